@@ -1,0 +1,165 @@
+"""Find the catalog's files and say what each one is.
+
+Every entry under the catalog folder is either classified as a record,
+accepted as an asset (an organization's logo), or reported as a located
+problem. Nothing is skipped in silence.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from .problems import Problem
+
+ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+VOCABULARIES = ("formats", "sectors", "areas", "grade-bands", "signals", "languages", "seasons")
+LOGOS = ("logo.svg", "logo.png")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A catalog file that should hold one record."""
+
+    kind: str  # organization, opportunity, pathway, rubric, vocabulary, retired
+    id: str
+    path: Path  # on disk
+    shown: str  # as printed in problems
+
+
+def shown_path(path: Path) -> str:
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return path.as_posix()
+    return Path(rel).as_posix() if not rel.startswith("..") else path.as_posix()
+
+
+def _problem(path: Path, code: str, what: str, fix: str) -> Problem:
+    return Problem(shown_path(path), 1, 1, "error", code, what, fix)
+
+
+def _id_problem(path: Path, name: str, what: str) -> Problem:
+    suggestion = re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()).strip("-")
+    fix = f"Rename it to `{suggestion}`" if suggestion else "Rename it with lowercase letters, digits and hyphens"
+    return _problem(path, "bad-id", f"The {what} `{name}` is not a valid id: use lowercase letters, digits and single hyphens", fix)
+
+
+def _regular_yaml(path: Path, problems: list[Problem]) -> bool:
+    """True when path is a regular .yml file; otherwise records why not."""
+    name = path.name
+    try:
+        info = path.lstat()
+    except OSError as exc:
+        problems.append(_problem(path, "unreadable", f"The file cannot be read ({exc.strerror})", "Check the file's permissions"))
+        return False
+    if stat.S_ISLNK(info.st_mode):
+        problems.append(_problem(path, "symlink", "This is a symbolic link, not a file",
+                                 "Replace the link with the file itself"))
+        return False
+    if stat.S_ISDIR(info.st_mode):
+        problems.append(_problem(path, "unexpected-folder", f"The folder `{name}` is not expected here",
+                                 "Move its files to the right place (see CONTRIBUTING.md) and remove the folder"))
+        return False
+    if not stat.S_ISREG(info.st_mode):
+        problems.append(_problem(path, "not-a-file", "This is not a regular file", "Replace it with a plain .yml file"))
+        return False
+    if name.startswith("."):
+        problems.append(_problem(path, "hidden-file", f"The hidden file `{name}` is not expected in the catalog",
+                                 "Delete it, or rename it without the leading dot"))
+        return False
+    if name.endswith((".yaml", ".YML", ".YAML", ".Yml")):
+        problems.append(_problem(path, "extension", f"The file `{name}` has the wrong extension",
+                                 f"Rename it to `{name.rsplit('.', 1)[0]}.yml`"))
+        return False
+    if not name.endswith(".yml"):
+        problems.append(_problem(path, "unexpected-file", f"The file `{name}` is not expected here",
+                                 "Catalog files end in .yml; remove this file or move it out of catalog/"))
+        return False
+    return True
+
+
+def _children(folder: Path, problems: list[Problem]) -> list[Path]:
+    try:
+        return sorted(folder.iterdir())
+    except OSError as exc:
+        problems.append(_problem(folder, "unreadable", f"The folder cannot be read ({exc.strerror})", "Check its permissions"))
+        return []
+
+
+def discover(root: Path) -> tuple[list[Entry], list[Path], list[Problem]]:
+    """Classify everything under root. Returns (records, logo files, problems)."""
+    entries: list[Entry] = []
+    logos: list[Path] = []
+    problems: list[Problem] = []
+    if not root.is_dir():
+        problems.append(_problem(root, "no-catalog", "The catalog folder does not exist", "Run the command from the project's root folder"))
+        return entries, logos, problems
+
+    def add(kind: str, ident: str, path: Path) -> None:
+        entries.append(Entry(kind, ident, path, shown_path(path)))
+
+    for child in _children(root, problems):
+        name = child.name
+        if name == "retired.yml" and _regular_yaml(child, problems):
+            add("retired", "retired", child)
+        elif name in ("employers", "pathways", "rubrics", "vocabularies") and child.is_dir() and not child.is_symlink():
+            if name == "employers":
+                _employers(child, add, logos, problems)
+            else:
+                _flat(child, name, add, problems)
+        elif _regular_yaml(child, problems):
+            problems.append(_problem(child, "unexpected-file", f"The file `{name}` is not expected at the top of the catalog",
+                                     "Opportunities go in catalog/employers/<org-id>/, pathways in catalog/pathways/"))
+    return entries, logos, problems
+
+
+def _flat(folder: Path, name: str, add, problems: list[Problem]) -> None:
+    kind = {"pathways": "pathway", "rubrics": "rubric", "vocabularies": "vocabulary"}[name]
+    for child in _children(folder, problems):
+        if not _regular_yaml(child, problems):
+            continue
+        ident = child.name[:-4]
+        if kind == "vocabulary" and ident not in VOCABULARIES:
+            problems.append(_problem(child, "unexpected-file", f"`{child.name}` is not one of the catalog's vocabularies",
+                                     f"Use one of: {', '.join(v + '.yml' for v in VOCABULARIES)}"))
+        elif not ID.match(ident):
+            problems.append(_id_problem(child, ident, "file name"))
+        else:
+            add(kind, ident, child)
+
+
+def _employers(folder: Path, add, logos: list[Path], problems: list[Problem]) -> None:
+    for org_dir in _children(folder, problems):
+        if org_dir.is_symlink() or not org_dir.is_dir():
+            if _regular_yaml(org_dir, problems):
+                problems.append(_problem(org_dir, "unexpected-file", "Files in catalog/employers/ belong in an organization's folder",
+                                         f"Move it to catalog/employers/<org-id>/{org_dir.name}"))
+            continue
+        org = org_dir.name
+        if not ID.match(org):
+            problems.append(_id_problem(org_dir, org, "folder name"))
+            continue
+        has_profile = False
+        for child in _children(org_dir, problems):
+            if child.name in LOGOS and child.is_file() and not child.is_symlink():
+                logos.append(child)
+                continue
+            if not _regular_yaml(child, problems):
+                continue
+            ident = child.name[:-4]
+            if ident == "organization":
+                has_profile = True
+                add("organization", org, child)
+            elif not ID.match(ident):
+                problems.append(_id_problem(child, ident, "file name"))
+            else:
+                add("opportunity", f"{org}/{ident}", child)
+        if not has_profile:
+            problems.append(_problem(org_dir / "organization.yml", "missing-organization",
+                                     f"The folder catalog/employers/{org}/ has no organization.yml",
+                                     "Add organization.yml describing the organization (see CONTRIBUTING.md)"))

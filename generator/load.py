@@ -1,0 +1,97 @@
+"""Read every catalog file and check it against its schema."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .discover import Entry, discover
+from .messages import to_problems
+from .problems import Problem
+from .schemas import Validators
+from .yamlload import MAX_BYTES, Loaded, decode, load
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One file that parsed and passed its schema."""
+
+    kind: str
+    id: str
+    shown: str
+    data: dict[str, Any]
+    loaded: Loaded
+
+    def at(self, *path: Any, key: bool = False) -> tuple[int, int]:
+        return self.loaded.where(tuple(path), key=key)
+
+
+@dataclass(frozen=True, slots=True)
+class Loading:
+    records: list[Record]
+    logos: list[Path]
+    problems: list[Problem]
+    files: int
+
+
+def read_entry(entry: Entry) -> tuple[Loaded | None, list[Problem]]:
+    """Bytes to located data, or located problems. Never raises for bad input."""
+    try:
+        with entry.path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        return None, [Problem(entry.shown, 1, 1, "error", "unreadable", f"The file cannot be read ({exc.strerror})",
+                              "Check the file's permissions")]
+    if len(raw) > MAX_BYTES:
+        return None, [Problem(entry.shown, 1, 1, "error", "file-too-large",
+                              f"The file is larger than {MAX_BYTES // 1024} KB",
+                              "Shorten the description, or split the content into several listings")]
+    text, problems = decode(entry.shown, raw)
+    if text is None:
+        return None, problems
+    return load(entry.shown, text)
+
+
+def load_all(root: Path) -> Loading:
+    entries, logos, problems = discover(root)
+    parsed: list[tuple[Entry, Loaded]] = []
+    for entry in entries:
+        try:
+            loaded, found = read_entry(entry)
+        except Exception as exc:  # noqa: BLE001 - any surprise is a located problem, never a traceback
+            loaded, found = None, [Problem(entry.shown, 1, 1, "error", "unreadable",
+                                           f"The file could not be read ({type(exc).__name__})",
+                                           "Check that it is a plain UTF-8 YAML file")]
+        problems.extend(found)
+        if loaded is not None:
+            parsed.append((entry, loaded))
+
+    # Vocabularies decide the allowed values of other files, so they go first.
+    validators = Validators()
+    vocabularies: dict[str, list[dict[str, Any]]] = {}
+    records: list[Record] = []
+    for entry, loaded in parsed:
+        if entry.kind == "vocabulary":
+            record = _validated(entry, loaded, validators, problems)
+            if record:
+                records.append(record)
+                vocabularies[entry.id] = record.data["items"]
+    validators = Validators(vocabularies)
+    for entry, loaded in parsed:
+        if entry.kind != "vocabulary":
+            record = _validated(entry, loaded, validators, problems)
+            if record:
+                records.append(record)
+    return Loading(records, logos, problems, len(entries))
+
+
+def _validated(entry: Entry, loaded: Loaded, validators: Validators, problems: list[Problem]) -> Record | None:
+    data = loaded.data
+    if validators.is_valid(entry.kind, data):
+        return Record(entry.kind, entry.id, entry.shown, data, loaded)
+    errors = validators.errors(entry.kind, data)
+    if not errors:  # the two validators disagree; trust the detailed one
+        return Record(entry.kind, entry.id, entry.shown, data, loaded)
+    problems.extend(to_problems(entry.shown, loaded, errors, validators.def_names[entry.kind]))
+    return None

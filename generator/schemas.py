@@ -1,0 +1,115 @@
+"""The catalog's JSON Schemas, bundled and bound to the region's vocabularies.
+
+The schema files under `schemas/` are what editors and the contributor
+reference read. At check time each kind's schema is bundled with the
+shared definitions, and the enums that come from the region's editable
+vocabularies (sectors, formats, areas, ...) are filled in, so a wrong
+value gets "did you mean ...?" from the allowed list.
+
+A compiled validator (fastjsonschema) decides pass or fail; only the
+files that fail go through jsonschema, whose errors carry the detail the
+plain-language messages need.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import fastjsonschema
+import jsonschema
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+KINDS = ("organization", "opportunity", "pathway", "rubric", "vocabulary", "retired")
+DEFS_REF = "defs.schema.json#/$defs/"
+
+# Which vocabulary fills which shared definition, and with what field.
+VOCAB_ENUMS = {
+    "sector": ("sectors", "name"),
+    "format": ("formats", "id"),
+    "area": ("areas", "id"),
+    "season": ("seasons", "id"),
+    "language": ("languages", "id"),
+    "signal": ("signals", "id"),
+}
+
+
+def schema_dir() -> Path:
+    return SCHEMA_DIR
+
+
+def read_schema(name: str) -> dict[str, Any]:
+    return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+
+
+def _rewrite_refs(node: Any) -> Any:
+    if isinstance(node, dict):
+        out = {}
+        for key, value in node.items():
+            if key == "$ref" and isinstance(value, str) and value.startswith(DEFS_REF):
+                out[key] = "#/$defs/" + value[len(DEFS_REF):]
+            else:
+                out[key] = _rewrite_refs(value)
+        return out
+    if isinstance(node, list):
+        return [_rewrite_refs(v) for v in node]
+    return node
+
+
+def bundle(kind: str, vocabularies: dict[str, list[dict[str, Any]]] | None = None) -> dict[str, Any]:
+    """One self-contained schema for a kind, with vocabulary enums filled in."""
+    defs = _rewrite_refs(read_schema("defs"))["$defs"]
+    for def_name, (vocab, field) in VOCAB_ENUMS.items():
+        items = (vocabularies or {}).get(vocab)
+        if items:
+            defs[def_name] = {**defs[def_name], "enum": [item[field] for item in items]}
+    schema = _rewrite_refs(read_schema(kind))
+    schema["$defs"] = {**defs, **schema.get("$defs", {})}
+    return schema
+
+
+class Validators:
+    """Compiled and detailed validators for every kind."""
+
+    def __init__(self, vocabularies: dict[str, list[dict[str, Any]]] | None = None) -> None:
+        self.vocabularies = vocabularies or {}
+        self.bundles = {kind: bundle(kind, self.vocabularies) for kind in KINDS}
+        self._fast: dict[str, Any] = {}
+        self._slow: dict[str, jsonschema.protocols.Validator] = {}
+
+    def fast(self, kind: str):
+        if kind not in self._fast:
+            draft7 = copy.deepcopy(self.bundles[kind])
+            draft7["$schema"] = "http://json-schema.org/draft-07/schema#"
+            draft7.pop("$id", None)
+            self._fast[kind] = fastjsonschema.compile(draft7, formats={"date": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"})
+        return self._fast[kind]
+
+    def slow(self, kind: str) -> jsonschema.protocols.Validator:
+        if kind not in self._slow:
+            schema = copy.deepcopy(self.bundles[kind])
+            schema.pop("$id", None)
+            self._slow[kind] = jsonschema.Draft202012Validator(schema)
+        return self._slow[kind]
+
+    @cached_property
+    def def_names(self) -> dict[str, dict[int, str]]:
+        """For each kind, id(subschema) -> shared definition name."""
+        out = {}
+        for kind in KINDS:
+            schema = self.slow(kind).schema
+            out[kind] = {id(value): name for name, value in schema["$defs"].items()}
+        return out
+
+    def is_valid(self, kind: str, data: Any) -> bool:
+        try:
+            self.fast(kind)(data)
+        except fastjsonschema.JsonSchemaException:
+            return False
+        return True
+
+    def errors(self, kind: str, data: Any) -> list[jsonschema.ValidationError]:
+        return list(self.slow(kind).iter_errors(data))

@@ -1,0 +1,288 @@
+"""Strict YAML loading that keeps every value's position.
+
+Catalog files are written by people who are not programmers, often in a
+web editor. YAML 1.1 quietly turns `no` into false, `2025-06-01` into a
+date and `010` into 8, accepts duplicate keys, and lets aliases expand
+into gigabytes. This loader parses with libyaml (fast) but builds the
+values itself, so each of those hazards becomes a located problem and
+plain scalars stay strings unless they are unambiguous numbers,
+`true`/`false` or `null`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .problems import Problem
+
+try:  # libyaml is the fast path; the pure-Python parser behaves the same.
+    from yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+
+
+MAX_BYTES = 256 * 1024
+MAX_DEPTH = 32
+MAX_NODES = 50_000
+
+STR = "tag:yaml.org,2002:str"
+INT = "tag:yaml.org,2002:int"
+FLOAT = "tag:yaml.org,2002:float"
+BOOL = "tag:yaml.org,2002:bool"
+NULL = "tag:yaml.org,2002:null"
+SEQ = "tag:yaml.org,2002:seq"
+MAP = "tag:yaml.org,2002:map"
+
+_INT = re.compile(r"-?(?:0|[1-9][0-9]*)\Z")
+_FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+\Z")
+_BOOLS = {"true": True, "false": False}
+_NULLS = {"null", "~", ""}
+# Values YAML 1.1 tools read as booleans; kept as text here, but worth a hint.
+YAML11_BOOLS = {"yes", "no", "on", "off", "y", "n", "True", "False", "TRUE", "FALSE"}
+
+
+class _Resolver:
+    """Decides the tag of plain scalars: only unambiguous forms are typed."""
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode:
+            if not implicit[0]:
+                return STR
+            if value in _BOOLS:
+                return BOOL
+            if value in _NULLS:
+                return NULL
+            if _INT.match(value):
+                return INT
+            if _FLOAT.match(value):
+                return FLOAT
+            return STR
+        if kind is SequenceNode:
+            return SEQ
+        return MAP
+
+    # libyaml's parser calls these when it sees a document start.
+    def descend_resolver(self, *args: Any) -> None:
+        return None
+
+    def ascend_resolver(self, *args: Any) -> None:
+        return None
+
+
+class _Loader(_Parser, _Resolver):
+    def __init__(self, stream: str) -> None:
+        _Parser.__init__(self, stream)
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """A parsed file: its data and where each value came from."""
+
+    data: Any
+    # JSON path (tuple of keys and indexes) -> (line, column), 1-based.
+    positions: dict[tuple[Any, ...], tuple[int, int]]
+    # JSON path -> position of the key itself, for mapping entries.
+    key_positions: dict[tuple[Any, ...], tuple[int, int]]
+
+    def where(self, path: tuple[Any, ...], key: bool = False) -> tuple[int, int]:
+        table = self.key_positions if key else self.positions
+        path = tuple(path)
+        while path:
+            if path in table:
+                return table[path]
+            if path in self.positions:
+                return self.positions[path]
+            path = path[:-1]
+        return self.positions.get((), (1, 1))
+
+
+class _Stop(Exception):
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+
+
+def decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
+    """Bytes to text, or a located problem saying how to re-save the file."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 1 and (raw[0] == 0 or raw[1] == 0)):
+        return None, [Problem(path, 1, 1, "error", "encoding",
+                              "The file is saved as UTF-16, not UTF-8",
+                              "Save it again with the UTF-8 encoding (in most editors: Save As, Encoding: UTF-8)")]
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [Problem(path, line, col, "error", "encoding",
+                              f"The file is not valid UTF-8 (byte 0x{raw[exc.start]:02x} here)",
+                              "Save it again with the UTF-8 encoding; letters such as ñ and é are then kept correctly")]
+    return text, []
+
+
+def _scan(path: str, text: str) -> list[Problem]:
+    """Cheap checks before parsing: tabs in indentation, runaway nesting."""
+    problems: list[Problem] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.lstrip(" ")
+        if stripped.startswith("\t"):
+            problems.append(Problem(path, number, len(line) - len(stripped) + 1, "error", "yaml-tab",
+                                    "A tab is used for indentation", "Indent with spaces instead of tabs"))
+            break
+    depth = deepest = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+        elif char in "]}":
+            depth -= 1
+    if deepest > MAX_DEPTH:
+        problems.append(Problem(path, 1, 1, "error", "yaml-depth",
+                                f"The file nests brackets {deepest} levels deep (the limit is {MAX_DEPTH})",
+                                "Write lists and mappings with indentation, a few levels deep"))
+    return problems
+
+
+def load(path: str, text: str) -> tuple[Loaded | None, list[Problem]]:
+    """Parse one document. Returns (None, problems) when it cannot be used."""
+    problems = _scan(path, text)
+    if problems:
+        return None, problems
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = (exc.problem or exc.context or "invalid YAML").rstrip(".")
+        if "expected a single document" in str(exc):
+            return None, [Problem(path, line, col, "error", "yaml-documents",
+                                  "The file holds more than one YAML document",
+                                  "Keep one document per file: remove the `---` line and split the rest into its own file")]
+        return None, [Problem(path, line, col, "error", "yaml-syntax", f"The YAML cannot be read: {what}",
+                              "Check the indentation and quotes on this line and the one above; "
+                              "put text containing `: ` or `#` in quotes")]
+    except (yaml.YAMLError, RecursionError, ValueError) as exc:
+        return None, [Problem(path, 1, 1, "error", "yaml-syntax", f"The YAML cannot be read: {exc}",
+                              "Check the file's indentation and quotes")]
+    finally:
+        loader.dispose()
+    if node is None:
+        return None, [Problem(path, 1, 1, "error", "empty-file", "The file is empty",
+                              "Fill it in from the template, or delete it")]
+    builder = _Builder(path)
+    try:
+        data = builder.build(node, (), 0)
+    except _Stop as stop:
+        return None, [stop.problem]
+    if not isinstance(data, dict):
+        line, col = _mark(node)
+        return None, [Problem(path, line, col, "error", "top-level",
+                              f"The file holds {_kind_name(node)}, not a set of `key: value` lines",
+                              "Start the file with keys such as `title:` at the left margin")]
+    return Loaded(data, builder.positions, builder.key_positions), builder.problems
+
+
+def _mark(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _kind_name(node: Node) -> str:
+    if isinstance(node, SequenceNode):
+        return "a list"
+    return "a single value"
+
+
+class _Builder:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.positions: dict[tuple[Any, ...], tuple[int, int]] = {}
+        self.key_positions: dict[tuple[Any, ...], tuple[int, int]] = {}
+        self.problems: list[Problem] = []
+        self.seen: set[int] = set()
+
+    def stop(self, node: Node, code: str, what: str, fix: str) -> _Stop:
+        line, col = _mark(node)
+        return _Stop(Problem(self.path, line, col, "error", code, what, fix))
+
+    def build(self, node: Node, at: tuple[Any, ...], depth: int) -> Any:
+        if id(node) in self.seen:
+            # libyaml shares one node for an anchor and each alias to it.
+            raise self.stop(node, "yaml-alias", "An alias (`*name`) repeats another part of the file",
+                            "Write the value out in full; anchors and aliases are not allowed")
+        self.seen.add(id(node))
+        if len(self.seen) > MAX_NODES:
+            raise self.stop(node, "yaml-size", f"The file has more than {MAX_NODES} values",
+                            "Split it up: one opportunity per file")
+        if depth > MAX_DEPTH:
+            raise self.stop(node, "yaml-depth", f"Values are nested more than {MAX_DEPTH} levels deep",
+                            "Flatten the structure; see the template for the expected shape")
+        self.positions[at] = _mark(node)
+        tag = node.tag
+        if isinstance(node, ScalarNode):
+            return self.scalar(node, tag)
+        if tag not in (SEQ, MAP):
+            raise self.stop(node, "yaml-tag", f"The explicit tag `{tag}` is not allowed",
+                            "Remove the tag that starts with `!`")
+        if isinstance(node, SequenceNode):
+            return [self.build(item, (*at, i), depth + 1) for i, item in enumerate(node.value)]
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = self.key(key_node)
+            if key in result:
+                first = self.key_positions[(*at, key)]
+                raise self.stop(key_node, "yaml-duplicate-key",
+                                f"The key `{key}` appears twice in the same block (first on line {first[0]})",
+                                "Keep one of them and delete the other")
+            self.key_positions[(*at, key)] = _mark(key_node)
+            result[key] = self.build(value_node, (*at, key), depth + 1)
+        return result
+
+    def key(self, node: Node) -> str:
+        if not isinstance(node, ScalarNode):
+            raise self.stop(node, "yaml-key", "A key is a list or mapping",
+                            "Keys are names such as `title`; check the brackets on this line")
+        if node.tag in (INT, FLOAT, BOOL, NULL):
+            raise self.stop(node, "yaml-key", f"The key `{node.value}` is not a word",
+                            "Keys are names such as `title`; put this one in quotes or rename it")
+        if node.tag != STR:
+            raise self.stop(node, "yaml-tag", f"The explicit tag `{node.tag}` is not allowed",
+                            "Remove the tag that starts with `!`")
+        if node.value == "<<":
+            raise self.stop(node, "yaml-merge", "A merge key (`<<`) copies another part of the file",
+                            "Write the keys out in full; merge keys are not allowed")
+        return node.value
+
+    def scalar(self, node: ScalarNode, tag: str) -> Any:
+        value = node.value
+        if tag == STR:
+            return value
+        if tag == BOOL and value in _BOOLS:
+            return _BOOLS[value]
+        if tag == NULL and value in _NULLS:
+            return None
+        if tag == INT and _INT.match(value):
+            if len(value) > 15:
+                raise self.stop(node, "number-too-large", "This number is too large",
+                                "Use a smaller number, or put it in quotes if it is text")
+            return int(value)
+        if tag == FLOAT and _FLOAT.match(value):
+            return float(value)
+        raise self.stop(node, "yaml-tag", f"The explicit tag `{tag}` is not allowed",
+                        "Remove the tag that starts with `!`")
