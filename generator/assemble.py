@@ -99,13 +99,15 @@ def _opportunity(record: Record, vocab: Vocabularies, rubrics: dict[str, Rubric]
     deadline = parse_date(app.get("deadline", ""))
     quality = d.get("quality", {})
     rubric = rubrics.get(quality.get("rubric", ""))
-    assessment = tuple(
-        Assessment(crit, entry["level"], rubric.level(entry["level"]).rank, entry["evidence"])  # type: ignore[union-attr]
-        for crit, entry in quality.get("assessment", {}).items()
-    ) if rubric else ()
+    assessment: tuple[Assessment, ...] = ()
     if rubric:
+        # Unknown criteria or levels are reported by the rules; the model keeps only what resolves.
         order = [c.id for c in rubric.criteria]
-        assessment = tuple(sorted(assessment, key=lambda a: order.index(a.criterion)))
+        assessment = tuple(sorted(
+            (Assessment(crit, entry["level"], level.rank, entry["evidence"])
+             for crit, entry in quality.get("assessment", {}).items()
+             if crit in order and (level := rubric.level(entry["level"])) is not None),
+            key=lambda a: order.index(a.criterion)))
     sector_ids = tuple(s.id for name in d["sectors"] if (s := vocab.sector_by_name(name)))
     sites = tuple(
         Site(name=s["name"], city=s["city"], mode=s["mode"], address=s.get("address", ""), zip=_zip(s.get("zip")),

@@ -7,6 +7,7 @@ problem. Nothing is skipped in silence.
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import stat
@@ -58,8 +59,8 @@ def _regular_yaml(path: Path, problems: list[Problem]) -> bool:
         problems.append(_problem(path, "unreadable", f"The file cannot be read ({exc.strerror})", "Check the file's permissions"))
         return False
     if stat.S_ISLNK(info.st_mode):
-        problems.append(_problem(path, "symlink", "This is a symbolic link, not a file",
-                                 "Replace the link with the file itself"))
+        problems.append(_problem(path, "symlink", "This is a symbolic link, not a file or folder",
+                                 "Replace the link with the real file or folder"))
         return False
     if stat.S_ISDIR(info.st_mode):
         problems.append(_problem(path, "unexpected-folder", f"The folder `{name}` is not expected here",
@@ -115,6 +116,13 @@ def discover(root: Path) -> tuple[list[Entry], list[Path], list[Problem]]:
         elif _regular_yaml(child, problems):
             problems.append(_problem(child, "unexpected-file", f"The file `{name}` is not expected at the top of the catalog",
                                      "Opportunities go in catalog/employers/<org-id>/, pathways in catalog/pathways/"))
+    # Without a vocabulary file its field would accept any value, so a missing one is an error.
+    found = {e.id for e in entries if e.kind == "vocabulary"}
+    vocab_dir = root / "vocabularies"
+    for name in VOCABULARIES:
+        if name not in found and not any(p.path == shown_path(vocab_dir / f"{name}.yml") for p in problems):
+            problems.append(_problem(vocab_dir / f"{name}.yml", "missing-vocabulary", f"The vocabulary file `{name}.yml` is missing",
+                                     f"Add catalog/vocabularies/{name}.yml; the allowed values of the catalog come from it"))
     return entries, logos, problems
 
 
@@ -126,11 +134,18 @@ def _flat(folder: Path, name: str, add, problems: list[Problem]) -> None:
         ident = child.name[:-4]
         if kind == "vocabulary" and ident not in VOCABULARIES:
             problems.append(_problem(child, "unexpected-file", f"`{child.name}` is not one of the catalog's vocabularies",
-                                     f"Use one of: {', '.join(v + '.yml' for v in VOCABULARIES)}"))
+                                     suggest_name(child.name, [v + ".yml" for v in VOCABULARIES])))
         elif not ID.match(ident):
             problems.append(_id_problem(child, ident, "file name"))
         else:
             add(kind, ident, child)
+
+
+def suggest_name(name: str, allowed: list[str]) -> str:
+    close = difflib.get_close_matches(name.lower(), allowed, n=1, cutoff=0.75)
+    if close:
+        return f"Did you mean `{close[0]}`?"
+    return "Use one of: " + ", ".join(f"`{a}`" for a in allowed)
 
 
 def _employers(folder: Path, add, logos: list[Path], problems: list[Problem]) -> None:

@@ -93,5 +93,6 @@ def _validated(entry: Entry, loaded: Loaded, validators: Validators, problems: l
     errors = validators.errors(entry.kind, data)
     if not errors:  # the two validators disagree; trust the detailed one
         return Record(entry.kind, entry.id, entry.shown, data, loaded)
-    problems.extend(to_problems(entry.shown, loaded, errors, validators.def_names[entry.kind]))
+    problems.extend(to_problems(entry.shown, loaded, errors, validators.def_names[entry.kind],
+                                validators.slow(entry.kind).schema))
     return None

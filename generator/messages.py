@@ -81,12 +81,30 @@ def suggest(value: str, allowed: list[str], limit: int = 8) -> str:
     close = difflib.get_close_matches(value, allowed, n=3, cutoff=0.6)
     if not close:
         lowered = {a.lower(): a for a in allowed}
-        close = [lowered[m] for m in difflib.get_close_matches(value.lower(), list(lowered), n=3, cutoff=0.5)]
+        close = [lowered[m] for m in difflib.get_close_matches(value.lower(), list(lowered), n=3, cutoff=0.6)]
+    if not close and len(value) >= 4:
+        close = [a for a in allowed if value.lower() in a.lower()][:3]
     if close:
         return "Did you mean " + " or ".join(f"`{c}`" for c in close) + "?"
     shown = ", ".join(f"`{a}`" for a in allowed[:limit])
     more = f" (and {len(allowed) - limit} more)" if len(allowed) > limit else ""
     return f"Use one of: {shown}{more}"
+
+
+def _url_text(value: str) -> tuple[str, str]:
+    """Say what is wrong with a web address in the terms the contributor sees."""
+    lowered = value.strip().lower()
+    if lowered.startswith("http://"):
+        return "starts with http://, which is not secure", "Use the page's https:// address instead (change http to https and check that the page opens)"
+    if lowered.startswith("https://") and not value.strip().startswith("https://"):
+        return "starts with a capitalized `https://`", "Write `https://` in lowercase"
+    if lowered.startswith("https://") and "@" in value.split("/")[2]:
+        return ("has a user name or password in it (the part before `@`)",
+                "Remove that part and link to a page anyone can open, such as https://example.org/apply")
+    if lowered.startswith("https://"):
+        return ("is not a valid web address",
+                "Remove spaces, quotes and angle brackets; write it like https://example.org/apply")
+    return PATTERN_TEXT["https_url"]
 
 
 def _def_name(error: jsonschema.ValidationError, names: dict[int, str]) -> str | None:
@@ -98,20 +116,63 @@ def _rank(error: jsonschema.ValidationError) -> int:
     return order.index(error.validator) if error.validator in order else len(order)
 
 
+def is_required(schema: dict[str, Any], path: tuple[Any, ...]) -> bool:
+    """Whether the key at path is required by the (bundled) schema of its file."""
+    defs = schema.get("$defs", {})
+
+    def deref(node: Any) -> Any:
+        while isinstance(node, dict) and str(node.get("$ref", "")).startswith("#/$defs/"):
+            node = {**defs[node["$ref"][len("#/$defs/"):]], **{k: v for k, v in node.items() if k != "$ref"}}
+        return node
+
+    node: Any = schema
+    for part in path[:-1]:
+        node = deref(node)
+        if not isinstance(node, dict):
+            return False
+        node = node.get("items") if isinstance(part, int) else node.get("properties", {}).get(part, node.get("additionalProperties"))
+    node = deref(node)
+    return bool(path) and isinstance(node, dict) and path[-1] in node.get("required", ())
+
+
 def to_problems(shown: str, loaded: Loaded, errors: list[jsonschema.ValidationError],
-                names: dict[int, str]) -> list[Problem]:
+                names: dict[int, str], schema: dict[str, Any] | None = None) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[tuple[Any, ...]] = set()
     flat: list[jsonschema.ValidationError] = []
     for error in errors:
         flat.extend(_leaves(error))
+    renamed: set[tuple[Any, ...]] = set()
     for error in sorted(flat, key=_rank):
         path = tuple(error.absolute_path)
         if error.validator not in ("additionalProperties", "required") and path in seen:
             continue
         seen.add(path)
-        problems.extend(_one(shown, loaded, error, path, names))
+        if error.validator == "additionalProperties":
+            # `titel:` is a misspelt `title:`; say so once, not also "`title` is missing".
+            renamed.update((*path, target) for extra in _extras(error) if (target := _closest(extra, _unused(error))))
+        if error.validator == "required" and isinstance(error.instance, dict):
+            absent = [k for k in error.validator_value if k not in error.instance and (*path, k) not in renamed]
+            if not absent:
+                continue
+            error.validator_value = absent
+        problems.extend(_one(shown, loaded, error, path, names, schema is not None and not is_required(schema, path)))
     return problems
+
+
+def _extras(error: jsonschema.ValidationError) -> list[str]:
+    known = error.schema.get("properties", {})
+    return [k for k in error.instance if k not in known]
+
+
+def _unused(error: jsonschema.ValidationError) -> list[str]:
+    """Known keys that the mapping does not use yet: the only sensible corrections."""
+    return sorted(k for k in error.schema.get("properties", {}) if k not in error.instance)
+
+
+def _closest(value: str, allowed: list[str]) -> str | None:
+    close = difflib.get_close_matches(value, allowed, n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def _leaves(error: jsonschema.ValidationError) -> list[jsonschema.ValidationError]:
@@ -122,7 +183,7 @@ def _leaves(error: jsonschema.ValidationError) -> list[jsonschema.ValidationErro
 
 
 def _one(shown: str, loaded: Loaded, error: jsonschema.ValidationError, path: tuple[Any, ...],
-         names: dict[int, str]) -> list[Problem]:
+         names: dict[int, str], optional: bool = False) -> list[Problem]:
     kind = error.validator
     value = error.instance
     field = field_name(path)
@@ -132,10 +193,9 @@ def _one(shown: str, loaded: Loaded, error: jsonschema.ValidationError, path: tu
         return Problem(shown, line, col, "error", code or f"schema-{kind}", what, fix)
 
     if kind == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
-        extras = [k for k in value if k not in error.schema.get("properties", {})]
+        allowed = _unused(error)
         out = []
-        for extra in extras:
+        for extra in _extras(error):
             where = f" in {field}" if path else ""
             hint = suggest(extra, allowed) if allowed else "Remove it"
             if " " in extra.strip():
@@ -151,17 +211,18 @@ def _one(shown: str, loaded: Loaded, error: jsonschema.ValidationError, path: tu
         for name in absent:
             description = error.schema.get("properties", {}).get(name, {}).get("description", "")
             where = f" in {field}" if path else ""
-            hint = f"Add `{name}:`" + (f" ({description.rstrip('.')})" if description else "")
+            first = description.split(". ")[0].rstrip(".")
+            hint = f"Add `{name}:`" + (f" ({first})" if first else "")
             out.append(at(path, key=True, what=f"The required key `{name}` is missing{where}", fix=hint, code="missing-key"))
         return out
     if kind == "type":
         expected = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
         words = TYPE_WORDS.get(expected, expected)
         hint = TYPE_FIX.get(expected, "Check the template for the expected value")
-        if expected == "boolean" and isinstance(value, str) and value in YAML11_BOOLS:
+        if expected == "boolean" and isinstance(value, str) and value.lower() in YAML11_BOOLS:
             hint = "Write true or false in lowercase (yes, no, on and off are read as text here)"
         if value is None:
-            return [at(path, what=f"{field} is empty", fix=f"Fill in {words}, or remove the key", code="empty-value")]
+            return [at(path, what=f"{field} is empty", fix=f"Fill in {words}" + (", or remove the line" if optional else ""), code="empty-value")]
         return [at(path, what=f"{field} should be {words}, not {_describe(value)}", fix=hint, code="wrong-type")]
     if kind == "enum":
         allowed = [str(a) for a in error.validator_value]
@@ -170,7 +231,10 @@ def _one(shown: str, loaded: Loaded, error: jsonschema.ValidationError, path: tu
     if kind in ("pattern", "format", "minLength"):
         name = _def_name(error, names)
         if isinstance(value, str) and not value.strip():
-            return [at(path, what=f"{field} is blank", fix="Write some text, or remove the key", code="blank")]
+            return [at(path, what=f"{field} is blank", fix="Write some text" + (", or remove the line" if optional else ""), code="blank")]
+        if name == "https_url" and isinstance(value, str):
+            what, fix = _url_text(value)
+            return [at(path, what=f"{field} {what}", fix=fix, code="bad-https-url")]
         if name in PATTERN_TEXT:
             what, fix = PATTERN_TEXT[name]
             return [at(path, what=f"{field} {what}", fix=fix, code=f"bad-{name.replace('_', '-')}")]

@@ -177,6 +177,15 @@ class Opportunity:
     def text(self, key: str, lang: str) -> Text | None:
         return _translated(self.raw, key, lang)
 
+    def text_in(self, section: str, key: str, lang: str) -> Text | None:
+        """A nested field (such as application.how) with its translation."""
+        if lang != "en":
+            other = self.raw.get("translations", {}).get(lang, {}).get(key)
+            if other:
+                return Text(other, lang)
+        value = self.section(section).get(key)
+        return Text(value, "en") if value else None
+
     @property
     def url(self) -> str:
         return f"opportunities/{self.id}/"

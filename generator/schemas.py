@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,20 @@ VOCAB_ENUMS = {
     "language": ("languages", "id"),
     "signal": ("signals", "id"),
 }
+
+
+# JSON Schema patterns follow ECMA-262, where `$` is the very end of the text. Python's `$` also
+# matches before a final newline, so a title written as a `|` block would slip through. fastjsonschema
+# already swaps `$` for `\Z`; the detailed validator does the same, so the two always agree.
+_DOLLAR = re.compile(r"(?<!\\)\$")
+
+
+def _pattern(validator: Any, pattern: str, instance: Any, schema: dict[str, Any]) -> Any:
+    if validator.is_type(instance, "string") and not re.search(_DOLLAR.sub(r"\\Z", pattern), instance):
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_Detailed = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _pattern})
 
 
 def schema_dir() -> Path:
@@ -92,7 +107,7 @@ class Validators:
         if kind not in self._slow:
             schema = copy.deepcopy(self.bundles[kind])
             schema.pop("$id", None)
-            self._slow[kind] = jsonschema.Draft202012Validator(schema)
+            self._slow[kind] = _Detailed(schema)
         return self._slow[kind]
 
     @cached_property

@@ -53,7 +53,8 @@ _FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+\Z")
 _BOOLS = {"true": True, "false": False}
 _NULLS = {"null", "~", ""}
 # Values YAML 1.1 tools read as booleans; kept as text here, but worth a hint.
-YAML11_BOOLS = {"yes", "no", "on", "off", "y", "n", "True", "False", "TRUE", "FALSE"}
+# Compare in lowercase: `No`, `NO` and `True` are just as common.
+YAML11_BOOLS = {"yes", "no", "on", "off", "y", "n", "true", "false"}
 
 
 class _Resolver:
@@ -144,6 +145,13 @@ def _scan(path: str, text: str) -> list[Problem]:
             problems.append(Problem(path, number, len(line) - len(stripped) + 1, "error", "yaml-tab",
                                     "A tab is used for indentation", "Indent with spaces instead of tabs"))
             break
+    # YAML 1.1 reads these as line breaks, so line numbers would no longer match the editor's.
+    breaks = re.search("[\u0085\u2028\u2029]", text)
+    if breaks:
+        line, col = _line_col(text, breaks.start())
+        problems.append(Problem(path, line, col, "error", "control-character",
+                                f"The file contains an invisible line break character (U+{ord(breaks.group()):04X})",
+                                "Delete it; if you pasted this text, type it again"))
     depth = deepest = 0
     for char in text:
         if char in "[{":
@@ -164,13 +172,22 @@ def load(path: str, text: str) -> tuple[Loaded | None, list[Problem]]:
     problems = _scan(path, text)
     if problems:
         return None, problems
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)
         node = loader.get_single_node()
+    except yaml.reader.ReaderError as exc:
+        line, col = _line_col(text, exc.position)
+        return None, [Problem(path, line, col, "error", "control-character",
+                              f"The file contains a hidden control character (U+{exc.character:04X})",
+                              "Delete it; if you pasted this text, type it again")]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = (exc.problem or exc.context or "invalid YAML").rstrip(".")
+        if "'\\t'" in what or "\t" in what:
+            return None, [Problem(path, line, col, "error", "yaml-tab", "A tab character cannot be used here",
+                                  "Use spaces instead, or put the whole value in double quotes")]
         if "expected a single document" in str(exc):
             return None, [Problem(path, line, col, "error", "yaml-documents",
                                   "The file holds more than one YAML document",
@@ -182,7 +199,8 @@ def load(path: str, text: str) -> tuple[Loaded | None, list[Problem]]:
         return None, [Problem(path, 1, 1, "error", "yaml-syntax", f"The YAML cannot be read: {exc}",
                               "Check the file's indentation and quotes")]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if node is None:
         return None, [Problem(path, 1, 1, "error", "empty-file", "The file is empty",
                               "Fill it in from the template, or delete it")]
@@ -197,6 +215,22 @@ def load(path: str, text: str) -> tuple[Loaded | None, list[Problem]]:
                               f"The file holds {_kind_name(node)}, not a set of `key: value` lines",
                               "Start the file with keys such as `title:` at the left margin")]
     return Loaded(data, builder.positions, builder.key_positions), builder.problems
+
+
+def _cut_at_comma(key: str, value: Node, before: Node) -> bool:
+    """A key with spaces and no value, after a text value, in `{ }`: text split at a comma."""
+    return (" " in key.strip() and isinstance(value, ScalarNode) and value.tag == NULL and value.value == ""
+            and isinstance(before, ScalarNode) and before.tag == STR)
+
+
+def _line_col(text: str, position: int) -> tuple[int, int]:
+    line = text.count("\n", 0, position) + 1
+    return line, position - (text.rfind("\n", 0, position) + 1) + 1
+
+
+def _tag_name(tag: str) -> str:
+    """The tag as it was written: `!!binary`, not `tag:yaml.org,2002:binary`."""
+    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
 def _mark(node: Node) -> tuple[int, int]:
@@ -238,13 +272,24 @@ class _Builder:
         if isinstance(node, ScalarNode):
             return self.scalar(node, tag)
         if tag not in (SEQ, MAP):
-            raise self.stop(node, "yaml-tag", f"The explicit tag `{tag}` is not allowed",
+            raise self.stop(node, "yaml-tag", f"The explicit tag `{_tag_name(tag)}` is not allowed",
                             "Remove the tag that starts with `!`")
         if isinstance(node, SequenceNode):
             return [self.build(item, (*at, i), depth + 1) for i, item in enumerate(node.value)]
         result: dict[str, Any] = {}
+        previous: tuple[str, Node] | None = None
         for key_node, value_node in node.value:
             key = self.key(key_node)
+            if node.flow_style and previous and _cut_at_comma(key, value_node, previous[1]):
+                # `{evidence: payroll, permits and visits.}`: the comma ended the value early.
+                line, col = _mark(key_node)
+                whole = f"{previous[1].value}, {key}"
+                self.problems.append(Problem(
+                    self.path, line, col, "error", "yaml-flow-comma",
+                    f"A comma inside `{{ }}` cut the value of `{previous[0]}` short, so `{key}` was read as a new key",
+                    f'Put the whole value in double quotes: `{previous[0]}: "{whole}"`'))
+                continue
+            previous = (key, value_node)
             if key in result:
                 first = self.key_positions[(*at, key)]
                 raise self.stop(key_node, "yaml-duplicate-key",
@@ -262,7 +307,7 @@ class _Builder:
             raise self.stop(node, "yaml-key", f"The key `{node.value}` is not a word",
                             "Keys are names such as `title`; put this one in quotes or rename it")
         if node.tag != STR:
-            raise self.stop(node, "yaml-tag", f"The explicit tag `{node.tag}` is not allowed",
+            raise self.stop(node, "yaml-tag", f"The explicit tag `{_tag_name(node.tag)}` is not allowed",
                             "Remove the tag that starts with `!`")
         if node.value == "<<":
             raise self.stop(node, "yaml-merge", "A merge key (`<<`) copies another part of the file",
@@ -283,6 +328,9 @@ class _Builder:
                                 "Use a smaller number, or put it in quotes if it is text")
             return int(value)
         if tag == FLOAT and _FLOAT.match(value):
+            if len(value.split(".")[0]) > 15:
+                raise self.stop(node, "number-too-large", "This number is too large",
+                                "Use a smaller number, or put it in quotes if it is text")
             return float(value)
-        raise self.stop(node, "yaml-tag", f"The explicit tag `{tag}` is not allowed",
+        raise self.stop(node, "yaml-tag", f"The explicit tag `{_tag_name(tag)}` is not allowed",
                         "Remove the tag that starts with `!`")

@@ -1,0 +1,103 @@
+"""Thin MkDocs glue: check the catalog, hand the rendered pages to MkDocs.
+
+Pages are given to MkDocs in memory (File.generated), so nothing generated
+is committed. A catalog with errors stops the build with the checker's
+messages. Date-only findings are logged at info level, because MkDocs
+counts warnings against `--strict` and time passing must not fail a build.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .catalog import Checked, check_catalog
+from .problems import as_text, summary
+from .render.site import render_site
+
+log = logging.getLogger("mkdocs.plugins.wbl-catalog")
+
+
+class CatalogConfig(Config):
+    catalog_dir = c.Type(str, default="catalog")
+    """Folder of the catalog, relative to mkdocs.yml."""
+
+    search = c.Type(bool, default=True)
+    """Build the Pagefind index after the site is written."""
+
+    exports = c.Type(bool, default=True)
+    """Write the open-data exports (JSON, CSV, calendar, feed)."""
+
+
+class CatalogPlugin(BasePlugin[CatalogConfig]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.checked: Checked | None = None
+        self.root = Path(".")
+
+    def on_config(self, config):
+        self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        site_url = os.environ.get("SITE_URL", "").strip()
+        if site_url:
+            config.site_url = site_url.rstrip("/") + "/"
+        return config
+
+    def catalog_path(self) -> Path:
+        return (self.root / self.config.catalog_dir).resolve()
+
+    def on_files(self, files: Files, config) -> Files:
+        checked = check_catalog(self.catalog_path())
+        self.checked = checked
+        for line in as_text([p for p in checked.problems if p.severity == "warning"]):
+            log.info(line)
+        if not checked.ok:
+            lines = as_text(checked.errors)
+            raise PluginError("The catalog has problems to fix before the site can be built:\n"
+                              + "\n".join(lines) + "\n" + summary(checked.files, checked.problems))
+        overrides = self.root / "site_overrides" / "templates"
+        pages = render_site(checked.catalog, config.site_url or "", overrides)
+        taken = {f.src_uri for f in files}
+        for page in pages:
+            if page.src_uri in taken:
+                raise PluginError(f"The generated page {page.src_uri} clashes with a file in docs_dir; remove that file.")
+            inclusion = InclusionLevel.INCLUDED if page.src_uri == "index.md" else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, page.src_uri, content=page.content, inclusion=inclusion))
+        return files
+
+    def on_serve(self, server, config, builder):
+        server.watch(str(self.catalog_path()))
+        return server
+
+    def on_post_build(self, config) -> None:
+        site_dir = Path(config.site_dir)
+        if self.checked and self.config.exports:
+            try:
+                from .exports import write_exports
+            except ImportError:
+                write_exports = None
+            if write_exports:
+                write_exports(self.checked.catalog, site_dir, config.site_url or "", self.catalog_path())
+        schemas = site_dir / "schemas"
+        schemas.mkdir(parents=True, exist_ok=True)
+        for schema in sorted((self.root / "schemas").glob("*.schema.json")):
+            shutil.copyfile(schema, schemas / schema.name)
+        if self.config.search:
+            build_search_index(site_dir)
+
+
+def build_search_index(site_dir: Path) -> None:
+    """Pagefind over the built site: one index per language, chunked, with filters."""
+    cmd = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", "pagefind", "--silent"]
+    result = subprocess.run(cmd, capture_output=True, text=True, timeout=1800)
+    if result.returncode != 0:
+        raise PluginError("The search index could not be built:\n" + (result.stderr or result.stdout)[-2000:])

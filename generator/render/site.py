@@ -1,0 +1,198 @@
+"""Every page of the site, in both languages, as Markdown-wrapped HTML.
+
+No MkDocs import here: the pages are plain strings with front matter, so
+any engine (or a plain folder) can take them.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+
+from ..model import STAGES, Catalog, Opportunity
+from . import browse
+from .context import LANGS, PAGE_SIZE, Page, View, lang_prefix
+from .reference import field_reference
+
+PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+EXAMPLE_FILE = Path(__file__).resolve().parent.parent.parent / "docs" / "reference-opportunity.yml"
+
+
+def environment(overrides: Path | None = None) -> jinja2.Environment:
+    """Templates from site_overrides/templates/ first, then the package's own."""
+    loaders: list[jinja2.BaseLoader] = []
+    if overrides and overrides.is_dir():
+        loaders.append(jinja2.FileSystemLoader(str(overrides)))
+    loaders.append(jinja2.FileSystemLoader(str(PACKAGE_TEMPLATES)))
+    return jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True, undefined=jinja2.Undefined,
+                              trim_blocks=True, lstrip_blocks=True)
+
+
+def _meta_text(text: str) -> str:
+    # Material prints title and description into <title>, headers and meta tags without escaping.
+    return html.escape(" ".join(text.split()), quote=True)
+
+
+class SiteRenderer:
+    def __init__(self, catalog: Catalog, site_url: str = "", overrides: Path | None = None) -> None:
+        self.catalog = catalog
+        self.site_url = site_url
+        self.env = environment(overrides)
+        self.pages: list[Page] = []
+
+    def page(self, kind: str, path: str, template: str, lang: str, title: str, description: str = "",
+             record_id: str = "", **context: Any) -> None:
+        view = View(self.catalog, lang, path, self.site_url)
+        body = self.env.get_template(template).render(v=view, **context)
+        body = "\n".join(line for line in body.splitlines() if line.strip())
+        other = "es" if lang == "en" else "en"
+        meta = {
+            "title": _meta_text(title),
+            "lang": lang,
+            "page_kind": kind,
+            "alternate": lang_prefix(other) + path,
+            "canonical_path": lang_prefix(lang) + path,
+            "hide": ["navigation", "toc"],
+        }
+        if description:
+            meta["description"] = _meta_text(description)
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
+        src = lang_prefix(lang) + (path + "index.md" if path else "index.md")
+        self.pages.append(Page(src, lang_prefix(lang) + path, f"---\n{front}---\n\n{body}\n", lang, kind, record_id))
+
+    def render(self) -> list[Page]:
+        for lang in LANGS:
+            self.home(lang)
+            self.browse(lang)
+            for opp in self.catalog.opportunities.values():
+                self.opportunity(opp, lang)
+            self.organizations(lang)
+            self.pathways(lang)
+            self.sectors(lang)
+            self.quality(lang)
+            self.guides(lang)
+            self.retired(lang)
+        return self.pages
+
+    # -- pages ---------------------------------------------------------
+
+    def title(self, key: str, lang: str) -> str:
+        view = View(self.catalog, lang, "")
+        return view.t(key)
+
+    def home(self, lang: str) -> None:
+        opps = list(self.catalog.opportunities.values())
+        open_ = [o for o in opps if o.status == "open"]
+        upcoming = sorted((o for o in open_ if o.deadline), key=lambda o: (o.deadline, o.id))[:6]
+        view = View(self.catalog, lang, "")
+        n_orgs = len(self.catalog.organizations)
+        seats = sum(o.seats or 0 for o in open_)
+        if lang == "en":
+            counts = (f"{view.number(len(open_))} open opportunities with {view.number(seats)} seats, "
+                      f"from {view.number(n_orgs)} organizations, in {len({s for o in opps for s in o.sectors})} industry sectors.")
+        else:
+            counts = (f"{view.number(len(open_))} oportunidades abiertas con {view.number(seats)} lugares, "
+                      f"de {view.number(n_orgs)} organizaciones, en {len({s for o in opps for s in o.sectors})} sectores industriales.")
+        self.page("home", "", "home.html", lang, view.t("site_name"), counts, upcoming=upcoming, counts_text=counts,
+                  paid_count=sum(o.is_paid for o in open_))
+
+    def browse(self, lang: str) -> None:
+        ordered = browse.static_order(self.catalog)
+        pages = max(1, -(-len(ordered) // PAGE_SIZE))
+        view = View(self.catalog, lang, "opportunities/")
+        labels = browse.labels(self.catalog, view)
+        for number in range(1, pages + 1):
+            path = "opportunities/" if number == 1 else f"opportunities/page/{number}/"
+            chunk = ordered[(number - 1) * PAGE_SIZE: number * PAGE_SIZE]
+            self.page("browse", path, "browse.html", lang, view.t("browse"), opps=chunk, page_number=number, page_count=pages,
+                      facet_labels=labels["ui"], sort_options=labels["sorts"],
+                      labels_json=jinja2.utils.htmlsafe_json_dumps(labels))
+
+    def opportunity(self, opp: Opportunity, lang: str) -> None:
+        view = View(self.catalog, lang, opp.url)
+        similar = browse.similar_open(self.catalog, opp) if opp.status != "open" else []
+        title = view.plain(opp.text("title", lang))
+        self.page("opportunity", opp.url, "opportunity.html", lang, title, view.plain(opp.text("summary", lang)), record_id=opp.id,
+                  opp=opp, similar=similar, filters=browse.filters(self.catalog, opp, view), sorts=browse.sorts(opp))
+
+    def organizations(self, lang: str) -> None:
+        groups: dict[str, list] = {}
+        for org in self.catalog.organizations.values():
+            groups.setdefault(org.kind, []).append(org)
+        view = View(self.catalog, lang, "employers/")
+        self.page("organizations", "employers/", "organizations.html", lang, view.t("employers"),
+                  groups=sorted(groups.items()))
+        for org in self.catalog.organizations.values():
+            v = View(self.catalog, lang, f"employers/{org.id}/")
+            opps = v.card_opps(org.opportunity_ids)
+            self.page("organization", f"employers/{org.id}/", "organization.html", lang, v.plain(org.text("name", lang)),
+                      v.plain(org.text("summary", lang)), record_id=org.id, org=org, opps=opps,
+                      quality_summary=browse.quality_summary(self.catalog, opps, v))
+
+    def pathways(self, lang: str) -> None:
+        view = View(self.catalog, lang, "pathways/")
+        self.page("pathways", "pathways/", "pathways.html", lang, view.t("pathways"),
+                  pathways=list(self.catalog.pathways.values()))
+        for p in self.catalog.pathways.values():
+            v = View(self.catalog, lang, f"pathways/{p.id}/")
+            self.page("pathway", f"pathways/{p.id}/", "pathway.html", lang, v.plain(p.text("name", lang)),
+                      v.plain(p.text("summary", lang)), record_id=p.id, pathway=p, stages=STAGES)
+
+    def sectors(self, lang: str) -> None:
+        sectors = self.catalog.vocabularies.items("sectors")
+        opps = list(self.catalog.opportunities.values())
+        view = View(self.catalog, lang, "sectors/")
+        counts = [(s, sum(s.id in o.sectors for o in opps)) for s in sectors]
+        self.page("sectors", "sectors/", "sectors.html", lang, view.t("sectors"), sectors=counts)
+        for sector in sectors:
+            v = View(self.catalog, lang, f"sectors/{sector.id}/")
+            mine = v.card_opps([o.id for o in opps if sector.id in o.sectors])
+            self.page("sector", f"sectors/{sector.id}/", "sector.html", lang, sector.label(lang), record_id=sector.id,
+                      sector=sector, opps=mine,
+                      pathways=[p for p in self.catalog.pathways.values() if p.sector == sector.id],
+                      orgs=[o for o in self.catalog.organizations.values() if sector.id in o.sectors])
+
+    def quality(self, lang: str) -> None:
+        view = View(self.catalog, lang, "quality/")
+        rubrics = list(self.catalog.rubrics.values())
+        scores = {r.id: browse.rubric_scores(self.catalog, r, view) for r in rubrics}
+        self.page("quality", "quality/", "quality.html", lang, view.t("quality"), rubrics=rubrics, scores=scores,
+                  signals=self.catalog.vocabularies.items("signals"))
+
+    def guides(self, lang: str) -> None:
+        view = View(self.catalog, lang, "counselors/")
+        self.page("counselors", "counselors/", "counselors.html", lang, view.t("counselors"),
+                  parameters=browse.parameter_docs(lang), statuses=browse.status_docs(lang))
+        example = EXAMPLE_FILE.read_text(encoding="utf-8") if EXAMPLE_FILE.exists() else ""
+        self.page("contribute", "contribute/", "contribute.html", lang, view.t("contribute"), example_file=example,
+                  reference=field_reference())
+
+    def retired(self, lang: str) -> None:
+        for ident, entry in self.catalog.retired.items():
+            path = f"opportunities/{ident}/"
+            view = View(self.catalog, lang, path)
+            replacement = self.catalog.opportunities.get(entry.replaced_by or "")
+            title = entry.title or ident
+            self.page("retired", path, "retired.html", lang, f"{view.t('status_retired')}: {title}", record_id=ident,
+                      entry=entry, replacement=replacement, title=title)
+
+
+def render_site(catalog: Catalog, site_url: str = "", overrides: Path | None = None) -> list[Page]:
+    return SiteRenderer(catalog, site_url, overrides).render()
+
+
+def write_pages(pages: list[Page], out: Path) -> None:
+    """Write rendered pages to a folder, for engines other than MkDocs."""
+    for page in pages:
+        target = out / page.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.content, encoding="utf-8")
+
+
+def dump_json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1)

@@ -1,0 +1,56 @@
+"""Shared test helpers: the fixed "as of" date and tiny fixture catalogs.
+
+Every test that depends on today's date uses AS_OF (2026-11-22), either
+through `check_catalog(root, as_of=AS_OF)` or the CATALOG_TODAY variable.
+Fixture catalogs live in tests/fixtures/<scenario>/ and are copied into
+tmp_path/catalog before a test edits them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.catalog import check_catalog
+from generator.problems import as_text
+
+AS_OF = dt.date(2026, 11, 22)
+CATALOG_TODAY = AS_OF.isoformat()
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def copy_fixture(name: str, dest: Path) -> Path:
+    """Copy tests/fixtures/<name> to dest/catalog and return that folder."""
+    root = dest / "catalog"
+    shutil.copytree(FIXTURES / name, root, symlinks=True)
+    return root
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace one exact piece of text in a file; fail loudly if it is not there."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def check_lines(root: Path, as_of: dt.date = AS_OF) -> list[str]:
+    """The checker's text output for a catalog, one line per problem."""
+    return as_text(check_catalog(root, as_of=as_of).problems)
+
+
+@pytest.fixture
+def catalog_today(monkeypatch: pytest.MonkeyPatch) -> dt.date:
+    """Fix the build date through the environment, as CI and the CLI see it."""
+    monkeypatch.setenv("CATALOG_TODAY", CATALOG_TODAY)
+    return AS_OF
+
+
+@pytest.fixture
+def minimal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, catalog_today: dt.date) -> Path:
+    """A fresh copy of the minimal catalog at tmp_path/catalog, with tmp_path as the current folder."""
+    monkeypatch.chdir(tmp_path)
+    return copy_fixture("minimal", tmp_path)
