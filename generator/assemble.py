@@ -22,8 +22,8 @@ from .model import (
     Rubric,
     Site,
     Step,
-    Vocabularies,
     VocabItem,
+    Vocabularies,
 )
 from .rules import parse_date
 

@@ -44,6 +44,9 @@ def check_catalog(root: Path, as_of: dt.date | None = None, against: str | None 
 
 def deleted_listings(root: Path, rev: str, catalog: Catalog) -> list[Problem]:
     """Listing files removed since rev that are neither retired nor renamed."""
+    if rev.startswith("-"):  # would be read as an option of git
+        return [Problem(shown_path(root), 1, 1, "error", "git", f"`{rev}` is not a git revision",
+                        "Give a commit, branch or tag, such as origin/main")]
     try:
         out = subprocess.run(
             ["git", "diff", "--name-only", "--no-renames", "--diff-filter=D", rev, "--", "."],

@@ -77,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--catalog", metavar="DIR", help="catalog folder (default: ./catalog)")
     check.set_defaults(func=cmd_check)
 
-    for name, module in _EXTRA_COMMANDS:
+    for _name, module in _EXTRA_COMMANDS:
         try:
             mod = __import__(f"generator.{module}", fromlist=["register"])
         except ImportError:

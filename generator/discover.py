@@ -142,7 +142,7 @@ def _flat(folder: Path, name: str, add, problems: list[Problem]) -> None:
 
 
 def suggest_name(name: str, allowed: list[str]) -> str:
-    close = difflib.get_close_matches(name.lower(), allowed, n=1, cutoff=0.75)
+    close = difflib.get_close_matches(name.lower(), allowed, n=1, cutoff=0.8)
     if close:
         return f"Did you mean `{close[0]}`?"
     return "Use one of: " + ", ".join(f"`{a}`" for a in allowed)

@@ -53,7 +53,9 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         return config
 
     def catalog_path(self) -> Path:
-        return (self.root / self.config.catalog_dir).resolve()
+        # CATALOG_DIR lets tests, benchmarks and previews build another catalog with the same site configuration.
+        override = os.environ.get("CATALOG_DIR", "").strip()
+        return Path(override).resolve() if override else (self.root / self.config.catalog_dir).resolve()
 
     def on_files(self, files: Files, config) -> Files:
         checked = check_catalog(self.catalog_path())
@@ -81,12 +83,9 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
     def on_post_build(self, config) -> None:
         site_dir = Path(config.site_dir)
         if self.checked and self.config.exports:
-            try:
-                from .exports import write_exports
-            except ImportError:
-                write_exports = None
-            if write_exports:
-                write_exports(self.checked.catalog, site_dir, config.site_url or "", self.catalog_path())
+            from .exports import write_exports
+
+            write_exports(self.checked.catalog, site_dir, config.site_url or "", self.catalog_path())
         schemas = site_dir / "schemas"
         schemas.mkdir(parents=True, exist_ok=True)
         for schema in sorted((self.root / "schemas").glob("*.schema.json")):

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from typing import Iterable, Literal
+from typing import Literal
 
 Severity = Literal["error", "warning"]
 
@@ -44,7 +45,7 @@ def summary(files: int, problems: list[Problem]) -> str:
 
 
 def as_text(problems: list[Problem]) -> list[str]:
-    return [f"{p.path}:{p.line}:{p.column}: {p.severity}: {_clean(p.sentence)}" for p in problems]
+    return [f"{_clean(p.path)}:{p.line}:{p.column}: {p.severity}: {_clean(p.sentence)}" for p in problems]
 
 
 def _clean(text: str) -> str:
@@ -64,9 +65,10 @@ def as_github(problems: list[Problem]) -> list[str]:
     """GitHub Actions workflow commands, escaped so values cannot inject commands."""
     lines = []
     for p in problems:
-        props = (f"file={_escape_property(p.path)},line={p.line},col={p.column},"
-                 f"title={_escape_property(p.code)}")
-        lines.append(f"::{p.severity} {props}::{_escape_data(_neutralize(p.sentence))}")
+        props = (f"file={_clean(_escape_property(p.path))},line={p.line},col={p.column},"
+                 f"title={_clean(_escape_property(p.code))}")
+        # Escape first so CR and LF become %0D and %0A; then show any other hidden character as \xNN.
+        lines.append(f"::{p.severity} {props}::{_neutralize(_clean(_escape_data(p.sentence)))}")
     return lines
 
 

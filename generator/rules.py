@@ -7,7 +7,8 @@ rebuild must never fail because time passed.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from .load import Record
 from .messages import field_name, suggest
@@ -218,7 +219,7 @@ class Rules:
             self.add(record, ("application",), "missing-deadline", "An open listing needs a deadline or `rolling: true`",
                      "Add `deadline: YYYY-MM-DD`, or `rolling: true` if applications are taken until seats fill", key=True)
         ordered = [(p, found[p]) for p in DATE_FIELDS if p in found]
-        for (first, a), (second, b) in zip(ordered, ordered[1:]):
+        for (first, a), (second, b) in zip(ordered, ordered[1:], strict=False):
             if a > b:
                 self.add(record, second, "date-order", f"{field_name(second)} ({b}) is before {field_name(first)} ({a})",
                          "Dates go in this order: opens, deadline, start, end")

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import Node, ScalarNode, SequenceNode
 
 from .problems import Problem
 
@@ -38,6 +38,9 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 32
+# Brackets are counted before parsing, even inside text, so this limit is generous: it only keeps
+# the parser from recursing thousands of levels deep.
+MAX_BRACKETS = 100
 MAX_NODES = 50_000
 
 STR = "tag:yaml.org,2002:str"
@@ -160,9 +163,9 @@ def _scan(path: str, text: str) -> list[Problem]:
                 deepest = depth
         elif char in "]}":
             depth -= 1
-    if deepest > MAX_DEPTH:
+    if deepest > MAX_BRACKETS:
         problems.append(Problem(path, 1, 1, "error", "yaml-depth",
-                                f"The file nests brackets {deepest} levels deep (the limit is {MAX_DEPTH})",
+                                f"The file nests brackets {deepest} levels deep (the limit is {MAX_BRACKETS})",
                                 "Write lists and mappings with indentation, a few levels deep"))
     return problems
 
@@ -195,7 +198,10 @@ def load(path: str, text: str) -> tuple[Loaded | None, list[Problem]]:
         return None, [Problem(path, line, col, "error", "yaml-syntax", f"The YAML cannot be read: {what}",
                               "Check the indentation and quotes on this line and the one above; "
                               "put text containing `: ` or `#` in quotes")]
-    except (yaml.YAMLError, RecursionError, ValueError) as exc:
+    except RecursionError:
+        return None, [Problem(path, 1, 1, "error", "yaml-depth", f"Values are nested more than {MAX_DEPTH} levels deep",
+                              "Flatten the structure; see the template for the expected shape")]
+    except (yaml.YAMLError, ValueError) as exc:
         return None, [Problem(path, 1, 1, "error", "yaml-syntax", f"The YAML cannot be read: {exc}",
                               "Check the file's indentation and quotes")]
     finally:

@@ -116,6 +116,13 @@ class View:
     def safe_url(self, url: str | None) -> str | None:
         return safe_url(url)
 
+    def qr_svg(self, target: str) -> Markup:
+        """A QR code of the page's permanent address, as inline SVG (for printed flyers)."""
+        import segno
+
+        svg = segno.make(self.absolute(target), error="m").svg_inline(scale=3, title=None, omitsize=False)
+        return Markup(svg.replace("<svg ", '<svg role="img" aria-label="QR" ', 1))
+
     def mailto(self, email: str | None) -> str | None:
         return "mailto:" + quote(email, safe="@.+-_") if email else None
 

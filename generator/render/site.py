@@ -46,7 +46,7 @@ class SiteRenderer:
         self.pages: list[Page] = []
 
     def page(self, kind: str, path: str, template: str, lang: str, title: str, description: str = "",
-             record_id: str = "", **context: Any) -> None:
+             record_id: str = "", structured_data: str | None = None, **context: Any) -> None:
         view = View(self.catalog, lang, path, self.site_url)
         body = self.env.get_template(template).render(v=view, **context)
         body = "\n".join(line for line in body.splitlines() if line.strip())
@@ -61,6 +61,9 @@ class SiteRenderer:
         }
         if description:
             meta["description"] = _meta_text(description)
+        if structured_data:
+            # JSON-LD goes inside <script>: "<" is escaped so no value can close the element.
+            meta["structured_data"] = structured_data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
         src = lang_prefix(lang) + (path + "index.md" if path else "index.md")
         self.pages.append(Page(src, lang_prefix(lang) + path, f"---\n{front}---\n\n{body}\n", lang, kind, record_id))
@@ -77,6 +80,8 @@ class SiteRenderer:
             self.quality(lang)
             self.guides(lang)
             self.retired(lang)
+            self.data(lang)
+            self.coverage(lang)
         return self.pages
 
     # -- pages ---------------------------------------------------------
@@ -117,8 +122,10 @@ class SiteRenderer:
         view = View(self.catalog, lang, opp.url)
         similar = browse.similar_open(self.catalog, opp) if opp.status != "open" else []
         title = view.plain(opp.text("title", lang))
+        from ..exports import job_posting
+
         self.page("opportunity", opp.url, "opportunity.html", lang, title, view.plain(opp.text("summary", lang)), record_id=opp.id,
-                  opp=opp, similar=similar, filters=browse.filters(self.catalog, opp, view), sorts=browse.sorts(opp))
+                  structured_data=job_posting(self.catalog, opp, view), opp=opp, similar=similar, filters=browse.filters(self.catalog, opp, view), sorts=browse.sorts(opp))
 
     def organizations(self, lang: str) -> None:
         groups: dict[str, list] = {}
@@ -180,6 +187,19 @@ class SiteRenderer:
             title = entry.title or ident
             self.page("retired", path, "retired.html", lang, f"{view.t('status_retired')}: {title}", record_id=ident,
                       entry=entry, replacement=replacement, title=title)
+
+
+    def data(self, lang: str) -> None:
+        from .. import exports
+
+        view = View(self.catalog, lang, "data/")
+        self.page("data", "data/", "data.html", lang, view.t("data"), **exports.data_page_context(self.catalog, view))
+
+    def coverage(self, lang: str) -> None:
+        from .. import coverage
+
+        view = View(self.catalog, lang, "coverage/")
+        self.page("coverage", "coverage/", "coverage.html", lang, view.t("coverage"), **coverage.page_context(self.catalog, view))
 
 
 def render_site(catalog: Catalog, site_url: str = "", overrides: Path | None = None) -> list[Page]:

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Create the virtual environment and install the project.
+#   scripts/setup.sh        runtime only (build and serve the site)
+#   scripts/setup.sh test   also the test tools: Debian's Chromium and axe-core from npm
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PYTHON="${PYTHON:-python3}"
+if [ ! -x .venv/bin/python ]; then
+  "$PYTHON" -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+if [ "${1:-}" = "test" ]; then
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
+  if ! command -v chromium >/dev/null 2>&1; then
+    # Debian's own Chromium: browser tests never download a browser of their own.
+    SUDO=""
+    if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  fi
+  if [ ! -f node_modules/axe-core/axe.min.js ]; then
+    npm ci --no-audit --no-fund --silent
+  fi
+else
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e .
+fi

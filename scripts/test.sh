@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Install everything the tests need, lint, then run the whole suite (browser tests included).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh test
+export NO_MKDOCS_2_WARNING=1
+.venv/bin/ruff check generator tests benchmarks
+.venv/bin/ruff format --check generator tests benchmarks
+.venv/bin/python -m pytest "$@"
