@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
+from yaml.events import AliasEvent
 from yaml.nodes import Node, ScalarNode, SequenceNode
 
 from .problems import Problem
@@ -42,6 +43,11 @@ MAX_DEPTH = 32
 # the parser from recursing thousands of levels deep.
 MAX_BRACKETS = 100
 MAX_NODES = 50_000
+
+ALIAS_TEXT = "An alias (`*name`) repeats another part of the file"
+ALIAS_FIX = "Write the value out in full; anchors and aliases are not allowed"
+MERGE_TEXT = "A merge key (`<<`) copies another part of the file"
+MERGE_FIX = "Write the keys out in full; merge keys are not allowed"
 
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
@@ -88,9 +94,24 @@ class _Resolver:
         return None
 
 
+class _AliasFound(Exception):
+    def __init__(self, mark: Any, merge: bool = False) -> None:
+        self.mark = mark
+        self.merge = merge
+
+
 class _Loader(_Parser, _Resolver):
     def __init__(self, stream: str) -> None:
         _Parser.__init__(self, stream)
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        # The pure-Python composer calls this; stop at the first alias, where it is written.
+        # (libyaml composes in C; the builder then catches the shared node instead.)
+        if self.check_event(AliasEvent):
+            if isinstance(index, ScalarNode) and index.value == "<<" and index.style is None:
+                raise _AliasFound(index.start_mark, merge=True)
+            raise _AliasFound(self.peek_event().start_mark)
+        return super().compose_node(parent, index)  # type: ignore[misc]
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +200,11 @@ def load(path: str, text: str) -> tuple[Loaded | None, list[Problem]]:
     try:
         loader = _Loader(text)
         node = loader.get_single_node()
+    except _AliasFound as exc:
+        line, col = exc.mark.line + 1, exc.mark.column + 1
+        if exc.merge:
+            return None, [Problem(path, line, col, "error", "yaml-merge", MERGE_TEXT, MERGE_FIX)]
+        return None, [Problem(path, line, col, "error", "yaml-alias", ALIAS_TEXT, ALIAS_FIX)]
     except yaml.reader.ReaderError as exc:
         line, col = _line_col(text, exc.position)
         return None, [Problem(path, line, col, "error", "control-character",
@@ -264,8 +290,7 @@ class _Builder:
     def build(self, node: Node, at: tuple[Any, ...], depth: int) -> Any:
         if id(node) in self.seen:
             # libyaml shares one node for an anchor and each alias to it.
-            raise self.stop(node, "yaml-alias", "An alias (`*name`) repeats another part of the file",
-                            "Write the value out in full; anchors and aliases are not allowed")
+            raise self.stop(node, "yaml-alias", ALIAS_TEXT, ALIAS_FIX)
         self.seen.add(id(node))
         if len(self.seen) > MAX_NODES:
             raise self.stop(node, "yaml-size", f"The file has more than {MAX_NODES} values",
@@ -316,8 +341,7 @@ class _Builder:
             raise self.stop(node, "yaml-tag", f"The explicit tag `{_tag_name(node.tag)}` is not allowed",
                             "Remove the tag that starts with `!`")
         if node.value == "<<":
-            raise self.stop(node, "yaml-merge", "A merge key (`<<`) copies another part of the file",
-                            "Write the keys out in full; merge keys are not allowed")
+            raise self.stop(node, "yaml-merge", MERGE_TEXT, MERGE_FIX)
         return node.value
 
     def scalar(self, node: ScalarNode, tag: str) -> Any:

@@ -1,0 +1,100 @@
+"""Build real sites with MkDocs for tests (no mocks: the same command users run)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+AS_OF = "2026-11-22"
+
+
+def build_site(out: Path, catalog: Path | None = None, strict: bool = True, extra_env: dict[str, str] | None = None,
+               check: bool = True) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build` for a catalog into out. Raises with the output when it fails and check is set."""
+    env = {**os.environ, "CATALOG_TODAY": AS_OF, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    if catalog is not None:
+        env["CATALOG_DIR"] = str(catalog)
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out)]
+    if strict:
+        cmd.append("--strict")
+    result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+    if check and result.returncode != 0:
+        raise AssertionError(f"mkdocs build failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+def copy_catalog(dest: Path, source: Path = ROOT / "catalog") -> Path:
+    """A writable copy of a catalog."""
+    shutil.copytree(source, dest)
+    return dest
+
+
+def minimal_catalog(dest: Path) -> Path:
+    """Vocabularies and rubrics of the bundled catalog, one organization, one listing, one pathway."""
+    src = ROOT / "catalog"
+    dest.mkdir(parents=True)
+    shutil.copytree(src / "vocabularies", dest / "vocabularies")
+    shutil.copytree(src / "rubrics", dest / "rubrics")
+    (dest / "pathways").mkdir()
+    shutil.copyfile(src / "pathways" / "health-careers.yml", dest / "pathways" / "health-careers.yml")
+    org = dest / "employers" / "acme-health"
+    org.mkdir(parents=True)
+    (org / "organization.yml").write_text(ORGANIZATION, encoding="utf-8")
+    (org / "lab-internship.yml").write_text(OPPORTUNITY, encoding="utf-8")
+    return dest
+
+
+ORGANIZATION = """\
+example: true
+name: Acme Health
+kind: employer
+sectors: [Health Science and Medical Technology]
+summary: A fictional clinic network.
+description: Clinics across the region.
+locations:
+  - name: Main clinic
+    city: Long Beach
+    zip: "90802"
+contact:
+  role: Youth programs office
+  email: youth@example.org
+last_reviewed: 2026-10-01
+"""
+
+OPPORTUNITY = """\
+example: true
+title: Lab Internship
+summary: A paid summer internship in a clinic lab.
+description: |
+  Work with lab staff.
+employer_of_record: self
+format: internship
+stage: training
+sectors: [Health Science and Medical Technology]
+pathways: [health-careers]
+pay:
+  type: paid
+  amount: 19.5
+  unit: hour
+eligibility:
+  grades: {min: 11, max: 12}
+  age: {min: 16}
+application:
+  how: Apply online.
+  url: https://example.org/apply
+  deadline: 2027-03-01
+sites:
+  - name: Main clinic
+    city: Long Beach
+    zip: "90802"
+    mode: in-person
+contact:
+  role: Internship office
+  email: interns@example.org
+status: open
+last_reviewed: 2026-10-01
+"""
