@@ -63,14 +63,26 @@ def _rubric(record: Record) -> Rubric:
     es_levels = es.get("levels", {})
     es_criteria = es.get("criteria", {})
     levels = tuple(
-        Level(lv["id"], rank, lv["name"], es_levels.get(lv["id"], {}).get("name", ""), lv.get("description", ""),
-              es_levels.get(lv["id"], {}).get("description", ""))
+        Level(
+            lv["id"],
+            rank,
+            lv["name"],
+            es_levels.get(lv["id"], {}).get("name", ""),
+            lv.get("description", ""),
+            es_levels.get(lv["id"], {}).get("description", ""),
+        )
         for rank, lv in enumerate(data["levels"], start=1)
     )
     criteria = tuple(
-        Criterion(c["id"], c["name"], es_criteria.get(c["id"], {}).get("name", ""), c.get("description", ""),
-                  es_criteria.get(c["id"], {}).get("description", ""), dict(c["descriptors"]),
-                  dict(es_criteria.get(c["id"], {}).get("descriptors", {})))
+        Criterion(
+            c["id"],
+            c["name"],
+            es_criteria.get(c["id"], {}).get("name", ""),
+            c.get("description", ""),
+            es_criteria.get(c["id"], {}).get("description", ""),
+            dict(c["descriptors"]),
+            dict(es_criteria.get(c["id"], {}).get("descriptors", {})),
+        )
         for c in data["criteria"]
     )
     return Rubric(record.id, record.shown, levels, criteria, data)
@@ -103,30 +115,68 @@ def _opportunity(record: Record, vocab: Vocabularies, rubrics: dict[str, Rubric]
     if rubric:
         # Unknown criteria or levels are reported by the rules; the model keeps only what resolves.
         order = [c.id for c in rubric.criteria]
-        assessment = tuple(sorted(
-            (Assessment(crit, entry["level"], level.rank, entry["evidence"])
-             for crit, entry in quality.get("assessment", {}).items()
-             if crit in order and (level := rubric.level(entry["level"])) is not None),
-            key=lambda a: order.index(a.criterion)))
+        assessment = tuple(
+            sorted(
+                (
+                    Assessment(crit, entry["level"], level.rank, entry["evidence"])
+                    for crit, entry in quality.get("assessment", {}).items()
+                    if crit in order and (level := rubric.level(entry["level"])) is not None
+                ),
+                key=lambda a: order.index(a.criterion),
+            )
+        )
     sector_ids = tuple(s.id for name in d["sectors"] if (s := vocab.sector_by_name(name)))
     sites = tuple(
-        Site(name=s["name"], city=s["city"], mode=s["mode"], address=s.get("address", ""), zip=_zip(s.get("zip")),
-             area=_area_for(s, vocab), lat=s.get("lat"), lon=s.get("lon"), transit=s.get("transit", ""))
+        Site(
+            name=s["name"],
+            city=s["city"],
+            mode=s["mode"],
+            address=s.get("address", ""),
+            zip=_zip(s.get("zip")),
+            area=_area_for(s, vocab),
+            lat=s.get("lat"),
+            lon=s.get("lon"),
+            transit=s.get("transit", ""),
+        )
         for s in d["sites"]
     )
     eor = d.get("employer_of_record", "self")
     return Opportunity(
-        id=record.id, org_id=org_id, slug=slug, path=record.shown, title=d["title"], format=d["format"], stage=d["stage"],
-        sectors=sector_ids, pathways=tuple(d.get("pathways", ())), pay_type=pay["type"], pay_amount=pay.get("amount"),
-        pay_amount_max=pay.get("amount_max"), pay_unit=pay.get("unit"), grade_min=elig["grades"]["min"],
-        grade_max=elig["grades"]["max"], age_min=elig.get("age", {}).get("min"), age_max=elig.get("age", {}).get("max"),
-        opens=parse_date(app.get("opens", "")), deadline=deadline, rolling=app.get("rolling") is True,
-        start=parse_date(sched.get("start", "")), end=parse_date(sched.get("end", "")), sites=sites, seats=d.get("seats"),
-        declared_status=d["status"], status=computed_status(d["status"], deadline, as_of),
-        last_reviewed=parse_date(d["last_reviewed"]) or as_of, example=d["example"],
-        employer_of_record=org_id if eor == "self" else eor, intermediary=d.get("intermediary"),
-        rubric=rubric.id if rubric else None, assessment=assessment, signals=tuple(quality.get("signals", ())),
-        former_ids=tuple(d.get("former_ids", ())), raw=d,
+        id=record.id,
+        org_id=org_id,
+        slug=slug,
+        path=record.shown,
+        title=d["title"],
+        format=d["format"],
+        stage=d["stage"],
+        sectors=sector_ids,
+        pathways=tuple(d.get("pathways", ())),
+        pay_type=pay["type"],
+        pay_amount=pay.get("amount"),
+        pay_amount_max=pay.get("amount_max"),
+        pay_unit=pay.get("unit"),
+        grade_min=elig["grades"]["min"],
+        grade_max=elig["grades"]["max"],
+        age_min=elig.get("age", {}).get("min"),
+        age_max=elig.get("age", {}).get("max"),
+        opens=parse_date(app.get("opens", "")),
+        deadline=deadline,
+        rolling=app.get("rolling") is True,
+        start=parse_date(sched.get("start", "")),
+        end=parse_date(sched.get("end", "")),
+        sites=sites,
+        seats=d.get("seats"),
+        declared_status=d["status"],
+        status=computed_status(d["status"], deadline, as_of),
+        last_reviewed=parse_date(d["last_reviewed"]) or as_of,
+        example=d["example"],
+        employer_of_record=org_id if eor == "self" else eor,
+        intermediary=d.get("intermediary"),
+        rubric=rubric.id if rubric else None,
+        assessment=assessment,
+        signals=tuple(quality.get("signals", ())),
+        former_ids=tuple(d.get("former_ids", ())),
+        raw=d,
     )
 
 
@@ -134,14 +184,33 @@ def _pathway(record: Record, vocab: Vocabularies) -> Pathway:
     d = record.data
     sector = vocab.sector_by_name(d["sector"])
     stages = {
-        stage: (d["stages"][stage]["summary"], tuple(
-            Step(s["kind"], s["name"], s.get("format"), s.get("grades", {}).get("min"), s.get("grades", {}).get("max"),
-                 s.get("note", ""))
-            for s in d["stages"][stage]["steps"]))
+        stage: (
+            d["stages"][stage]["summary"],
+            tuple(
+                Step(
+                    s["kind"],
+                    s["name"],
+                    s.get("format"),
+                    s.get("grades", {}).get("min"),
+                    s.get("grades", {}).get("max"),
+                    s.get("note", ""),
+                )
+                for s in d["stages"][stage]["steps"]
+            ),
+        )
         for stage in STAGES
     }
-    return Pathway(record.id, record.shown, d["name"], sector.id if sector else "", d["example"], stages,
-                   tuple(d["occupations"]), parse_date(d["last_reviewed"]) or dt.date.min, d)
+    return Pathway(
+        record.id,
+        record.shown,
+        d["name"],
+        sector.id if sector else "",
+        d["example"],
+        stages,
+        tuple(d["occupations"]),
+        parse_date(d["last_reviewed"]) or dt.date.min,
+        d,
+    )
 
 
 def assemble(records: list[Record], logos: list[Path], as_of: dt.date) -> Catalog:
@@ -150,25 +219,39 @@ def assemble(records: list[Record], logos: list[Path], as_of: dt.date) -> Catalo
         by_kind.setdefault(record.kind, []).append(record)
     vocab = _vocabularies(by_kind.get("vocabulary", []))
     rubrics = {r.id: _rubric(r) for r in by_kind.get("rubric", [])}
-    opportunities = {o.id: o for o in sorted(
-        (_opportunity(r, vocab, rubrics, as_of) for r in by_kind.get("opportunity", [])), key=lambda o: o.id)}
+    opportunities = {
+        o.id: o
+        for o in sorted((_opportunity(r, vocab, rubrics, as_of) for r in by_kind.get("opportunity", [])), key=lambda o: o.id)
+    }
     pathways = {p.id: p for p in sorted((_pathway(r, vocab) for r in by_kind.get("pathway", [])), key=lambda p: p.id)}
     organizations = {}
     for record in sorted(by_kind.get("organization", []), key=lambda r: r.id):
         d = record.data
         mine = tuple(o.id for o in opportunities.values() if o.org_id == record.id)
         sectors = tuple(s.id for name in d["sectors"] if (s := vocab.sector_by_name(name)))
-        organizations[record.id] = Organization(record.id, record.shown, d["name"], d["kind"], sectors, d["example"],
-                                                parse_date(d["last_reviewed"]) or dt.date.min, d, mine)
+        organizations[record.id] = Organization(
+            record.id,
+            record.shown,
+            d["name"],
+            d["kind"],
+            sectors,
+            d["example"],
+            parse_date(d["last_reviewed"]) or dt.date.min,
+            d,
+            mine,
+        )
     # Opportunities whose organization failed its check are left out of the model; the check has failed anyway.
     opportunities = {k: o for k, o in opportunities.items() if o.org_id in organizations}
     for pid, pathway in pathways.items():
-        by_stage = {stage: tuple(o.id for o in opportunities.values() if pid in o.pathways and o.stage == stage) for stage in STAGES}
+        by_stage = {
+            stage: tuple(o.id for o in opportunities.values() if pid in o.pathways and o.stage == stage) for stage in STAGES
+        }
         pathways[pid] = dataclasses.replace(pathway, opportunity_ids=by_stage)
     retired = {}
     for record in by_kind.get("retired", []):
         for entry in record.data["retired"]:
-            retired[entry["id"]] = Retired(entry["id"], entry["reason"], entry.get("title", ""),
-                                           parse_date(entry.get("date", "")), entry.get("replaced_by"))
+            retired[entry["id"]] = Retired(
+                entry["id"], entry["reason"], entry.get("title", ""), parse_date(entry.get("date", "")), entry.get("replaced_by")
+            )
     logo_map = {p.parent.name: str(p) for p in logos}
     return Catalog(as_of, organizations, opportunities, pathways, rubrics, vocab, retired, logo_map)

@@ -25,8 +25,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "data": ("Open data", "Datos abiertos"),
     "language_switch": ("Español", "English"),
     "language_switch_label": ("Ver esta página en español", "View this page in English"),
-    "example_banner": ("Example listing: this is sample content that shows how the catalog works. It is not a real offer.",
-                       "Anuncio de ejemplo: es contenido de muestra que enseña cómo funciona el catálogo. No es una oferta real."),
+    "example_banner": (
+        "Example listing: this is sample content that shows how the catalog works. It is not a real offer.",
+        "Anuncio de ejemplo: es contenido de muestra que enseña cómo funciona el catálogo. No es una oferta real.",
+    ),
     "english_only": ("In English", "En inglés"),
     "status_open": ("Accepting applications", "Aceptando solicitudes"),
     "status_upcoming": ("Opens soon", "Abre pronto"),
@@ -67,8 +69,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "weeks": ("{n} weeks", "{n} semanas"),
     "seats": ("Seats", "Lugares"),
     "seats_n": ("{n} seats", "{n} lugares"),
-    "work_permit": ("A California work permit is needed for students under 18.",
-                    "Se necesita un permiso de trabajo de California para menores de 18 años."),
+    "work_permit": (
+        "A California work permit is needed for students under 18.",
+        "Se necesita un permiso de trabajo de California para menores de 18 años.",
+    ),
     "what_you_do": ("What you will do", "Qué harás"),
     "supports": ("Support", "Apoyo"),
     "mentor": ("A mentor or supervisor works with you", "Un mentor o supervisor trabaja contigo"),
@@ -83,15 +87,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "skills": ("Skills", "Habilidades"),
     "none_listed": ("None listed", "Ninguno indicado"),
     "quality_profile": ("Quality profile", "Perfil de calidad"),
-    "no_assessment": ("This listing has no self-assessment against the quality rubric yet.",
-                      "Este anuncio todavía no tiene una autoevaluación con la rúbrica de calidad."),
+    "no_assessment": (
+        "This listing has no self-assessment against the quality rubric yet.",
+        "Este anuncio todavía no tiene una autoevaluación con la rúbrica de calidad.",
+    ),
     "signals": ("Quality signals", "Señales de calidad"),
     "pathways_of": ("Career pathways", "Trayectorias profesionales"),
     "organization": ("Organization", "Organización"),
     "intermediary": ("Run with", "En colaboración con"),
     "employer_of_record": ("Employer of record", "Empleador oficial"),
-    "eor_explain": ("The employer of record puts students on payroll and carries the liability.",
-                    "El empleador oficial pone a los estudiantes en su nómina y asume la responsabilidad legal."),
+    "eor_explain": (
+        "The employer of record puts students on payroll and carries the liability.",
+        "El empleador oficial pone a los estudiantes en su nómina y asume la responsabilidad legal.",
+    ),
     "last_reviewed": ("Last reviewed", "Última revisión"),
     "contact": ("Contact", "Contacto"),
     "map": ("Map", "Mapa"),
@@ -100,7 +108,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "in-person": ("In person", "En persona"),
     "similar_open": ("Similar open opportunities", "Oportunidades abiertas parecidas"),
     "closed_notice": ("This opportunity is not taking applications.", "Esta oportunidad no está recibiendo solicitudes."),
-    "archived_notice": ("This opportunity is archived and kept for reference.", "Esta oportunidad está archivada y se guarda como referencia."),
+    "archived_notice": (
+        "This opportunity is archived and kept for reference.",
+        "Esta oportunidad está archivada y se guarda como referencia.",
+    ),
     "permalink": ("Permanent link", "Enlace permanente"),
     "copy": ("Copy link", "Copiar enlace"),
     "copied": ("Link copied", "Enlace copiado"),
@@ -130,8 +141,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kind_staffing-agency": ("Staffing agency", "Agencia de empleo"),
     "kind_nonprofit": ("Nonprofit", "Organización sin fines de lucro"),
     "eor_own": ("Puts its own student workers on payroll.", "Pone a sus propios estudiantes trabajadores en su nómina."),
-    "eor_others": ("Acts as employer of record for students placed at other employers.",
-                   "Funciona como empleador oficial de estudiantes que trabajan con otros empleadores."),
+    "eor_others": (
+        "Acts as employer of record for students placed at other employers.",
+        "Funciona como empleador oficial de estudiantes que trabajan con otros empleadores.",
+    ),
     "occupations": ("Where it leads", "A dónde lleva"),
     "occupation": ("Occupation", "Ocupación"),
     "typical_wage": ("Typical wage", "Salario típico"),
@@ -170,8 +183,7 @@ def t(key: str, lang: str, **values: object) -> str:
 
 def money(amount: float, lang: str) -> str:
     whole = float(amount).is_integer() and amount >= 100
-    return format_currency(amount, "USD", locale=LOCALES[lang], format="¤#,##0" if whole else None,
-                           currency_digits=not whole)
+    return format_currency(amount, "USD", locale=LOCALES[lang], format="¤#,##0" if whole else None, currency_digits=not whole)
 
 
 def date(value: dt.date | None, lang: str, style: str = "long") -> str:

@@ -64,8 +64,12 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             log.info(line)
         if not checked.ok:
             lines = as_text(checked.errors)
-            raise PluginError("The catalog has problems to fix before the site can be built:\n"
-                              + "\n".join(lines) + "\n" + summary(checked.files, checked.problems))
+            raise PluginError(
+                "The catalog has problems to fix before the site can be built:\n"
+                + "\n".join(lines)
+                + "\n"
+                + summary(checked.files, checked.problems)
+            )
         overrides = self.root / "site_overrides" / "templates"
         pages = render_site(checked.catalog, config.site_url or "", overrides)
         taken = {f.src_uri for f in files}

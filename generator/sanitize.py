@@ -27,14 +27,20 @@ def render_markdown(text: str) -> str:
     """Markdown from a contributor, as sanitized HTML."""
     html = markdown.markdown(text, extensions=[], output_format="html")
     html = _shift_headings(html)
-    return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES, link_rel="nofollow noopener noreferrer",
-                     strip_comments=True)
+    return nh3.clean(
+        html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES, link_rel="nofollow noopener noreferrer", strip_comments=True
+    )
 
 
 def safe_url(url: str | None) -> str | None:
     """A contributor link, or None when its scheme is not allowed."""
     if not url:
         return None
-    cleaned = nh3.clean(f'<a href="{url.replace(chr(34), "%22")}">x</a>', tags={"a"}, attributes={"a": {"href"}},
-                        url_schemes={"https"}, link_rel=None)
+    cleaned = nh3.clean(
+        f'<a href="{url.replace(chr(34), "%22")}">x</a>',
+        tags={"a"},
+        attributes={"a": {"href"}},
+        url_schemes={"https"},
+        link_rel=None,
+    )
     return url if cleaned.startswith("<a href=") and url.lower().startswith("https://") else None

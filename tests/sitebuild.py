@@ -12,8 +12,9 @@ ROOT = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-22"
 
 
-def build_site(out: Path, catalog: Path | None = None, strict: bool = True, extra_env: dict[str, str] | None = None,
-               check: bool = True) -> subprocess.CompletedProcess[str]:
+def build_site(
+    out: Path, catalog: Path | None = None, strict: bool = True, extra_env: dict[str, str] | None = None, check: bool = True
+) -> subprocess.CompletedProcess[str]:
     """Run `mkdocs build` for a catalog into out. Raises with the output when it fails and check is set."""
     env = {**os.environ, "CATALOG_TODAY": AS_OF, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     if catalog is not None:

@@ -101,9 +101,13 @@ class Collector(HTMLParser):
 
 
 def pages(site: Path) -> list[Path]:
-    return [site / "opportunities/acme-health/lab-internship/index.html",
-            site / "es/opportunities/acme-health/lab-internship/index.html",
-            site / "opportunities/index.html", site / "index.html", site / "employers/acme-health/index.html"]
+    return [
+        site / "opportunities/acme-health/lab-internship/index.html",
+        site / "es/opportunities/acme-health/lab-internship/index.html",
+        site / "opportunities/index.html",
+        site / "index.html",
+        site / "employers/acme-health/index.html",
+    ]
 
 
 @pytest.mark.parametrize("index", range(5))
@@ -119,7 +123,7 @@ def test_no_contributor_text_can_run(hostile_site, index):
         for name, value in attrs.items():
             value = (value or "").strip().lower()
             assert not name.startswith("on"), (tag, attrs)
-            assert not name == "style" or MARK not in value
+            assert name != "style" or MARK not in value
             if name in ("href", "src", "action", "formaction"):
                 assert not value.startswith(("javascript:", "vbscript:", "data:")), (tag, attrs)
     assert all(MARK not in text for text in parsed.script_text if "application/ld+json" not in text)

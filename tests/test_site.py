@@ -57,7 +57,7 @@ def pagefind_urls(site: Path, lang: str) -> list[str]:
     for fragment in sorted((site / "pagefind" / "fragment").glob(f"{lang}_*.pf_fragment")):
         data = gzip.decompress(fragment.read_bytes())
         assert data.startswith(b"pagefind_dcd")
-        urls.append(json.loads(data[len(b"pagefind_dcd"):])["url"])
+        urls.append(json.loads(data[len(b"pagefind_dcd") :])["url"])
     return urls
 
 
@@ -72,16 +72,29 @@ def test_every_record_has_exactly_one_page_per_language(site, catalog, lang):
         assert (site / prefix / "pathways" / ident / "index.html").is_file(), ident
     for sector in catalog.vocabularies.items("sectors"):
         assert (site / prefix / "sectors" / sector.id / "index.html").is_file(), sector.id
-    listing_pages = {p.parent.relative_to(site / prefix / "opportunities").as_posix()
-                     for p in (site / prefix / "opportunities").glob("*/*/index.html") if p.parts[-3] != "page"}
+    listing_pages = {
+        p.parent.relative_to(site / prefix / "opportunities").as_posix()
+        for p in (site / prefix / "opportunities").glob("*/*/index.html")
+        if p.parts[-3] != "page"
+    }
     assert listing_pages == set(catalog.opportunities) | set(catalog.retired)
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_every_page_type_exists(site, lang):
     prefix = "" if lang == "en" else "es/"
-    for url in ["", "opportunities/", "employers/", "pathways/", "sectors/", "quality/", "coverage/", "contribute/",
-                "counselors/", "data/"]:
+    for url in [
+        "",
+        "opportunities/",
+        "employers/",
+        "pathways/",
+        "sectors/",
+        "quality/",
+        "coverage/",
+        "contribute/",
+        "counselors/",
+        "data/",
+    ]:
         html = read(site, prefix + url)
         assert f'<html lang="{lang}"' in html, url
 
@@ -114,7 +127,7 @@ def test_closed_listings_keep_their_page_and_point_to_similar_open_ones(site, ca
     assert closed
     for opp in closed:
         html = read(site, opp.url)
-        assert 'wbl-banner--closed' in html
+        assert "wbl-banner--closed" in html
         assert "wbl-apply__button" not in html
         assert i18n.t("closed_notice", "en") in text_of(html)
 
@@ -171,8 +184,10 @@ def test_a_broken_reference_fails_the_build_with_the_checker_message(tmp_path):
     assert result.returncode == 1
     output = result.stdout + result.stderr
     assert "Traceback" not in output
-    assert (f"{listing}:10:12: error: `pathways[1]` names the pathway `helth-careers`, which is not in the catalog. "
-            "Did you mean `health-careers`?") in output
+    assert (
+        f"{listing}:10:12: error: `pathways[1]` names the pathway `helth-careers`, which is not in the catalog. "
+        "Did you mean `health-careers`?"
+    ) in output
 
 
 def test_a_passed_deadline_shows_closed_without_failing_a_strict_build(tmp_path):

@@ -19,8 +19,28 @@ AGES = range(11, 26)
 STRONG_RANK = 3  # "at least the third level", by rank, whatever the number of levels
 
 # Query parameter -> Pagefind filter. Stable once published: the counselor guide lists them.
-PARAMETERS = ("q", "status", "sector", "format", "stage", "pay", "wage", "grade", "age", "area", "mode", "season",
-              "offers", "transport", "language", "quality", "signal", "org", "pathway", "sort")
+PARAMETERS = (
+    "q",
+    "status",
+    "sector",
+    "format",
+    "stage",
+    "pay",
+    "wage",
+    "grade",
+    "age",
+    "area",
+    "mode",
+    "season",
+    "offers",
+    "transport",
+    "language",
+    "quality",
+    "signal",
+    "org",
+    "pathway",
+    "sort",
+)
 
 
 def static_order(catalog: Catalog) -> list[Opportunity]:
@@ -53,7 +73,9 @@ def filters(catalog: Catalog, opp: Opportunity, view: View) -> list[tuple[str, l
     if season:
         out.append(("season", [season]))
     outcomes = opp.section("outcomes")
-    offers = [k for k in ("academic_credit", "college_credit") if outcomes.get(k)] + (["credential"] if outcomes.get("credential") else [])
+    offers = [k for k in ("academic_credit", "college_credit") if outcomes.get(k)] + (
+        ["credential"] if outcomes.get("credential") else []
+    )
     if offers:
         out.append(("offers", [o.replace("_", "-") for o in offers]))
     if opp.section("supports").get("transportation") or "transportation-support" in opp.signals:
@@ -89,8 +111,16 @@ def labels(catalog: Catalog, view: View) -> dict[str, Any]:
 
     facets = [
         ("status", "Estado" if es else "Status", {k: view.t("status_" + k) for k in ("open", "upcoming", "closed", "archived")}),
-        ("pay", "Pago" if es else "Pay", {"paid-any": "Pagada o con estipendio" if es else "Paid or stipend",
-                                        "paid": view.t("paid"), "stipend": view.t("stipend"), "unpaid": view.t("unpaid")}),
+        (
+            "pay",
+            "Pago" if es else "Pay",
+            {
+                "paid-any": "Pagada o con estipendio" if es else "Paid or stipend",
+                "paid": view.t("paid"),
+                "stipend": view.t("stipend"),
+                "unpaid": view.t("unpaid"),
+            },
+        ),
         ("wage", "Pago mínimo por hora" if es else "Minimum hourly pay", {str(s): f"{view.money(s)}+" for s in WAGE_STEPS}),
         ("grade", view.t("grade"), {str(g): str(g) for g in range(6, 15)}),
         ("age", "Edad" if es else "Age", {str(a): str(a) for a in AGES}),
@@ -100,39 +130,86 @@ def labels(catalog: Catalog, view: View) -> dict[str, Any]:
         ("area", view.t("area"), items("areas")),
         ("mode", "Modalidad" if es else "In person or remote", {m: view.t(m) for m in ("in-person", "hybrid", "remote")}),
         ("season", "Temporada" if es else "Season", items("seasons")),
-        ("offers", "Créditos y certificaciones" if es else "Credit and credentials",
-         {"academic-credit": view.t("academic_credit"), "college-credit": view.t("college_credit"), "credential": view.t("credential")}),
+        (
+            "offers",
+            "Créditos y certificaciones" if es else "Credit and credentials",
+            {
+                "academic-credit": view.t("academic_credit"),
+                "college-credit": view.t("college_credit"),
+                "credential": view.t("credential"),
+            },
+        ),
         ("transport", "Ayuda con transporte" if es else "Transportation help", {"yes": "Sí" if es else "Yes"}),
         ("language", "Idioma" if es else "Language", items("languages")),
-        ("quality", "Calidad" if es else "Quality",
-         {str(n): (f"Al menos {n} criterios en nivel {STRONG_RANK} o más" if es else f"At least {n} criteria at level {STRONG_RANK} or above")
-          for n in range(1, 1 + max((len(r.criteria) for r in catalog.rubrics.values()), default=0))}),
+        (
+            "quality",
+            "Calidad" if es else "Quality",
+            {
+                str(n): (
+                    f"Al menos {n} criterios en nivel {STRONG_RANK} o más"
+                    if es
+                    else f"At least {n} criteria at level {STRONG_RANK} or above"
+                )
+                for n in range(1, 1 + max((len(r.criteria) for r in catalog.rubrics.values()), default=0))
+            },
+        ),
         ("signal", view.t("signals"), items("signals")),
         ("org", view.t("organization"), {o.id: view.plain(o.text("name", view.lang)) for o in catalog.organizations.values()}),
         ("pathway", view.t("pathways"), {p.id: view.plain(p.text("name", view.lang)) for p in catalog.pathways.values()}),
     ]
-    sort_options = [("deadline", "Fecha límite más próxima" if es else "Deadline soonest"),
-                    ("reviewed", "Revisadas recientemente" if es else "Recently reviewed"),
-                    ("pay", "Mejor pago por hora" if es else "Highest hourly pay")]
+    sort_options = [
+        ("deadline", "Fecha límite más próxima" if es else "Deadline soonest"),
+        ("reviewed", "Revisadas recientemente" if es else "Recently reviewed"),
+        ("pay", "Mejor pago por hora" if es else "Highest hourly pay"),
+    ]
     if es:
-        ui = {"sort": "Ordenar", "reset": "Quitar filtros", "more": "Mostrar más", "filters": "Filtros",
-              "results": "{n} oportunidades", "result": "1 oportunidad", "none": "No hay oportunidades con estos filtros.",
-              "loading": "Cargando…", "error": "La búsqueda no está disponible. Abajo está la lista completa.",
-              "relevance": "Más relevantes", "all": "Todas", "any_status": "Cualquier estado"}
+        ui = {
+            "sort": "Ordenar",
+            "reset": "Quitar filtros",
+            "more": "Mostrar más",
+            "filters": "Filtros",
+            "results": "{n} oportunidades",
+            "result": "1 oportunidad",
+            "none": "No hay oportunidades con estos filtros.",
+            "loading": "Cargando…",
+            "error": "La búsqueda no está disponible. Abajo está la lista completa.",
+            "relevance": "Más relevantes",
+            "all": "Todas",
+            "any_status": "Cualquier estado",
+        }
     else:
-        ui = {"sort": "Sort by", "reset": "Clear filters", "more": "Show more", "filters": "Filters",
-              "results": "{n} opportunities", "result": "1 opportunity", "none": "No opportunities match these filters.",
-              "loading": "Loading…", "error": "Search is not available. The full list is below.",
-              "relevance": "Best match", "all": "All", "any_status": "Any status"}
-    return {"facets": [{"name": n, "label": lbl, "values": vals} for n, lbl, vals in facets], "sorts": sort_options, "ui": ui,
-            "lang": view.lang}
+        ui = {
+            "sort": "Sort by",
+            "reset": "Clear filters",
+            "more": "Show more",
+            "filters": "Filters",
+            "results": "{n} opportunities",
+            "result": "1 opportunity",
+            "none": "No opportunities match these filters.",
+            "loading": "Loading…",
+            "error": "Search is not available. The full list is below.",
+            "relevance": "Best match",
+            "all": "All",
+            "any_status": "Any status",
+        }
+    return {
+        "facets": [{"name": n, "label": lbl, "values": vals} for n, lbl, vals in facets],
+        "sorts": sort_options,
+        "ui": ui,
+        "lang": view.lang,
+    }
 
 
 def similar_open(catalog: Catalog, opp: Opportunity, limit: int = 3) -> list[Opportunity]:
     def score(other: Opportunity) -> tuple[int, str]:
-        return (-(2 * len(set(other.sectors) & set(opp.sectors)) + (other.stage == opp.stage) + (other.format == opp.format)), other.id)
+        return (
+            -(2 * len(set(other.sectors) & set(opp.sectors)) + (other.stage == opp.stage) + (other.format == opp.format)),
+            other.id,
+        )
 
-    candidates = [o for o in catalog.opportunities.values() if o.status == "open" and o.id != opp.id and set(o.sectors) & set(opp.sectors)]
+    candidates = [
+        o for o in catalog.opportunities.values() if o.status == "open" and o.id != opp.id and set(o.sectors) & set(opp.sectors)
+    ]
     return sorted(candidates, key=score)[:limit]
 
 
@@ -140,7 +217,9 @@ def _level_rows(rubric: Rubric, opps: list[Opportunity], view: View, not_assesse
     rows = []
     mine = [o for o in opps if o.rubric == rubric.id]
     for crit in rubric.criteria:
-        counts = [sum(1 for o in mine for a in o.assessment if a.criterion == crit.id and a.level == lv.id) for lv in rubric.levels]
+        counts = [
+            sum(1 for o in mine for a in o.assessment if a.criterion == crit.id and a.level == lv.id) for lv in rubric.levels
+        ]
         if not_assessed:
             counts.append(len(opps) - sum(counts))
         name = crit.name_es if view.lang == "es" and crit.name_es else crit.name
@@ -152,7 +231,9 @@ def rubric_scores(catalog: Catalog, rubric: Rubric, view: View) -> dict[str, Any
     opps = list(catalog.opportunities.values())
     assessed = sum(1 for o in opps if o.rubric == rubric.id and o.assessment)
     if view.lang == "es":
-        summary = f"{assessed} de {len(opps)} anuncios tienen una autoevaluación con esta rúbrica. La tabla cuenta anuncios por nivel."
+        summary = (
+            f"{assessed} de {len(opps)} anuncios tienen una autoevaluación con esta rúbrica. La tabla cuenta anuncios por nivel."
+        )
     else:
         summary = f"{assessed} of {len(opps)} listings have a self-assessment against this rubric. The table counts listings at each level."
     return {"summary": summary, "rows": _level_rows(rubric, opps, view, True)}
@@ -164,8 +245,11 @@ def quality_summary(catalog: Catalog, opps: list[Opportunity], view: View) -> di
         return None
     rubric = catalog.rubrics[used.pop()]
     levels = [lv.name_es if view.lang == "es" and lv.name_es else lv.name for lv in rubric.levels]
-    note = ("Número de anuncios de esta organización en cada nivel, según su autoevaluación." if view.lang == "es"
-            else "Number of this organization's listings at each level, from their self-assessments.")
+    note = (
+        "Número de anuncios de esta organización en cada nivel, según su autoevaluación."
+        if view.lang == "es"
+        else "Number of this organization's listings at each level, from their self-assessments."
+    )
     return {"levels": levels, "rows": _level_rows(rubric, opps, view, False), "note": note}
 
 
@@ -173,11 +257,29 @@ def parameter_docs(lang: str) -> list[tuple[str, str, str]]:
     es = lang == "es"
     rows = [
         ("q", "Palabras a buscar" if es else "Words to search for", "q=nursing"),
-        ("status", "open (predeterminado), upcoming, closed, archived o any" if es else "open (the default), upcoming, closed, archived, or any", "status=any"),
+        (
+            "status",
+            "open (predeterminado), upcoming, closed, archived o any"
+            if es
+            else "open (the default), upcoming, closed, archived, or any",
+            "status=any",
+        ),
         ("sector", "Sector CTE (id)" if es else "CTE sector (id)", "sector=health-science-and-medical-technology"),
         ("format", "Formato (id)" if es else "Format (id)", "format=internship"),
-        ("stage", "Etapa: awareness, exploration, preparation, training" if es else "Stage: awareness, exploration, preparation, training", "stage=training"),
-        ("pay", "paid-any (pagada o con estipendio), paid, stipend, unpaid" if es else "paid-any (paid or stipend), paid, stipend, unpaid", "pay=paid-any"),
+        (
+            "stage",
+            "Etapa: awareness, exploration, preparation, training"
+            if es
+            else "Stage: awareness, exploration, preparation, training",
+            "stage=training",
+        ),
+        (
+            "pay",
+            "paid-any (pagada o con estipendio), paid, stipend, unpaid"
+            if es
+            else "paid-any (paid or stipend), paid, stipend, unpaid",
+            "pay=paid-any",
+        ),
         ("wage", "Pago mínimo por hora: 16, 18, 20, 25" if es else "Minimum hourly pay: 16, 18, 20, 25", "wage=20"),
         ("grade", "Grado del estudiante (6–14)" if es else "Student's grade (6–14)", "grade=11"),
         ("age", "Edad del estudiante" if es else "Student's age", "age=16"),
@@ -198,13 +300,23 @@ def parameter_docs(lang: str) -> list[tuple[str, str, str]]:
 
 def status_docs(lang: str) -> list[tuple[str, str]]:
     if lang == "es":
-        return [("open", "Recibe solicitudes ahora y la fecha límite no ha pasado."),
-                ("upcoming", "Está abierta, pero las solicitudes empiezan más adelante."),
-                ("closed", "No recibe solicitudes: la organización la cerró o la fecha límite ya pasó. El sitio lo calcula cada día."),
-                ("archived", "Terminó y se guarda como referencia."),
-                ("retired", "Ya no existe; la página queda para que los enlaces no se rompan.")]
-    return [("open", "Taking applications now, and the deadline has not passed."),
-            ("upcoming", "Open, but applications start later."),
-            ("closed", "Not taking applications: the organization closed it or the deadline passed. The site works this out every day."),
-            ("archived", "Finished and kept for reference."),
-            ("retired", "No longer offered; the page stays so links do not break.")]
+        return [
+            ("open", "Recibe solicitudes ahora y la fecha límite no ha pasado."),
+            ("upcoming", "Está abierta, pero las solicitudes empiezan más adelante."),
+            (
+                "closed",
+                "No recibe solicitudes: la organización la cerró o la fecha límite ya pasó. El sitio lo calcula cada día.",
+            ),
+            ("archived", "Terminó y se guarda como referencia."),
+            ("retired", "Ya no existe; la página queda para que los enlaces no se rompan."),
+        ]
+    return [
+        ("open", "Taking applications now, and the deadline has not passed."),
+        ("upcoming", "Open, but applications start later."),
+        (
+            "closed",
+            "Not taking applications: the organization closed it or the deadline passed. The site works this out every day.",
+        ),
+        ("archived", "Finished and kept for reference."),
+        ("retired", "No longer offered; the page stays so links do not break."),
+    ]

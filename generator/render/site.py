@@ -29,8 +29,9 @@ def environment(overrides: Path | None = None) -> jinja2.Environment:
     if overrides and overrides.is_dir():
         loaders.append(jinja2.FileSystemLoader(str(overrides)))
     loaders.append(jinja2.FileSystemLoader(str(PACKAGE_TEMPLATES)))
-    return jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True, undefined=jinja2.Undefined,
-                              trim_blocks=True, lstrip_blocks=True)
+    return jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders), autoescape=True, undefined=jinja2.Undefined, trim_blocks=True, lstrip_blocks=True
+    )
 
 
 def _meta_text(text: str) -> str:
@@ -45,8 +46,18 @@ class SiteRenderer:
         self.env = environment(overrides)
         self.pages: list[Page] = []
 
-    def page(self, kind: str, path: str, template: str, lang: str, title: str, description: str = "",
-             record_id: str = "", structured_data: str | None = None, **context: Any) -> None:
+    def page(
+        self,
+        kind: str,
+        path: str,
+        template: str,
+        lang: str,
+        title: str,
+        description: str = "",
+        record_id: str = "",
+        structured_data: str | None = None,
+        **context: Any,
+    ) -> None:
         view = View(self.catalog, lang, path, self.site_url)
         body = self.env.get_template(template).render(v=view, **context)
         body = "\n".join(line for line in body.splitlines() if line.strip())
@@ -98,13 +109,26 @@ class SiteRenderer:
         n_orgs = len(self.catalog.organizations)
         seats = sum(o.seats or 0 for o in open_)
         if lang == "en":
-            counts = (f"{view.number(len(open_))} open opportunities with {view.number(seats)} seats, "
-                      f"from {view.number(n_orgs)} organizations, in {len({s for o in opps for s in o.sectors})} industry sectors.")
+            counts = (
+                f"{view.number(len(open_))} open opportunities with {view.number(seats)} seats, "
+                f"from {view.number(n_orgs)} organizations, in {len({s for o in opps for s in o.sectors})} industry sectors."
+            )
         else:
-            counts = (f"{view.number(len(open_))} oportunidades abiertas con {view.number(seats)} lugares, "
-                      f"de {view.number(n_orgs)} organizaciones, en {len({s for o in opps for s in o.sectors})} sectores industriales.")
-        self.page("home", "", "home.html", lang, view.t("site_name"), counts, upcoming=upcoming, counts_text=counts,
-                  paid_count=sum(o.is_paid for o in open_))
+            counts = (
+                f"{view.number(len(open_))} oportunidades abiertas con {view.number(seats)} lugares, "
+                f"de {view.number(n_orgs)} organizaciones, en {len({s for o in opps for s in o.sectors})} sectores industriales."
+            )
+        self.page(
+            "home",
+            "",
+            "home.html",
+            lang,
+            view.t("site_name"),
+            counts,
+            upcoming=upcoming,
+            counts_text=counts,
+            paid_count=sum(o.is_paid for o in open_),
+        )
 
     def browse(self, lang: str) -> None:
         ordered = browse.static_order(self.catalog)
@@ -113,10 +137,20 @@ class SiteRenderer:
         labels = browse.labels(self.catalog, view)
         for number in range(1, pages + 1):
             path = "opportunities/" if number == 1 else f"opportunities/page/{number}/"
-            chunk = ordered[(number - 1) * PAGE_SIZE: number * PAGE_SIZE]
-            self.page("browse", path, "browse.html", lang, view.t("browse"), opps=chunk, page_number=number, page_count=pages,
-                      facet_labels=labels["ui"], sort_options=labels["sorts"],
-                      labels_json=jinja2.utils.htmlsafe_json_dumps(labels))
+            chunk = ordered[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+            self.page(
+                "browse",
+                path,
+                "browse.html",
+                lang,
+                view.t("browse"),
+                opps=chunk,
+                page_number=number,
+                page_count=pages,
+                facet_labels=labels["ui"],
+                sort_options=labels["sorts"],
+                labels_json=jinja2.utils.htmlsafe_json_dumps(labels),
+            )
 
     def opportunity(self, opp: Opportunity, lang: str) -> None:
         view = View(self.catalog, lang, opp.url)
@@ -124,31 +158,61 @@ class SiteRenderer:
         title = view.plain(opp.text("title", lang))
         from ..exports import job_posting
 
-        self.page("opportunity", opp.url, "opportunity.html", lang, title, view.plain(opp.text("summary", lang)), record_id=opp.id,
-                  structured_data=job_posting(self.catalog, opp, view), opp=opp, similar=similar, filters=browse.filters(self.catalog, opp, view), sorts=browse.sorts(opp))
+        self.page(
+            "opportunity",
+            opp.url,
+            "opportunity.html",
+            lang,
+            title,
+            view.plain(opp.text("summary", lang)),
+            record_id=opp.id,
+            structured_data=job_posting(self.catalog, opp, view),
+            opp=opp,
+            similar=similar,
+            filters=browse.filters(self.catalog, opp, view),
+            sorts=browse.sorts(opp),
+        )
 
     def organizations(self, lang: str) -> None:
         groups: dict[str, list] = {}
         for org in self.catalog.organizations.values():
             groups.setdefault(org.kind, []).append(org)
         view = View(self.catalog, lang, "employers/")
-        self.page("organizations", "employers/", "organizations.html", lang, view.t("employers"),
-                  groups=sorted(groups.items()))
+        self.page("organizations", "employers/", "organizations.html", lang, view.t("employers"), groups=sorted(groups.items()))
         for org in self.catalog.organizations.values():
             v = View(self.catalog, lang, f"employers/{org.id}/")
             opps = v.card_opps(org.opportunity_ids)
-            self.page("organization", f"employers/{org.id}/", "organization.html", lang, v.plain(org.text("name", lang)),
-                      v.plain(org.text("summary", lang)), record_id=org.id, org=org, opps=opps,
-                      quality_summary=browse.quality_summary(self.catalog, opps, v))
+            self.page(
+                "organization",
+                f"employers/{org.id}/",
+                "organization.html",
+                lang,
+                v.plain(org.text("name", lang)),
+                v.plain(org.text("summary", lang)),
+                record_id=org.id,
+                org=org,
+                opps=opps,
+                quality_summary=browse.quality_summary(self.catalog, opps, v),
+            )
 
     def pathways(self, lang: str) -> None:
         view = View(self.catalog, lang, "pathways/")
-        self.page("pathways", "pathways/", "pathways.html", lang, view.t("pathways"),
-                  pathways=list(self.catalog.pathways.values()))
+        self.page(
+            "pathways", "pathways/", "pathways.html", lang, view.t("pathways"), pathways=list(self.catalog.pathways.values())
+        )
         for p in self.catalog.pathways.values():
             v = View(self.catalog, lang, f"pathways/{p.id}/")
-            self.page("pathway", f"pathways/{p.id}/", "pathway.html", lang, v.plain(p.text("name", lang)),
-                      v.plain(p.text("summary", lang)), record_id=p.id, pathway=p, stages=STAGES)
+            self.page(
+                "pathway",
+                f"pathways/{p.id}/",
+                "pathway.html",
+                lang,
+                v.plain(p.text("name", lang)),
+                v.plain(p.text("summary", lang)),
+                record_id=p.id,
+                pathway=p,
+                stages=STAGES,
+            )
 
     def sectors(self, lang: str) -> None:
         sectors = self.catalog.vocabularies.items("sectors")
@@ -159,25 +223,55 @@ class SiteRenderer:
         for sector in sectors:
             v = View(self.catalog, lang, f"sectors/{sector.id}/")
             mine = v.card_opps([o.id for o in opps if sector.id in o.sectors])
-            self.page("sector", f"sectors/{sector.id}/", "sector.html", lang, sector.label(lang), record_id=sector.id,
-                      sector=sector, opps=mine,
-                      pathways=[p for p in self.catalog.pathways.values() if p.sector == sector.id],
-                      orgs=[o for o in self.catalog.organizations.values() if sector.id in o.sectors])
+            self.page(
+                "sector",
+                f"sectors/{sector.id}/",
+                "sector.html",
+                lang,
+                sector.label(lang),
+                record_id=sector.id,
+                sector=sector,
+                opps=mine,
+                pathways=[p for p in self.catalog.pathways.values() if p.sector == sector.id],
+                orgs=[o for o in self.catalog.organizations.values() if sector.id in o.sectors],
+            )
 
     def quality(self, lang: str) -> None:
         view = View(self.catalog, lang, "quality/")
         rubrics = list(self.catalog.rubrics.values())
         scores = {r.id: browse.rubric_scores(self.catalog, r, view) for r in rubrics}
-        self.page("quality", "quality/", "quality.html", lang, view.t("quality"), rubrics=rubrics, scores=scores,
-                  signals=self.catalog.vocabularies.items("signals"))
+        self.page(
+            "quality",
+            "quality/",
+            "quality.html",
+            lang,
+            view.t("quality"),
+            rubrics=rubrics,
+            scores=scores,
+            signals=self.catalog.vocabularies.items("signals"),
+        )
 
     def guides(self, lang: str) -> None:
         view = View(self.catalog, lang, "counselors/")
-        self.page("counselors", "counselors/", "counselors.html", lang, view.t("counselors"),
-                  parameters=browse.parameter_docs(lang), statuses=browse.status_docs(lang))
+        self.page(
+            "counselors",
+            "counselors/",
+            "counselors.html",
+            lang,
+            view.t("counselors"),
+            parameters=browse.parameter_docs(lang),
+            statuses=browse.status_docs(lang),
+        )
         example = EXAMPLE_FILE.read_text(encoding="utf-8") if EXAMPLE_FILE.exists() else ""
-        self.page("contribute", "contribute/", "contribute.html", lang, view.t("contribute"), example_file=example,
-                  reference=field_reference())
+        self.page(
+            "contribute",
+            "contribute/",
+            "contribute.html",
+            lang,
+            view.t("contribute"),
+            example_file=example,
+            reference=field_reference(),
+        )
 
     def retired(self, lang: str) -> None:
         for ident, entry in self.catalog.retired.items():
@@ -185,9 +279,17 @@ class SiteRenderer:
             view = View(self.catalog, lang, path)
             replacement = self.catalog.opportunities.get(entry.replaced_by or "")
             title = entry.title or ident
-            self.page("retired", path, "retired.html", lang, f"{view.t('status_retired')}: {title}", record_id=ident,
-                      entry=entry, replacement=replacement, title=title)
-
+            self.page(
+                "retired",
+                path,
+                "retired.html",
+                lang,
+                f"{view.t('status_retired')}: {title}",
+                record_id=ident,
+                entry=entry,
+                replacement=replacement,
+                title=title,
+            )
 
     def data(self, lang: str) -> None:
         from .. import exports
