@@ -35,7 +35,7 @@ def check_catalog(root: Path, as_of: dt.date | None = None, against: str | None 
     as_of = as_of or today()
     loading = load_all(root)
     problems = list(loading.problems)
-    problems.extend(Rules(loading.records, as_of).run())
+    problems.extend(Rules(loading.records, as_of, loading.failed).run())
     catalog = assemble(loading.records, loading.logos, as_of)
     if against:
         problems.extend(deleted_listings(root, against, catalog))

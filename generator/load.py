@@ -33,6 +33,9 @@ class Loading:
     logos: list[Path]
     problems: list[Problem]
     files: int
+    # (kind, id) of files that exist but failed to load or to pass their schema; their own
+    # problems say why, so references to them are not reported a second time.
+    failed: frozenset[tuple[str, str]] = frozenset()
 
 
 def read_entry(entry: Entry) -> tuple[Loaded | None, list[Problem]]:
@@ -83,7 +86,9 @@ def load_all(root: Path) -> Loading:
             record = _validated(entry, loaded, validators, problems)
             if record:
                 records.append(record)
-    return Loading(records, logos, problems, len(entries))
+    loaded = {(r.kind, r.id) for r in records}
+    failed = frozenset((e.kind, e.id) for e in entries if (e.kind, e.id) not in loaded)
+    return Loading(records, logos, problems, len(entries), failed)
 
 
 def _validated(entry: Entry, loaded: Loaded, validators: Validators, problems: list[Problem]) -> Record | None:

@@ -78,6 +78,7 @@ def _describe(value: Any) -> str:
 
 
 def suggest(value: str, allowed: list[str], limit: int = 8) -> str:
+    allowed = list(dict.fromkeys(allowed))
     close = difflib.get_close_matches(value, allowed, n=3, cutoff=0.6)
     if not close:
         lowered = {a.lower(): a for a in allowed}
@@ -145,6 +146,8 @@ def to_problems(shown: str, loaded: Loaded, errors: list[jsonschema.ValidationEr
     renamed: set[tuple[Any, ...]] = set()
     for error in sorted(flat, key=_rank):
         path = tuple(error.absolute_path)
+        if _is_key_error(error):
+            path = (*path, error.instance)  # a bad key: point at the key itself
         if error.validator not in ("additionalProperties", "required") and path in seen:
             continue
         seen.add(path)
@@ -158,6 +161,10 @@ def to_problems(shown: str, loaded: Loaded, errors: list[jsonschema.ValidationEr
             error.validator_value = absent
         problems.extend(_one(shown, loaded, error, path, names, schema is not None and not is_required(schema, path)))
     return problems
+
+
+def _is_key_error(error: jsonschema.ValidationError) -> bool:
+    return "propertyNames" in error.absolute_schema_path and isinstance(error.instance, str)
 
 
 def _extras(error: jsonschema.ValidationError) -> list[str]:
@@ -192,6 +199,9 @@ def _one(shown: str, loaded: Loaded, error: jsonschema.ValidationError, path: tu
         line, col = loaded.where(p, key=key)
         return Problem(shown, line, col, "error", code or f"schema-{kind}", what, fix)
 
+    if _is_key_error(error):
+        return [at(path, key=True, what=f"The key `{value}` in {field_name(path[:-1])} is not a valid id",
+                   fix=PATTERN_TEXT["id"][1], code="bad-id")]
     if kind == "additionalProperties":
         allowed = _unused(error)
         out = []
@@ -261,6 +271,4 @@ def _one(shown: str, loaded: Loaded, error: jsonschema.ValidationError, path: tu
         return [at(path, what=f"{field} has more than {n} items", fix=f"Keep at most {n}", code="too-many")]
     if kind == "uniqueItems":
         return [at(path, what=f"{field} lists the same value twice", fix="Remove the repeated item", code="duplicate-item")]
-    if kind == "propertyNames":
-        return [at(path, what=f"A key in {field} is not a valid id", fix=PATTERN_TEXT["id"][1], code="bad-id")]
     return [at(path, what=f"{field}: {error.message}", fix="See the field reference for the expected value", code=f"schema-{kind}")]

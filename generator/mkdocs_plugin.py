@@ -44,6 +44,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         super().__init__()
         self.checked: Checked | None = None
         self.root = Path(".")
+        # Set by `python -m generator preview`: an already checked catalog and the records to render.
+        self.preview: tuple[Checked, set[str]] | None = None
 
     def on_config(self, config):
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
@@ -58,7 +60,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         return Path(override).resolve() if override else (self.root / self.config.catalog_dir).resolve()
 
     def on_files(self, files: Files, config) -> Files:
-        checked = check_catalog(self.catalog_path())
+        checked, only = self.preview if self.preview else (check_catalog(self.catalog_path()), None)
         self.checked = checked
         for line in as_text([p for p in checked.problems if p.severity == "warning"]):
             log.info(line)
@@ -71,7 +73,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
                 + summary(checked.files, checked.problems)
             )
         overrides = self.root / "site_overrides" / "templates"
-        pages = render_site(checked.catalog, config.site_url or "", overrides)
+        pages = render_site(checked.catalog, config.site_url or "", overrides, only)
         taken = {f.src_uri for f in files}
         for page in pages:
             if page.src_uri in taken:
@@ -86,7 +88,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
 
     def on_post_build(self, config) -> None:
         site_dir = Path(config.site_dir)
-        if self.checked and self.config.exports:
+        if self.checked and self.config.exports and not self.preview:
             from .exports import write_exports
 
             write_exports(self.checked.catalog, site_dir, config.site_url or "", self.catalog_path())

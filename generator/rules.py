@@ -26,8 +26,9 @@ def parse_date(text: str) -> dt.date | None:
 
 
 class Rules:
-    def __init__(self, records: list[Record], today: dt.date) -> None:
+    def __init__(self, records: list[Record], today: dt.date, failed: Iterable[tuple[str, str]] = ()) -> None:
         self.today = today
+        self.failed = set(failed)
         self.problems: list[Problem] = []
         self.by_kind: dict[str, dict[str, Record]] = {}
         for record in records:
@@ -65,7 +66,12 @@ class Rules:
         for path in paths:
             value: Any = record.data
             for part in path:
-                value = value.get(part) if isinstance(value, dict) else None
+                if isinstance(value, dict):
+                    value = value.get(part)
+                elif isinstance(value, list) and isinstance(part, int) and part < len(value):
+                    value = value[part]
+                else:
+                    value = None
             if value is None:
                 continue
             date = parse_date(value)
@@ -80,6 +86,8 @@ class Rules:
         known = self.kind(kind)
         if value in known:
             return True
+        if (kind, value) in self.failed:  # the file exists; its own problems are reported
+            return False
         self.add(record, path, "unknown-reference", f"{field_name(path)} names the {noun} `{value}`, which is not in the catalog",
                  suggest(value, sorted(known)) if known else f"Add the {noun} first")
         return False
@@ -96,7 +104,8 @@ class Rules:
                              f"The {key} `{item[key]}` is used twice (first in entry {seen[marker] + 1})", "Keep each one once")
                 seen.setdefault(marker, i)
             if "min" in item and "max" in item and item["min"] > item["max"]:
-                self.add(record, ("items", i, "min"), "range-order", "`min` is larger than `max`", "Swap the two numbers")
+                self.add(record, ("items", i, "min"), "range-order", f"`min` ({item['min']}) is larger than `max` ({item['max']})",
+                         "Swap the two numbers")
 
     def rubric(self, record: Record) -> None:
         data = record.data
@@ -136,7 +145,8 @@ class Rules:
                 grades = step.get("grades")
                 if grades and grades["min"] > grades["max"]:
                     self.add(record, ("stages", stage, "steps", i, "grades", "min"), "range-order",
-                             "The lowest grade is higher than the highest grade", "Swap `min` and `max`")
+                             f"The lowest grade ({grades['min']}) is higher than the highest grade ({grades['max']})",
+                             "Swap `min` and `max`")
 
     def opportunity(self, record: Record) -> None:
         data = record.data
@@ -147,7 +157,7 @@ class Rules:
         eor = data.get("employer_of_record")
         if eor is None and pay["type"] in ("paid", "stipend"):
             self.add(record, ("pay",), "missing-employer-of-record",
-                     "A paid listing must say who the employer of record is",
+                     f"A listing with pay type `{pay['type']}` must say who the employer of record is",
                      "Add `employer_of_record: self`, or the id of the organization that puts students on payroll", key=True)
         elif eor not in (None, "self", org_id):
             self.reference(record, ("employer_of_record",), eor, "organization", "organization")

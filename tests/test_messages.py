@@ -31,8 +31,8 @@ DATE = "is not a date written YYYY-MM-DD. Write the date like 2027-03-15."
         pytest.param(
             "status: open",
             "status: open\ncolour: red",
-            ["50:1: error: Unknown key `colour`. Remove it, or rename it. Use one of: `employer_of_record`, `former_ids`, "
-             "`intermediary`, `outcomes`, `schedule`, `seats`, `supports`, `translations`."],
+            ["50:1: error: Unknown key `colour`. Remove it, or rename it. Use one of: `former_ids`, "
+             "`intermediary`, `outcomes`, `seats`, `supports`, `translations`."],
             id="unknown-key-lists-unused-keys",
         ),
         pytest.param(
@@ -261,7 +261,7 @@ def test_organization_schema_message(minimal: Path) -> None:
 def test_rubric_descriptor_key_must_be_an_id(minimal: Path) -> None:
     edit(minimal / "rubrics/key-distinguishers.yml", "      emerging: One partner.", "      Emerging Level: One partner.")
     assert check_lines(minimal) == [
-        "catalog/rubrics/key-distinguishers.yml:13:5: error: A key in `criteria[1].descriptors` is not a valid id. "
+        "catalog/rubrics/key-distinguishers.yml:14:7: error: The key `Emerging Level` in `criteria[1].descriptors` is not a valid id. "
         "Use lowercase letters, digits and single hyphens, such as summer-internship."
     ]
 

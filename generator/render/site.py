@@ -60,7 +60,7 @@ class SiteRenderer:
     ) -> None:
         view = View(self.catalog, lang, path, self.site_url)
         body = self.env.get_template(template).render(v=view, **context)
-        body = "\n".join(line for line in body.splitlines() if line.strip())
+        body = body.strip()
         other = "es" if lang == "en" else "en"
         meta = {
             "title": _meta_text(title),
@@ -79,20 +79,23 @@ class SiteRenderer:
         src = lang_prefix(lang) + (path + "index.md" if path else "index.md")
         self.pages.append(Page(src, lang_prefix(lang) + path, f"---\n{front}---\n\n{body}\n", lang, kind, record_id))
 
-    def render(self) -> list[Page]:
+    def render(self, only: set[str] | None = None) -> list[Page]:
+        """All pages; with `only` (record keys such as "opportunity:org/x"), just those records and the indexes."""
         for lang in LANGS:
             self.home(lang)
             self.browse(lang)
             for opp in self.catalog.opportunities.values():
-                self.opportunity(opp, lang)
-            self.organizations(lang)
-            self.pathways(lang)
-            self.sectors(lang)
-            self.quality(lang)
-            self.guides(lang)
-            self.retired(lang)
-            self.data(lang)
-            self.coverage(lang)
+                if only is None or f"opportunity:{opp.id}" in only:
+                    self.opportunity(opp, lang)
+            self.organizations(lang, only)
+            self.pathways(lang, only)
+            if only is None:
+                self.sectors(lang)
+                self.quality(lang)
+                self.guides(lang)
+                self.retired(lang)
+                self.data(lang)
+                self.coverage(lang)
         return self.pages
 
     # -- pages ---------------------------------------------------------
@@ -173,13 +176,15 @@ class SiteRenderer:
             sorts=browse.sorts(opp),
         )
 
-    def organizations(self, lang: str) -> None:
+    def organizations(self, lang: str, only: set[str] | None = None) -> None:
         groups: dict[str, list] = {}
         for org in self.catalog.organizations.values():
             groups.setdefault(org.kind, []).append(org)
         view = View(self.catalog, lang, "employers/")
         self.page("organizations", "employers/", "organizations.html", lang, view.t("employers"), groups=sorted(groups.items()))
         for org in self.catalog.organizations.values():
+            if only is not None and f"organization:{org.id}" not in only:
+                continue
             v = View(self.catalog, lang, f"employers/{org.id}/")
             opps = v.card_opps(org.opportunity_ids)
             self.page(
@@ -195,12 +200,14 @@ class SiteRenderer:
                 quality_summary=browse.quality_summary(self.catalog, opps, v),
             )
 
-    def pathways(self, lang: str) -> None:
+    def pathways(self, lang: str, only: set[str] | None = None) -> None:
         view = View(self.catalog, lang, "pathways/")
         self.page(
             "pathways", "pathways/", "pathways.html", lang, view.t("pathways"), pathways=list(self.catalog.pathways.values())
         )
         for p in self.catalog.pathways.values():
+            if only is not None and f"pathway:{p.id}" not in only:
+                continue
             v = View(self.catalog, lang, f"pathways/{p.id}/")
             self.page(
                 "pathway",
@@ -304,8 +311,8 @@ class SiteRenderer:
         self.page("coverage", "coverage/", "coverage.html", lang, view.t("coverage"), **coverage.page_context(self.catalog, view))
 
 
-def render_site(catalog: Catalog, site_url: str = "", overrides: Path | None = None) -> list[Page]:
-    return SiteRenderer(catalog, site_url, overrides).render()
+def render_site(catalog: Catalog, site_url: str = "", overrides: Path | None = None, only: set[str] | None = None) -> list[Page]:
+    return SiteRenderer(catalog, site_url, overrides).render(only)
 
 
 def write_pages(pages: list[Page], out: Path) -> None:
