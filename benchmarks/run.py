@@ -1,0 +1,312 @@
+"""Benchmark: how the product behaves as the catalog grows.
+
+    python benchmarks/run.py --sizes 100,1000,10000 [--seed 1] [--out benchmarks/out/results.json]
+
+For each size it writes a synthetic catalog, then measures check time against a bare PyYAML C-loader parse,
+the full site build against a plain MkDocs + Material build of as many trivial pages, peak memory, listing
+page sizes, bytes a browser transfers (compressed) for the browse page and a first search, the filter-to-
+results time with the CPU throttled 4x, and the preview build for one changed listing. It prints a table and
+writes the figures as JSON. It is not part of the test suite's pass/fail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+AS_OF = "2026-11-22"
+ENV = {**os.environ, "CATALOG_TODAY": AS_OF, "NO_MKDOCS_2_WARNING": "1"}
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+# Runs a command in a child Python and reports its peak memory (its own and its children's, such as Pagefind).
+PEAK = """
+import resource, runpy, sys
+sys.argv = sys.argv[1:]
+code = 0
+try:
+    runpy.run_module(sys.argv[0], run_name="__main__", alter_sys=True)
+except SystemExit as exc:
+    code = exc.code or 0
+own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(f"PEAK_KB {max(own, kids)}", file=sys.stderr)
+sys.exit(code)
+"""
+
+
+def timed(cmd: list[str], env: dict[str, str] | None = None, cwd: Path = ROOT) -> tuple[float, subprocess.CompletedProcess[str]]:
+    start = time.perf_counter()
+    result = subprocess.run(cmd, cwd=cwd, env=env or ENV, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"command failed: {' '.join(cmd)}\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+    return elapsed, result
+
+
+def synth(n: int, seed: int, out: Path) -> None:
+    timed([sys.executable, "-m", "generator", "synth", "--opportunities", str(n), "--out", str(out), "--seed", str(seed)])
+
+
+def check_vs_parse(catalog: Path) -> dict[str, float]:
+    code = f"""
+import time, yaml, os, sys
+sys.path.insert(0, {str(ROOT)!r})
+from pathlib import Path
+files = sorted(p for p in Path({str(catalog)!r}).rglob("*.yml"))
+start = time.perf_counter()
+for p in files:
+    yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader)
+parse = time.perf_counter() - start
+from generator.catalog import check_catalog
+import datetime as dt
+start = time.perf_counter()
+checked = check_catalog(Path({str(catalog)!r}), as_of=dt.date.fromisoformat({AS_OF!r}))
+check = time.perf_counter() - start
+assert checked.ok, checked.errors[:5]
+print(parse, check, len(files))
+"""
+    _, result = timed([sys.executable, "-c", code])
+    parse, check, files = result.stdout.split()
+    return {"files": int(files), "parse_s": float(parse), "check_s": float(check), "check_ratio": float(check) / float(parse)}
+
+
+def build_site(catalog: Path, out: Path) -> dict[str, float]:
+    env = {**ENV, "CATALOG_DIR": str(catalog)}
+    cmd = [sys.executable, "-c", PEAK, "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out)]
+    elapsed, result = timed(cmd, env)
+    peak_kb = int(result.stderr.rsplit("PEAK_KB ", 1)[1].split()[0])
+    return {"build_s": elapsed, "peak_mb": peak_kb / 1024}
+
+
+def plain_build(n: int, work: Path) -> float:
+    """MkDocs + Material over n trivial pages kept out of the navigation."""
+    docs = work / "docs"
+    (docs / "p").mkdir(parents=True)
+    (docs / "index.md").write_text("# Home\n")
+    for i in range(n):
+        (docs / "p" / f"page-{i}.md").write_text(f"# Page {i}\n\nA trivial page number {i}.\n")
+    (work / "mkdocs.yml").write_text(
+        "site_name: Plain\ntheme:\n  name: material\nnav:\n  - index.md\nnot_in_nav: |\n  /p/\nplugins: []\n"
+    )
+    elapsed, _ = timed([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(work / "site")], cwd=work)
+    return elapsed
+
+
+def page_sizes(site: Path) -> dict[str, float]:
+    sizes = [p.stat().st_size for p in (site / "opportunities").glob("*/*/index.html") if p.parts[-3] != "page"]
+    return {"page_median_bytes": statistics.median(sizes), "page_max_bytes": max(sizes)}
+
+
+def index_bytes(site: Path, listings: int) -> float:
+    total = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file() and "en" in p.name)
+    return total / listings
+
+
+class GzipHandler(SimpleHTTPRequestHandler):
+    """Serves files as a static host would: text compressed with gzip, Pagefind's files as they are."""
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.is_file():
+            return super().send_head()
+        body = path.read_bytes()
+        ctype = self.guess_type(str(path))
+        compress = "gzip" in self.headers.get("Accept-Encoding", "") and path.suffix in (
+            ".html",
+            ".js",
+            ".css",
+            ".json",
+            ".xml",
+            ".svg",
+        )
+        if compress:
+            body = gzip.compress(body, 6)
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        if compress:
+            self.send_header("Content-Encoding", "gzip")
+        self.end_headers()
+        from io import BytesIO
+
+        return BytesIO(body)
+
+
+def browser_figures(site: Path) -> dict[str, float]:
+    from playwright.sync_api import sync_playwright
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(GzipHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            context = browser.new_context(viewport={"width": 360, "height": 640})
+            page = context.new_page()
+            cdp = context.new_cdp_session(page)
+            cdp.send("Network.enable")
+            cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+            received = {"bytes": 0}
+            cdp.on("Network.loadingFinished", lambda e: received.__setitem__("bytes", received["bytes"] + e["encodedDataLength"]))
+            page.goto(base + "opportunities/", wait_until="networkidle")
+            page.wait_for_selector("#wbl-results li", timeout=30_000)
+            first_load = received["bytes"]
+            received["bytes"] = 0
+            status = page.locator("#wbl-status")
+            before = status.text_content()
+            page.fill("#wbl-q", "internship")
+            page.wait_for_function("b => document.querySelector('#wbl-status').textContent !== b", arg=before, timeout=30_000)
+            page.wait_for_load_state("networkidle")
+            search_bytes = received["bytes"]
+            page.goto(base + "opportunities/", wait_until="networkidle")
+            page.wait_for_selector("#wbl-results li", timeout=30_000)
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+            timings = []
+            for selector in ["#wbl-facets input[type=checkbox] >> nth=1", "#wbl-facets input[type=checkbox] >> nth=1"]:
+                elapsed = page.evaluate(
+                    """async (sel) => {
+                        const status = document.querySelector('#wbl-status');
+                        const before = status.textContent;
+                        const box = document.querySelector('#wbl-facets input[type=checkbox]:not(:checked)') ||
+                                    document.querySelector('#wbl-facets input[type=checkbox]');
+                        const done = new Promise(resolve => new MutationObserver((m, o) => { o.disconnect(); resolve(); })
+                            .observe(document.querySelector('#wbl-results'), {childList: true, subtree: true, characterData: true}));
+                        const start = performance.now();
+                        box.click();
+                        await done;
+                        return performance.now() - start;
+                    }""",
+                    selector,
+                )
+                timings.append(elapsed)
+            browser.close()
+    finally:
+        server.shutdown()
+    return {"browse_first_load_kb": first_load / 1000, "first_search_kb": search_bytes / 1000, "filter_ms_4x": max(timings)}
+
+
+def preview_time(catalog: Path, work: Path) -> float:
+    listing = sorted((catalog / "employers").glob("*/*.yml"))
+    listing = [p for p in listing if p.name != "organization.yml"][len(listing) // 2]
+    elapsed, _ = timed(
+        [sys.executable, "-m", "generator", "preview", str(listing), "--catalog", str(catalog), "--out", str(work / "preview")]
+    )
+    return elapsed
+
+
+def run(sizes: list[int], seed: int, keep: Path | None) -> list[dict[str, float]]:
+    rows = []
+    for n in sizes:
+        work = Path(tempfile.mkdtemp(prefix=f"wbl-bench-{n}-", dir=keep))
+        catalog = work / "catalog"
+        print(f"[{n}] synth", file=sys.stderr, flush=True)
+        synth(n, seed, catalog)
+        row: dict[str, float] = {"listings": n}
+        print(f"[{n}] check", file=sys.stderr, flush=True)
+        row.update(check_vs_parse(catalog))
+        print(f"[{n}] build", file=sys.stderr, flush=True)
+        row.update(build_site(catalog, work / "site"))
+        print(f"[{n}] plain build", file=sys.stderr, flush=True)
+        row["plain_build_s"] = plain_build(n, work / "plain")
+        row["build_ratio"] = row["build_s"] / row["plain_build_s"]
+        row.update(page_sizes(work / "site"))
+        row["index_bytes_per_listing"] = index_bytes(work / "site", n)
+        print(f"[{n}] browser", file=sys.stderr, flush=True)
+        row.update(browser_figures(work / "site"))
+        print(f"[{n}] preview", file=sys.stderr, flush=True)
+        row["preview_s"] = preview_time(catalog, work)
+        rows.append(row)
+        if keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    return rows
+
+
+COLUMNS = [
+    ("listings", "listings", "{:.0f}"),
+    ("files", "files", "{:.0f}"),
+    ("parse_s", "parse s", "{:.2f}"),
+    ("check_s", "check s", "{:.2f}"),
+    ("check_ratio", "check/parse", "{:.2f}"),
+    ("build_s", "build s", "{:.1f}"),
+    ("plain_build_s", "plain s", "{:.1f}"),
+    ("build_ratio", "build/plain", "{:.2f}"),
+    ("peak_mb", "peak MB", "{:.0f}"),
+    ("page_median_bytes", "page med B", "{:.0f}"),
+    ("page_max_bytes", "page max B", "{:.0f}"),
+    ("index_bytes_per_listing", "index B/listing", "{:.0f}"),
+    ("browse_first_load_kb", "browse kB", "{:.0f}"),
+    ("first_search_kb", "search kB", "{:.0f}"),
+    ("filter_ms_4x", "filter ms 4x", "{:.0f}"),
+    ("preview_s", "preview s", "{:.1f}"),
+]
+
+
+def table(rows: list[dict[str, float]]) -> str:
+    head = "| " + " | ".join(label for _, label, _ in COLUMNS) + " |"
+    sep = "|" + "|".join("---:" for _ in COLUMNS) + "|"
+    body = ["| " + " | ".join(fmt.format(row.get(key, float("nan"))) for key, _, fmt in COLUMNS) + " |" for row in rows]
+    return "\n".join([head, sep, *body])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="100,1000,10000")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--out", default=str(ROOT / "benchmarks" / "out" / "results.json"))
+    parser.add_argument("--keep", help="keep the generated catalogs and sites under this folder")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    keep = Path(args.keep) if args.keep else None
+    if keep:
+        keep.mkdir(parents=True, exist_ok=True)
+    rows = run(sizes, args.seed, keep)
+    print(table(rows))
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(
+        json.dumps(
+            {
+                "as_of": AS_OF,
+                "measured": dt.datetime.now().isoformat(timespec="seconds"),
+                "seed": args.seed,
+                "machine": {"cpus": os.cpu_count()},
+                "rows": rows,
+            },
+            indent=2,
+        )
+        + "\n"
+    )
+    print(f"figures written to {out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,339 @@
+"""Cross-file rules: references, pay, ranges, dates, rubrics, retired and former ids."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from conftest import AS_OF, FIXTURES, check_lines, copy_fixture, edit
+from generator.catalog import check_catalog
+
+LISTING = "employers/acme/welding-intern.yml"
+SHOWN = "catalog/employers/acme/welding-intern.yml"
+RUBRIC = "rubrics/key-distinguishers.yml"
+DATE_ORDER = "Dates go in this order: opens, deadline, start, end."
+
+# (file, old text, new text): edits applied to a copy of the minimal catalog.
+Edit = tuple[str, str, str]
+
+
+def listing(old: str, new: str) -> Edit:
+    return (LISTING, old, new)
+
+
+@pytest.mark.parametrize(
+    ("edits", "expected"),
+    [
+        pytest.param(
+            [listing("employer_of_record: self", "employer_of_record: acme-corp")],
+            [f"{SHOWN}:6:21: error: `employer_of_record` names the organization `acme-corp`, which is not in the catalog. Did you mean `acme`?"],
+            id="unknown-employer-of-record",
+        ),
+        pytest.param(
+            [listing("employer_of_record: self", "employer_of_record: self\nintermediary: acm")],
+            [f"{SHOWN}:7:15: error: `intermediary` names the organization `acm`, which is not in the catalog. Did you mean `acme`?"],
+            id="unknown-intermediary",
+        ),
+        pytest.param(
+            [listing("  unit: hour", "  unit: hour\n  paid_by: acmee")],
+            [f"{SHOWN}:17:12: error: `pay.paid_by` names the organization `acmee`, which is not in the catalog. Did you mean `acme`?"],
+            id="unknown-paid-by",
+        ),
+        pytest.param(
+            [listing("  - manufacturing", "  - manufacturin")],
+            [f"{SHOWN}:12:5: error: `pathways[1]` names the pathway `manufacturin`, which is not in the catalog. Did you mean `manufacturing`?"],
+            id="unknown-pathway",
+        ),
+        pytest.param(
+            [listing("rubric: key-distinguishers", "rubric: key-distinguisher")],
+            [f"{SHOWN}:42:11: error: `quality.rubric` names the rubric `key-distinguisher`, which is not in the catalog. "
+             "Did you mean `key-distinguishers`?"],
+            id="unknown-rubric",
+        ),
+        pytest.param(
+            [listing("    partnerships:", "    partnership:")],
+            [f"{SHOWN}:44:5: error: `partnership` is not a criterion of the rubric `key-distinguishers`. Did you mean `partnerships`?"],
+            id="unknown-criterion",
+        ),
+        pytest.param(
+            [listing("level: developing", "level: develop")],
+            [f"{SHOWN}:45:14: error: `develop` is not a level of the rubric `key-distinguishers`. Did you mean `developing`?"],
+            id="unknown-level",
+        ),
+        pytest.param(
+            [listing("  rubric: key-distinguishers\n", "")],
+            [f"{SHOWN}:41:1: error: A self-assessment needs the rubric it uses. Add `rubric: key-distinguishers` under `quality`."],
+            id="assessment-without-rubric",
+        ),
+        pytest.param(
+            [listing("employer_of_record: self\n", "")],
+            [f"{SHOWN}:12:1: error: A listing with pay type `paid` must say who the employer of record is. "
+             "Add `employer_of_record: self`, or the id of the organization that puts students on payroll."],
+            id="paid-without-employer-of-record",
+        ),
+        pytest.param(
+            [listing("employer_of_record: self\n", ""), listing("type: paid", "type: stipend")],
+            [f"{SHOWN}:12:1: error: A listing with pay type `stipend` must say who the employer of record is. "
+             "Add `employer_of_record: self`, or the id of the organization that puts students on payroll."],
+            id="stipend-without-employer-of-record",
+        ),
+        pytest.param(
+            [listing("  amount: 18.5\n", "")],
+            [f"{SHOWN}:13:1: error: The pay type is `paid` but no amount is given. "
+             "Add `amount:` and `unit:`, or write `amount_published: false` if the amount is not published."],
+            id="paid-without-amount",
+        ),
+        pytest.param(
+            [listing("  amount: 18.5\n", "  amount: 18.5\n  amount_published: false\n")],
+            [f"{SHOWN}:16:3: error: An amount is given but `amount_published` is false. Remove `amount_published: false`, or remove the amount."],
+            id="amount-published-false-with-amount",
+        ),
+        pytest.param(
+            [listing("  unit: hour\n", "")],
+            [f"{SHOWN}:15:3: error: The amount has no unit. Add `unit:` with hour, week, month or total."],
+            id="amount-without-unit",
+        ),
+        pytest.param(
+            [listing("type: paid", "type: unpaid")],
+            [f"{SHOWN}:15:3: error: An unpaid listing has an amount. Remove the amount, or change `type` to paid or stipend."],
+            id="unpaid-with-amount",
+        ),
+        pytest.param(
+            [listing("type: paid\n  amount: 18.5\n  unit: hour", "type: unpaid\n  amount_max: 5")],
+            [f"{SHOWN}:15:3: error: An unpaid listing has an amount. Remove the amount, or change `type` to paid or stipend."],
+            id="unpaid-with-amount-max",
+        ),
+        pytest.param(
+            [listing("  amount: 18.5\n", "  amount: 18.5\n  amount_max: 12\n")],
+            [f"{SHOWN}:16:15: error: `amount_max` is lower than `amount`. Swap the two amounts."],
+            id="amount-max-below-amount",
+        ),
+        pytest.param(
+            [listing("    min: 11\n    max: 12", "    min: 12\n    max: 11")],
+            [f"{SHOWN}:19:10: error: The lowest grade (12) is higher than the highest grade (11). Swap `min` and `max`."],
+            id="grade-order",
+        ),
+        pytest.param(
+            [listing("    min: 16", "    min: 19\n    max: 17")],
+            [f"{SHOWN}:22:10: error: The minimum age (19) is higher than the maximum age (17). Swap `min` and `max`."],
+            id="age-order",
+        ),
+        pytest.param(
+            [listing('"2027-06-21"', '"2027-02-30"')],
+            [f"{SHOWN}:26:10: error: `schedule.start` is `2027-02-30`, which is not a real date. "
+             "Check the month and day, and write it like 2027-03-15."],
+            id="impossible-date",
+        ),
+        pytest.param(
+            [listing('"2027-08-06"', '"2027-13-01"')],
+            [f"{SHOWN}:27:8: error: `schedule.end` is `2027-13-01`, which is not a real date. "
+             "Check the month and day, and write it like 2027-03-15."],
+            id="impossible-month",
+        ),
+        pytest.param(
+            [listing('"2027-01-05"', '"2027-04-05"')],
+            [f"{SHOWN}:32:13: error: `application.deadline` (2027-03-15) is before `application.opens` (2027-04-05). {DATE_ORDER}"],
+            id="opens-after-deadline",
+        ),
+        pytest.param(
+            [listing('"2027-03-15"', '"2027-07-01"')],
+            [f"{SHOWN}:26:10: error: `schedule.start` (2027-06-21) is before `application.deadline` (2027-07-01). {DATE_ORDER}"],
+            id="deadline-after-start",
+        ),
+        pytest.param(
+            [listing('"2027-08-06"', '"2027-06-01"')],
+            [f"{SHOWN}:27:8: error: `schedule.end` (2027-06-01) is before `schedule.start` (2027-06-21). {DATE_ORDER}"],
+            id="start-after-end",
+        ),
+        pytest.param(
+            [listing('  deadline: "2027-03-15"', '  deadline: "2027-03-15"\n  rolling: true')],
+            [f"{SHOWN}:33:3: error: The listing has both a deadline and `rolling: true`. Keep the deadline, or remove it and keep `rolling: true`."],
+            id="deadline-and-rolling",
+        ),
+        pytest.param(
+            [listing('  deadline: "2027-03-15"\n', "")],
+            [f"{SHOWN}:28:1: error: An open listing needs a deadline or `rolling: true`. "
+             "Add `deadline: YYYY-MM-DD`, or `rolling: true` if applications are taken until seats fill."],
+            id="open-without-deadline-or-rolling",
+        ),
+        pytest.param(
+            [(RUBRIC, "      developing: A written agreement.\n", "")],
+            ["catalog/rubrics/key-distinguishers.yml:13:5: error: The criterion `partnerships` has no descriptor for the level `developing`. "
+             "Add `developing:` with one sentence under `descriptors`."],
+            id="rubric-missing-descriptor",
+        ),
+        pytest.param(
+            [(RUBRIC, "      developing: Students meet many adults.", "      developing: Students meet many adults.\n      exemplary: All.")],
+            ["catalog/rubrics/key-distinguishers.yml:21:7: error: `exemplary` is not one of this rubric's levels. "
+             "Use one of: `emerging`, `developing`."],
+            id="rubric-descriptor-for-unknown-level",
+        ),
+        pytest.param(
+            [(RUBRIC, "  - id: social-capital", "  - id: partnerships")],
+            ["catalog/rubrics/key-distinguishers.yml:16:9: error: The criterion `partnerships` is listed twice. Give each criterion its own id."],
+            id="rubric-duplicate-criterion",
+        ),
+        pytest.param(
+            [(RUBRIC, "  - id: developing\n    name: Developing", "  - id: emerging\n    name: Developing"),
+             listing("level: developing", "level: emerging")],
+            ["catalog/rubrics/key-distinguishers.yml:8:9: error: The level `emerging` is listed twice. Give each level its own id.",
+             "catalog/rubrics/key-distinguishers.yml:15:7: error: `developing` is not one of this rubric's levels. Use one of: `emerging`.",
+             "catalog/rubrics/key-distinguishers.yml:20:7: error: `developing` is not one of this rubric's levels. Use one of: `emerging`."],
+            id="rubric-duplicate-level",
+        ),
+        pytest.param(
+            [(RUBRIC, "criteria:", "translations:\n  es:\n    levels:\n      emergin:\n        name: Inicial\n"
+                                   "    criteria:\n      partnership:\n        name: Alianzas\ncriteria:")],
+            ["catalog/rubrics/key-distinguishers.yml:13:7: error: `emergin` is not one of this rubric's levels. Did you mean `emerging`?",
+             "catalog/rubrics/key-distinguishers.yml:16:7: error: `partnership` is not one of this rubric's criteria. Did you mean `partnerships`?"],
+            id="rubric-translation-unknown-ids",
+        ),
+        pytest.param(
+            [("vocabularies/seasons.yml", "  - id: school-year", "  - id: summer")],
+            ["catalog/vocabularies/seasons.yml:5:9: error: The id `summer` is used twice (first in entry 1). Keep each one once."],
+            id="vocabulary-duplicate-id",
+        ),
+        pytest.param(
+            [("vocabularies/grade-bands.yml", "    min: 6\n", "    min: 9\n")],
+            ["catalog/vocabularies/grade-bands.yml:5:10: error: `min` (9) is larger than `max` (8). Swap the two numbers."],
+            id="vocabulary-range-order",
+        ),
+        pytest.param(
+            [("pathways/manufacturing.yml", "          min: 6\n          max: 8", "          min: 8\n          max: 6")],
+            ["catalog/pathways/manufacturing.yml:15:16: error: The lowest grade (8) is higher than the highest grade (6). Swap `min` and `max`."],
+            id="pathway-grade-order",
+        ),
+        pytest.param(
+            [listing('last_reviewed: "2026-10-15"', 'last_reviewed: "2026-10-15"\nformer_ids:\n  - acme/welding-intern')],
+            [f"{SHOWN}:52:5: error: The former id `acme/welding-intern` belongs to a listing that still exists. Remove it from `former_ids`."],
+            id="former-id-in-use",
+        ),
+    ],
+)
+def test_rule_message(minimal: Path, edits: list[Edit], expected: list[str]) -> None:
+    for path, old, new in edits:
+        edit(minimal / path, old, new)
+    assert check_lines(minimal) == expected
+
+
+@pytest.mark.parametrize(
+    "edits",
+    [
+        pytest.param([listing("  amount: 18.5\n", "  amount_published: false\n")], id="paid-amount-not-published"),
+        pytest.param([listing("employer_of_record: self\n", ""), listing("type: paid\n  amount: 18.5\n  unit: hour", "type: unpaid")],
+                     id="unpaid-without-employer-of-record"),
+        pytest.param([listing('  deadline: "2027-03-15"\n', ""), listing("status: open", "status: closed")], id="closed-without-deadline"),
+        pytest.param([listing('  deadline: "2027-03-15"\n', "  rolling: true\n")], id="rolling"),
+        pytest.param([listing("employer_of_record: self", "employer_of_record: acme")], id="employer-of-record-is-own-org"),
+        pytest.param([listing('"2027-03-15"', '"2027-06-21"')], id="deadline-equals-start"),
+        pytest.param([listing('last_reviewed: "2026-10-15"', 'last_reviewed: "2025-11-22"')], id="reviewed-exactly-a-year-ago"),
+    ],
+)
+def test_rule_accepts(minimal: Path, edits: list[Edit]) -> None:
+    for path, old, new in edits:
+        edit(minimal / path, old, new)
+    assert check_lines(minimal) == []
+
+
+@pytest.mark.parametrize(
+    ("edits", "expected"),
+    [
+        pytest.param(
+            [listing('last_reviewed: "2026-10-15"', 'last_reviewed: "2025-11-01"')],
+            f"{SHOWN}:50:16: warning: The listing was last reviewed on 2025-11-01, over a year ago. "
+            "Check every detail, then set `last_reviewed` to today's date.",
+            id="stale",
+        ),
+        pytest.param(
+            [listing('"2027-03-15"', '"2026-11-01"'), listing('"2027-01-05"', '"2026-09-01"')],
+            f"{SHOWN}:49:9: warning: The deadline (2026-11-01) has passed but the status is still `open`. "
+            "Set `status: closed`, or move the deadline if applications are still taken (the site already shows it as closed).",
+            id="deadline-passed-but-open",
+        ),
+        pytest.param(
+            [listing('last_reviewed: "2026-10-15"', 'last_reviewed: "2026-12-15"')],
+            f"{SHOWN}:50:16: warning: `last_reviewed` (2026-12-15) is in the future. Set it to the date you checked the listing.",
+            id="reviewed-in-the-future",
+        ),
+    ],
+)
+def test_date_findings_are_warnings(minimal: Path, edits: list[Edit], expected: str) -> None:
+    for path, old, new in edits:
+        edit(minimal / path, old, new)
+    checked = check_catalog(minimal, as_of=AS_OF)
+    assert check_lines(minimal) == [expected]
+    assert checked.ok
+
+
+def test_time_passing_never_makes_an_error(minimal: Path) -> None:
+    # Ten years on, the same catalog only has warnings.
+    checked = check_catalog(minimal, as_of=dt.date(2036, 11, 22))
+    assert checked.ok
+    assert {p.code for p in checked.problems} == {"stale", "deadline-passed"}
+
+
+def _retired(root: Path, body: str) -> None:
+    (root / "retired.yml").write_text("retired:\n" + body, encoding="utf-8")
+
+
+def test_retired_entry_whose_file_exists(minimal: Path) -> None:
+    _retired(minimal, "  - id: acme/welding-intern\n    reason: The program ended.\n")
+    assert check_lines(minimal) == [
+        "catalog/retired.yml:2:9: error: `acme/welding-intern` is retired but its file still exists. "
+        "Delete catalog/employers/acme/welding-intern.yml, or remove this entry."
+    ]
+
+
+def test_retired_entry_problems(minimal: Path) -> None:
+    _retired(
+        minimal,
+        "  - id: acme/old\n    reason: Ended.\n"
+        '  - id: acme/old\n    reason: Ended.\n    replaced_by: acme/welding-intrn\n    date: "2026-02-30"\n',
+    )
+    assert check_lines(minimal) == [
+        "catalog/retired.yml:4:9: error: `acme/old` is retired twice. Keep one entry.",
+        "catalog/retired.yml:6:18: error: `acme/welding-intrn` is not a listing in the catalog. Did you mean `acme/welding-intern`?",
+        "catalog/retired.yml:7:11: error: `retired[2].date` is `2026-02-30`, which is not a real date. "
+        "Check the month and day, and write it like 2027-03-15.",
+    ]
+
+
+def test_former_id_also_retired(minimal: Path) -> None:
+    _retired(minimal, "  - id: acme/old\n    reason: Ended.\n")
+    edit(minimal / LISTING, 'last_reviewed: "2026-10-15"', 'last_reviewed: "2026-10-15"\nformer_ids:\n  - acme/old')
+    assert check_lines(minimal) == [
+        f"{SHOWN}:52:5: error: The former id `acme/old` is also in retired.yml. "
+        'Keep it in one place: `former_ids` redirects, retired.yml shows a "no longer offered" page.'
+    ]
+
+
+def test_former_id_claimed_twice(minimal: Path) -> None:
+    text = (FIXTURES / "minimal" / LISTING).read_text(encoding="utf-8")
+    (minimal / "employers/acme/shadow.yml").write_text(text + "former_ids:\n  - acme/old\n", encoding="utf-8")
+    edit(minimal / LISTING, 'last_reviewed: "2026-10-15"', 'last_reviewed: "2026-10-15"\nformer_ids:\n  - acme/old')
+    assert check_lines(minimal) == [
+        f"{SHOWN}:52:5: error: The former id `acme/old` is also claimed by `acme/shadow`. Keep it in one listing only."
+    ]
+
+
+def test_reference_to_a_failing_file_is_not_reported_twice(minimal: Path) -> None:
+    edit(minimal / "pathways/manufacturing.yml", "name: Manufacturing", "nmae: Manufacturing")
+    assert check_lines(minimal) == ["catalog/pathways/manufacturing.yml:2:1: error: Unknown key `nmae`. Did you mean `name`?"]
+
+
+def test_broken_references_are_all_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    root = copy_fixture("broken_ref", tmp_path)
+    listing_path = "catalog/employers/harbor/dock-internship.yml"
+    assert check_lines(root) == [
+        f"{listing_path}:5:21: error: `employer_of_record` names the organization `harbour`, which is not in the catalog. Did you mean `harbor`?",
+        f"{listing_path}:6:15: error: `intermediary` names the organization `eastside-hub`, which is not in the catalog. "
+        "Use one of: `harbor`.",
+        f"{listing_path}:11:5: error: `pathways[1]` names the pathway `logistic`, which is not in the catalog. Did you mean `logistics`?",
+        f"{listing_path}:14:12: error: `pay.paid_by` names the organization `harbr`, which is not in the catalog. Did you mean `harbor`?",
+        f"{listing_path}:31:11: error: `quality.rubric` names the rubric `key-distinguisher`, which is not in the catalog. "
+        "Did you mean `key-distinguishers`?",
+        "catalog/retired.yml:4:18: error: `harbor/dock-intern` is not a listing in the catalog. Did you mean `harbor/dock-internship`?",
+    ]
