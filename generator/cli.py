@@ -69,8 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m generator", description="Check and publish the work-based learning catalog.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    check = sub.add_parser("check", help="check catalog files and report every problem with its line",
-                           description="Check the catalog. Prints `path:line:col: error|warning: what. fix.` lines.")
+    check = sub.add_parser(
+        "check",
+        help="check catalog files and report every problem with its line",
+        description="Check the catalog. Prints `path:line:col: error|warning: what. fix.` lines.",
+    )
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to report on (default: the whole catalog)")
     check.add_argument("--format", choices=["text", "github", "json"], default="text", help="output format (default: text)")
     check.add_argument("--against", metavar="REV", help="also report listing files deleted since this git revision")

@@ -45,9 +45,13 @@ def _problem(path: Path, code: str, what: str, fix: str) -> Problem:
 
 
 def _id_problem(path: Path, name: str, what: str) -> Problem:
-    suggestion = re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()).strip("-")
+    suggestion = re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()).strip(
+        "-"
+    )
     fix = f"Rename it to `{suggestion}`" if suggestion else "Rename it with lowercase letters, digits and hyphens"
-    return _problem(path, "bad-id", f"The {what} `{name}` is not a valid id: use lowercase letters, digits and single hyphens", fix)
+    return _problem(
+        path, "bad-id", f"The {what} `{name}` is not a valid id: use lowercase letters, digits and single hyphens", fix
+    )
 
 
 def _regular_yaml(path: Path, problems: list[Problem]) -> bool:
@@ -59,27 +63,51 @@ def _regular_yaml(path: Path, problems: list[Problem]) -> bool:
         problems.append(_problem(path, "unreadable", f"The file cannot be read ({exc.strerror})", "Check the file's permissions"))
         return False
     if stat.S_ISLNK(info.st_mode):
-        problems.append(_problem(path, "symlink", "This is a symbolic link, not a file or folder",
-                                 "Replace the link with the real file or folder"))
+        problems.append(
+            _problem(
+                path, "symlink", "This is a symbolic link, not a file or folder", "Replace the link with the real file or folder"
+            )
+        )
         return False
     if stat.S_ISDIR(info.st_mode):
-        problems.append(_problem(path, "unexpected-folder", f"The folder `{name}` is not expected here",
-                                 "Move its files to the right place (see CONTRIBUTING.md) and remove the folder"))
+        problems.append(
+            _problem(
+                path,
+                "unexpected-folder",
+                f"The folder `{name}` is not expected here",
+                "Move its files to the right place (see CONTRIBUTING.md) and remove the folder",
+            )
+        )
         return False
     if not stat.S_ISREG(info.st_mode):
         problems.append(_problem(path, "not-a-file", "This is not a regular file", "Replace it with a plain .yml file"))
         return False
     if name.startswith("."):
-        problems.append(_problem(path, "hidden-file", f"The hidden file `{name}` is not expected in the catalog",
-                                 "Delete it, or rename it without the leading dot"))
+        problems.append(
+            _problem(
+                path,
+                "hidden-file",
+                f"The hidden file `{name}` is not expected in the catalog",
+                "Delete it, or rename it without the leading dot",
+            )
+        )
         return False
     if name.endswith((".yaml", ".YML", ".YAML", ".Yml")):
-        problems.append(_problem(path, "extension", f"The file `{name}` has the wrong extension",
-                                 f"Rename it to `{name.rsplit('.', 1)[0]}.yml`"))
+        problems.append(
+            _problem(
+                path, "extension", f"The file `{name}` has the wrong extension", f"Rename it to `{name.rsplit('.', 1)[0]}.yml`"
+            )
+        )
         return False
     if not name.endswith(".yml"):
-        problems.append(_problem(path, "unexpected-file", f"The file `{name}` is not expected here",
-                                 "Catalog files end in .yml; remove this file or move it out of catalog/"))
+        problems.append(
+            _problem(
+                path,
+                "unexpected-file",
+                f"The file `{name}` is not expected here",
+                "Catalog files end in .yml; remove this file or move it out of catalog/",
+            )
+        )
         return False
     return True
 
@@ -98,7 +126,9 @@ def discover(root: Path) -> tuple[list[Entry], list[Path], list[Problem]]:
     logos: list[Path] = []
     problems: list[Problem] = []
     if not root.is_dir():
-        problems.append(_problem(root, "no-catalog", "The catalog folder does not exist", "Run the command from the project's root folder"))
+        problems.append(
+            _problem(root, "no-catalog", "The catalog folder does not exist", "Run the command from the project's root folder")
+        )
         return entries, logos, problems
 
     def add(kind: str, ident: str, path: Path) -> None:
@@ -114,15 +144,27 @@ def discover(root: Path) -> tuple[list[Entry], list[Path], list[Problem]]:
             else:
                 _flat(child, name, add, problems)
         elif _regular_yaml(child, problems):
-            problems.append(_problem(child, "unexpected-file", f"The file `{name}` is not expected at the top of the catalog",
-                                     "Opportunities go in catalog/employers/<org-id>/, pathways in catalog/pathways/"))
+            problems.append(
+                _problem(
+                    child,
+                    "unexpected-file",
+                    f"The file `{name}` is not expected at the top of the catalog",
+                    "Opportunities go in catalog/employers/<org-id>/, pathways in catalog/pathways/",
+                )
+            )
     # Without a vocabulary file its field would accept any value, so a missing one is an error.
     found = {e.id for e in entries if e.kind == "vocabulary"}
     vocab_dir = root / "vocabularies"
     for name in VOCABULARIES:
         if name not in found and not any(p.path == shown_path(vocab_dir / f"{name}.yml") for p in problems):
-            problems.append(_problem(vocab_dir / f"{name}.yml", "missing-vocabulary", f"The vocabulary file `{name}.yml` is missing",
-                                     f"Add catalog/vocabularies/{name}.yml; the allowed values of the catalog come from it"))
+            problems.append(
+                _problem(
+                    vocab_dir / f"{name}.yml",
+                    "missing-vocabulary",
+                    f"The vocabulary file `{name}.yml` is missing",
+                    f"Add catalog/vocabularies/{name}.yml; the allowed values of the catalog come from it",
+                )
+            )
     return entries, logos, problems
 
 
@@ -133,8 +175,14 @@ def _flat(folder: Path, name: str, add, problems: list[Problem]) -> None:
             continue
         ident = child.name[:-4]
         if kind == "vocabulary" and ident not in VOCABULARIES:
-            problems.append(_problem(child, "unexpected-file", f"`{child.name}` is not one of the catalog's vocabularies",
-                                     suggest_name(child.name, [v + ".yml" for v in VOCABULARIES])))
+            problems.append(
+                _problem(
+                    child,
+                    "unexpected-file",
+                    f"`{child.name}` is not one of the catalog's vocabularies",
+                    suggest_name(child.name, [v + ".yml" for v in VOCABULARIES]),
+                )
+            )
         elif not ID.match(ident):
             problems.append(_id_problem(child, ident, "file name"))
         else:
@@ -152,8 +200,14 @@ def _employers(folder: Path, add, logos: list[Path], problems: list[Problem]) ->
     for org_dir in _children(folder, problems):
         if org_dir.is_symlink() or not org_dir.is_dir():
             if _regular_yaml(org_dir, problems):
-                problems.append(_problem(org_dir, "unexpected-file", "Files in catalog/employers/ belong in an organization's folder",
-                                         f"Move it to catalog/employers/<org-id>/{org_dir.name}"))
+                problems.append(
+                    _problem(
+                        org_dir,
+                        "unexpected-file",
+                        "Files in catalog/employers/ belong in an organization's folder",
+                        f"Move it to catalog/employers/<org-id>/{org_dir.name}",
+                    )
+                )
             continue
         org = org_dir.name
         if not ID.match(org):
@@ -175,6 +229,11 @@ def _employers(folder: Path, add, logos: list[Path], problems: list[Problem]) ->
             else:
                 add("opportunity", f"{org}/{ident}", child)
         if not has_profile:
-            problems.append(_problem(org_dir / "organization.yml", "missing-organization",
-                                     f"The folder catalog/employers/{org}/ has no organization.yml",
-                                     "Add organization.yml describing the organization (see CONTRIBUTING.md)"))
+            problems.append(
+                _problem(
+                    org_dir / "organization.yml",
+                    "missing-organization",
+                    f"The folder catalog/employers/{org}/ has no organization.yml",
+                    "Add organization.yml describing the organization (see CONTRIBUTING.md)",
+                )
+            )

@@ -1,21 +1,100 @@
-"""Open-data exports and structured data."""
+"""Open-data exports and structured data.
+
+write_exports() writes, under site/data/ (URLs in contracts.md):
+
+| file | what | module |
+|---|---|---|
+| catalog.json | every organization, listing, pathway and retired id | exports_records |
+| catalog.schema.json | JSON Schema 2020-12 of catalog.json | exports_schema |
+| opportunities.csv, opportunities-dictionary.csv | one row per listing, and its columns | exports_tabular |
+| deadlines.ics, deadlines/<sector-id>.ics | deadlines and start dates | exports_calendar |
+| feed.xml | Atom, the 100 most recent changes | exports_feed |
+
+The sitemap (exports_sitemap) and the redirects of renamed listings
+(exports_permalinks) are written from the plugin. Change dates come from
+one git pass (exports_dates). Nothing depends on the build time, so two
+builds of one commit give byte-identical files. The data is open data
+under CC BY 4.0.
+"""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
-from .model import Catalog, Opportunity
+from .exports_calendar import calendars, dated_events
+from .exports_dates import change_dates
+from .exports_feed import LIMIT, feed
+from .exports_jsonld import educational_program, job_posting
+from .exports_records import LICENSE, LICENSE_URL, catalog_document
+from .exports_schema import FORMAT_VERSION, catalog_schema, documentation
+from .exports_tabular import COLUMNS, dictionary_csv, opportunities_csv
+from .model import Catalog
+
+__all__ = ["data_page_context", "educational_program", "job_posting", "write_exports", "export_files"]
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+SCHEMA_KINDS = ("opportunity", "organization", "pathway", "retired", "rubric", "vocabulary", "defs")
 
 
-def job_posting(catalog: Catalog, opp: Opportunity, view: Any) -> str | None:
-    """schema.org JobPosting JSON-LD for open, paid, real placements; None otherwise."""
-    return None
+def _base(site_url: str) -> str:
+    return site_url.rstrip("/") + "/" if site_url else ""
 
 
-def data_page_context(catalog: Catalog, view: Any) -> dict[str, Any]:
-    return {}
+def _json(data: Any) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+def export_files(catalog: Catalog, site_url: str, catalog_dir: Path) -> dict[str, bytes]:
+    """Site path -> bytes of every export."""
+    site_url = _base(site_url)
+    dates = change_dates(catalog, catalog_dir)
+    schema = catalog_schema(site_url)
+    return {
+        "data/catalog.json": _json(catalog_document(catalog, site_url, dates)),
+        "data/catalog.schema.json": (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
+        "data/opportunities.csv": opportunities_csv(catalog, site_url, dates),
+        "data/opportunities-dictionary.csv": dictionary_csv(),
+        "data/feed.xml": feed(catalog, site_url, dates),
+        **calendars(catalog, site_url, dates),
+    }
 
 
 def write_exports(catalog: Catalog, site_dir: Path, site_url: str, catalog_dir: Path) -> None:
-    return None
+    for path, data in export_files(catalog, site_url, catalog_dir).items():
+        target = Path(site_dir) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
+def schema_kinds() -> list[str]:
+    """The catalog's JSON Schemas published at /schemas/<kind>.schema.json."""
+    found = sorted(p.name[: -len(".schema.json")] for p in SCHEMA_DIR.glob("*.schema.json"))
+    return found or list(SCHEMA_KINDS)
+
+
+def data_page_context(catalog: Catalog, view: Any) -> dict[str, Any]:
+    """What templates/data.html shows: the exports, their fields and how to use them."""
+    es = view.lang == "es"
+    events = dated_events(catalog)
+    sectors = [(s.label(view.lang), view.asset(f"data/deadlines/{s.id}.ics"), view.absolute(f"data/deadlines/{s.id}.ics", "en"),
+                sum(s.id in e.opp.sectors for e in events)) for s in catalog.vocabularies.items("sectors")]
+    return {
+        "es": es,
+        "counts": {"opportunities": len(catalog.opportunities), "organizations": len(catalog.organizations),
+                   "pathways": len(catalog.pathways), "retired": len(catalog.retired), "events": len(events),
+                   "deadlines": sum(e.kind == "deadline" for e in events), "starts": sum(e.kind == "start" for e in events)},
+        "links": {name: view.asset(f"data/{name}") for name in (
+            "catalog.json", "catalog.schema.json", "opportunities.csv", "opportunities-dictionary.csv", "deadlines.ics", "feed.xml")},
+        "calendar_url": view.absolute("data/deadlines.ics", "en"),
+        "feed_url": view.absolute("data/feed.xml", "en"),
+        "sector_calendars": sectors,
+        "columns": [(c.name, c.es if es else c.en, c.example) for c in COLUMNS],
+        "json_fields": documentation(view.lang),
+        "schemas": [(kind, view.asset(f"schemas/{kind}.schema.json")) for kind in schema_kinds()],
+        "feed_limit": LIMIT,
+        "format_version": FORMAT_VERSION,
+        "license": LICENSE,
+        "license_url": LICENSE_URL,
+    }

@@ -24,7 +24,7 @@ COMMIT_MARK = "\x00"
 
 def git_dates(catalog_dir: Path) -> dict[str, dt.datetime]:
     """Last commit time of every committed file under catalog_dir, by path relative to it. {} without git."""
-    cmd = ["git", "-c", "core.quotepath=off", "log", f"--format={COMMIT_MARK}%ct", "--name-only", "--relative",
+    cmd = ["git", "-c", "core.quotepath=off", "log", "--format=%x00%ct", "--name-only", "--relative",
            "--no-renames", "--", "."]
     try:
         out = subprocess.run(cmd, cwd=catalog_dir, capture_output=True, text=True, encoding="utf-8", timeout=300,
@@ -60,6 +60,7 @@ class ChangeDates:
 
     catalog: Catalog
     files: dict[str, dt.datetime] = field(default_factory=dict)
+    _all: dt.datetime | None = None
 
     def of(self, record: Opportunity | Organization | Pathway) -> dt.datetime:
         committed = self.files.get(record_file(record))
@@ -72,15 +73,15 @@ class ChangeDates:
         return self.files.get("retired.yml") or self.newest()
 
     def newest(self, records: list | tuple | None = None) -> dt.datetime:
-        """The newest change among records (default: the whole catalog, vocabularies and rubrics included)."""
-        if records is None:
+        """The newest change among records; without records, of the whole catalog (vocabularies and rubrics too)."""
+        if records:
+            return max(self.of(r) for r in records)
+        if self._all is None:
             c = self.catalog
-            records = [*c.opportunities.values(), *c.organizations.values(), *c.pathways.values()]
-            extra = list(self.files.values())
-        else:
-            extra = []
-        found = [self.of(r) for r in records] + extra
-        return max(found) if found else midnight(self.catalog.today)
+            found = [self.of(r) for r in (*c.opportunities.values(), *c.organizations.values(), *c.pathways.values())]
+            found += self.files.values()
+            self._all = max(found) if found else midnight(c.today)
+        return self._all
 
 
 _memo: list[tuple[Catalog, Path, ChangeDates]] = []

@@ -44,12 +44,29 @@ def read_entry(entry: Entry) -> tuple[Loaded | None, list[Problem]]:
         with entry.path.open("rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        return None, [Problem(entry.shown, 1, 1, "error", "unreadable", f"The file cannot be read ({exc.strerror})",
-                              "Check the file's permissions")]
+        return None, [
+            Problem(
+                entry.shown,
+                1,
+                1,
+                "error",
+                "unreadable",
+                f"The file cannot be read ({exc.strerror})",
+                "Check the file's permissions",
+            )
+        ]
     if len(raw) > MAX_BYTES:
-        return None, [Problem(entry.shown, 1, 1, "error", "file-too-large",
-                              f"The file is larger than {MAX_BYTES // 1024} KB",
-                              "Shorten the description, or split the content into several listings")]
+        return None, [
+            Problem(
+                entry.shown,
+                1,
+                1,
+                "error",
+                "file-too-large",
+                f"The file is larger than {MAX_BYTES // 1024} KB",
+                "Shorten the description, or split the content into several listings",
+            )
+        ]
     text, problems = decode(entry.shown, raw)
     if text is None:
         return None, problems
@@ -63,9 +80,20 @@ def load_all(root: Path) -> Loading:
         try:
             loaded, found = read_entry(entry)
         except Exception as exc:  # noqa: BLE001 - any surprise is a located problem, never a traceback
-            loaded, found = None, [Problem(entry.shown, 1, 1, "error", "unreadable",
-                                           f"The file could not be read ({type(exc).__name__})",
-                                           "Check that it is a plain UTF-8 YAML file")]
+            loaded, found = (
+                None,
+                [
+                    Problem(
+                        entry.shown,
+                        1,
+                        1,
+                        "error",
+                        "unreadable",
+                        f"The file could not be read ({type(exc).__name__})",
+                        "Check that it is a plain UTF-8 YAML file",
+                    )
+                ],
+            )
         problems.extend(found)
         if loaded is not None:
             parsed.append((entry, loaded))
@@ -98,6 +126,7 @@ def _validated(entry: Entry, loaded: Loaded, validators: Validators, problems: l
     errors = validators.errors(entry.kind, data)
     if not errors:  # the two validators disagree; trust the detailed one
         return Record(entry.kind, entry.id, entry.shown, data, loaded)
-    problems.extend(to_problems(entry.shown, loaded, errors, validators.def_names[entry.kind],
-                                validators.slow(entry.kind).schema))
+    problems.extend(
+        to_problems(entry.shown, loaded, errors, validators.def_names[entry.kind], validators.slow(entry.kind).schema)
+    )
     return None

@@ -17,15 +17,22 @@ from .yamlload import YAML11_BOOLS, Loaded
 
 # What a value of each shared definition must look like, and how to fix it.
 PATTERN_TEXT = {
-    "line": ("must be one line of text without hidden control characters",
-             "Keep it on one line; if you pasted it, type it again to drop invisible characters"),
+    "line": (
+        "must be one line of text without hidden control characters",
+        "Keep it on one line; if you pasted it, type it again to drop invisible characters",
+    ),
     "markdown": ("is blank", "Write some text"),
     "date": ("is not a date written YYYY-MM-DD", "Write the date like 2027-03-15"),
-    "https_url": ("is not a web address that starts with https://",
-                  "Use a full https:// address such as https://example.org/apply (http, javascript and other kinds are not allowed)"),
-    "email": ("is not a valid email address", "Use a role address such as internships@example.org, with nothing else on the line"),
+    "https_url": (
+        "is not a web address that starts with https://",
+        "Use a full https:// address such as https://example.org/apply (http, javascript and other kinds are not allowed)",
+    ),
+    "email": (
+        "is not a valid email address",
+        "Use a role address such as internships@example.org, with nothing else on the line",
+    ),
     "phone": ("is not a phone number", "Write it like +1-310-555-0100"),
-    "zip": ("is not a five-digit California ZIP code", "Write the ZIP code like \"90802\""),
+    "zip": ("is not a five-digit California ZIP code", 'Write the ZIP code like "90802"'),
     "id": ("is not a valid id", "Use lowercase letters, digits and single hyphens, such as summer-internship"),
     "catalog_id": ("is not a valid listing id", "Write it as organization-id/opportunity-id"),
 }
@@ -96,15 +103,19 @@ def _url_text(value: str) -> tuple[str, str]:
     """Say what is wrong with a web address in the terms the contributor sees."""
     lowered = value.strip().lower()
     if lowered.startswith("http://"):
-        return "starts with http://, which is not secure", "Use the page's https:// address instead (change http to https and check that the page opens)"
+        return (
+            "starts with http://, which is not secure",
+            "Use the page's https:// address instead (change http to https and check that the page opens)",
+        )
     if lowered.startswith("https://") and not value.strip().startswith("https://"):
         return "starts with a capitalized `https://`", "Write `https://` in lowercase"
     if lowered.startswith("https://") and "@" in value.split("/")[2]:
-        return ("has a user name or password in it (the part before `@`)",
-                "Remove that part and link to a page anyone can open, such as https://example.org/apply")
+        return (
+            "has a user name or password in it (the part before `@`)",
+            "Remove that part and link to a page anyone can open, such as https://example.org/apply",
+        )
     if lowered.startswith("https://"):
-        return ("is not a valid web address",
-                "Remove spaces, quotes and angle brackets; write it like https://example.org/apply")
+        return ("is not a valid web address", "Remove spaces, quotes and angle brackets; write it like https://example.org/apply")
     return PATTERN_TEXT["https_url"]
 
 
@@ -123,7 +134,7 @@ def is_required(schema: dict[str, Any], path: tuple[Any, ...]) -> bool:
 
     def deref(node: Any) -> Any:
         while isinstance(node, dict) and str(node.get("$ref", "")).startswith("#/$defs/"):
-            node = {**defs[node["$ref"][len("#/$defs/"):]], **{k: v for k, v in node.items() if k != "$ref"}}
+            node = {**defs[node["$ref"][len("#/$defs/") :]], **{k: v for k, v in node.items() if k != "$ref"}}
         return node
 
     node: Any = schema
@@ -131,13 +142,20 @@ def is_required(schema: dict[str, Any], path: tuple[Any, ...]) -> bool:
         node = deref(node)
         if not isinstance(node, dict):
             return False
-        node = node.get("items") if isinstance(part, int) else node.get("properties", {}).get(part, node.get("additionalProperties"))
+        node = (
+            node.get("items") if isinstance(part, int) else node.get("properties", {}).get(part, node.get("additionalProperties"))
+        )
     node = deref(node)
     return bool(path) and isinstance(node, dict) and path[-1] in node.get("required", ())
 
 
-def to_problems(shown: str, loaded: Loaded, errors: list[jsonschema.ValidationError],
-                names: dict[int, str], schema: dict[str, Any] | None = None) -> list[Problem]:
+def to_problems(
+    shown: str,
+    loaded: Loaded,
+    errors: list[jsonschema.ValidationError],
+    names: dict[int, str],
+    schema: dict[str, Any] | None = None,
+) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[tuple[Any, ...]] = set()
     flat: list[jsonschema.ValidationError] = []
@@ -189,8 +207,14 @@ def _leaves(error: jsonschema.ValidationError) -> list[jsonschema.ValidationErro
     return [error]
 
 
-def _one(shown: str, loaded: Loaded, error: jsonschema.ValidationError, path: tuple[Any, ...],
-         names: dict[int, str], optional: bool = False) -> list[Problem]:
+def _one(
+    shown: str,
+    loaded: Loaded,
+    error: jsonschema.ValidationError,
+    path: tuple[Any, ...],
+    names: dict[int, str],
+    optional: bool = False,
+) -> list[Problem]:
     kind = error.validator
     value = error.instance
     field = field_name(path)
@@ -200,8 +224,15 @@ def _one(shown: str, loaded: Loaded, error: jsonschema.ValidationError, path: tu
         return Problem(shown, line, col, "error", code or f"schema-{kind}", what, fix)
 
     if _is_key_error(error):
-        return [at(path, key=True, what=f"The key `{value}` in {field_name(path[:-1])} is not a valid id",
-                   fix=PATTERN_TEXT["id"][1], code="bad-id")]
+        return [
+            at(
+                path,
+                key=True,
+                what=f"The key `{value}` in {field_name(path[:-1])} is not a valid id",
+                fix=PATTERN_TEXT["id"][1],
+                code="bad-id",
+            )
+        ]
     if kind == "additionalProperties":
         allowed = _unused(error)
         out = []
@@ -232,16 +263,36 @@ def _one(shown: str, loaded: Loaded, error: jsonschema.ValidationError, path: tu
         if expected == "boolean" and isinstance(value, str) and value.lower() in YAML11_BOOLS:
             hint = "Write true or false in lowercase (yes, no, on and off are read as text here)"
         if value is None:
-            return [at(path, what=f"{field} is empty", fix=f"Fill in {words}" + (", or remove the line" if optional else ""), code="empty-value")]
+            return [
+                at(
+                    path,
+                    what=f"{field} is empty",
+                    fix=f"Fill in {words}" + (", or remove the line" if optional else ""),
+                    code="empty-value",
+                )
+            ]
         return [at(path, what=f"{field} should be {words}, not {_describe(value)}", fix=hint, code="wrong-type")]
     if kind == "enum":
         allowed = [str(a) for a in error.validator_value]
-        return [at(path, what=f"{field} has the value `{value}`, which is not allowed here",
-                   fix=suggest(str(value), allowed), code="not-allowed")]
+        return [
+            at(
+                path,
+                what=f"{field} has the value `{value}`, which is not allowed here",
+                fix=suggest(str(value), allowed),
+                code="not-allowed",
+            )
+        ]
     if kind in ("pattern", "format", "minLength"):
         name = _def_name(error, names)
         if isinstance(value, str) and not value.strip():
-            return [at(path, what=f"{field} is blank", fix="Write some text" + (", or remove the line" if optional else ""), code="blank")]
+            return [
+                at(
+                    path,
+                    what=f"{field} is blank",
+                    fix="Write some text" + (", or remove the line" if optional else ""),
+                    code="blank",
+                )
+            ]
         if name == "https_url" and isinstance(value, str):
             what, fix = _url_text(value)
             return [at(path, what=f"{field} {what}", fix=fix, code="bad-https-url")]
@@ -251,18 +302,50 @@ def _one(shown: str, loaded: Loaded, error: jsonschema.ValidationError, path: tu
         if kind == "pattern" and path and path[-1] == "soc":
             return [at(path, what=f"{field} is not a SOC code", fix="Write it like 49-9041", code="bad-soc")]
         if kind == "pattern" and path and path[-1] in ("employer_of_record", "paid_by"):
-            return [at(path, what=f"{field} is not `self` or an organization id", fix="Write `self` or the organization's folder name", code="bad-reference")]
-        return [at(path, what=f"{field} is not in the expected form", fix="See the field reference for an example", code=f"schema-{kind}")]
+            return [
+                at(
+                    path,
+                    what=f"{field} is not `self` or an organization id",
+                    fix="Write `self` or the organization's folder name",
+                    code="bad-reference",
+                )
+            ]
+        return [
+            at(
+                path,
+                what=f"{field} is not in the expected form",
+                fix="See the field reference for an example",
+                code=f"schema-{kind}",
+            )
+        ]
     if kind == "maxLength":
-        return [at(path, what=f"{field} is too long ({len(value)} characters; the limit is {error.validator_value})",
-                   fix="Shorten it", code="too-long")]
+        return [
+            at(
+                path,
+                what=f"{field} is too long ({len(value)} characters; the limit is {error.validator_value})",
+                fix="Shorten it",
+                code="too-long",
+            )
+        ]
     if kind in ("minimum", "exclusiveMinimum"):
         bound = "at least" if kind == "minimum" else "more than"
-        return [at(path, what=f"{field} is {value}, but it must be {bound} {error.validator_value}",
-                   fix=f"Use a number {bound} {error.validator_value}", code="too-small")]
+        return [
+            at(
+                path,
+                what=f"{field} is {value}, but it must be {bound} {error.validator_value}",
+                fix=f"Use a number {bound} {error.validator_value}",
+                code="too-small",
+            )
+        ]
     if kind in ("maximum", "exclusiveMaximum"):
-        return [at(path, what=f"{field} is {value}, but it must be at most {error.validator_value}",
-                   fix=f"Use a number up to {error.validator_value}", code="too-large")]
+        return [
+            at(
+                path,
+                what=f"{field} is {value}, but it must be at most {error.validator_value}",
+                fix=f"Use a number up to {error.validator_value}",
+                code="too-large",
+            )
+        ]
     if kind == "minItems":
         n = error.validator_value
         return [at(path, what=f"{field} needs at least {n} item{'s' * (n != 1)}", fix="Add the missing items", code="too-few")]
@@ -271,4 +354,6 @@ def _one(shown: str, loaded: Loaded, error: jsonschema.ValidationError, path: tu
         return [at(path, what=f"{field} has more than {n} items", fix=f"Keep at most {n}", code="too-many")]
     if kind == "uniqueItems":
         return [at(path, what=f"{field} lists the same value twice", fix="Remove the repeated item", code="duplicate-item")]
-    return [at(path, what=f"{field}: {error.message}", fix="See the field reference for the expected value", code=f"schema-{kind}")]
+    return [
+        at(path, what=f"{field}: {error.message}", fix="See the field reference for the expected value", code=f"schema-{kind}")
+    ]

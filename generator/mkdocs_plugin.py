@@ -27,6 +27,10 @@ from .render.site import render_site
 
 log = logging.getLogger("mkdocs.plugins.wbl-catalog")
 
+# mkdocs-redirects, loaded right after this plugin, prints a "MkDocs 2" banner on stderr that starts with
+# WARNING although nothing is wrong; like the theme's (NO_MKDOCS_2_WARNING), it is off unless asked for.
+os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+
 
 class CatalogConfig(Config):
     catalog_dir = c.Type(str, default="catalog")
@@ -80,6 +84,10 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
                 raise PluginError(f"The generated page {page.src_uri} clashes with a file in docs_dir; remove that file.")
             inclusion = InclusionLevel.INCLUDED if page.src_uri == "index.md" else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.src_uri, content=page.content, inclusion=inclusion))
+        # Old addresses of renamed listings: mkdocs-redirects (after this plugin in mkdocs.yml) reads its map in its on_files.
+        from .exports_permalinks import configure_redirects
+
+        configure_redirects(config, checked.catalog, set() if self.preview else {f.src_uri for f in files})
         return files
 
     def on_serve(self, server, config, builder):
@@ -92,6 +100,13 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             from .exports import write_exports
 
             write_exports(self.checked.catalog, site_dir, config.site_url or "", self.catalog_path())
+        if self.checked:
+            # Replaces the theme's sitemap, whose dates are the build time; redirect pages are left out.
+            from .exports_permalinks import configured_redirect_pages
+            from .exports_sitemap import write_sitemap
+
+            write_sitemap(self.checked.catalog, site_dir, config.site_url or "", self.catalog_path(),
+                          configured_redirect_pages(config))
         schemas = site_dir / "schemas"
         schemas.mkdir(parents=True, exist_ok=True)
         for schema in sorted((self.root / "schemas").glob("*.schema.json")):

@@ -76,8 +76,11 @@ def cmd_preview(args: argparse.Namespace) -> int:
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("preview", help="build a small site with just the changed records, in seconds",
-                                   description="Build a small site with the changed records plus the index pages.")
+    parser = subparsers.add_parser(
+        "preview",
+        help="build a small site with just the changed records, in seconds",
+        description="Build a small site with the changed records plus the index pages.",
+    )
     parser.add_argument("paths", nargs="*", metavar="FILE", help="changed catalog files")
     parser.add_argument("--out", default="preview", help="output folder (default: preview)")
     parser.add_argument("--catalog", default="catalog", help="catalog folder (default: ./catalog)")

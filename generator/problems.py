@@ -40,8 +40,10 @@ def ordered(problems: Iterable[Problem]) -> list[Problem]:
 def summary(files: int, problems: list[Problem]) -> str:
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
-    return (f"{files} file{'s' * (files != 1)} checked, {errors} error{'s' * (errors != 1)}, "
-            f"{warnings} warning{'s' * (warnings != 1)}")
+    return (
+        f"{files} file{'s' * (files != 1)} checked, {errors} error{'s' * (errors != 1)}, "
+        f"{warnings} warning{'s' * (warnings != 1)}"
+    )
 
 
 def as_text(problems: list[Problem]) -> list[str]:
@@ -65,8 +67,7 @@ def as_github(problems: list[Problem]) -> list[str]:
     """GitHub Actions workflow commands, escaped so values cannot inject commands."""
     lines = []
     for p in problems:
-        props = (f"file={_clean(_escape_property(p.path))},line={p.line},col={p.column},"
-                 f"title={_clean(_escape_property(p.code))}")
+        props = f"file={_clean(_escape_property(p.path))},line={p.line},col={p.column},title={_clean(_escape_property(p.code))}"
         # Escape first so CR and LF become %0D and %0A; then show any other hidden character as \xNN.
         lines.append(f"::{p.severity} {props}::{_neutralize(_clean(_escape_data(p.sentence)))}")
     return lines

@@ -37,8 +37,9 @@ class Rules:
     def kind(self, name: str) -> dict[str, Record]:
         return self.by_kind.get(name, {})
 
-    def add(self, record: Record, path: Iterable[Any], code: str, what: str, fix: str,
-            severity: str = "error", key: bool = False) -> None:
+    def add(
+        self, record: Record, path: Iterable[Any], code: str, what: str, fix: str, severity: str = "error", key: bool = False
+    ) -> None:
         line, col = record.at(*path, key=key)
         self.problems.append(Problem(record.shown, line, col, severity, code, what, fix))  # type: ignore[arg-type]
 
@@ -76,8 +77,13 @@ class Rules:
                 continue
             date = parse_date(value)
             if date is None:
-                self.add(record, path, "bad-date", f"{field_name(path)} is `{value}`, which is not a real date",
-                         "Check the month and day, and write it like 2027-03-15")
+                self.add(
+                    record,
+                    path,
+                    "bad-date",
+                    f"{field_name(path)} is `{value}`, which is not a real date",
+                    "Check the month and day, and write it like 2027-03-15",
+                )
             else:
                 found[path] = date
         return found
@@ -88,8 +94,13 @@ class Rules:
             return True
         if (kind, value) in self.failed:  # the file exists; its own problems are reported
             return False
-        self.add(record, path, "unknown-reference", f"{field_name(path)} names the {noun} `{value}`, which is not in the catalog",
-                 suggest(value, sorted(known)) if known else f"Add the {noun} first")
+        self.add(
+            record,
+            path,
+            "unknown-reference",
+            f"{field_name(path)} names the {noun} `{value}`, which is not in the catalog",
+            suggest(value, sorted(known)) if known else f"Add the {noun} first",
+        )
         return False
 
     # -- kinds ---------------------------------------------------------
@@ -100,53 +111,101 @@ class Rules:
             for key in ("id", "name"):
                 marker = f"{key}:{item[key]}"
                 if marker in seen:
-                    self.add(record, ("items", i, key), "duplicate-id",
-                             f"The {key} `{item[key]}` is used twice (first in entry {seen[marker] + 1})", "Keep each one once")
+                    self.add(
+                        record,
+                        ("items", i, key),
+                        "duplicate-id",
+                        f"The {key} `{item[key]}` is used twice (first in entry {seen[marker] + 1})",
+                        "Keep each one once",
+                    )
                 seen.setdefault(marker, i)
             if "min" in item and "max" in item and item["min"] > item["max"]:
-                self.add(record, ("items", i, "min"), "range-order", f"`min` ({item['min']}) is larger than `max` ({item['max']})",
-                         "Swap the two numbers")
+                self.add(
+                    record,
+                    ("items", i, "min"),
+                    "range-order",
+                    f"`min` ({item['min']}) is larger than `max` ({item['max']})",
+                    "Swap the two numbers",
+                )
 
     def rubric(self, record: Record) -> None:
         data = record.data
         levels = [lv["id"] for lv in data["levels"]]
         for i, ident in enumerate(levels):
             if ident in levels[:i]:
-                self.add(record, ("levels", i, "id"), "duplicate-id", f"The level `{ident}` is listed twice", "Give each level its own id")
+                self.add(
+                    record,
+                    ("levels", i, "id"),
+                    "duplicate-id",
+                    f"The level `{ident}` is listed twice",
+                    "Give each level its own id",
+                )
         criteria: list[str] = []
         for i, criterion in enumerate(data["criteria"]):
             if criterion["id"] in criteria:
-                self.add(record, ("criteria", i, "id"), "duplicate-id", f"The criterion `{criterion['id']}` is listed twice",
-                         "Give each criterion its own id")
+                self.add(
+                    record,
+                    ("criteria", i, "id"),
+                    "duplicate-id",
+                    f"The criterion `{criterion['id']}` is listed twice",
+                    "Give each criterion its own id",
+                )
             criteria.append(criterion["id"])
             descriptors = criterion["descriptors"]
             for level in levels:
                 if level not in descriptors:
-                    self.add(record, ("criteria", i, "descriptors"), "missing-descriptor",
-                             f"The criterion `{criterion['id']}` has no descriptor for the level `{level}`",
-                             f"Add `{level}:` with one sentence under `descriptors`", key=True)
+                    self.add(
+                        record,
+                        ("criteria", i, "descriptors"),
+                        "missing-descriptor",
+                        f"The criterion `{criterion['id']}` has no descriptor for the level `{level}`",
+                        f"Add `{level}:` with one sentence under `descriptors`",
+                        key=True,
+                    )
             for level in descriptors:
                 if level not in levels:
-                    self.add(record, ("criteria", i, "descriptors", level), "unknown-reference",
-                             f"`{level}` is not one of this rubric's levels", suggest(level, levels), key=True)
+                    self.add(
+                        record,
+                        ("criteria", i, "descriptors", level),
+                        "unknown-reference",
+                        f"`{level}` is not one of this rubric's levels",
+                        suggest(level, levels),
+                        key=True,
+                    )
         es = data.get("translations", {}).get("es", {})
         for level in es.get("levels", {}):
             if level not in levels:
-                self.add(record, ("translations", "es", "levels", level), "unknown-reference",
-                         f"`{level}` is not one of this rubric's levels", suggest(level, levels), key=True)
+                self.add(
+                    record,
+                    ("translations", "es", "levels", level),
+                    "unknown-reference",
+                    f"`{level}` is not one of this rubric's levels",
+                    suggest(level, levels),
+                    key=True,
+                )
         for crit in es.get("criteria", {}):
             if crit not in criteria:
-                self.add(record, ("translations", "es", "criteria", crit), "unknown-reference",
-                         f"`{crit}` is not one of this rubric's criteria", suggest(crit, criteria), key=True)
+                self.add(
+                    record,
+                    ("translations", "es", "criteria", crit),
+                    "unknown-reference",
+                    f"`{crit}` is not one of this rubric's criteria",
+                    suggest(crit, criteria),
+                    key=True,
+                )
 
     def pathway(self, record: Record) -> None:
         for stage, body in record.data["stages"].items():
             for i, step in enumerate(body["steps"]):
                 grades = step.get("grades")
                 if grades and grades["min"] > grades["max"]:
-                    self.add(record, ("stages", stage, "steps", i, "grades", "min"), "range-order",
-                             f"The lowest grade ({grades['min']}) is higher than the highest grade ({grades['max']})",
-                             "Swap `min` and `max`")
+                    self.add(
+                        record,
+                        ("stages", stage, "steps", i, "grades", "min"),
+                        "range-order",
+                        f"The lowest grade ({grades['min']}) is higher than the highest grade ({grades['max']})",
+                        "Swap `min` and `max`",
+                    )
 
     def opportunity(self, record: Record) -> None:
         data = record.data
@@ -156,9 +215,14 @@ class Rules:
         pay = data["pay"]
         eor = data.get("employer_of_record")
         if eor is None and pay["type"] in ("paid", "stipend"):
-            self.add(record, ("pay",), "missing-employer-of-record",
-                     f"A listing with pay type `{pay['type']}` must say who the employer of record is",
-                     "Add `employer_of_record: self`, or the id of the organization that puts students on payroll", key=True)
+            self.add(
+                record,
+                ("pay",),
+                "missing-employer-of-record",
+                f"A listing with pay type `{pay['type']}` must say who the employer of record is",
+                "Add `employer_of_record: self`, or the id of the organization that puts students on payroll",
+                key=True,
+            )
         elif eor not in (None, "self", org_id):
             self.reference(record, ("employer_of_record",), eor, "organization", "organization")
         if pay.get("paid_by") not in (None, "self", org_id):
@@ -174,17 +238,41 @@ class Rules:
         paid = pay["type"] in ("paid", "stipend")
         has_amount = "amount" in pay
         if paid and not has_amount and pay.get("amount_published") is not False:
-            self.add(record, ("pay",), "missing-amount", f"The pay type is `{pay['type']}` but no amount is given",
-                     "Add `amount:` and `unit:`, or write `amount_published: false` if the amount is not published", key=True)
+            self.add(
+                record,
+                ("pay",),
+                "missing-amount",
+                f"The pay type is `{pay['type']}` but no amount is given",
+                "Add `amount:` and `unit:`, or write `amount_published: false` if the amount is not published",
+                key=True,
+            )
         if paid and has_amount and "unit" not in pay:
-            self.add(record, ("pay", "amount"), "missing-unit", "The amount has no unit",
-                     "Add `unit:` with hour, week, month or total", key=True)
+            self.add(
+                record,
+                ("pay", "amount"),
+                "missing-unit",
+                "The amount has no unit",
+                "Add `unit:` with hour, week, month or total",
+                key=True,
+            )
         if paid and has_amount and pay.get("amount_published") is False:
-            self.add(record, ("pay", "amount_published"), "conflict", "An amount is given but `amount_published` is false",
-                     "Remove `amount_published: false`, or remove the amount", key=True)
+            self.add(
+                record,
+                ("pay", "amount_published"),
+                "conflict",
+                "An amount is given but `amount_published` is false",
+                "Remove `amount_published: false`, or remove the amount",
+                key=True,
+            )
         if not paid and (has_amount or "amount_max" in pay):
-            self.add(record, ("pay", "amount" if has_amount else "amount_max"), "conflict", "An unpaid listing has an amount",
-                     "Remove the amount, or change `type` to paid or stipend", key=True)
+            self.add(
+                record,
+                ("pay", "amount" if has_amount else "amount_max"),
+                "conflict",
+                "An unpaid listing has an amount",
+                "Remove the amount, or change `type` to paid or stipend",
+                key=True,
+            )
         if has_amount and pay.get("amount_max", pay["amount"]) < pay["amount"]:
             self.add(record, ("pay", "amount_max"), "range-order", "`amount_max` is lower than `amount`", "Swap the two amounts")
 
@@ -192,8 +280,14 @@ class Rules:
         assessment = quality.get("assessment", {})
         rubric_id = quality.get("rubric")
         if assessment and rubric_id is None:
-            self.add(record, ("quality",), "missing-key", "A self-assessment needs the rubric it uses",
-                     "Add `rubric: key-distinguishers` under `quality`", key=True)
+            self.add(
+                record,
+                ("quality",),
+                "missing-key",
+                "A self-assessment needs the rubric it uses",
+                "Add `rubric: key-distinguishers` under `quality`",
+                key=True,
+            )
             return
         if rubric_id is None or not self.reference(record, ("quality", "rubric"), rubric_id, "rubric", "rubric"):
             return
@@ -202,49 +296,104 @@ class Rules:
         levels = [lv["id"] for lv in rubric["levels"]]
         for crit, entry in assessment.items():
             if crit not in criteria:
-                self.add(record, ("quality", "assessment", crit), "unknown-reference",
-                         f"`{crit}` is not a criterion of the rubric `{rubric_id}`", suggest(crit, criteria), key=True)
+                self.add(
+                    record,
+                    ("quality", "assessment", crit),
+                    "unknown-reference",
+                    f"`{crit}` is not a criterion of the rubric `{rubric_id}`",
+                    suggest(crit, criteria),
+                    key=True,
+                )
             elif entry["level"] not in levels:
-                self.add(record, ("quality", "assessment", crit, "level"), "unknown-reference",
-                         f"`{entry['level']}` is not a level of the rubric `{rubric_id}`", suggest(entry["level"], levels))
+                self.add(
+                    record,
+                    ("quality", "assessment", crit, "level"),
+                    "unknown-reference",
+                    f"`{entry['level']}` is not a level of the rubric `{rubric_id}`",
+                    suggest(entry["level"], levels),
+                )
 
     def eligibility(self, record: Record, eligibility: dict[str, Any]) -> None:
         grades = eligibility["grades"]
         if grades["min"] > grades["max"]:
-            self.add(record, ("eligibility", "grades", "min"), "range-order",
-                     f"The lowest grade ({grades['min']}) is higher than the highest grade ({grades['max']})", "Swap `min` and `max`")
+            self.add(
+                record,
+                ("eligibility", "grades", "min"),
+                "range-order",
+                f"The lowest grade ({grades['min']}) is higher than the highest grade ({grades['max']})",
+                "Swap `min` and `max`",
+            )
         age = eligibility.get("age", {})
         if "min" in age and "max" in age and age["min"] > age["max"]:
-            self.add(record, ("eligibility", "age", "min"), "range-order",
-                     f"The minimum age ({age['min']}) is higher than the maximum age ({age['max']})", "Swap `min` and `max`")
+            self.add(
+                record,
+                ("eligibility", "age", "min"),
+                "range-order",
+                f"The minimum age ({age['min']}) is higher than the maximum age ({age['max']})",
+                "Swap `min` and `max`",
+            )
 
     def schedule(self, record: Record) -> None:
         data = record.data
         found = self.dates(record, [*DATE_FIELDS, ("last_reviewed",)])
         application = data["application"]
         if "deadline" in application and application.get("rolling") is True:
-            self.add(record, ("application", "rolling"), "conflict", "The listing has both a deadline and `rolling: true`",
-                     "Keep the deadline, or remove it and keep `rolling: true`", key=True)
+            self.add(
+                record,
+                ("application", "rolling"),
+                "conflict",
+                "The listing has both a deadline and `rolling: true`",
+                "Keep the deadline, or remove it and keep `rolling: true`",
+                key=True,
+            )
         elif "deadline" not in application and application.get("rolling") is not True and data["status"] == "open":
-            self.add(record, ("application",), "missing-deadline", "An open listing needs a deadline or `rolling: true`",
-                     "Add `deadline: YYYY-MM-DD`, or `rolling: true` if applications are taken until seats fill", key=True)
+            self.add(
+                record,
+                ("application",),
+                "missing-deadline",
+                "An open listing needs a deadline or `rolling: true`",
+                "Add `deadline: YYYY-MM-DD`, or `rolling: true` if applications are taken until seats fill",
+                key=True,
+            )
         ordered = [(p, found[p]) for p in DATE_FIELDS if p in found]
         for (first, a), (second, b) in zip(ordered, ordered[1:], strict=False):
             if a > b:
-                self.add(record, second, "date-order", f"{field_name(second)} ({b}) is before {field_name(first)} ({a})",
-                         "Dates go in this order: opens, deadline, start, end")
+                self.add(
+                    record,
+                    second,
+                    "date-order",
+                    f"{field_name(second)} ({b}) is before {field_name(first)} ({a})",
+                    "Dates go in this order: opens, deadline, start, end",
+                )
         reviewed = found.get(("last_reviewed",))
         if reviewed and (self.today - reviewed).days > STALE_DAYS:
-            self.add(record, ("last_reviewed",), "stale", f"The listing was last reviewed on {reviewed}, over a year ago",
-                     "Check every detail, then set `last_reviewed` to today's date", severity="warning")
+            self.add(
+                record,
+                ("last_reviewed",),
+                "stale",
+                f"The listing was last reviewed on {reviewed}, over a year ago",
+                "Check every detail, then set `last_reviewed` to today's date",
+                severity="warning",
+            )
         if reviewed and reviewed > self.today:
-            self.add(record, ("last_reviewed",), "future-date", f"`last_reviewed` ({reviewed}) is in the future",
-                     "Set it to the date you checked the listing", severity="warning")
+            self.add(
+                record,
+                ("last_reviewed",),
+                "future-date",
+                f"`last_reviewed` ({reviewed}) is in the future",
+                "Set it to the date you checked the listing",
+                severity="warning",
+            )
         deadline = found.get(("application", "deadline"))
         if deadline and deadline < self.today and data["status"] == "open":
-            self.add(record, ("status",), "deadline-passed", f"The deadline ({deadline}) has passed but the status is still `open`",
-                     "Set `status: closed`, or move the deadline if applications are still taken (the site already shows it as closed)",
-                     severity="warning")
+            self.add(
+                record,
+                ("status",),
+                "deadline-passed",
+                f"The deadline ({deadline}) has passed but the status is still `open`",
+                "Set `status: closed`, or move the deadline if applications are still taken (the site already shows it as closed)",
+                severity="warning",
+            )
 
     def retired(self, record: Record) -> None:
         seen: set[str] = set()
@@ -255,12 +404,22 @@ class Rules:
                 self.add(record, ("retired", i, "id"), "duplicate-id", f"`{ident}` is retired twice", "Keep one entry")
             seen.add(ident)
             if ident in opportunities:
-                self.add(record, ("retired", i, "id"), "retired-exists", f"`{ident}` is retired but its file still exists",
-                         f"Delete {opportunities[ident].shown}, or remove this entry")
+                self.add(
+                    record,
+                    ("retired", i, "id"),
+                    "retired-exists",
+                    f"`{ident}` is retired but its file still exists",
+                    f"Delete {opportunities[ident].shown}, or remove this entry",
+                )
             target = entry.get("replaced_by")
             if target and target not in opportunities:
-                self.add(record, ("retired", i, "replaced_by"), "unknown-reference", f"`{target}` is not a listing in the catalog",
-                         suggest(target, sorted(opportunities)))
+                self.add(
+                    record,
+                    ("retired", i, "replaced_by"),
+                    "unknown-reference",
+                    f"`{target}` is not a listing in the catalog",
+                    suggest(target, sorted(opportunities)),
+                )
             if "date" in entry:
                 self.dates(record, [("retired", i, "date")])  # type: ignore[list-item]
 
@@ -271,12 +430,27 @@ class Rules:
         for ident, record in opportunities.items():
             for i, old in enumerate(record.data.get("former_ids", [])):
                 if old in opportunities:
-                    self.add(record, ("former_ids", i), "former-id-in-use", f"The former id `{old}` belongs to a listing that still exists",
-                             "Remove it from `former_ids`")
+                    self.add(
+                        record,
+                        ("former_ids", i),
+                        "former-id-in-use",
+                        f"The former id `{old}` belongs to a listing that still exists",
+                        "Remove it from `former_ids`",
+                    )
                 elif old in retired:
-                    self.add(record, ("former_ids", i), "former-id-retired", f"The former id `{old}` is also in retired.yml",
-                             "Keep it in one place: `former_ids` redirects, retired.yml shows a \"no longer offered\" page")
+                    self.add(
+                        record,
+                        ("former_ids", i),
+                        "former-id-retired",
+                        f"The former id `{old}` is also in retired.yml",
+                        'Keep it in one place: `former_ids` redirects, retired.yml shows a "no longer offered" page',
+                    )
                 elif old in owners:
-                    self.add(record, ("former_ids", i), "former-id-twice", f"The former id `{old}` is also claimed by `{owners[old]}`",
-                             "Keep it in one listing only")
+                    self.add(
+                        record,
+                        ("former_ids", i),
+                        "former-id-twice",
+                        f"The former id `{old}` is also claimed by `{owners[old]}`",
+                        "Keep it in one listing only",
+                    )
                 owners.setdefault(old, ident)

@@ -65,7 +65,7 @@ def _rewrite_refs(node: Any) -> Any:
         out = {}
         for key, value in node.items():
             if key == "$ref" and isinstance(value, str) and value.startswith(DEFS_REF):
-                out[key] = "#/$defs/" + value[len(DEFS_REF):]
+                out[key] = "#/$defs/" + value[len(DEFS_REF) :]
             else:
                 out[key] = _rewrite_refs(value)
         return out

@@ -45,7 +45,9 @@ MAX_BRACKETS = 100
 MAX_NODES = 50_000
 
 ALIAS_TEXT = "An alias (`*name`) repeats another part of the file"
-ALIAS_FIX = "Write the value out in full; anchors and aliases are not allowed"
+ALIAS_FIX = (
+    "Write the value out in full (anchors and aliases are not allowed); if the text starts with `*`, put it in double quotes"
+)
 MERGE_TEXT = "A merge key (`<<`) copies another part of the file"
 MERGE_FIX = "Write the keys out in full; merge keys are not allowed"
 
@@ -144,9 +146,17 @@ class _Stop(Exception):
 def decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
     """Bytes to text, or a located problem saying how to re-save the file."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 1 and (raw[0] == 0 or raw[1] == 0)):
-        return None, [Problem(path, 1, 1, "error", "encoding",
-                              "The file is saved as UTF-16, not UTF-8",
-                              "Save it again with the UTF-8 encoding (in most editors: Save As, Encoding: UTF-8)")]
+        return None, [
+            Problem(
+                path,
+                1,
+                1,
+                "error",
+                "encoding",
+                "The file is saved as UTF-16, not UTF-8",
+                "Save it again with the UTF-8 encoding (in most editors: Save As, Encoding: UTF-8)",
+            )
+        ]
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -154,9 +164,17 @@ def decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, [Problem(path, line, col, "error", "encoding",
-                              f"The file is not valid UTF-8 (byte 0x{raw[exc.start]:02x} here)",
-                              "Save it again with the UTF-8 encoding; letters such as ñ and é are then kept correctly")]
+        return None, [
+            Problem(
+                path,
+                line,
+                col,
+                "error",
+                "encoding",
+                f"The file is not valid UTF-8 (byte 0x{raw[exc.start]:02x} here)",
+                "Save it again with the UTF-8 encoding; letters such as ñ and é are then kept correctly",
+            )
+        ]
     return text, []
 
 
@@ -166,16 +184,33 @@ def _scan(path: str, text: str) -> list[Problem]:
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.lstrip(" ")
         if stripped.startswith("\t"):
-            problems.append(Problem(path, number, len(line) - len(stripped) + 1, "error", "yaml-tab",
-                                    "A tab is used for indentation", "Indent with spaces instead of tabs"))
+            problems.append(
+                Problem(
+                    path,
+                    number,
+                    len(line) - len(stripped) + 1,
+                    "error",
+                    "yaml-tab",
+                    "A tab is used for indentation",
+                    "Indent with spaces instead of tabs",
+                )
+            )
             break
     # YAML 1.1 reads these as line breaks, so line numbers would no longer match the editor's.
     breaks = re.search("[\u0085\u2028\u2029]", text)
     if breaks:
         line, col = _line_col(text, breaks.start())
-        problems.append(Problem(path, line, col, "error", "control-character",
-                                f"The file contains an invisible line break character (U+{ord(breaks.group()):04X})",
-                                "Delete it; if you pasted this text, type it again"))
+        problems.append(
+            Problem(
+                path,
+                line,
+                col,
+                "error",
+                "control-character",
+                f"The file contains an invisible line break character (U+{ord(breaks.group()):04X})",
+                "Delete it; if you pasted this text, type it again",
+            )
+        )
     depth = deepest = 0
     for char in text:
         if char in "[{":
@@ -185,9 +220,17 @@ def _scan(path: str, text: str) -> list[Problem]:
         elif char in "]}":
             depth -= 1
     if deepest > MAX_BRACKETS:
-        problems.append(Problem(path, 1, 1, "error", "yaml-depth",
-                                f"The file nests brackets {deepest} levels deep (the limit is {MAX_BRACKETS})",
-                                "Write lists and mappings with indentation, a few levels deep"))
+        problems.append(
+            Problem(
+                path,
+                1,
+                1,
+                "error",
+                "yaml-depth",
+                f"The file nests brackets {deepest} levels deep (the limit is {MAX_BRACKETS})",
+                "Write lists and mappings with indentation, a few levels deep",
+            )
+        )
     return problems
 
 
@@ -207,35 +250,44 @@ def load(path: str, text: str) -> tuple[Loaded | None, list[Problem]]:
         return None, [Problem(path, line, col, "error", "yaml-alias", ALIAS_TEXT, ALIAS_FIX)]
     except yaml.reader.ReaderError as exc:
         line, col = _line_col(text, exc.position)
-        return None, [Problem(path, line, col, "error", "control-character",
-                              f"The file contains a hidden control character (U+{exc.character:04X})",
-                              "Delete it; if you pasted this text, type it again")]
+        return None, [
+            Problem(
+                path,
+                line,
+                col,
+                "error",
+                "control-character",
+                f"The file contains a hidden control character (U+{exc.character:04X})",
+                "Delete it; if you pasted this text, type it again",
+            )
+        ]
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = (exc.problem or exc.context or "invalid YAML").rstrip(".")
-        if "'\\t'" in what or "\t" in what:
-            return None, [Problem(path, line, col, "error", "yaml-tab", "A tab character cannot be used here",
-                                  "Use spaces instead, or put the whole value in double quotes")]
-        if "expected a single document" in str(exc):
-            return None, [Problem(path, line, col, "error", "yaml-documents",
-                                  "The file holds more than one YAML document",
-                                  "Keep one document per file: remove the `---` line and split the rest into its own file")]
-        return None, [Problem(path, line, col, "error", "yaml-syntax", f"The YAML cannot be read: {what}",
-                              "Check the indentation and quotes on this line and the one above; "
-                              "put text containing `: ` or `#` in quotes")]
+        return None, [_syntax_problem(path, exc)]
     except RecursionError:
-        return None, [Problem(path, 1, 1, "error", "yaml-depth", f"Values are nested more than {MAX_DEPTH} levels deep",
-                              "Flatten the structure; see the template for the expected shape")]
+        return None, [
+            Problem(
+                path,
+                1,
+                1,
+                "error",
+                "yaml-depth",
+                f"Values are nested more than {MAX_DEPTH} levels deep",
+                "Flatten the structure; see the template for the expected shape",
+            )
+        ]
     except (yaml.YAMLError, ValueError) as exc:
-        return None, [Problem(path, 1, 1, "error", "yaml-syntax", f"The YAML cannot be read: {exc}",
-                              "Check the file's indentation and quotes")]
+        return None, [
+            Problem(
+                path, 1, 1, "error", "yaml-syntax", f"The YAML cannot be read: {exc}", "Check the file's indentation and quotes"
+            )
+        ]
     finally:
         if loader is not None:
             loader.dispose()
     if node is None:
-        return None, [Problem(path, 1, 1, "error", "empty-file", "The file is empty",
-                              "Fill it in from the template, or delete it")]
+        return None, [
+            Problem(path, 1, 1, "error", "empty-file", "The file is empty", "Fill it in from the template, or delete it")
+        ]
     builder = _Builder(path)
     try:
         data = builder.build(node, (), 0)
@@ -243,16 +295,116 @@ def load(path: str, text: str) -> tuple[Loaded | None, list[Problem]]:
         return None, [stop.problem]
     if not isinstance(data, dict):
         line, col = _mark(node)
-        return None, [Problem(path, line, col, "error", "top-level",
-                              f"The file holds {_kind_name(node)}, not a set of `key: value` lines",
-                              "Start the file with keys such as `title:` at the left margin")]
+        return None, [
+            Problem(
+                path,
+                line,
+                col,
+                "error",
+                "top-level",
+                f"The file holds {_kind_name(node)}, not a set of `key: value` lines",
+                "Start the file with keys such as `title:` at the left margin",
+            )
+        ]
     return Loaded(data, builder.positions, builder.key_positions), builder.problems
+
+
+# PyYAML's wording -> (use the mark where the construct started?, what is wrong, how to fix it).
+_SYNTAX = (
+    (
+        "expected ',' or ']'",
+        True,
+        "A list that starts with `[` here is not closed",
+        "Add the closing `]`, or put the whole value in double quotes if the `[` is part of the text",
+    ),
+    (
+        "expected ',' or '}'",
+        True,
+        "A set of keys that starts with `{` here is not closed",
+        "Add the closing `}`, or put the whole value in double quotes if the `{` is part of the text",
+    ),
+    (
+        "while scanning a quoted scalar",
+        True,
+        "A quoted value that starts here is not closed",
+        "Add the closing quote mark at the end of the value",
+    ),
+    (
+        "could not find expected ':'",
+        True,
+        "This line has no `:` after its key",
+        "Write `key: value`, or indent the line if it continues the text above",
+    ),
+    (
+        "mapping values are not allowed here",
+        False,
+        "A `: ` inside this value makes it look like a new key",
+        "Put the whole value in double quotes",
+    ),
+    ("that cannot start any token", False, 'A value cannot start with "{char}"', "Put the whole value in double quotes"),
+    (
+        "but found '<block mapping start>'",
+        False,
+        "This line is indented differently from the keys above it",
+        "Line up keys of the same block with the same number of spaces",
+    ),
+    ("but found '<scalar>'", False, "There is more text after a quoted value", "Put the whole value inside the quotes"),
+)
+
+
+def _syntax_problem(path: str, exc: yaml.MarkedYAMLError) -> Problem:
+    """A parser error in the contributor's terms, at the place to fix."""
+    problem, context = exc.problem or "", exc.context or ""
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if "'\\t'" in problem:
+        return Problem(
+            path,
+            line,
+            col,
+            "error",
+            "yaml-tab",
+            "A tab character cannot be used here",
+            "Use spaces instead, or put the whole value in double quotes",
+        )
+    if "expected a single document" in str(exc):
+        return Problem(
+            path,
+            line,
+            col,
+            "error",
+            "yaml-documents",
+            "The file holds more than one YAML document",
+            "Keep one document per file: remove the `---` line and split the rest into its own file",
+        )
+    for words, at_start, what, fix in _SYNTAX:
+        if words in problem or words in context:
+            start = exc.context_mark if at_start and exc.context_mark else mark
+            where = (start.line + 1, start.column + 1) if start else (line, col)
+            char = re.search(r"found character '(.+?)'", problem)
+            return Problem(path, *where, "error", "yaml-syntax", what.replace("{char}", char.group(1) if char else "?"), fix)
+    what = (problem or context or "invalid YAML").rstrip(".")
+    return Problem(
+        path,
+        line,
+        col,
+        "error",
+        "yaml-syntax",
+        f"The YAML cannot be read: {what}",
+        "Check the indentation and quotes on this line and the one above; put text containing `: ` or `#` in quotes",
+    )
 
 
 def _cut_at_comma(key: str, value: Node, before: Node) -> bool:
     """A key with spaces and no value, after a text value, in `{ }`: text split at a comma."""
-    return (" " in key.strip() and isinstance(value, ScalarNode) and value.tag == NULL and value.value == ""
-            and isinstance(before, ScalarNode) and before.tag == STR)
+    return (
+        " " in key.strip()
+        and isinstance(value, ScalarNode)
+        and value.tag == NULL
+        and value.value == ""
+        and isinstance(before, ScalarNode)
+        and before.tag == STR
+    )
 
 
 def _line_col(text: str, position: int) -> tuple[int, int]:
@@ -262,7 +414,7 @@ def _line_col(text: str, position: int) -> tuple[int, int]:
 
 def _tag_name(tag: str) -> str:
     """The tag as it was written: `!!binary`, not `tag:yaml.org,2002:binary`."""
-    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+    return "!!" + tag[len("tag:yaml.org,2002:") :] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
 def _mark(node: Node) -> tuple[int, int]:
@@ -293,18 +445,24 @@ class _Builder:
             raise self.stop(node, "yaml-alias", ALIAS_TEXT, ALIAS_FIX)
         self.seen.add(id(node))
         if len(self.seen) > MAX_NODES:
-            raise self.stop(node, "yaml-size", f"The file has more than {MAX_NODES} values",
-                            "Split it up: one opportunity per file")
+            raise self.stop(
+                node, "yaml-size", f"The file has more than {MAX_NODES} values", "Split it up: one opportunity per file"
+            )
         if depth > MAX_DEPTH:
-            raise self.stop(node, "yaml-depth", f"Values are nested more than {MAX_DEPTH} levels deep",
-                            "Flatten the structure; see the template for the expected shape")
+            raise self.stop(
+                node,
+                "yaml-depth",
+                f"Values are nested more than {MAX_DEPTH} levels deep",
+                "Flatten the structure; see the template for the expected shape",
+            )
         self.positions[at] = _mark(node)
         tag = node.tag
         if isinstance(node, ScalarNode):
             return self.scalar(node, tag)
         if tag not in (SEQ, MAP):
-            raise self.stop(node, "yaml-tag", f"The explicit tag `{_tag_name(tag)}` is not allowed",
-                            "Remove the tag that starts with `!`")
+            raise self.stop(
+                node, "yaml-tag", f"The explicit tag `{_tag_name(tag)}` is not allowed", "Remove the tag that starts with `!`"
+            )
         if isinstance(node, SequenceNode):
             return [self.build(item, (*at, i), depth + 1) for i, item in enumerate(node.value)]
         result: dict[str, Any] = {}
@@ -315,31 +473,50 @@ class _Builder:
                 # `{evidence: payroll, permits and visits.}`: the comma ended the value early.
                 line, col = _mark(key_node)
                 whole = f"{previous[1].value}, {key}"
-                self.problems.append(Problem(
-                    self.path, line, col, "error", "yaml-flow-comma",
-                    f"A comma inside `{{ }}` cut the value of `{previous[0]}` short, so `{key}` was read as a new key",
-                    f'Put the whole value in double quotes: `{previous[0]}: "{whole}"`'))
+                self.problems.append(
+                    Problem(
+                        self.path,
+                        line,
+                        col,
+                        "error",
+                        "yaml-flow-comma",
+                        f"A comma inside `{{ }}` cut the value of `{previous[0]}` short, so `{key}` was read as a new key",
+                        f'Put the whole value in double quotes: `{previous[0]}: "{whole}"`',
+                    )
+                )
                 continue
             previous = (key, value_node)
             if key in result:
                 first = self.key_positions[(*at, key)]
-                raise self.stop(key_node, "yaml-duplicate-key",
-                                f"The key `{key}` appears twice in the same block (first on line {first[0]})",
-                                "Keep one of them and delete the other")
+                raise self.stop(
+                    key_node,
+                    "yaml-duplicate-key",
+                    f"The key `{key}` appears twice in the same block (first on line {first[0]})",
+                    "Keep one of them and delete the other",
+                )
             self.key_positions[(*at, key)] = _mark(key_node)
             result[key] = self.build(value_node, (*at, key), depth + 1)
         return result
 
     def key(self, node: Node) -> str:
         if not isinstance(node, ScalarNode):
-            raise self.stop(node, "yaml-key", "A key is a list or mapping",
-                            "Keys are names such as `title`; check the brackets on this line")
+            raise self.stop(
+                node, "yaml-key", "A key is a list or mapping", "Keys are names such as `title`; check the brackets on this line"
+            )
         if node.tag in (INT, FLOAT, BOOL, NULL):
-            raise self.stop(node, "yaml-key", f"The key `{node.value}` is not a word",
-                            "Keys are names such as `title`; put this one in quotes or rename it")
+            raise self.stop(
+                node,
+                "yaml-key",
+                f"The key `{node.value}` is not a word",
+                "Keys are names such as `title`; put this one in quotes or rename it",
+            )
         if node.tag != STR:
-            raise self.stop(node, "yaml-tag", f"The explicit tag `{_tag_name(node.tag)}` is not allowed",
-                            "Remove the tag that starts with `!`")
+            raise self.stop(
+                node,
+                "yaml-tag",
+                f"The explicit tag `{_tag_name(node.tag)}` is not allowed",
+                "Remove the tag that starts with `!`",
+            )
         if node.value == "<<":
             raise self.stop(node, "yaml-merge", MERGE_TEXT, MERGE_FIX)
         return node.value
@@ -354,13 +531,22 @@ class _Builder:
             return None
         if tag == INT and _INT.match(value):
             if len(value) > 15:
-                raise self.stop(node, "number-too-large", "This number is too large",
-                                "Use a smaller number, or put it in quotes if it is text")
+                raise self.stop(
+                    node,
+                    "number-too-large",
+                    "This number is too large",
+                    "Use a smaller number, or put it in quotes if it is text",
+                )
             return int(value)
         if tag == FLOAT and _FLOAT.match(value):
             if len(value.split(".")[0]) > 15:
-                raise self.stop(node, "number-too-large", "This number is too large",
-                                "Use a smaller number, or put it in quotes if it is text")
+                raise self.stop(
+                    node,
+                    "number-too-large",
+                    "This number is too large",
+                    "Use a smaller number, or put it in quotes if it is text",
+                )
             return float(value)
-        raise self.stop(node, "yaml-tag", f"The explicit tag `{_tag_name(tag)}` is not allowed",
-                        "Remove the tag that starts with `!`")
+        raise self.stop(
+            node, "yaml-tag", f"The explicit tag `{_tag_name(tag)}` is not allowed", "Remove the tag that starts with `!`"
+        )

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, check_lines
+
 from generator.discover import discover
 
 LISTING = "employers/acme/welding-intern.yml"
@@ -130,7 +130,10 @@ BAD_ID = "is not a valid id: use lowercase letters, digits and single hyphens."
     [
         (_symlink, [f"catalog/employers/acme/copy.yml:1:1: error: {HINT_LINK}"]),
         (_symlinked_folder, [f"catalog/employers/beta:1:1: error: {HINT_LINK}"]),
-        (_yaml_extension, ["catalog/employers/acme/x.yaml:1:1: error: The file `x.yaml` has the wrong extension. Rename it to `x.yml`."]),
+        (
+            _yaml_extension,
+            ["catalog/employers/acme/x.yaml:1:1: error: The file `x.yaml` has the wrong extension. Rename it to `x.yml`."],
+        ),
         (
             _upper_extension,
             [
@@ -167,10 +170,15 @@ BAD_ID = "is not a valid id: use lowercase letters, digits and single hyphens."
                 "Move it to catalog/employers/<org-id>/stray.yml."
             ],
         ),
-        (_upper_folder, [f"catalog/employers/Acme-Corp:1:1: error: The folder name `Acme-Corp` {BAD_ID} Rename it to `acme-corp`."]),
+        (
+            _upper_folder,
+            [f"catalog/employers/Acme-Corp:1:1: error: The folder name `Acme-Corp` {BAD_ID} Rename it to `acme-corp`."],
+        ),
         (
             _upper_file,
-            [f"catalog/employers/acme/Welding_Intern.yml:1:1: error: The file name `Welding_Intern` {BAD_ID} Rename it to `welding-intern`."],
+            [
+                f"catalog/employers/acme/Welding_Intern.yml:1:1: error: The file name `Welding_Intern` {BAD_ID} Rename it to `welding-intern`."
+            ],
         ),
         (
             _accented_file,

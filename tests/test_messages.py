@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import check_lines, edit
+
 from generator.messages import field_name, is_required, suggest
 from generator.schemas import bundle
 
@@ -27,18 +27,24 @@ DATE = "is not a date written YYYY-MM-DD. Write the date like 2027-03-15."
     ("old", "new", "expected"),
     [
         pytest.param("title:", "titel:", ["2:1: error: Unknown key `titel`. Did you mean `title`?"], id="typo-top-level"),
-        pytest.param("  unit: hour", "  unti: hour", ["16:3: error: Unknown key `unti` in `pay`. Did you mean `unit`?"], id="typo-nested"),
+        pytest.param(
+            "  unit: hour", "  unti: hour", ["16:3: error: Unknown key `unti` in `pay`. Did you mean `unit`?"], id="typo-nested"
+        ),
         pytest.param(
             "status: open",
             "status: open\ncolour: red",
-            ["50:1: error: Unknown key `colour`. Remove it, or rename it. Use one of: `former_ids`, "
-             "`intermediary`, `outcomes`, `seats`, `supports`, `translations`."],
+            [
+                "50:1: error: Unknown key `colour`. Remove it, or rename it. Use one of: `former_ids`, "
+                "`intermediary`, `outcomes`, `seats`, `supports`, `translations`."
+            ],
             id="unknown-key-lists-unused-keys",
         ),
         pytest.param(
             "status: open",
             "status: open\nNote that pay: starts at $18",
-            ["50:1: error: Unknown key `Note that pay`. This looks like text that contains `: `; put the whole value in double quotes."],
+            [
+                "50:1: error: Unknown key `Note that pay`. This looks like text that contains `: `; put the whole value in double quotes."
+            ],
             id="text-read-as-key",
         ),
         pytest.param(
@@ -56,15 +62,19 @@ DATE = "is not a date written YYYY-MM-DD. Write the date like 2027-03-15."
         pytest.param(
             "  - Manufacturing and Product Development",
             "  - Manufacturing",
-            ["10:5: error: `sectors[1]` has the value `Manufacturing`, which is not allowed here. "
-             "Did you mean `Manufacturing and Product Development`?"],
+            [
+                "10:5: error: `sectors[1]` has the value `Manufacturing`, which is not allowed here. "
+                "Did you mean `Manufacturing and Product Development`?"
+            ],
             id="enum-sector-substring",
         ),
         pytest.param(
             "    mode: in-person",
             "    mode: onsite",
-            ["37:11: error: `sites[1].mode` has the value `onsite`, which is not allowed here. "
-             "Use one of: `in-person`, `hybrid`, `remote`."],
+            [
+                "37:11: error: `sites[1].mode` has the value `onsite`, which is not allowed here. "
+                "Use one of: `in-person`, `hybrid`, `remote`."
+            ],
             id="enum-no-close-match",
         ),
         pytest.param(
@@ -76,8 +86,10 @@ DATE = "is not a date written YYYY-MM-DD. Write the date like 2027-03-15."
         pytest.param(
             "  how: Apply online.\n",
             "",
-            ["28:1: error: The required key `how` is missing in `application`. "
-             "Add `how:` (How to apply, in one or two plain sentences)."],
+            [
+                "28:1: error: The required key `how` is missing in `application`. "
+                "Add `how:` (How to apply, in one or two plain sentences)."
+            ],
             id="required-nested",
         ),
         pytest.param(
@@ -89,15 +101,19 @@ DATE = "is not a date written YYYY-MM-DD. Write the date like 2027-03-15."
         pytest.param(
             "work_permit: true",
             "work_permit: no",
-            ["23:16: error: `eligibility.work_permit` should be true or false, not the text `no`. "
-             "Write true or false in lowercase (yes, no, on and off are read as text here)."],
+            [
+                "23:16: error: `eligibility.work_permit` should be true or false, not the text `no`. "
+                "Write true or false in lowercase (yes, no, on and off are read as text here)."
+            ],
             id="boolean-no",
         ),
         pytest.param(
             "work_permit: true",
             "work_permit: Yes",
-            ["23:16: error: `eligibility.work_permit` should be true or false, not the text `Yes`. "
-             "Write true or false in lowercase (yes, no, on and off are read as text here)."],
+            [
+                "23:16: error: `eligibility.work_permit` should be true or false, not the text `Yes`. "
+                "Write true or false in lowercase (yes, no, on and off are read as text here)."
+            ],
             id="boolean-Yes",
         ),
         pytest.param(
@@ -109,13 +125,17 @@ DATE = "is not a date written YYYY-MM-DD. Write the date like 2027-03-15."
         pytest.param(
             "amount: 18.5",
             "amount: $18.50",
-            ["15:11: error: `pay.amount` should be a number, not the text `$18.50`. Write a number without quotes or a $ sign, such as 18.5."],
+            [
+                "15:11: error: `pay.amount` should be a number, not the text `$18.50`. Write a number without quotes or a $ sign, such as 18.5."
+            ],
             id="number-with-dollar",
         ),
         pytest.param(
             "status: open",
             'status: open\nseats: "30"',
-            ["50:8: error: `seats` should be a whole number, not the text `30`. Write a whole number without quotes, such as 30."],
+            [
+                "50:8: error: `seats` should be a whole number, not the text `30`. Write a whole number without quotes, such as 30."
+            ],
             id="integer-quoted",
         ),
         pytest.param(
@@ -136,8 +156,12 @@ DATE = "is not a date written YYYY-MM-DD. Write the date like 2027-03-15."
             ["7:14: error: `intermediary` is empty. Fill in text, or remove the line."],
             id="empty-optional",
         ),
-        pytest.param("title: Welding Internship", 'title: "   "', ["2:8: error: `title` is blank. Write some text."], id="blank-required"),
-        pytest.param("title: Welding Internship", 'title: ""', ["2:8: error: `title` is blank. Write some text."], id="empty-string"),
+        pytest.param(
+            "title: Welding Internship", 'title: "   "', ["2:8: error: `title` is blank. Write some text."], id="blank-required"
+        ),
+        pytest.param(
+            "title: Welding Internship", 'title: ""', ["2:8: error: `title` is blank. Write some text."], id="empty-string"
+        ),
         pytest.param(
             "description: |\n  Interns learn to weld.",
             'description: "\\t \\n"',
@@ -155,12 +179,16 @@ DATE = "is not a date written YYYY-MM-DD. Write the date like 2027-03-15."
         pytest.param("title: Welding Internship", 'title: "Weld\\u202eing"', [f"2:8: error: {ONE_LINE}"], id="bidi-override"),
         pytest.param("title: Welding Internship", 'title: "Weld\\u200bing"', [f"2:8: error: {ONE_LINE}"], id="zero-width-space"),
         pytest.param("title: Welding Internship", 'title: "Welding\\nInternship"', [f"2:8: error: {ONE_LINE}"], id="newline"),
-        pytest.param("title: Welding Internship", "title: |\n  Welding Internship", [f"2:8: error: {ONE_LINE}"], id="trailing-newline"),
+        pytest.param(
+            "title: Welding Internship", "title: |\n  Welding Internship", [f"2:8: error: {ONE_LINE}"], id="trailing-newline"
+        ),
         pytest.param(
             "url: https://example.org/apply",
             "url: http://example.org/apply",
-            ["30:8: error: `application.url` starts with http://, which is not secure. "
-             "Use the page's https:// address instead (change http to https and check that the page opens)."],
+            [
+                "30:8: error: `application.url` starts with http://, which is not secure. "
+                "Use the page's https:// address instead (change http to https and check that the page opens)."
+            ],
             id="http",
         ),
         pytest.param(
@@ -178,8 +206,10 @@ DATE = "is not a date written YYYY-MM-DD. Write the date like 2027-03-15."
         pytest.param(
             "url: https://example.org/apply",
             "url: https://user:pass@host/",
-            ["30:8: error: `application.url` has a user name or password in it (the part before `@`). "
-             "Remove that part and link to a page anyone can open, such as https://example.org/apply."],
+            [
+                "30:8: error: `application.url` has a user name or password in it (the part before `@`). "
+                "Remove that part and link to a page anyone can open, such as https://example.org/apply."
+            ],
             id="userinfo",
         ),
         pytest.param(
@@ -191,18 +221,30 @@ DATE = "is not a date written YYYY-MM-DD. Write the date like 2027-03-15."
         pytest.param(
             "url: https://example.org/apply",
             "url: https://example.org/apply now",
-            ["30:8: error: `application.url` is not a valid web address. "
-             "Remove spaces, quotes and angle brackets; write it like https://example.org/apply."],
+            [
+                "30:8: error: `application.url` is not a valid web address. "
+                "Remove spaces, quotes and angle brackets; write it like https://example.org/apply."
+            ],
             id="url-with-space",
         ),
-        pytest.param("  email: interns@example.org", "  email: interns at example.org", [f"40:10: error: {EMAIL}"], id="email-malformed"),
         pytest.param(
-            "  email: interns@example.org", '  email: "a@b.org\\nBcc: x@y.org"', [f"40:10: error: {EMAIL}"], id="email-header-injection"
+            "  email: interns@example.org", "  email: interns at example.org", [f"40:10: error: {EMAIL}"], id="email-malformed"
+        ),
+        pytest.param(
+            "  email: interns@example.org",
+            '  email: "a@b.org\\nBcc: x@y.org"',
+            [f"40:10: error: {EMAIL}"],
+            id="email-header-injection",
         ),
         pytest.param("  email: interns@example.org", "  email: mailto:a@b.org", [f"40:10: error: {EMAIL}"], id="email-mailto"),
-        pytest.param('last_reviewed: "2026-10-15"', 'last_reviewed: "10/15/2026"', [f"50:16: error: `last_reviewed` {DATE}"], id="date-us"),
         pytest.param(
-            'last_reviewed: "2026-10-15"', 'last_reviewed: "2026-10-15T09:00"', [f"50:16: error: `last_reviewed` {DATE}"], id="date-time"
+            'last_reviewed: "2026-10-15"', 'last_reviewed: "10/15/2026"', [f"50:16: error: `last_reviewed` {DATE}"], id="date-us"
+        ),
+        pytest.param(
+            'last_reviewed: "2026-10-15"',
+            'last_reviewed: "2026-10-15T09:00"',
+            [f"50:16: error: `last_reviewed` {DATE}"],
+            id="date-time",
         ),
         pytest.param('    zip: "90802"', '    zip: "9080"', [f"36:10: error: {ZIP}"], id="zip-short"),
         pytest.param('    zip: "90802"', "    zip: 02134", [f"36:10: error: {ZIP}"], id="zip-outside-california"),
@@ -271,7 +313,11 @@ def test_rubric_descriptor_key_must_be_an_id(minimal: Path) -> None:
     [
         ("titel", ["title", "summary"], "Did you mean `title`?"),
         ("OPEN", ["open", "closed"], "Did you mean `open`?"),
-        ("Health", ["Health Science and Medical Technology", "Transportation"], "Did you mean `Health Science and Medical Technology`?"),
+        (
+            "Health",
+            ["Health Science and Medical Technology", "Transportation"],
+            "Did you mean `Health Science and Medical Technology`?",
+        ),
         ("a", ["pay", "sites"], "Use one of: `pay`, `sites`"),
         ("zzz", [f"v{i}" for i in range(10)], "Use one of: `v0`, `v1`, `v2`, `v3`, `v4`, `v5`, `v6`, `v7` (and 2 more)"),
     ],
@@ -282,7 +328,12 @@ def test_suggest(value: str, allowed: list[str], expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("path", "expected"),
-    [((), "the file"), (("title",), "`title`"), (("sites", 0, "zip"), "`sites[1].zip`"), (("quality", "assessment", "x"), "`quality.assessment.x`")],
+    [
+        ((), "the file"),
+        (("title",), "`title`"),
+        (("sites", 0, "zip"), "`sites[1].zip`"),
+        (("quality", "assessment", "x"), "`quality.assessment.x`"),
+    ],
 )
 def test_field_name(path: tuple[object, ...], expected: str) -> None:
     assert field_name(path) == expected

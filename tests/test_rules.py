@@ -6,8 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-
 from conftest import AS_OF, FIXTURES, check_lines, copy_fixture, edit
+
 from generator.catalog import check_catalog
 
 LISTING = "employers/acme/welding-intern.yml"
@@ -28,33 +28,45 @@ def listing(old: str, new: str) -> Edit:
     [
         pytest.param(
             [listing("employer_of_record: self", "employer_of_record: acme-corp")],
-            [f"{SHOWN}:6:21: error: `employer_of_record` names the organization `acme-corp`, which is not in the catalog. Did you mean `acme`?"],
+            [
+                f"{SHOWN}:6:21: error: `employer_of_record` names the organization `acme-corp`, which is not in the catalog. Did you mean `acme`?"
+            ],
             id="unknown-employer-of-record",
         ),
         pytest.param(
             [listing("employer_of_record: self", "employer_of_record: self\nintermediary: acm")],
-            [f"{SHOWN}:7:15: error: `intermediary` names the organization `acm`, which is not in the catalog. Did you mean `acme`?"],
+            [
+                f"{SHOWN}:7:15: error: `intermediary` names the organization `acm`, which is not in the catalog. Did you mean `acme`?"
+            ],
             id="unknown-intermediary",
         ),
         pytest.param(
             [listing("  unit: hour", "  unit: hour\n  paid_by: acmee")],
-            [f"{SHOWN}:17:12: error: `pay.paid_by` names the organization `acmee`, which is not in the catalog. Did you mean `acme`?"],
+            [
+                f"{SHOWN}:17:12: error: `pay.paid_by` names the organization `acmee`, which is not in the catalog. Did you mean `acme`?"
+            ],
             id="unknown-paid-by",
         ),
         pytest.param(
             [listing("  - manufacturing", "  - manufacturin")],
-            [f"{SHOWN}:12:5: error: `pathways[1]` names the pathway `manufacturin`, which is not in the catalog. Did you mean `manufacturing`?"],
+            [
+                f"{SHOWN}:12:5: error: `pathways[1]` names the pathway `manufacturin`, which is not in the catalog. Did you mean `manufacturing`?"
+            ],
             id="unknown-pathway",
         ),
         pytest.param(
             [listing("rubric: key-distinguishers", "rubric: key-distinguisher")],
-            [f"{SHOWN}:42:11: error: `quality.rubric` names the rubric `key-distinguisher`, which is not in the catalog. "
-             "Did you mean `key-distinguishers`?"],
+            [
+                f"{SHOWN}:42:11: error: `quality.rubric` names the rubric `key-distinguisher`, which is not in the catalog. "
+                "Did you mean `key-distinguishers`?"
+            ],
             id="unknown-rubric",
         ),
         pytest.param(
             [listing("    partnerships:", "    partnership:")],
-            [f"{SHOWN}:44:5: error: `partnership` is not a criterion of the rubric `key-distinguishers`. Did you mean `partnerships`?"],
+            [
+                f"{SHOWN}:44:5: error: `partnership` is not a criterion of the rubric `key-distinguishers`. Did you mean `partnerships`?"
+            ],
             id="unknown-criterion",
         ),
         pytest.param(
@@ -64,30 +76,40 @@ def listing(old: str, new: str) -> Edit:
         ),
         pytest.param(
             [listing("  rubric: key-distinguishers\n", "")],
-            [f"{SHOWN}:41:1: error: A self-assessment needs the rubric it uses. Add `rubric: key-distinguishers` under `quality`."],
+            [
+                f"{SHOWN}:41:1: error: A self-assessment needs the rubric it uses. Add `rubric: key-distinguishers` under `quality`."
+            ],
             id="assessment-without-rubric",
         ),
         pytest.param(
             [listing("employer_of_record: self\n", "")],
-            [f"{SHOWN}:12:1: error: A listing with pay type `paid` must say who the employer of record is. "
-             "Add `employer_of_record: self`, or the id of the organization that puts students on payroll."],
+            [
+                f"{SHOWN}:12:1: error: A listing with pay type `paid` must say who the employer of record is. "
+                "Add `employer_of_record: self`, or the id of the organization that puts students on payroll."
+            ],
             id="paid-without-employer-of-record",
         ),
         pytest.param(
             [listing("employer_of_record: self\n", ""), listing("type: paid", "type: stipend")],
-            [f"{SHOWN}:12:1: error: A listing with pay type `stipend` must say who the employer of record is. "
-             "Add `employer_of_record: self`, or the id of the organization that puts students on payroll."],
+            [
+                f"{SHOWN}:12:1: error: A listing with pay type `stipend` must say who the employer of record is. "
+                "Add `employer_of_record: self`, or the id of the organization that puts students on payroll."
+            ],
             id="stipend-without-employer-of-record",
         ),
         pytest.param(
             [listing("  amount: 18.5\n", "")],
-            [f"{SHOWN}:13:1: error: The pay type is `paid` but no amount is given. "
-             "Add `amount:` and `unit:`, or write `amount_published: false` if the amount is not published."],
+            [
+                f"{SHOWN}:13:1: error: The pay type is `paid` but no amount is given. "
+                "Add `amount:` and `unit:`, or write `amount_published: false` if the amount is not published."
+            ],
             id="paid-without-amount",
         ),
         pytest.param(
             [listing("  amount: 18.5\n", "  amount: 18.5\n  amount_published: false\n")],
-            [f"{SHOWN}:16:3: error: An amount is given but `amount_published` is false. Remove `amount_published: false`, or remove the amount."],
+            [
+                f"{SHOWN}:16:3: error: An amount is given but `amount_published` is false. Remove `amount_published: false`, or remove the amount."
+            ],
             id="amount-published-false-with-amount",
         ),
         pytest.param(
@@ -122,19 +144,25 @@ def listing(old: str, new: str) -> Edit:
         ),
         pytest.param(
             [listing('"2027-06-21"', '"2027-02-30"')],
-            [f"{SHOWN}:26:10: error: `schedule.start` is `2027-02-30`, which is not a real date. "
-             "Check the month and day, and write it like 2027-03-15."],
+            [
+                f"{SHOWN}:26:10: error: `schedule.start` is `2027-02-30`, which is not a real date. "
+                "Check the month and day, and write it like 2027-03-15."
+            ],
             id="impossible-date",
         ),
         pytest.param(
             [listing('"2027-08-06"', '"2027-13-01"')],
-            [f"{SHOWN}:27:8: error: `schedule.end` is `2027-13-01`, which is not a real date. "
-             "Check the month and day, and write it like 2027-03-15."],
+            [
+                f"{SHOWN}:27:8: error: `schedule.end` is `2027-13-01`, which is not a real date. "
+                "Check the month and day, and write it like 2027-03-15."
+            ],
             id="impossible-month",
         ),
         pytest.param(
             [listing('"2027-01-05"', '"2027-04-05"')],
-            [f"{SHOWN}:32:13: error: `application.deadline` (2027-03-15) is before `application.opens` (2027-04-05). {DATE_ORDER}"],
+            [
+                f"{SHOWN}:32:13: error: `application.deadline` (2027-03-15) is before `application.opens` (2027-04-05). {DATE_ORDER}"
+            ],
             id="opens-after-deadline",
         ),
         pytest.param(
@@ -149,50 +177,80 @@ def listing(old: str, new: str) -> Edit:
         ),
         pytest.param(
             [listing('  deadline: "2027-03-15"', '  deadline: "2027-03-15"\n  rolling: true')],
-            [f"{SHOWN}:33:3: error: The listing has both a deadline and `rolling: true`. Keep the deadline, or remove it and keep `rolling: true`."],
+            [
+                f"{SHOWN}:33:3: error: The listing has both a deadline and `rolling: true`. Keep the deadline, or remove it and keep `rolling: true`."
+            ],
             id="deadline-and-rolling",
         ),
         pytest.param(
             [listing('  deadline: "2027-03-15"\n', "")],
-            [f"{SHOWN}:28:1: error: An open listing needs a deadline or `rolling: true`. "
-             "Add `deadline: YYYY-MM-DD`, or `rolling: true` if applications are taken until seats fill."],
+            [
+                f"{SHOWN}:28:1: error: An open listing needs a deadline or `rolling: true`. "
+                "Add `deadline: YYYY-MM-DD`, or `rolling: true` if applications are taken until seats fill."
+            ],
             id="open-without-deadline-or-rolling",
         ),
         pytest.param(
             [(RUBRIC, "      developing: A written agreement.\n", "")],
-            ["catalog/rubrics/key-distinguishers.yml:13:5: error: The criterion `partnerships` has no descriptor for the level `developing`. "
-             "Add `developing:` with one sentence under `descriptors`."],
+            [
+                "catalog/rubrics/key-distinguishers.yml:13:5: error: The criterion `partnerships` has no descriptor for the level `developing`. "
+                "Add `developing:` with one sentence under `descriptors`."
+            ],
             id="rubric-missing-descriptor",
         ),
         pytest.param(
-            [(RUBRIC, "      developing: Students meet many adults.", "      developing: Students meet many adults.\n      exemplary: All.")],
-            ["catalog/rubrics/key-distinguishers.yml:21:7: error: `exemplary` is not one of this rubric's levels. "
-             "Use one of: `emerging`, `developing`."],
+            [
+                (
+                    RUBRIC,
+                    "      developing: Students meet many adults.",
+                    "      developing: Students meet many adults.\n      exemplary: All.",
+                )
+            ],
+            [
+                "catalog/rubrics/key-distinguishers.yml:21:7: error: `exemplary` is not one of this rubric's levels. "
+                "Use one of: `emerging`, `developing`."
+            ],
             id="rubric-descriptor-for-unknown-level",
         ),
         pytest.param(
             [(RUBRIC, "  - id: social-capital", "  - id: partnerships")],
-            ["catalog/rubrics/key-distinguishers.yml:16:9: error: The criterion `partnerships` is listed twice. Give each criterion its own id."],
+            [
+                "catalog/rubrics/key-distinguishers.yml:16:9: error: The criterion `partnerships` is listed twice. Give each criterion its own id."
+            ],
             id="rubric-duplicate-criterion",
         ),
         pytest.param(
-            [(RUBRIC, "  - id: developing\n    name: Developing", "  - id: emerging\n    name: Developing"),
-             listing("level: developing", "level: emerging")],
-            ["catalog/rubrics/key-distinguishers.yml:8:9: error: The level `emerging` is listed twice. Give each level its own id.",
-             "catalog/rubrics/key-distinguishers.yml:15:7: error: `developing` is not one of this rubric's levels. Use one of: `emerging`.",
-             "catalog/rubrics/key-distinguishers.yml:20:7: error: `developing` is not one of this rubric's levels. Use one of: `emerging`."],
+            [
+                (RUBRIC, "  - id: developing\n    name: Developing", "  - id: emerging\n    name: Developing"),
+                listing("level: developing", "level: emerging"),
+            ],
+            [
+                "catalog/rubrics/key-distinguishers.yml:8:9: error: The level `emerging` is listed twice. Give each level its own id.",
+                "catalog/rubrics/key-distinguishers.yml:15:7: error: `developing` is not one of this rubric's levels. Use one of: `emerging`.",
+                "catalog/rubrics/key-distinguishers.yml:20:7: error: `developing` is not one of this rubric's levels. Use one of: `emerging`.",
+            ],
             id="rubric-duplicate-level",
         ),
         pytest.param(
-            [(RUBRIC, "criteria:", "translations:\n  es:\n    levels:\n      emergin:\n        name: Inicial\n"
-                                   "    criteria:\n      partnership:\n        name: Alianzas\ncriteria:")],
-            ["catalog/rubrics/key-distinguishers.yml:13:7: error: `emergin` is not one of this rubric's levels. Did you mean `emerging`?",
-             "catalog/rubrics/key-distinguishers.yml:16:7: error: `partnership` is not one of this rubric's criteria. Did you mean `partnerships`?"],
+            [
+                (
+                    RUBRIC,
+                    "criteria:",
+                    "translations:\n  es:\n    levels:\n      emergin:\n        name: Inicial\n"
+                    "    criteria:\n      partnership:\n        name: Alianzas\ncriteria:",
+                )
+            ],
+            [
+                "catalog/rubrics/key-distinguishers.yml:13:7: error: `emergin` is not one of this rubric's levels. Did you mean `emerging`?",
+                "catalog/rubrics/key-distinguishers.yml:16:7: error: `partnership` is not one of this rubric's criteria. Did you mean `partnerships`?",
+            ],
             id="rubric-translation-unknown-ids",
         ),
         pytest.param(
             [("vocabularies/seasons.yml", "  - id: school-year", "  - id: summer")],
-            ["catalog/vocabularies/seasons.yml:5:9: error: The id `summer` is used twice (first in entry 1). Keep each one once."],
+            [
+                "catalog/vocabularies/seasons.yml:5:9: error: The id `summer` is used twice (first in entry 1). Keep each one once."
+            ],
             id="vocabulary-duplicate-id",
         ),
         pytest.param(
@@ -202,12 +260,29 @@ def listing(old: str, new: str) -> Edit:
         ),
         pytest.param(
             [("pathways/manufacturing.yml", "          min: 6\n          max: 8", "          min: 8\n          max: 6")],
-            ["catalog/pathways/manufacturing.yml:15:16: error: The lowest grade (8) is higher than the highest grade (6). Swap `min` and `max`."],
+            [
+                "catalog/pathways/manufacturing.yml:15:16: error: The lowest grade (8) is higher than the highest grade (6). Swap `min` and `max`."
+            ],
             id="pathway-grade-order",
         ),
         pytest.param(
+            [
+                ("employers/acme/organization.yml", 'last_reviewed: "2026-10-01"', 'last_reviewed: "2026-09-31"'),
+                ("pathways/manufacturing.yml", 'last_reviewed: "2026-10-01"', 'last_reviewed: "2026-00-10"'),
+            ],
+            [
+                "catalog/employers/acme/organization.yml:17:16: error: `last_reviewed` is `2026-09-31`, which is not a real date. "
+                "Check the month and day, and write it like 2027-03-15.",
+                "catalog/pathways/manufacturing.yml:37:16: error: `last_reviewed` is `2026-00-10`, which is not a real date. "
+                "Check the month and day, and write it like 2027-03-15.",
+            ],
+            id="impossible-review-dates",
+        ),
+        pytest.param(
             [listing('last_reviewed: "2026-10-15"', 'last_reviewed: "2026-10-15"\nformer_ids:\n  - acme/welding-intern')],
-            [f"{SHOWN}:52:5: error: The former id `acme/welding-intern` belongs to a listing that still exists. Remove it from `former_ids`."],
+            [
+                f"{SHOWN}:52:5: error: The former id `acme/welding-intern` belongs to a listing that still exists. Remove it from `former_ids`."
+            ],
             id="former-id-in-use",
         ),
     ],
@@ -222,9 +297,13 @@ def test_rule_message(minimal: Path, edits: list[Edit], expected: list[str]) -> 
     "edits",
     [
         pytest.param([listing("  amount: 18.5\n", "  amount_published: false\n")], id="paid-amount-not-published"),
-        pytest.param([listing("employer_of_record: self\n", ""), listing("type: paid\n  amount: 18.5\n  unit: hour", "type: unpaid")],
-                     id="unpaid-without-employer-of-record"),
-        pytest.param([listing('  deadline: "2027-03-15"\n', ""), listing("status: open", "status: closed")], id="closed-without-deadline"),
+        pytest.param(
+            [listing("employer_of_record: self\n", ""), listing("type: paid\n  amount: 18.5\n  unit: hour", "type: unpaid")],
+            id="unpaid-without-employer-of-record",
+        ),
+        pytest.param(
+            [listing('  deadline: "2027-03-15"\n', ""), listing("status: open", "status: closed")], id="closed-without-deadline"
+        ),
         pytest.param([listing('  deadline: "2027-03-15"\n', "  rolling: true\n")], id="rolling"),
         pytest.param([listing("employer_of_record: self", "employer_of_record: acme")], id="employer-of-record-is-own-org"),
         pytest.param([listing('"2027-03-15"', '"2027-06-21"')], id="deadline-equals-start"),

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import check_lines
+
 from generator.problems import as_text
 from generator.yamlload import MAX_BYTES, decode, load
 
@@ -23,11 +23,16 @@ def parse(source: str | bytes) -> tuple[Any, list[str]]:
     return (loaded.data if loaded else None), as_text(problems)
 
 
-ALIAS = "x.yml:{}: error: An alias (`*name`) repeats another part of the file. Write the value out in full; anchors and aliases are not allowed."
+ALIAS = (
+    "x.yml:{}: error: An alias (`*name`) repeats another part of the file. "
+    "Write the value out in full (anchors and aliases are not allowed); if the text starts with `*`, put it in double quotes."
+)
 TAG = "x.yml:1:4: error: The explicit tag `{}` is not allowed. Remove the tag that starts with `!`."
 NOT_A_WORD = "x.yml:1:1: error: The key `{}` is not a word. Keys are names such as `title`; put this one in quotes or rename it."
 TOO_LARGE = "x.yml:1:4: error: This number is too large. Use a smaller number, or put it in quotes if it is text."
-DEEP = "x.yml:{}: error: Values are nested more than 32 levels deep. Flatten the structure; see the template for the expected shape."
+DEEP = (
+    "x.yml:{}: error: Values are nested more than 32 levels deep. Flatten the structure; see the template for the expected shape."
+)
 
 
 @pytest.mark.parametrize(
@@ -102,14 +107,54 @@ DEEP = "x.yml:{}: error: Values are nested more than 32 levels deep. Flatten the
         pytest.param("a: !!binary aGVsbG8=\n", TAG.format("!!binary"), id="binary-tag"),
         pytest.param("a: !!set {x, y}\n", TAG.format("!!set"), id="set-tag"),
         pytest.param("a: !!python/object:os.system ls\n", TAG.format("!!python/object:os.system"), id="python-tag"),
-        pytest.param("a: !!python/object/apply:os.system [ls]\n", TAG.format("!!python/object/apply:os.system"), id="python-apply"),
+        pytest.param(
+            "a: !!python/object/apply:os.system [ls]\n", TAG.format("!!python/object/apply:os.system"), id="python-apply"
+        ),
         pytest.param("a: !local text\n", TAG.format("!local"), id="local-tag"),
         pytest.param(
             "title: ok\nsummary: Note: paid\n",
-            "x.yml:2:14: error: The YAML cannot be read: mapping values are not allowed here. "
-            "Check the indentation and quotes on this line and the one above; put text containing `: ` or `#` in quotes.",
+            "x.yml:2:14: error: A `: ` inside this value makes it look like a new key. Put the whole value in double quotes.",
             id="colon-in-text",
         ),
+        pytest.param(
+            "title: [unclosed\nsummary: x\n",
+            "x.yml:1:8: error: A list that starts with `[` here is not closed. "
+            "Add the closing `]`, or put the whole value in double quotes if the `[` is part of the text.",
+            id="unclosed-bracket",
+        ),
+        pytest.param(
+            "title: {a: 1\nsummary: x\n",
+            "x.yml:1:8: error: A set of keys that starts with `{` here is not closed. "
+            "Add the closing `}`, or put the whole value in double quotes if the `{` is part of the text.",
+            id="unclosed-brace",
+        ),
+        pytest.param(
+            'title: "Welding\nsummary: x\n',
+            "x.yml:1:8: error: A quoted value that starts here is not closed. Add the closing quote mark at the end of the value.",
+            id="unclosed-quote",
+        ),
+        pytest.param(
+            "title: x\nsummary\nstatus: open\n",
+            "x.yml:2:1: error: This line has no `:` after its key. Write `key: value`, or indent the line if it continues the text above.",
+            id="missing-colon",
+        ),
+        pytest.param(
+            "pay:\n  type: paid\n unit: hour\n",
+            "x.yml:3:2: error: This line is indented differently from the keys above it. "
+            "Line up keys of the same block with the same number of spaces.",
+            id="bad-indentation",
+        ),
+        pytest.param(
+            'title: "Welding" internship\n',
+            "x.yml:1:18: error: There is more text after a quoted value. Put the whole value inside the quotes.",
+            id="text-after-quote",
+        ),
+        pytest.param(
+            "contact: @acme\n",
+            'x.yml:1:10: error: A value cannot start with "@". Put the whole value in double quotes.',
+            id="at-sign",
+        ),
+        pytest.param("note: *Required\n", ALIAS.format("1:7"), id="text-starting-with-star"),
         pytest.param(
             "a: x\x07y\n",
             "x.yml:1:5: error: The file contains a hidden control character (U+0007). Delete it; if you pasted this text, type it again.",
@@ -142,7 +187,26 @@ def test_hazard_is_one_located_error(source: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["no", "on", "NO", "Off", "yes", "Y", "010", "02134", "1:30", "1e3", "1_000", "2025-06-01", "0x1F", ".inf", "+5", "1.", "True", "NULL"],
+    [
+        "no",
+        "on",
+        "NO",
+        "Off",
+        "yes",
+        "Y",
+        "010",
+        "02134",
+        "1:30",
+        "1e3",
+        "1_000",
+        "2025-06-01",
+        "0x1F",
+        ".inf",
+        "+5",
+        "1.",
+        "True",
+        "NULL",
+    ],
 )
 def test_yaml11_surprises_stay_text(text: str) -> None:
     assert parse(f"a: {text}\n") == ({"a": text}, [])

@@ -176,6 +176,9 @@ def labels(catalog: Catalog, view: View) -> dict[str, Any]:
             "relevance": "Más relevantes",
             "all": "Todas",
             "any_status": "Cualquier estado",
+            "active": "Filtros activos",
+            "remove": "Quitar filtro: {label}",
+            "deadline": view.t("deadline"),
         }
     else:
         ui = {
@@ -191,6 +194,9 @@ def labels(catalog: Catalog, view: View) -> dict[str, Any]:
             "relevance": "Best match",
             "all": "All",
             "any_status": "Any status",
+            "active": "Active filters",
+            "remove": "Remove filter: {label}",
+            "deadline": view.t("deadline"),
         }
     return {
         "facets": [{"name": n, "label": lbl, "values": vals} for n, lbl, vals in facets],

@@ -156,7 +156,7 @@ class SiteRenderer:
             )
 
     def opportunity(self, opp: Opportunity, lang: str) -> None:
-        view = View(self.catalog, lang, opp.url)
+        view = View(self.catalog, lang, opp.url, self.site_url)  # absolute URLs in the JobPosting
         similar = browse.similar_open(self.catalog, opp) if opp.status != "open" else []
         title = view.plain(opp.text("title", lang))
         from ..exports import job_posting
@@ -201,6 +201,8 @@ class SiteRenderer:
             )
 
     def pathways(self, lang: str, only: set[str] | None = None) -> None:
+        from .. import exports
+
         view = View(self.catalog, lang, "pathways/")
         self.page(
             "pathways", "pathways/", "pathways.html", lang, view.t("pathways"), pathways=list(self.catalog.pathways.values())
@@ -208,7 +210,7 @@ class SiteRenderer:
         for p in self.catalog.pathways.values():
             if only is not None and f"pathway:{p.id}" not in only:
                 continue
-            v = View(self.catalog, lang, f"pathways/{p.id}/")
+            v = View(self.catalog, lang, f"pathways/{p.id}/", self.site_url)  # absolute URLs in the JSON-LD
             self.page(
                 "pathway",
                 f"pathways/{p.id}/",
@@ -217,6 +219,7 @@ class SiteRenderer:
                 v.plain(p.text("name", lang)),
                 v.plain(p.text("summary", lang)),
                 record_id=p.id,
+                structured_data=exports.educational_program(self.catalog, p, v),
                 pathway=p,
                 stages=STAGES,
             )
@@ -295,13 +298,13 @@ class SiteRenderer:
                 record_id=ident,
                 entry=entry,
                 replacement=replacement,
-                title=title,
+                heading=title,  # not `title`: that is page()'s own parameter
             )
 
     def data(self, lang: str) -> None:
         from .. import exports
 
-        view = View(self.catalog, lang, "data/")
+        view = View(self.catalog, lang, "data/", self.site_url)  # subscription addresses are absolute
         self.page("data", "data/", "data.html", lang, view.t("data"), **exports.data_page_context(self.catalog, view))
 
     def coverage(self, lang: str) -> None:

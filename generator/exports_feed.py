@@ -1,0 +1,99 @@
+"""feed.xml: Atom feed of the 100 most recent changes, newest first.
+
+A change is a listing (its file's last commit, or last_reviewed without
+git) or a retirement (its date in retired.yml). Each listing keeps one entry
+id for its whole life, a tag: URI on its catalog id, so feed readers update
+the entry instead of adding a new one, also when it is retired.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+
+from .exports_calendar import host_of
+from .exports_dates import ChangeDates, iso
+from .exports_records import LICENSE_URL, absolute
+from .model import Catalog
+from .render.context import View
+
+ATOM = "http://www.w3.org/2005/Atom"
+LIMIT = 100
+TAG_YEAR = "2026"  # part of every entry id: never change it, or every reader sees every entry as new
+SITE = "LA Work-Based Learning Catalog"
+
+
+@dataclass(frozen=True)
+class Change:
+    ident: str
+    when: dt.datetime
+    title: str
+    summary: str
+    author: str
+    categories: tuple[tuple[str, str], ...]
+    retired: bool = False
+
+
+def entry_id(host: str, ident: str) -> str:
+    return f"tag:{host},{TAG_YEAR}:opportunities/{ident}"
+
+
+def changes(catalog: Catalog, dates: ChangeDates) -> list[Change]:
+    """The LIMIT most recent changes, newest first (ties by catalog id)."""
+    found = []
+    en = View(catalog, "en", "")
+    for opp in catalog.opportunities.values():
+        org = catalog.org_of(opp).name
+        facts = [en.status(opp), en.pay(opp), en.grades(opp), en.where(opp)]
+        if opp.deadline or opp.rolling:
+            # The date itself, not "n days left": an entry's text must not change while its date stays.
+            facts.append(f"{en.t('deadline')}: {en.t('rolling') if opp.rolling else en.date(opp.deadline)}")
+        summary = str(opp.raw.get("summary", "")) + "\n" + " · ".join(f for f in facts if f)
+        if opp.example:
+            summary = "Example listing, not a real offer.\n" + summary
+        found.append(Change(opp.id, dates.of(opp), f"{opp.title} ({org})", summary, org,
+                            tuple((s, en.sector_name(s)) for s in opp.sectors)))
+    for ident, entry in catalog.retired.items():
+        title = entry.title or ident
+        found.append(Change(ident, dates.retired(ident), f"{en.t('status_retired')}: {title}", entry.reason,
+                            SITE, (), retired=True))
+    found.sort(key=lambda c: (-c.when.timestamp(), c.ident))
+    return found[:LIMIT]
+
+
+def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+    if text is not None:
+        element.text = text
+    return element
+
+
+def feed(catalog: Catalog, site_url: str, dates: ChangeDates) -> bytes:
+    ET.register_namespace("", ATOM)
+    host = host_of(site_url)
+    recent = changes(catalog, dates)
+    root = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "en"})
+    _add(root, "id", f"tag:{host},{TAG_YEAR}:feed")
+    _add(root, "title", f"{SITE}: recent changes")
+    _add(root, "subtitle", "New and updated work-based learning opportunities for students in the Los Angeles region.")
+    _add(root, "updated", iso(recent[0].when if recent else dates.newest()))
+    _add(root, "link", rel="self", type="application/atom+xml", href=absolute(site_url, "data/feed.xml"))
+    _add(root, "link", rel="alternate", type="text/html", href=absolute(site_url, ""))
+    _add(_add(root, "author"), "name", SITE)
+    _add(root, "rights", f"Open data under CC BY 4.0 ({LICENSE_URL})")
+    for change in recent:
+        entry = _add(root, "entry")
+        _add(entry, "id", entry_id(host, change.ident))
+        _add(entry, "title", change.title)
+        _add(entry, "updated", iso(change.when))
+        path = f"opportunities/{change.ident}/"
+        _add(entry, "link", rel="alternate", type="text/html", hreflang="en", href=absolute(site_url, path))
+        # "related", not a second "alternate": readers differ on which alternate they open, and it must be one page.
+        _add(entry, "link", rel="related", type="text/html", hreflang="es", href=absolute(site_url, path, "es"))
+        _add(_add(entry, "author"), "name", change.author)
+        for term, label in change.categories:
+            _add(entry, "category", term=term, label=label)
+        _add(entry, "summary", change.summary, type="text")
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"

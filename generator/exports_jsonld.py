@@ -1,0 +1,155 @@
+"""schema.org structured data (JSON-LD) for listing and pathway pages.
+
+JobPosting (contracts.md): only listings that are open and accepting
+applications today (an open listing whose window has not started yet is
+not), not examples, a real placement (internship, pre-apprenticeship,
+apprenticeship, co-op, summer youth employment), and paid:
+
+- pay type `paid` always counts (with no published amount the markup
+  simply has no baseSalary: a wage is never invented);
+- a `stipend` counts only when its amount is published, because an
+  unknown stipend could be token money, not a job.
+
+employmentType: INTERN for internships; otherwise FULL_TIME at 35 or more
+hours a week, PART_TIME below; left out when hours are not given.
+baseSalary only when the amount is published and is per hour, week or
+month (a one-time total has no schema.org unit). hiringOrganization is the
+organization that lists the placement, as shown at the top of the page.
+
+EducationalOccupationalProgram describes pathway pages that are not
+examples (sample content must not look like a real program to search
+engines). Every value is text that the page shows; the only additions
+are the region facts addressRegion CA and addressCountry US of sites.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import Any
+
+from .model import Catalog, Opportunity, Pathway
+from .sanitize import render_markdown
+
+PLACEMENTS = frozenset({"internship", "pre-apprenticeship", "apprenticeship", "cooperative-education", "summer-youth-employment"})
+UNITS = {"hour": "HOUR", "week": "WEEK", "month": "MONTH"}
+FULL_TIME_HOURS = 35
+
+
+def plain_text(markdown_text: str) -> str:
+    """Contributor Markdown as plain text, paragraphs kept."""
+    rendered = render_markdown(markdown_text)
+    rendered = re.sub(r"</(p|li|h3|h4|blockquote|pre)>|<br\s*/?>", "\n", rendered)
+    text = html.unescape(re.sub(r"<[^>]+>", "", rendered))
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def dumps(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def is_job_posting(catalog: Catalog, opp: Opportunity) -> bool:
+    if opp.example or opp.format not in PLACEMENTS or opp.status != "open":
+        return False
+    if opp.opens and opp.opens > catalog.today:
+        return False
+    return opp.pay_type == "paid" or (opp.pay_type == "stipend" and opp.pay_amount is not None)
+
+
+def employment_type(opp: Opportunity) -> str | None:
+    if opp.format == "internship":
+        return "INTERN"
+    hours = opp.section("schedule").get("hours_per_week")
+    if not isinstance(hours, (int, float)):
+        return None
+    return "FULL_TIME" if hours >= FULL_TIME_HOURS else "PART_TIME"
+
+
+def base_salary(opp: Opportunity) -> dict[str, Any] | None:
+    if opp.pay_amount is None or opp.pay_unit not in UNITS:
+        return None
+    value: dict[str, Any] = {"@type": "QuantitativeValue", "unitText": UNITS[opp.pay_unit]}
+    if opp.pay_amount_max:
+        value.update(minValue=opp.pay_amount, maxValue=opp.pay_amount_max)
+    else:
+        value["value"] = opp.pay_amount
+    return {"@type": "MonetaryAmount", "currency": "USD", "value": value}
+
+
+def _place(site: Any) -> dict[str, Any]:
+    address = {"@type": "PostalAddress", "addressLocality": site.city, "addressRegion": "CA", "addressCountry": "US"}
+    if site.address:
+        address["streetAddress"] = site.address
+    if site.zip:
+        address["postalCode"] = site.zip
+    return {"@type": "Place", "name": site.name, "address": address}
+
+
+def job_posting_data(catalog: Catalog, opp: Opportunity, view: Any) -> dict[str, Any] | None:
+    if not is_job_posting(catalog, opp):
+        return None
+    lang = view.lang
+    org = catalog.org_of(opp)
+    description = "\n".join(part for part in (view.plain(opp.text("summary", lang)),
+                                              plain_text(view.plain(opp.text("description", lang)))) if part)
+    data: dict[str, Any] = {
+        "@context": "https://schema.org", "@type": "JobPosting",
+        "title": view.plain(opp.text("title", lang)), "description": description,
+        "datePosted": opp.last_reviewed.isoformat(), "directApply": False, "url": view.absolute(opp.url),
+        "hiringOrganization": {"@type": "Organization", "name": view.plain(org.text("name", lang)),
+                               "url": view.absolute(f"employers/{org.id}/")},
+    }
+    if opp.deadline:
+        data["validThrough"] = opp.deadline.isoformat()
+    kind = employment_type(opp)
+    if kind:
+        data["employmentType"] = kind
+    salary = base_salary(opp)
+    if salary:
+        data["baseSalary"] = salary
+    places = [_place(s) for s in opp.sites if s.mode != "remote"]
+    if places:
+        data["jobLocation"] = places
+    else:
+        data["jobLocationType"] = "TELECOMMUTE"
+        data["applicantLocationRequirements"] = {"@type": "State", "name": "California"}
+    if opp.seats:
+        data["totalJobOpenings"] = opp.seats
+    return data
+
+
+def program_data(catalog: Catalog, pathway: Pathway, view: Any) -> dict[str, Any] | None:
+    if pathway.example:
+        return None
+    lang = view.lang
+    steps = [step for _, (_, items) in sorted(pathway.stages.items()) for step in items]
+    data: dict[str, Any] = {
+        "@context": "https://schema.org", "@type": "EducationalOccupationalProgram",
+        "name": view.plain(pathway.text("name", lang)), "url": view.absolute(f"pathways/{pathway.id}/"),
+    }
+    summary = view.plain(pathway.text("summary", lang))
+    if summary:
+        data["description"] = summary
+    occupations = [{"@type": "CategoryCode", "codeValue": o["soc"], "name": o["title"],
+                    "inCodeSet": {"@type": "CategoryCodeSet", "name": "SOC"}} for o in pathway.occupations if o.get("soc")]
+    if occupations:
+        data["occupationalCategory"] = occupations
+    credentials = sorted({s.name for s in steps if s.kind == "credential"})
+    if credentials:
+        data["educationalCredentialAwarded"] = credentials
+    courses = sorted({s.name for s in steps if s.kind == "course"})
+    if courses:
+        data["hasCourse"] = [{"@type": "Course", "name": name} for name in courses]
+    return data
+
+
+def job_posting(catalog: Catalog, opp: Opportunity, view: Any) -> str | None:
+    data = job_posting_data(catalog, opp, view)
+    return dumps(data) if data else None
+
+
+def educational_program(catalog: Catalog, pathway: Pathway, view: Any) -> str | None:
+    data = program_data(catalog, pathway, view)
+    return dumps(data) if data else None

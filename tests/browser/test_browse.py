@@ -1,0 +1,403 @@
+"""The browse page in a real browser: filters, search, sorting, URL state, languages, no JavaScript.
+
+Expected listings are worked out from the catalog model (check_catalog as of
+2026-11-22), never hard-coded, so the tests follow the bundled catalog as it grows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from generator.catalog import check_catalog
+from generator.model import Catalog, Opportunity
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+AS_OF = dt.date(2026, 11, 22)
+CLOSED_ID = "foothill-electrical-contractors/solar-jobsite-job-shadow"
+READY = """() => {
+  const root = document.getElementById("wbl-browse");
+  return !!root && root.dataset.state === "ready" && root.dataset.query === location.search;
+}"""
+
+
+# ---------- the catalog model ----------
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    checked = check_catalog(ROOT / "catalog", as_of=AS_OF)
+    assert checked.ok, [p.message for p in checked.errors]
+    return checked.catalog
+
+
+def path_of(opp: Opportunity, lang: str = "en") -> str:
+    return ("/es/" if lang == "es" else "/") + opp.url
+
+
+def paths(opps: Iterable[Opportunity], lang: str = "en") -> set[str]:
+    return {path_of(o, lang) for o in opps}
+
+
+def is_open(opp: Opportunity) -> bool:
+    """The default filter, "accepting applications", also covers listings that open later."""
+    return opp.status == "open"
+
+
+def hourly(opp: Opportunity) -> float:
+    top = opp.pay_amount_max or opp.pay_amount or 0
+    return float(top) if opp.pay_type == "paid" and opp.pay_unit == "hour" else 0.0
+
+
+def in_grade(opp: Opportunity, grade: int) -> bool:
+    return opp.grade_min <= grade <= opp.grade_max
+
+
+def biggest_sector(opps: list[Opportunity]) -> tuple[str, list[Opportunity]]:
+    counts = Counter(s for o in opps for s in o.sectors)
+    assert counts, "the catalog has no listing for this test"
+    sector = sorted(counts, key=lambda s: (-counts[s], s))[0]
+    return sector, [o for o in opps if sector in o.sectors]
+
+
+# ---------- driving the page ----------
+
+
+def browse_url(base: str, lang: str = "en", **params: str | list[str]) -> str:
+    query = urlencode(params, doseq=True)
+    return base + ("es/" if lang == "es" else "") + "opportunities/" + (f"?{query}" if query else "")
+
+
+def settle(page: Page) -> None:
+    """Wait until the results on screen are those of the current URL."""
+    page.wait_for_function(READY)
+
+
+def open_browse(page: Page, url: str) -> None:
+    page.goto(url)
+    settle(page)
+
+
+def shown_count(page: Page) -> int:
+    text = page.locator("#wbl-status").inner_text()
+    digits = re.findall(r"\d", text)
+    if digits:
+        return int("".join(digits))
+    labels = ui_labels(page)
+    assert text == labels["none"], text
+    return 0
+
+
+def ui_labels(page: Page) -> dict[str, Any]:
+    return json.loads(page.locator("#wbl-browse-labels").text_content() or "{}")["ui"]
+
+
+def load_all(page: Page) -> None:
+    more = page.locator("#wbl-more")
+    cards = page.locator("#wbl-results > li")
+    while more.is_visible():
+        before = cards.count()
+        more.click()
+        expect(cards).not_to_have_count(before)
+
+
+def result_links(page: Page) -> list[tuple[str, str]]:
+    """(path, title) of every result card loaded so far, in order."""
+    links = page.locator("#wbl-results .wbl-card__title a")
+    return [(urlsplit(href).path, title) for href, title in links.evaluate_all("els => els.map(a => [a.href, a.textContent])")]
+
+
+def all_results(page: Page) -> list[str]:
+    load_all(page)
+    found = [p for p, _ in result_links(page)]
+    assert len(found) == shown_count(page)
+    return found
+
+
+def open_filters(page: Page, facet: str | None = None) -> None:
+    if page.locator("#wbl-filters").get_attribute("open") is None:
+        page.locator("#wbl-filters > summary").click()
+    if facet:
+        details = page.locator(f"details.wbl-facet[data-facet='{facet}']")
+        if details.get_attribute("open") is None:
+            details.locator("summary").click()
+
+
+def tick(page: Page, facet: str, value: str, on: bool = True) -> None:
+    open_filters(page, facet)
+    box = page.locator(f"#wbl-facets input[name='{facet}'][value='{value}']")
+    box.set_checked(on)
+    settle(page)
+
+
+def choose(page: Page, facet: str, value: str) -> None:
+    open_filters(page)
+    page.locator(f"#wbl-facets select[name='{facet}']").select_option(value)
+    settle(page)
+
+
+def query_of(page: Page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+# ---------- the tests ----------
+
+
+def test_student_flow_paid_grade_11_sector(page: Page, site_server: str, catalog: Catalog) -> None:
+    matching = [o for o in catalog.opportunities.values() if is_open(o) and o.pay_type == "paid" and in_grade(o, 11)]
+    sector, expected = biggest_sector(matching)
+
+    page.goto(site_server)
+    page.locator("a[href$='opportunities/?pay=paid']").first.click()
+    settle(page)
+    assert query_of(page) == {"pay": ["paid"]}
+    choose(page, "grade", "11")
+    tick(page, "sector", sector)
+
+    assert query_of(page) == {"pay": ["paid"], "grade": ["11"], "sector": [sector]}
+    assert shown_count(page) == len(expected)
+    found = all_results(page)
+    assert set(found) == paths(expected)
+    expect(page.locator("#wbl-static")).to_be_hidden()
+
+    first = page.locator("#wbl-results .wbl-card__title a").first
+    title = first.inner_text()
+    first.click()
+    page.wait_for_url(re.compile(r"/opportunities/[^/?]+/[^/?]+/$"))
+    expect(page.locator("h1")).to_have_text(title)
+    apply = page.locator("a.wbl-apply__button")
+    expect(apply).to_be_visible()
+    assert re.match(r"^(https:|mailto:)", apply.get_attribute("href") or "")
+
+
+def test_counselor_link_shows_the_same_results(
+    page: Page, new_context: Callable[..., Any], site_server: str, catalog: Catalog
+) -> None:
+    sector, expected = biggest_sector(list(catalog.opportunities.values()))
+    open_browse(page, browse_url(site_server))
+    tick(page, "status", "open", on=False)  # any status
+    tick(page, "sector", sector)
+    page.locator("#wbl-sort").select_option("reviewed")
+    settle(page)
+    assert query_of(page) == {"status": ["any"], "sector": [sector], "sort": ["reviewed"]}
+    load_all(page)
+    seen = result_links(page)
+    assert {p for p, _ in seen} == paths(expected)
+    reviewed = [catalog.opportunities[p.split("/opportunities/")[1].rstrip("/")].last_reviewed for p, _ in seen]
+    assert reviewed == sorted(reviewed, reverse=True)
+
+    copied = page.url
+    other = new_context().new_page()
+    open_browse(other, copied)
+    load_all(other)
+    assert result_links(other) == seen
+    assert other.locator("#wbl-sort").input_value() == "reviewed"
+    assert other.locator(f"#wbl-facets input[name='sector'][value='{sector}']").is_checked()
+    assert not other.locator("#wbl-facets input[name='status'][value='open']").is_checked()
+    assert other.locator("#wbl-status").inner_text() == page.locator("#wbl-status").inner_text()
+
+
+def test_back_and_forward_restore_the_state(page: Page, site_server: str, catalog: Catalog) -> None:
+    opps = [o for o in catalog.opportunities.values() if is_open(o)]
+    paid = [o for o in opps if o.is_paid]
+    paid_11 = [o for o in paid if in_grade(o, 11)]
+    open_browse(page, browse_url(site_server))
+    start = page.url
+    tick(page, "pay", "paid-any")
+    after_pay = page.url
+    choose(page, "grade", "11")
+    after_grade = page.url
+    assert shown_count(page) == len(paid_11)
+    titles = result_links(page)
+
+    page.go_back()
+    settle(page)
+    assert page.url == after_pay
+    assert page.locator("#wbl-facets select[name='grade']").input_value() == ""
+    assert page.locator("#wbl-facets input[name='pay'][value='paid-any']").is_checked()
+    assert shown_count(page) == len(paid)
+
+    page.go_back()
+    settle(page)
+    assert page.url == start
+    assert not page.locator("#wbl-facets input[name='pay'][value='paid-any']").is_checked()
+    assert shown_count(page) == len(opps)
+
+    page.go_forward()
+    settle(page)
+    page.go_forward()
+    settle(page)
+    assert page.url == after_grade
+    assert page.locator("#wbl-facets select[name='grade']").input_value() == "11"
+    assert result_links(page) == titles
+
+
+def test_default_is_open_listings_and_any_status_adds_closed(page: Page, site_server: str, catalog: Catalog) -> None:
+    closed = catalog.opportunities[CLOSED_ID]
+    assert closed.status == "closed"
+    everything = list(catalog.opportunities.values())
+    opened = [o for o in everything if is_open(o)]
+    open_browse(page, browse_url(site_server))
+    page_size = int(page.locator("#wbl-browse").get_attribute("data-page-size") or 0)
+    assert page_size > 0
+
+    assert page.url.endswith("/opportunities/")
+    assert shown_count(page) == len(opened)
+    expect(page.locator("#wbl-results > li")).to_have_count(min(page_size, len(opened)))
+    found = all_results(page)
+    assert set(found) == paths(opened)
+    assert path_of(closed) not in found
+
+    tick(page, "status", "open", on=False)
+    assert query_of(page) == {"status": ["any"]}
+    assert shown_count(page) == len(everything)
+    assert path_of(closed) in all_results(page)
+
+    open_browse(page, browse_url(site_server, status="closed"))
+    assert path_of(closed) in all_results(page)
+    assert shown_count(page) == sum(o.status == "closed" for o in everything)
+
+
+def test_spanish_page_filters_and_searches_the_same_records(page: Page, site_server: str, catalog: Catalog) -> None:
+    opps = list(catalog.opportunities.values())
+    sector, _ = biggest_sector([o for o in opps if is_open(o)])
+    org = sorted(catalog.organizations.values(), key=lambda o: (-len(o.opportunity_ids), o.id))[0]
+    word = max(re.findall(r"[A-Za-z]{5,}", org.name), key=len)
+    cases: list[tuple[dict[str, Any], set[str] | None]] = [
+        ({"pay": "paid-any", "grade": "11"}, paths(o for o in opps if is_open(o) and o.is_paid and in_grade(o, 11))),
+        ({"sector": sector, "status": "any"}, paths(o for o in opps if sector in o.sectors)),
+        ({"q": word, "status": "any"}, None),
+    ]
+    for params, expected in cases:
+        found = {}
+        for lang in ("en", "es"):
+            open_browse(page, browse_url(site_server, lang, **params))
+            assert page.locator("html").get_attribute("lang") == lang
+            found[lang] = all_results(page)
+        english = set(found["en"])
+        spanish = {p.removeprefix("/es") for p in found["es"]}
+        assert all(p.startswith("/es/opportunities/") for p in found["es"])
+        assert len(found["en"]) == len(found["es"]), params
+        assert english == spanish, params
+        if expected is not None:
+            assert english == expected, params
+        else:
+            assert paths(catalog.opportunities_of(org.id)) <= english, params
+
+    assert page.locator("#wbl-status").inner_text().endswith("oportunidades")
+    open_filters(page, "pay")
+    labels = page.locator("details.wbl-facet[data-facet='pay'] .wbl-facet__label").all_inner_texts()
+    assert "Pagada o con estipendio" in labels
+
+
+def unique_description_word(catalog: Catalog) -> tuple[Opportunity, str]:
+    """A word that only one open listing's own text uses, taken from its description."""
+    texts = {o.id: json.dumps(o.raw, ensure_ascii=False, default=str).lower() for o in catalog.opportunities.values()}
+    names = " ".join(o.name.lower() for o in catalog.organizations.values())
+    for opp in sorted((o for o in catalog.opportunities.values() if is_open(o)), key=lambda o: o.id):
+        words = sorted(set(re.findall(r"\b[a-z]{8,}\b", str(opp.raw.get("description", "")).lower())), key=lambda w: (-len(w), w))
+        for word in words:
+            if word not in names and sum(word in text for text in texts.values()) == 1:
+                return opp, word
+    raise AssertionError("no listing has a word of its own in its description")
+
+
+def test_free_text_search_finds_a_word_of_the_description(page: Page, site_server: str, catalog: Catalog) -> None:
+    opp, word = unique_description_word(catalog)
+    open_browse(page, browse_url(site_server))
+    entries = page.evaluate("history.length")
+    page.locator("#wbl-q").press_sequentially(word, delay=20)
+    settle(page)
+    assert query_of(page) == {"q": [word]}
+    assert page.evaluate("history.length") == entries, "typing replaces the history entry"
+    found = all_results(page)
+    assert found[0] == path_of(opp)
+    expect(page.locator("#wbl-results .wbl-card__excerpt mark").first).to_be_visible()
+    assert page.locator("#wbl-sort").input_value() == "relevance"
+    expect(page.locator("#wbl-q")).to_be_focused()
+
+
+def test_sort_by_pay_is_highest_hourly_pay_first(page: Page, site_server: str, catalog: Catalog) -> None:
+    opened = [o for o in catalog.opportunities.values() if is_open(o)]
+    open_browse(page, browse_url(site_server))
+    page.locator("#wbl-sort").select_option("pay")
+    settle(page)
+    assert query_of(page) == {"sort": ["pay"]}
+    by_path = {path_of(o): o for o in opened}
+    wages = [hourly(by_path[p]) for p in all_results(page)]
+    assert len(wages) == len(opened)
+    assert wages == sorted(wages, reverse=True)
+    assert wages[0] == max(hourly(o) for o in opened) > 0
+
+
+def test_without_javascript_the_list_and_links_are_there(
+    new_context: Callable[..., Any], site_server: str, catalog: Catalog
+) -> None:
+    page = new_context(java_script_enabled=False).new_page()
+    page.goto(browse_url(site_server))
+    expect(page.locator("#wbl-static")).to_be_visible()
+    expect(page.locator("#wbl-browse-form")).to_be_hidden()
+    links = page.locator("#wbl-static .wbl-card__title a")
+    total = len(catalog.opportunities)
+    expect(links).to_have_count(min(100, total))
+    hrefs = {urlsplit(h).path for h in links.evaluate_all("els => els.map(a => a.href)")}
+    assert hrefs <= paths(catalog.opportunities.values())
+    assert page.locator("#wbl-static a[rel='next']").count() == (1 if total > 100 else 0)
+    first = links.first
+    title = first.inner_text()
+    first.click()
+    page.wait_for_url(re.compile(r"/opportunities/[^/?]+/[^/?]+/$"))
+    expect(page.locator("h1")).to_have_text(title)
+
+
+def test_when_search_cannot_load_the_static_list_stays(page: Page, site_server: str, js_errors: list[str]) -> None:
+    page.route("**/pagefind/pagefind.js", lambda route: route.fulfill(status=404, body="not found"))
+    page.goto(browse_url(site_server))
+    page.wait_for_function("() => document.getElementById('wbl-browse').dataset.state === 'error'")
+    expect(page.locator("#wbl-status")).to_have_text(ui_labels(page)["error"])
+    expect(page.locator("#wbl-static")).to_be_visible()
+    expect(page.locator("#wbl-browse-form")).to_be_hidden()
+    expect(page.locator("#wbl-results")).to_be_hidden()
+    js_errors.clear()  # the 404 above is the point of this test
+
+
+def test_phone_layout_has_no_sideways_scroll_and_big_targets(page: Page, site_server: str, catalog: Catalog) -> None:
+    sector, _ = biggest_sector(list(catalog.opportunities.values()))
+    open_browse(page, browse_url(site_server, pay="paid-any", sector=sector, grade="11"))
+    open_filters(page, "pay")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    targets = page.locator(
+        "#wbl-q, #wbl-sort, #wbl-reset, #wbl-filters > summary, details.wbl-facet > summary, "
+        ".wbl-facet__option label, .wbl-facet__select, .wbl-chip, #wbl-results .wbl-card__title a"
+    )
+    small = []
+    for box in targets.evaluate_all(
+        "els => els.filter(e => e.offsetParent).map(e => [e.outerHTML.slice(0, 60), e.getBoundingClientRect().height])"
+    ):
+        if box[1] < 44:
+            small.append(box)
+    assert not small, small
+
+
+def test_chips_and_reset_clear_filters(page: Page, site_server: str) -> None:
+    open_browse(page, browse_url(site_server, q="internship", pay="paid-any", grade="11"))
+    chips = page.locator("#wbl-facets .wbl-chip")
+    expect(chips).to_have_count(3)  # status (the default), pay, grade
+    page.locator(".wbl-chip[data-facet='grade']").click()
+    settle(page)
+    assert query_of(page) == {"q": ["internship"], "pay": ["paid-any"]}
+    page.locator("#wbl-reset").click()
+    settle(page)
+    assert query_of(page) == {"q": ["internship"]}
+    expect(chips).to_have_count(1)

@@ -1,0 +1,452 @@
+"""Open-data exports, read back by real consumers, from real MkDocs builds.
+
+- csv (opportunities.csv), icalendar (deadlines.ics), feedparser (feed.xml),
+  jsonschema (catalog.json against catalog.schema.json);
+- counts in every export equal the records; dates are change dates, never
+  the build time; two builds give byte-identical files;
+- schema.org JobPosting only for open, paid, non-example placements, with
+  values the page shows; EducationalOccupationalProgram on real pathways.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import feedparser
+import icalendar
+import jsonschema
+import pytest
+import yaml
+from sitebuild import ROOT, build_site, minimal_catalog
+
+from generator.catalog import check_catalog
+from generator.exports_dates import git_dates
+from generator.exports_schema import documentation
+from generator.exports_tabular import COLUMNS
+from generator.i18n import date as format_date
+from generator.i18n import money
+
+AS_OF = dt.date(2026, 11, 22)
+SITE_URL = "https://wbl-catalog.example.org/"
+COMMIT_1 = "2025-03-04T05:06:07+00:00"
+COMMIT_2 = "2025-06-07T08:09:10+00:00"
+
+
+# -- builds ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def bundled(tmp_path_factory) -> tuple[Path, Path]:
+    """The bundled catalog, built twice."""
+    first, second = tmp_path_factory.mktemp("a") / "site", tmp_path_factory.mktemp("b") / "site"
+    build_site(first)
+    build_site(second)
+    return first, second
+
+
+@pytest.fixture(scope="module")
+def bundled_catalog():
+    checked = check_catalog(ROOT / "catalog", as_of=AS_OF)
+    assert checked.ok, checked.errors
+    return checked.catalog
+
+
+def listing(path: Path, **changes: Any) -> None:
+    """Write a listing: the fixture internship of sitebuild with some fields replaced (dotted keys reach into sections)."""
+    data = yaml.safe_load((path.parent / "lab-internship.yml").read_text(encoding="utf-8"))
+    for key, value in changes.items():
+        target = data
+        *parents, last = key.split(".")
+        for parent in parents:
+            target = target.setdefault(parent, {})
+        if value is None:
+            target.pop(last, None)
+        else:
+            target[last] = value
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def structured_catalog(dest: Path) -> Path:
+    """A catalog with one real (not example) listing per JobPosting case, and a real and an example pathway."""
+    catalog = minimal_catalog(dest)
+    org = catalog / "employers" / "acme-health"
+    (org / "organization.yml").write_text((org / "organization.yml").read_text().replace("example: true", "example: false"))
+    real = {"example": False, "schedule.hours_per_week": 20}
+
+    def case(name: str, **changes: Any) -> None:
+        listing(org / f"{name}.yml", **{**real, **changes})
+
+    case("lab-internship", sites=[{"name": "Main clinic", "address": "100 Harbor Ave", "city": "Long Beach", "zip": "90802",
+                                   "mode": "in-person"}], seats=6)
+    case("summer-stipend-job", title="Summer Stipend Job", format="summer-youth-employment",
+         **{"pay.type": "stipend", "pay.amount": 250, "pay.unit": "week", "schedule.hours_per_week": 30})
+    case("closed-internship", title="Closed Internship", **{"application.deadline": dt.date(2026, 11, 1)})
+    case("unpaid-internship", title="Unpaid Internship", pay={"type": "unpaid"})
+    case("example-internship", title="Example Internship", example=True)
+    case("paid-job-shadow", title="Paid Job Shadow", format="job-shadow", stage="exploration")
+    case("stipend-unknown", title="Stipend Unknown", pay={"type": "stipend", "amount_published": False})
+    case("upcoming-internship", title="Upcoming Internship", **{"application.opens": dt.date(2027, 1, 10)})
+    case("formula-title", title='=HYPERLINK("https://example.org")', example=True)
+    case("rolling-apprenticeship", title="Rolling Apprenticeship", format="apprenticeship",
+         **{"application.deadline": None, "application.rolling": True, "pay.amount": 22, "pay.amount_max": 26})
+    pathway = catalog / "pathways" / "health-careers.yml"
+    pathway.write_text(pathway.read_text().replace("example: true", "example: false", 1))
+    shutil.copyfile(ROOT / "catalog" / "pathways" / "information-technology.yml", catalog / "pathways" / "information-technology.yml")
+    return catalog
+
+
+@pytest.fixture(scope="module")
+def structured(tmp_path_factory) -> tuple[Path, Any]:
+    """The structured-data catalog, outside git (change dates fall back to last_reviewed)."""
+    root = tmp_path_factory.mktemp("structured")
+    catalog = structured_catalog(root / "catalog")
+    checked = check_catalog(catalog, as_of=AS_OF)
+    assert checked.ok, checked.errors
+    build_site(root / "site", catalog)
+    return root / "site", checked.catalog
+
+
+def git(repo: Path, *args: str, when: str | None = None) -> None:
+    env = {**os.environ, "GIT_AUTHOR_DATE": when or COMMIT_1, "GIT_COMMITTER_DATE": when or COMMIT_1}
+    subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args], cwd=repo, env=env,
+                   check=True, capture_output=True, timeout=60)
+
+
+@pytest.fixture(scope="module")
+def dated(tmp_path_factory) -> tuple[Path, Any, float]:
+    """A catalog in its own git repository, with two commits at fixed dates; the build's start time."""
+    repo = tmp_path_factory.mktemp("repo")
+    catalog = minimal_catalog(repo / "catalog")
+    git(repo, "init", "-q")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "first")
+    listing_file = catalog / "employers" / "acme-health" / "lab-internship.yml"
+    listing_file.write_text(listing_file.read_text().replace("Work with lab staff.", "Work with lab staff and nurses."))
+    git(repo, "commit", "-q", "-am", "second", when=COMMIT_2)
+    started = dt.datetime.now(dt.timezone.utc).timestamp()
+    build_site(repo / "site", catalog)
+    return repo / "site", check_catalog(catalog, as_of=AS_OF).catalog, started
+
+
+# -- helpers ---------------------------------------------------------------
+
+
+def read_csv(site: Path, name: str = "opportunities.csv") -> list[list[str]]:
+    raw = (site / "data" / name).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "UTF-8 with a byte-order mark, for Excel"
+    return list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+
+
+def read_calendar(path: Path) -> list[icalendar.Event]:
+    return list(icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT"))
+
+
+def json_ld(site: Path, path: str) -> list[dict[str, Any]]:
+    html = (site / path / "index.html").read_text(encoding="utf-8")
+    return [json.loads(m) for m in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+
+
+def visible_text(site: Path, path: str) -> str:
+    class Text(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.parts: list[str] = []
+            self.skip = 0
+
+        def handle_starttag(self, tag: str, attrs: Any) -> None:
+            self.skip += tag in ("script", "style")
+
+        def handle_endtag(self, tag: str) -> None:
+            self.skip -= tag in ("script", "style") and self.skip > 0
+
+        def handle_data(self, data: str) -> None:
+            if not self.skip:
+                self.parts.append(data)
+
+    parser = Text()
+    parser.feed((site / path / "index.html").read_text(encoding="utf-8"))
+    return " ".join(" ".join(parser.parts).split())
+
+
+def dated_events(catalog) -> int:
+    return sum(bool(o.deadline) + bool(o.start) for o in catalog.opportunities.values())
+
+
+# -- the spreadsheet ---------------------------------------------------------
+
+
+def test_csv_has_one_row_per_listing_with_stable_columns(bundled, bundled_catalog):
+    rows = read_csv(bundled[0])
+    header, body = rows[0], rows[1:]
+    assert header == [c.name for c in COLUMNS]
+    assert len(body) == len(bundled_catalog.opportunities)
+    ids = [row[header.index("catalog_id")] for row in body]
+    assert ids == sorted(bundled_catalog.opportunities)
+    for row in body:
+        opp = bundled_catalog.opportunities[row[0]]
+        assert row[header.index("status")] == opp.status
+        assert row[header.index("sites_count")] == str(len(opp.sites))
+        assert row[header.index("deadline")] == (opp.deadline.isoformat() if opp.deadline else "")
+        assert row[header.index("url")] == f"{SITE_URL}opportunities/{opp.id}/"
+    assert {row[header.index("status")] for row in body} >= {"open", "closed", "archived"}
+
+
+def test_csv_dictionary_documents_every_column_in_order(bundled):
+    rows = read_csv(bundled[0], "opportunities-dictionary.csv")
+    assert rows[0][:3] == ["column", "meaning", "example"]
+    assert [r[0] for r in rows[1:]] == read_csv(bundled[0])[0]
+    assert all(r[1] and r[2] for r in rows[1:])
+
+
+def test_csv_guards_text_against_spreadsheet_formulas(structured):
+    rows = read_csv(structured[0])
+    titles = [row[rows[0].index("title")] for row in rows[1:]]
+    assert "'=HYPERLINK(\"https://example.org\")" in titles
+
+
+# -- the calendar ------------------------------------------------------------
+
+
+def test_calendar_has_an_event_per_deadline_and_start_date(bundled, bundled_catalog):
+    events = read_calendar(bundled[0] / "data" / "deadlines.ics")
+    assert len(events) == dated_events(bundled_catalog)
+    uids = [str(e["UID"]) for e in events]
+    assert len(set(uids)) == len(uids)
+    host = "wbl-catalog.example.org"
+    expected = {f"deadline-{o.org_id}--{o.slug}@{host}" for o in bundled_catalog.opportunities.values() if o.deadline}
+    expected |= {f"start-{o.org_id}--{o.slug}@{host}" for o in bundled_catalog.opportunities.values() if o.start}
+    assert set(uids) == expected
+    for event in events:
+        assert isinstance(event.decoded("DTSTART"), dt.date) and not isinstance(event.decoded("DTSTART"), dt.datetime)
+        assert str(event["URL"]).startswith(SITE_URL + "opportunities/")
+        assert str(event["SUMMARY"]).startswith(("Deadline: ", "Starts: "))
+
+
+def test_calendar_uids_are_stable_across_builds(bundled):
+    first, second = (read_calendar(site / "data" / "deadlines.ics") for site in bundled)
+    assert [str(e["UID"]) for e in first] == [str(e["UID"]) for e in second]
+
+
+def test_every_sector_has_a_calendar_of_its_listings(bundled, bundled_catalog):
+    for sector in bundled_catalog.vocabularies.items("sectors"):
+        events = read_calendar(bundled[0] / "data" / "deadlines" / f"{sector.id}.ics")
+        mine = [o for o in bundled_catalog.opportunities.values() if sector.id in o.sectors]
+        assert len(events) == sum(bool(o.deadline) + bool(o.start) for o in mine), sector.id
+
+
+# -- the feed ----------------------------------------------------------------
+
+
+def test_feed_holds_the_most_recent_changes_newest_first(bundled, bundled_catalog):
+    feed = feedparser.parse((bundled[0] / "data" / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    total = len(bundled_catalog.opportunities) + len(bundled_catalog.retired)
+    assert len(feed.entries) == min(100, total)
+    times = [e.updated_parsed for e in feed.entries]
+    assert times == sorted(times, reverse=True)
+    ids = [e.id for e in feed.entries]
+    assert len(set(ids)) == len(ids) and all(i.startswith("tag:wbl-catalog.example.org,2026:opportunities/") for i in ids)
+    assert {e.link for e in feed.entries} <= {f"{SITE_URL}opportunities/{i}/" for i in [*bundled_catalog.opportunities,
+                                                                                           *bundled_catalog.retired]}
+
+
+def test_feed_ids_are_stable_across_builds(bundled):
+    first, second = (feedparser.parse((site / "data" / "feed.xml").read_bytes()) for site in bundled)
+    assert [e.id for e in first.entries] == [e.id for e in second.entries]
+
+
+def test_feed_keeps_only_the_100_newest(tmp_path):
+    catalog = minimal_catalog(tmp_path / "catalog")
+    org = catalog / "employers" / "acme-health"
+    listing(org / "lab-internship.yml", last_reviewed=dt.date(2025, 12, 1))
+    for n in range(105):
+        day = dt.date(2026, 1, 1) + dt.timedelta(days=n)
+        listing(org / f"lab-{n:03d}.yml", title=f"Lab Internship {n}", last_reviewed=day)
+    build_site(tmp_path / "site", catalog)
+    feed = feedparser.parse((tmp_path / "site" / "data" / "feed.xml").read_bytes())
+    assert len(feed.entries) == 100
+    assert feed.entries[0].id.endswith("/acme-health/lab-104")
+    assert feed.entries[0].updated == "2026-04-15T00:00:00Z"
+
+
+# -- catalog.json ------------------------------------------------------------
+
+
+def test_catalog_json_validates_against_its_schema(bundled, bundled_catalog):
+    data = json.loads((bundled[0] / "data" / "catalog.json").read_text(encoding="utf-8"))
+    schema = json.loads((bundled[0] / "data" / "catalog.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    errors = [f"{e.json_path}: {e.message}" for e in validator.iter_errors(data)]
+    assert not errors, errors[:5]
+    assert data["format_version"] == "1.0" and data["as_of"] == AS_OF.isoformat()
+    assert data["counts"] == {"opportunities": len(bundled_catalog.opportunities), "organizations": len(bundled_catalog.organizations),
+                              "pathways": len(bundled_catalog.pathways), "retired": len(bundled_catalog.retired)}
+    assert [o["catalog_id"] for o in data["opportunities"]] == sorted(bundled_catalog.opportunities)
+    assert [o["id"] for o in data["organizations"]] == sorted(bundled_catalog.organizations)
+    assert [p["id"] for p in data["pathways"]] == sorted(bundled_catalog.pathways)
+    for item in data["opportunities"]:
+        opp = bundled_catalog.opportunities[item["catalog_id"]]
+        assert item["status"] == opp.status
+        assert item["organization"] == {"id": opp.org_id, "name": bundled_catalog.org_of(opp).name}
+        assert item["employer_of_record"]["name"] == bundled_catalog.organizations[opp.employer_of_record].name
+
+
+def test_the_schema_rejects_an_unknown_field(bundled):
+    data = json.loads((bundled[0] / "data" / "catalog.json").read_text(encoding="utf-8"))
+    schema = json.loads((bundled[0] / "data" / "catalog.schema.json").read_text(encoding="utf-8"))
+    data["opportunities"][0]["colour"] = "red"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
+
+
+def test_two_builds_give_byte_identical_exports(bundled):
+    first, second = bundled
+    names = sorted(p.relative_to(first).as_posix() for p in (first / "data").rglob("*") if p.is_file())
+    assert "data/deadlines/health-science-and-medical-technology.ics" in names
+    assert names == sorted(p.relative_to(second).as_posix() for p in (second / "data").rglob("*") if p.is_file())
+    for name in [*names, "sitemap.xml", "sitemap.xml.gz"]:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+# -- change dates ------------------------------------------------------------
+
+
+def test_change_dates_come_from_git_not_the_build_time(dated):
+    site, catalog, started = dated
+    changed, first = "2025-06-07T08:09:10Z", "2025-03-04T05:06:07Z"
+    data = json.loads((site / "data" / "catalog.json").read_text(encoding="utf-8"))
+    assert data["opportunities"][0]["changed"] == changed
+    assert data["organizations"][0]["changed"] == first
+    feed = feedparser.parse((site / "data" / "feed.xml").read_bytes())
+    assert [e.updated for e in feed.entries] == [changed]
+    assert feed.feed.updated == changed
+    (event, *_) = read_calendar(site / "data" / "deadlines.ics")
+    assert event.decoded("DTSTAMP") == dt.datetime(2025, 6, 7, 8, 9, 10, tzinfo=dt.timezone.utc)
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    lastmods = dict(re.findall(r"<loc>([^<]+)</loc>\s*<lastmod>([^<]+)</lastmod>", sitemap))
+    assert lastmods[SITE_URL + "opportunities/acme-health/lab-internship/"] == changed
+    assert lastmods[SITE_URL + "es/opportunities/acme-health/lab-internship/"] == changed
+    assert lastmods[SITE_URL + "employers/"] == first  # newest of the organizations
+    assert lastmods[SITE_URL + "employers/acme-health/"] == changed  # the organization page lists the changed listing
+    build_day = dt.datetime.fromtimestamp(started, dt.timezone.utc).strftime("%Y-%m-%dT")
+    assert not any(value.startswith(build_day) for value in lastmods.values())
+
+
+def test_without_git_the_change_date_is_last_reviewed(structured):
+    site, catalog = structured
+    feed = feedparser.parse((site / "data" / "feed.xml").read_bytes())
+    for entry in feed.entries:
+        ident = entry.id.rsplit(":opportunities/", 1)[1]
+        assert entry.updated == f"{catalog.opportunities[ident].last_reviewed.isoformat()}T00:00:00Z"
+
+
+def test_git_dates_without_a_repository(tmp_path):
+    assert git_dates(tmp_path) == {}
+
+
+# -- structured data ---------------------------------------------------------
+
+POSTINGS = {"lab-internship", "summer-stipend-job", "rolling-apprenticeship"}
+NOT_POSTINGS = {"closed-internship", "unpaid-internship", "example-internship", "paid-job-shadow", "stipend-unknown",
+                "upcoming-internship", "formula-title"}
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_job_posting_only_for_open_paid_real_placements(structured, lang):
+    site, catalog = structured
+    prefix = "" if lang == "en" else "es/"
+    assert POSTINGS | NOT_POSTINGS == {o.slug for o in catalog.opportunities.values()}
+    for slug in sorted(POSTINGS | NOT_POSTINGS):
+        found = [d for d in json_ld(site, f"{prefix}opportunities/acme-health/{slug}") if d.get("@type") == "JobPosting"]
+        assert len(found) == (slug in POSTINGS), slug
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_job_posting_values_are_on_the_page(structured, lang):
+    site, catalog = structured
+    path = ("" if lang == "en" else "es/") + "opportunities/acme-health/lab-internship"
+    (posting,) = json_ld(site, path)
+    text = visible_text(site, path)
+    opp = catalog.opportunities["acme-health/lab-internship"]
+    assert posting["employmentType"] == "INTERN" and posting["directApply"] is False
+    assert posting["baseSalary"] == {"@type": "MonetaryAmount", "currency": "USD",
+                                     "value": {"@type": "QuantitativeValue", "value": 19.5, "unitText": "HOUR"}}
+    assert money(19.5, lang) in text
+    assert posting["title"] in text and posting["hiringOrganization"]["name"] in text
+    assert posting["datePosted"] == "2026-10-01" and format_date(opp.last_reviewed, lang) in text
+    assert posting["validThrough"] == "2027-03-01" and format_date(opp.deadline, lang) in text
+    assert posting["totalJobOpenings"] == 6 and "6" in text
+    (place,) = posting["jobLocation"]
+    assert place["name"] in text
+    for key in ("streetAddress", "addressLocality", "postalCode"):
+        assert place["address"][key] in text, key
+    for line in posting["description"].splitlines():
+        assert line in text
+    assert posting["url"] == f"{SITE_URL}{path}/"
+
+
+def test_job_posting_types_and_pay_ranges(structured):
+    site, _ = structured
+    (stipend,) = json_ld(site, "opportunities/acme-health/summer-stipend-job")
+    assert stipend["employmentType"] == "PART_TIME"
+    assert stipend["baseSalary"]["value"] == {"@type": "QuantitativeValue", "value": 250, "unitText": "WEEK"}
+    (apprenticeship,) = json_ld(site, "opportunities/acme-health/rolling-apprenticeship")
+    assert apprenticeship["baseSalary"]["value"] == {"@type": "QuantitativeValue", "minValue": 22, "maxValue": 26, "unitText": "HOUR"}
+    assert "validThrough" not in apprenticeship
+
+
+def test_no_structured_data_in_the_bundled_site_of_examples(bundled):
+    pages = [p for p in bundled[0].rglob("index.html") if "/opportunities/" in p.as_posix() or "/pathways/" in p.as_posix()]
+    assert len(pages) > 60
+    assert not [p for p in pages if "application/ld+json" in p.read_text(encoding="utf-8")]
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_program_markup_on_real_pathways_only(structured, lang):
+    site, catalog = structured
+    prefix = "" if lang == "en" else "es/"
+    assert json_ld(site, f"{prefix}pathways/information-technology") == []
+    (program,) = json_ld(site, f"{prefix}pathways/health-careers")
+    assert program["@type"] == "EducationalOccupationalProgram"
+    text = visible_text(site, f"{prefix}pathways/health-careers")
+    assert program["name"] in text and program["description"] in text
+    codes = program["occupationalCategory"]
+    assert codes and all(c["codeValue"] in text and c["name"] in text for c in codes)
+    for name in program.get("educationalCredentialAwarded", []) + [c["name"] for c in program.get("hasCourse", [])]:
+        assert name in text
+
+
+# -- the Data page -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_data_page_links_every_export_and_documents_every_field(bundled, lang):
+    site = bundled[0]
+    page = site / ("" if lang == "en" else "es/") / "data" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    links = set(re.findall(r'href="([^"#?]+\.(?:json|csv|ics|xml))"', html))
+    targets = {(page.parent / link).resolve().relative_to(site.resolve()).as_posix() for link in links}
+    for export in ("catalog.json", "catalog.schema.json", "opportunities.csv", "opportunities-dictionary.csv", "deadlines.ics",
+                   "feed.xml", "deadlines/public-services.ics"):
+        assert f"data/{export}" in targets, export
+    assert "schemas/opportunity.schema.json" in targets
+    for target in targets:
+        assert (site / target).is_file(), target
+    for column in COLUMNS:
+        assert f"<code>{column.name}</code>" in html
+    for _, rows in documentation(lang):
+        for path, _, _ in rows:
+            assert f"<code>{path}</code>" in html, path
+    assert "CC BY 4.0" in html and "https://creativecommons.org/licenses/by/4.0/" in html
+    assert f'<code class="wbl-permalink__url">{SITE_URL}data/deadlines.ics</code>' in html

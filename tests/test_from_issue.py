@@ -1,0 +1,497 @@
+"""`python -m generator from-issue`: an "Add an opportunity" issue becomes a checked listing file.
+
+Issue text is untrusted. Whatever it holds, the command writes a valid file
+or reports a clear, located problem, and never a traceback.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT, check_lines
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+from test_starter import ORG, make_small_catalog
+
+from generator import from_issue
+from generator.cli import main
+from generator.yamlload import load
+
+ISSUES = Path(__file__).resolve().parent / "fixtures" / "issues"
+FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "add-opportunity.yml"
+SHOWN = f"catalog/employers/{ORG}/radiology-summer-shadow.yml"
+MODELINE = "# yaml-language-server: $schema=../../../schemas/opportunity.schema.json"
+NEXT = (
+    "Next: read the file, add what the form could not say (more sites, Spanish text, pathways), "
+    f"then run: python -m generator check {SHOWN}"
+)
+
+COMPLETE = {
+    "example": False,
+    "title": "Radiology Department Summer Job Shadow",
+    "summary": "A paid two-week summer placement shadowing imaging technologists in a hospital radiology department.",
+    "description": (
+        "Students spend two weeks next to the imaging team.\n\n"
+        "- See how X-ray, CT and MRI scans are done\n"
+        "- Meet technologists and ask about their training"
+    ),
+    "employer_of_record": "self",
+    "format": "job-shadow",
+    "stage": "exploration",
+    "sectors": ["Health Science and Medical Technology"],
+    "pay": {"type": "stipend", "amount": 500, "unit": "total"},
+    "eligibility": {"grades": {"min": 11, "max": 12}, "age": {"min": 16}},
+    "application": {
+        "how": "Apply online and name the hospital closest to your school.",
+        "url": "https://example.org/kp-radiology-shadow",
+        "deadline": "2027-04-01",
+    },
+    "sites": [
+        {
+            "name": "Los Angeles Medical Center",
+            "city": "Los Angeles",
+            "zip": "90027",
+            "mode": "in-person",
+            "transit": "Metro B Line to Vermont/Sunset, then a short walk.",
+        }
+    ],
+    "seats": 12,
+    "contact": {"role": "Summer internship program office", "email": "kp-summer-internship@example.org"},
+    "status": "open",
+    "last_reviewed": "2026-11-22",
+}
+
+
+@pytest.fixture
+def small(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, catalog_today) -> Path:
+    monkeypatch.chdir(tmp_path)
+    root = make_small_catalog(tmp_path)
+    assert check_lines(root) == []
+    return root
+
+
+def fixture_text(name: str) -> str:
+    return (ISSUES / name).read_bytes().decode("utf-8").replace("\r\n", "\n")
+
+
+def answer(text: str, label: str, value: str) -> str:
+    """The issue text with the answer under `### label` replaced."""
+    pattern = re.compile(rf"(^### {re.escape(label)}\n\n).*?(?=\n\n### |\Z)", re.DOTALL | re.MULTILINE)
+    new, count = pattern.subn(lambda m: m.group(1) + value, text)
+    assert count == 1, label
+    return new
+
+
+def write_issue(tmp_path: Path, text: str, name: str = "issue.md", newline: str = "\n") -> str:
+    (tmp_path / name).write_bytes(text.replace("\n", newline).encode("utf-8"))
+    return name
+
+
+def written(root: Path) -> dict:
+    path = root / "employers" / ORG / "radiology-summer-shadow.yml"
+    loaded, problems = load(SHOWN, path.read_text(encoding="utf-8"))
+    assert problems == [] and loaded is not None
+    return loaded.data
+
+
+def tree(root: Path) -> list[str]:
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*"))
+
+
+# -- the mapping ------------------------------------------------------------------
+
+
+def form_fields() -> list[dict]:
+    return [item for item in yaml.safe_load(FORM.read_text(encoding="utf-8"))["body"] if item["type"] != "markdown"]
+
+
+def test_mapping_matches_the_issue_form() -> None:
+    fields = form_fields()
+    assert [(f.label, f.id, f.kind) for f in from_issue.FIELDS] == [
+        (field["attributes"]["label"], field["id"], field["type"]) for field in fields
+    ]
+    form_required = {
+        field["id"]
+        for field in fields
+        if field.get("validations", {}).get("required")
+        or any(isinstance(o, dict) and o.get("required") for o in field["attributes"].get("options", []))
+    }
+    assert form_required <= set(from_issue.REQUIRED)
+    assert set(from_issue.REQUIRED) - form_required == {"sectors"}
+
+
+def test_mapping_matches_the_contributing_table() -> None:
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\|\s*([^|`]+?)\s*\|\s*`([a-z_]+)`\s*\|", text, re.MULTILINE))
+    for field in from_issue.FIELDS:
+        assert rows.get(field.label) == field.id
+
+
+def test_complete_fixture_answers_every_form_field() -> None:
+    headings = [line[4:] for line in fixture_text("complete.md").splitlines() if line.startswith("### ")]
+    assert headings == [f.label for f in from_issue.FIELDS]
+
+
+# -- complete and missing answers -------------------------------------------------------
+
+
+def test_complete_issue_becomes_a_clean_listing(small: Path, tmp_path: Path, capsys) -> None:
+    name = write_issue(tmp_path, fixture_text("complete.md"))
+    assert main(["from-issue", name]) == 0
+    assert capsys.readouterr().out.splitlines() == [f"Wrote {SHOWN}", "1 file checked, 0 errors, 0 warnings", NEXT]
+    text = (tmp_path / SHOWN).read_text(encoding="utf-8")
+    assert text.splitlines()[0] == MODELINE
+    data = written(small)
+    assert data == COMPLETE
+    assert list(data) == list(COMPLETE)
+    assert check_lines(small) == []
+
+
+def test_missing_required_answers_are_listed_and_nothing_is_written(small: Path, tmp_path: Path, capsys) -> None:
+    before = tree(small)
+    name = write_issue(tmp_path, fixture_text("missing-required.md"))
+    assert main(["from-issue", name]) == 1
+    out = capsys.readouterr()
+    assert out.out == ""
+    assert out.err.splitlines() == [
+        "from-issue: error: no listing was written, because some answers in issue.md need attention:",
+        "  - Organization id: no answer. It is required.",
+        "  - Title: no answer. It is required.",
+        "  - Kind of opportunity: no answer. It is required.",
+        "  - Industry sectors: no sector is ticked. Tick one to four.",
+        "  - Privacy: the box is not ticked. The submitter must confirm that the issue holds no student "
+        "information and no personal contact details.",
+        "Ask the submitter to edit the issue, or correct the answers in the file, then run the command again.",
+    ]
+    assert tree(small) == before
+
+
+def test_answers_missing_from_an_edited_issue(small: Path, tmp_path: Path, capsys) -> None:
+    text = fixture_text("complete.md").replace("### Stage\n\nexploration\n\n", "")
+    name = write_issue(tmp_path, text)
+    assert main(["from-issue", name]) == 1
+    assert "  - Stage: no answer. It is required." in capsys.readouterr().err.splitlines()
+
+
+def test_text_that_is_not_an_issue_form(small: Path, tmp_path: Path, capsys) -> None:
+    name = write_issue(tmp_path, "Hi, please add our internship!\n\n## Title\n\nSummer job\n")
+    assert main(["from-issue", name]) == 1
+    assert capsys.readouterr().err == (
+        'from-issue: error: issue.md holds no answers of the "Add an opportunity" form (no `### <label>` headings). '
+        "Save the issue's body, for example: gh issue view 123 --json body --jq .body > issue-123.md\n"
+    )
+
+
+# -- hostile text ------------------------------------------------------------------
+
+
+def test_path_traversal_in_ids_is_refused(small: Path, tmp_path: Path, capsys) -> None:
+    before = tree(tmp_path)
+    name = write_issue(tmp_path, fixture_text("path-traversal.md"), name="traversal.md")
+    before.append("traversal.md")
+    assert main(["from-issue", name]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "from-issue: error: no listing was written, because some answers in traversal.md need attention:",
+        "  - Organization id: `../../etc` is not a valid organization id. Use lowercase letters, digits and single "
+        "hyphens. Did you mean `etc`?",
+        "  - Opportunity id: `/abs/passwd` is not a valid opportunity id. Use lowercase letters, digits and single "
+        "hyphens. Did you mean `abs-passwd`?",
+        "Ask the submitter to edit the issue, or correct the answers in the file, then run the command again.",
+    ]
+    assert tree(tmp_path) == sorted(before)
+
+
+@pytest.mark.parametrize(
+    ("org_id", "opportunity_id", "message"),
+    [
+        (
+            ORG,
+            "organization",
+            "  - Opportunity id: `organization` is reserved for the organization's profile. Choose another opportunity id.",
+        ),
+        (
+            f"{ORG}/x",
+            "y",
+            f"  - Organization id: `{ORG}/x` is not a valid organization id. Use lowercase letters, "
+            f"digits and single hyphens. Did you mean `{ORG}-x`?",
+        ),
+        (
+            ORG,
+            "..",
+            "  - Opportunity id: `..` is not a valid opportunity id. Use lowercase letters, digits and single "
+            "hyphens. For example: summer-internship.",
+        ),
+        (
+            ORG,
+            "Summer Shadow\u202e",
+            "  - Opportunity id: `Summer Shadow` is not a valid opportunity id. Use lowercase "
+            "letters, digits and single hyphens. Did you mean `summer-shadow`?",
+        ),
+    ],
+)
+def test_invalid_ids_are_refused(small: Path, tmp_path: Path, capsys, org_id: str, opportunity_id: str, message: str) -> None:
+    before = tree(small)
+    text = answer(answer(fixture_text("complete.md"), "Organization id", org_id), "Opportunity id", opportunity_id)
+    assert main(["from-issue", write_issue(tmp_path, text)]) == 1
+    assert message in capsys.readouterr().err.splitlines()
+    assert tree(small) == before
+
+
+def test_hostile_text_with_crlf_stays_data(small: Path, tmp_path: Path, capsys) -> None:
+    hostile = fixture_text("hostile.md")
+    name = write_issue(tmp_path, hostile, newline="\r\n")
+    assert b"\r\n" in (tmp_path / name).read_bytes()
+    assert main(["from-issue", name]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "Note: removed 4 hidden characters (control, zero-width or text-direction characters) from the answers.",
+        f"Wrote {SHOWN}",
+        "1 file checked, 0 errors, 0 warnings",
+        NEXT,
+    ]
+    raw = (tmp_path / SHOWN).read_bytes()
+    assert b"\r" not in raw
+    data = written(small)
+    assert set(data) == set(COMPLETE)  # nothing injected a key
+    assert data["title"] == "<script>alert('x')</script> Job Shadow: [bar # not a comment"
+    assert data["summary"] == "foo: [bar, {baz: !!python/object/apply:os.system ['echo pwned']} &anchor *alias --- ..."
+    assert data["description"].startswith(
+        "Students spend two weeks next to the imaging team. # not a comment\n"
+        "title: Injected title\n"
+        '!!python/object/apply:os.system ["rm -rf /"]\n'
+        "<img src=x onerror=alert(1)> [link](javascript:alert(1))\n"
+        "---\n"
+        "### Organization id\n"
+    )
+    # A heading typed into the description does not replace the real answers below it.
+    assert data["format"] == "job-shadow"
+    assert data["contact"]["role"] == "Program office: \"quoted\" 'single' `tick` |pipe >fold %percent @at"
+    assert data["sites"][0]["transit"] == "Bus evil line 2 & more"
+    # PyYAML's own loader reads the same values: the text never became a tag, anchor or key.
+    assert yaml.safe_load(raw.decode("utf-8")) == data
+    assert check_lines(small) == []
+
+
+@pytest.mark.parametrize(
+    ("deadline", "message"),
+    [
+        ("April 1st, 2027", "`application.deadline` is not a date written YYYY-MM-DD. Write the date like 2027-03-15."),
+        (
+            "2027-02-30",
+            "`application.deadline` is `2027-02-30`, which is not a real date. "
+            "Check the month and day, and write it like 2027-03-15.",
+        ),
+        ("2027-04-01: [x] # soon", "`application.deadline` is not a date written YYYY-MM-DD. Write the date like 2027-03-15."),
+    ],
+)
+def test_deadline_that_is_not_a_date_is_a_located_error(small: Path, tmp_path: Path, capsys, deadline: str, message: str) -> None:
+    text = answer(fixture_text("complete.md"), "Application deadline", deadline)
+    assert main(["from-issue", write_issue(tmp_path, text)]) == 1
+    lines = (small / "employers" / ORG / "radiology-summer-shadow.yml").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, start=1) if text.startswith("  deadline: "))
+    assert capsys.readouterr().out.splitlines() == [
+        f"Wrote {SHOWN}",
+        f"{SHOWN}:{line}:13: error: {message}",
+        "1 file checked, 1 error, 0 warnings",
+        f"The file has problems: fix them, then run: python -m generator check {SHOWN}",
+    ]
+    assert written(small)["application"]["deadline"] == deadline
+    assert check_lines(small) == [f"{SHOWN}:{line}:13: error: {message}"]
+
+
+def test_values_that_do_not_fit_are_written_and_located(small: Path, tmp_path: Path, capsys) -> None:
+    name = write_issue(tmp_path, fixture_text("bad-values.md"))
+    assert main(["from-issue", name]) == 1
+    lines = (small / "employers" / ORG / "radiology-summer-shadow.yml").read_text(encoding="utf-8").splitlines()
+    amount = lines.index("  amount: five hundred") + 1
+    deadline = lines.index("  deadline: April 1st, 2027") + 1
+    assert capsys.readouterr().out.splitlines()[1:3] == [
+        f"{SHOWN}:{amount}:11: error: `pay.amount` should be a number, not the text `five hundred`. "
+        "Write a number without quotes or a $ sign, such as 18.5.",
+        f"{SHOWN}:{deadline}:13: error: `application.deadline` is not a date written YYYY-MM-DD. Write the date like 2027-03-15.",
+    ]
+
+
+# -- pay, rolling and other answers -------------------------------------------------
+
+
+def test_rolling_and_unpaid(small: Path, tmp_path: Path) -> None:
+    assert main(["from-issue", write_issue(tmp_path, fixture_text("rolling-unpaid.md"))]) == 0
+    data = written(small)
+    assert data["pay"] == {"type": "unpaid"}
+    assert data["application"] == {"how": COMPLETE["application"]["how"], "url": COMPLETE["application"]["url"], "rolling": True}
+    assert "employer_of_record" not in data
+    assert check_lines(small) == []
+
+
+def test_paid_amount_not_published(small: Path, tmp_path: Path) -> None:
+    text = fixture_text("complete.md")
+    text = answer(answer(answer(text, "Pay", "paid"), "Pay amount in dollars", "_No response_"), "Pay is per", "not published")
+    assert main(["from-issue", write_issue(tmp_path, text)]) == 0
+    assert written(small)["pay"] == {"type": "paid", "amount_published": False}
+    assert check_lines(small) == []
+
+
+@pytest.mark.parametrize(("given_amount", "expected"), [("18.50", 18.5), ("$18.50", 18.5), ("20", 20), ("1,200.00", 1200)])
+def test_pay_amounts(small: Path, tmp_path: Path, given_amount: str, expected: float) -> None:
+    text = answer(answer(fixture_text("complete.md"), "Pay amount in dollars", given_amount), "Pay is per", "hour")
+    assert main(["from-issue", write_issue(tmp_path, text)]) == 0
+    assert written(small)["pay"] == {"type": "stipend", "amount": expected, "unit": "hour"}
+
+
+def test_paid_without_employer_of_record_is_located(small: Path, tmp_path: Path, capsys) -> None:
+    text = answer(fixture_text("complete.md"), "Employer of record", "_No response_")
+    assert main(["from-issue", write_issue(tmp_path, text)]) == 1
+    lines = (small / "employers" / ORG / "radiology-summer-shadow.yml").read_text(encoding="utf-8").splitlines()
+    pay = lines.index("pay:") + 1
+    located = capsys.readouterr().out.splitlines()[1]
+    assert located.startswith(f"{SHOWN}:{pay}:1: error: ")
+    assert "must say who the employer of record is" in located
+
+
+def test_employer_of_record_self_in_capitals(small: Path, tmp_path: Path) -> None:
+    text = answer(fixture_text("complete.md"), "Employer of record", "Self")
+    assert main(["from-issue", write_issue(tmp_path, text)]) == 0
+    assert written(small)["employer_of_record"] == "self"
+
+
+# -- files, folders and options -------------------------------------------------------
+
+
+def test_organization_must_exist(small: Path, tmp_path: Path, capsys) -> None:
+    text = answer(fixture_text("complete.md"), "Organization id", "harbor-logistics")
+    assert main(["from-issue", write_issue(tmp_path, text)]) == 1
+    assert capsys.readouterr().err == (
+        "from-issue: error: no listing was written: the organization `harbor-logistics` is not in the catalog yet "
+        "(catalog/employers/harbor-logistics/organization.yml does not exist). "
+        "Create it first with: python -m generator new organization harbor-logistics\n"
+    )
+    assert not (small / "employers" / "harbor-logistics").exists()
+
+
+def test_existing_listing_is_refused_unless_forced(small: Path, tmp_path: Path, capsys) -> None:
+    name = write_issue(tmp_path, fixture_text("complete.md"))
+    assert main(["from-issue", name]) == 0
+    target = small / "employers" / ORG / "radiology-summer-shadow.yml"
+    target.write_text("kept: true\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["from-issue", name]) == 1
+    assert capsys.readouterr().err == (
+        f"from-issue: error: {SHOWN} already exists, so nothing was written. Choose another opportunity id, "
+        "or run the command again with --force to replace the file\n"
+    )
+    assert target.read_text(encoding="utf-8") == "kept: true\n"
+    assert main(["from-issue", name, "--force"]) == 0
+    assert written(small) == COMPLETE
+
+
+def test_dry_run_writes_nothing(small: Path, tmp_path: Path, capsys) -> None:
+    before = tree(small)
+    assert main(["from-issue", write_issue(tmp_path, fixture_text("complete.md")), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert tree(small) == before
+    assert out.startswith(MODELINE + "\n")
+    assert out.endswith(f"Dry run: nothing was written to {SHOWN}.\n1 file checked, 0 errors, 0 warnings\n")
+    loaded, problems = load("dry-run", out.split("Dry run:")[0])
+    assert problems == [] and loaded.data == COMPLETE
+
+
+def test_dry_run_reports_problems_at_the_future_path(small: Path, tmp_path: Path, capsys) -> None:
+    before = tree(small)
+    assert main(["from-issue", write_issue(tmp_path, fixture_text("bad-values.md")), "--dry-run"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert tree(small) == before
+    errors = [line for line in out if ": error: " in line]
+    assert len(errors) == 2 and all(line.startswith(f"{SHOWN}:") for line in errors)
+    assert out[-1] == "1 file checked, 2 errors, 0 warnings"
+
+
+def test_catalog_option(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys, catalog_today) -> None:
+    monkeypatch.chdir(tmp_path)
+    make_small_catalog(tmp_path / "elsewhere")
+    name = write_issue(tmp_path, fixture_text("complete.md"))
+    assert main(["from-issue", name, "--catalog", "elsewhere/catalog"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == f"Wrote elsewhere/{SHOWN}"
+    assert (tmp_path / "elsewhere" / SHOWN).is_file()
+
+
+def test_utf16_issue_file(small: Path, tmp_path: Path) -> None:
+    (tmp_path / "issue.md").write_bytes(fixture_text("complete.md").encode("utf-16"))
+    assert main(["from-issue", "issue.md"]) == 0
+    assert written(small) == COMPLETE
+
+
+@pytest.mark.parametrize(
+    ("setup", "message"),
+    [
+        ("missing", "from-issue: error: cannot read issue.md: No such file or directory\n"),
+        ("folder", "from-issue: error: cannot read issue.md: Is a directory\n"),
+        ("latin-1", "from-issue: error: issue.md is not UTF-8 text. Save the issue text again as UTF-8\n"),
+        ("huge", "from-issue: error: issue.md is larger than 1024 KB; an issue body is much smaller\n"),
+    ],
+)
+def test_unreadable_issue_file_exits_2(small: Path, tmp_path: Path, capsys, setup: str, message: str) -> None:
+    issue = tmp_path / "issue.md"
+    if setup == "folder":
+        issue.mkdir()
+    elif setup == "latin-1":
+        issue.write_bytes("### Title\n\nCaf\u00e9\n".encode("latin-1"))
+    elif setup == "huge":
+        issue.write_bytes(b"x" * (1024 * 1024 + 1))
+    before = tree(small)
+    assert main(["from-issue", "issue.md"]) == 2
+    assert capsys.readouterr().err == message
+    assert tree(small) == before
+
+
+def test_missing_catalog_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    name = write_issue(tmp_path, fixture_text("complete.md"))
+    assert main(["from-issue", name]) == 2
+    assert "the catalog folder `catalog` does not exist" in capsys.readouterr().err
+
+
+# -- parsing, unit by unit ------------------------------------------------------------
+
+
+def test_sections_keep_a_heading_typed_into_the_description() -> None:
+    answers = from_issue.sections(fixture_text("hostile.md"))
+    assert answers["org_id"] == ORG
+    assert answers["format"] == "job-shadow"
+    assert "### Kind of opportunity\n\napprenticeship" in answers["description"]
+
+
+def test_checkboxes() -> None:
+    assert from_issue.ticked("- [X] A\n- [ ] B\n- [x] C\n* [X] D\n- [X] A\n-[X] E\n") == ["A", "C", "D"]
+
+
+def test_clean_removes_hidden_characters_and_unifies_line_breaks() -> None:
+    assert from_issue.clean("a\r\nb\rc\u2028d\x00e\u200bf\u202eg\ufeff") == ("a\nb\nc\ndefg", 4)
+
+
+_COMPLETE_ANSWERS = from_issue.parse(fixture_text("complete.md")).answers
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(title=st.text(max_size=120), description=st.text(max_size=300), role=st.text(max_size=60))
+def test_any_text_is_written_as_the_same_data(title: str, description: str, role: str) -> None:
+    title_value = from_issue._line(from_issue.clean(title)[0])
+    description_value = from_issue._text(from_issue.clean(description)[0])
+    role_value = from_issue._line(from_issue.clean(role)[0])
+    assume(title_value and description_value and role_value)
+    answers = {**_COMPLETE_ANSWERS, "title": title_value, "description": description_value, "contact_role": role_value}
+    data = from_issue.listing(answers, "2026-11-22")
+    text = from_issue.to_yaml(data, Path("catalog/employers/x/y.yml"), Path("catalog"))
+    loaded, problems = load("y.yml", text)
+    assert problems == []
+    assert loaded is not None and loaded.data == data
+
+
+def test_issue_from_standard_input(small: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    stdin = io.TextIOWrapper(io.BytesIO(fixture_text("complete.md").encode("utf-8")), encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", stdin)
+    assert main(["from-issue", "-"]) == 0
+    assert written(small) == COMPLETE
