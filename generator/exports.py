@@ -78,15 +78,37 @@ def data_page_context(catalog: Catalog, view: Any) -> dict[str, Any]:
     """What templates/data.html shows: the exports, their fields and how to use them."""
     es = view.lang == "es"
     events = dated_events(catalog)
-    sectors = [(s.label(view.lang), view.asset(f"data/deadlines/{s.id}.ics"), view.absolute(f"data/deadlines/{s.id}.ics", "en"),
-                sum(s.id in e.opp.sectors for e in events)) for s in catalog.vocabularies.items("sectors")]
+    sectors = [
+        (
+            s.label(view.lang),
+            view.asset(f"data/deadlines/{s.id}.ics"),
+            view.absolute(f"data/deadlines/{s.id}.ics", "en"),
+            sum(s.id in e.opp.sectors for e in events),
+        )
+        for s in catalog.vocabularies.items("sectors")
+    ]
     return {
         "es": es,
-        "counts": {"opportunities": len(catalog.opportunities), "organizations": len(catalog.organizations),
-                   "pathways": len(catalog.pathways), "retired": len(catalog.retired), "events": len(events),
-                   "deadlines": sum(e.kind == "deadline" for e in events), "starts": sum(e.kind == "start" for e in events)},
-        "links": {name: view.asset(f"data/{name}") for name in (
-            "catalog.json", "catalog.schema.json", "opportunities.csv", "opportunities-dictionary.csv", "deadlines.ics", "feed.xml")},
+        "counts": {
+            "opportunities": len(catalog.opportunities),
+            "organizations": len(catalog.organizations),
+            "pathways": len(catalog.pathways),
+            "retired": len(catalog.retired),
+            "events": len(events),
+            "deadlines": sum(e.kind == "deadline" for e in events),
+            "starts": sum(e.kind == "start" for e in events),
+        },
+        "links": {
+            name: view.asset(f"data/{name}")
+            for name in (
+                "catalog.json",
+                "catalog.schema.json",
+                "opportunities.csv",
+                "opportunities-dictionary.csv",
+                "deadlines.ics",
+                "feed.xml",
+            )
+        },
         "calendar_url": view.absolute("data/deadlines.ics", "en"),
         "feed_url": view.absolute("data/feed.xml", "en"),
         "sector_calendars": sectors,

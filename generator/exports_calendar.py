@@ -88,7 +88,11 @@ def _event(catalog: Catalog, item: Dated, site_url: str, host: str, dates: Chang
     return event
 
 
-def calendar(catalog: Catalog, events: list[Dated], name: str, path: str, site_url: str, dates: ChangeDates) -> bytes:
+END = b"END:VCALENDAR\r\n"
+
+
+def calendar(name: str, path: str, site_url: str, events: list[bytes]) -> bytes:
+    """A calendar around events already serialized: each event is written once, however many calendars hold it."""
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -96,24 +100,28 @@ def calendar(catalog: Catalog, events: list[Dated], name: str, path: str, site_u
     cal.add("method", "PUBLISH")
     cal.add("name", name)
     cal.add("x-wr-calname", name)
-    cal.add("description", "Application deadlines and start dates of work-based learning opportunities. "
-                           "Fechas límite y de inicio de oportunidades de aprendizaje basado en el trabajo.")
+    cal.add(
+        "description",
+        "Application deadlines and start dates of work-based learning opportunities. "
+        "Fechas límite y de inicio de oportunidades de aprendizaje basado en el trabajo.",
+    )
     cal.add("source", absolute(site_url, path), parameters={"VALUE": "URI"})
     cal.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "P1D")
-    host = host_of(site_url)
-    for item in events:
-        cal.add_component(_event(catalog, item, site_url, host, dates))
-    return cal.to_ical()
+    head = cal.to_ical()
+    assert head.endswith(END)
+    return head[: -len(END)] + b"".join(events) + END
 
 
 def calendars(catalog: Catalog, site_url: str, dates: ChangeDates) -> dict[str, bytes]:
     """Path under the site -> calendar bytes: data/deadlines.ics and data/deadlines/<sector-id>.ics for every sector."""
-    events = dated_events(catalog)
+    items = dated_events(catalog)
+    host = host_of(site_url)
+    written = [_event(catalog, item, site_url, host, dates).to_ical() for item in items]
     site = "LA Work-Based Learning Catalog"
-    out = {"data/deadlines.ics": calendar(catalog, events, f"{site}: deadlines", "data/deadlines.ics", site_url, dates)}
+    out = {"data/deadlines.ics": calendar(f"{site}: deadlines", "data/deadlines.ics", site_url, written)}
     for sector in catalog.vocabularies.items("sectors"):
         path = f"data/deadlines/{sector.id}.ics"
-        mine = [e for e in events if sector.id in e.opp.sectors]
-        out[path] = calendar(catalog, mine, f"{site}: {sector.name}", path, site_url, dates)
+        mine = [event for item, event in zip(items, written, strict=True) if sector.id in item.opp.sectors]
+        out[path] = calendar(f"{site}: {sector.name}", path, site_url, mine)
     return out

@@ -18,17 +18,17 @@ from pathlib import Path
 
 from .model import Catalog, Opportunity, Organization, Pathway
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 COMMIT_MARK = "\x00"
 
 
 def git_dates(catalog_dir: Path) -> dict[str, dt.datetime]:
     """Last commit time of every committed file under catalog_dir, by path relative to it. {} without git."""
-    cmd = ["git", "-c", "core.quotepath=off", "log", "--format=%x00%ct", "--name-only", "--relative",
-           "--no-renames", "--", "."]
+    cmd = ["git", "-c", "core.quotepath=off", "log", "--format=%x00%ct", "--name-only", "--relative", "--no-renames", "--", "."]
     try:
-        out = subprocess.run(cmd, cwd=catalog_dir, capture_output=True, text=True, encoding="utf-8", timeout=300,
-                             check=True).stdout
+        out = subprocess.run(
+            cmd, cwd=catalog_dir, capture_output=True, text=True, encoding="utf-8", timeout=300, check=True
+        ).stdout
     except (OSError, subprocess.SubprocessError, UnicodeDecodeError):
         return {}
     dates: dict[str, dt.datetime] = {}

@@ -52,12 +52,16 @@ def changes(catalog: Catalog, dates: ChangeDates) -> list[Change]:
         summary = str(opp.raw.get("summary", "")) + "\n" + " · ".join(f for f in facts if f)
         if opp.example:
             summary = "Example listing, not a real offer.\n" + summary
-        found.append(Change(opp.id, dates.of(opp), f"{opp.title} ({org})", summary, org,
-                            tuple((s, en.sector_name(s)) for s in opp.sectors)))
+        found.append(
+            Change(
+                opp.id, dates.of(opp), f"{opp.title} ({org})", summary, org, tuple((s, en.sector_name(s)) for s in opp.sectors)
+            )
+        )
     for ident, entry in catalog.retired.items():
         title = entry.title or ident
-        found.append(Change(ident, dates.retired(ident), f"{en.t('status_retired')}: {title}", entry.reason,
-                            SITE, (), retired=True))
+        found.append(
+            Change(ident, dates.retired(ident), f"{en.t('status_retired')}: {title}", entry.reason, SITE, (), retired=True)
+        )
     found.sort(key=lambda c: (-c.when.timestamp(), c.ident))
     return found[:LIMIT]
 

@@ -19,7 +19,8 @@ organization that lists the placement, as shown at the top of the page.
 EducationalOccupationalProgram describes pathway pages that are not
 examples (sample content must not look like a real program to search
 engines). Every value is text that the page shows; the only additions
-are the region facts addressRegion CA and addressCountry US of sites.
+are facts of the region itself: addressRegion CA and addressCountry US of
+sites, and "California" as the applicant location of remote-only listings.
 """
 
 from __future__ import annotations
@@ -92,14 +93,22 @@ def job_posting_data(catalog: Catalog, opp: Opportunity, view: Any) -> dict[str,
         return None
     lang = view.lang
     org = catalog.org_of(opp)
-    description = "\n".join(part for part in (view.plain(opp.text("summary", lang)),
-                                              plain_text(view.plain(opp.text("description", lang)))) if part)
+    description = "\n".join(
+        part for part in (view.plain(opp.text("summary", lang)), plain_text(view.plain(opp.text("description", lang)))) if part
+    )
     data: dict[str, Any] = {
-        "@context": "https://schema.org", "@type": "JobPosting",
-        "title": view.plain(opp.text("title", lang)), "description": description,
-        "datePosted": opp.last_reviewed.isoformat(), "directApply": False, "url": view.absolute(opp.url),
-        "hiringOrganization": {"@type": "Organization", "name": view.plain(org.text("name", lang)),
-                               "url": view.absolute(f"employers/{org.id}/")},
+        "@context": "https://schema.org",
+        "@type": "JobPosting",
+        "title": view.plain(opp.text("title", lang)),
+        "description": description,
+        "datePosted": opp.last_reviewed.isoformat(),
+        "directApply": False,
+        "url": view.absolute(opp.url),
+        "hiringOrganization": {
+            "@type": "Organization",
+            "name": view.plain(org.text("name", lang)),
+            "url": view.absolute(f"employers/{org.id}/"),
+        },
     }
     if opp.deadline:
         data["validThrough"] = opp.deadline.isoformat()
@@ -126,14 +135,24 @@ def program_data(catalog: Catalog, pathway: Pathway, view: Any) -> dict[str, Any
     lang = view.lang
     steps = [step for _, (_, items) in sorted(pathway.stages.items()) for step in items]
     data: dict[str, Any] = {
-        "@context": "https://schema.org", "@type": "EducationalOccupationalProgram",
-        "name": view.plain(pathway.text("name", lang)), "url": view.absolute(f"pathways/{pathway.id}/"),
+        "@context": "https://schema.org",
+        "@type": "EducationalOccupationalProgram",
+        "name": view.plain(pathway.text("name", lang)),
+        "url": view.absolute(f"pathways/{pathway.id}/"),
     }
     summary = view.plain(pathway.text("summary", lang))
     if summary:
         data["description"] = summary
-    occupations = [{"@type": "CategoryCode", "codeValue": o["soc"], "name": o["title"],
-                    "inCodeSet": {"@type": "CategoryCodeSet", "name": "SOC"}} for o in pathway.occupations if o.get("soc")]
+    occupations = [
+        {
+            "@type": "CategoryCode",
+            "codeValue": o["soc"],
+            "name": o["title"],
+            "inCodeSet": {"@type": "CategoryCodeSet", "name": "SOC"},
+        }
+        for o in pathway.occupations
+        if o.get("soc")
+    ]
     if occupations:
         data["occupationalCategory"] = occupations
     credentials = sorted({s.name for s in steps if s.kind == "credential"})

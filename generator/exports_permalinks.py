@@ -69,6 +69,6 @@ def redirect_pages(maps: dict[str, str]) -> set[str]:
     """Site paths (`opportunities/a/b/`) that hold redirect pages, to leave out of the sitemap."""
     out = set()
     for source in maps:
-        path = source[:-len("index.md")] if source.endswith("/index.md") else source[:-3] + "/"
+        path = source[: -len("index.md")] if source.endswith("/index.md") else source[:-3] + "/"
         out.add("" if path == "index/" else path)
     return out

@@ -66,9 +66,13 @@ def lastmod(neutral: str, catalog: Catalog, dates: ChangeDates) -> dt.datetime:
         return dates.newest(list(catalog.pathways.values()))
     if parts[0] == "sectors" and len(parts) == 2:
         sid = parts[1]
-        return dates.newest([*(o for o in opps.values() if sid in o.sectors),
-                             *(o for o in catalog.organizations.values() if sid in o.sectors),
-                             *(p for p in catalog.pathways.values() if p.sector == sid)])
+        return dates.newest(
+            [
+                *(o for o in opps.values() if sid in o.sectors),
+                *(o for o in catalog.organizations.values() if sid in o.sectors),
+                *(p for p in catalog.pathways.values() if p.sector == sid),
+            ]
+        )
     return dates.newest()
 
 
@@ -83,8 +87,9 @@ def _urlset(entries: list[tuple[str, dict[str, str], str]], site_url: str) -> by
             ET.SubElement(url, f"{{{SITEMAP}}}lastmod").text = when
             for other in LANGS:
                 if other in langs:
-                    ET.SubElement(url, f"{{{XHTML}}}link", rel="alternate", hreflang=other,
-                                  href=absolute(site_url, neutral, other))
+                    ET.SubElement(
+                        url, f"{{{XHTML}}}link", rel="alternate", hreflang=other, href=absolute(site_url, neutral, other)
+                    )
             if "en" in langs:
                 ET.SubElement(url, f"{{{XHTML}}}link", rel="alternate", hreflang="x-default", href=absolute(site_url, neutral))
     return _xml(root)

@@ -105,8 +105,9 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             from .exports_permalinks import configured_redirect_pages
             from .exports_sitemap import write_sitemap
 
-            write_sitemap(self.checked.catalog, site_dir, config.site_url or "", self.catalog_path(),
-                          configured_redirect_pages(config))
+            write_sitemap(
+                self.checked.catalog, site_dir, config.site_url or "", self.catalog_path(), configured_redirect_pages(config)
+            )
         schemas = site_dir / "schemas"
         schemas.mkdir(parents=True, exist_ok=True)
         for schema in sorted((self.root / "schemas").glob("*.schema.json")):

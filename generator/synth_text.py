@@ -241,24 +241,32 @@ PLACES = _p(
     "Desert Rose|Foothill Crest|Ocean Gate|Poinsettia|Monarch|Granite Peak|Lantern Bay|Sunflower|Tierra Nueva"
 )
 KIND_NOUNS = {
-    "intermediary": _p("Career Hub|Youth Workforce Network|Chamber Youth Network|Career Pathways Alliance|Youth Opportunity Center|Regional Career Collaborative"),
+    "intermediary": _p(
+        "Career Hub|Youth Workforce Network|Chamber Youth Network|Career Pathways Alliance|Youth Opportunity Center|Regional Career Collaborative"
+    ),
     "school-district": _p("Unified School District|Union High School District|School District"),
     "college": _p("Community College|College|Technical College"),
     "staffing-agency": _p("Youth Staffing|Student Employment Services|Workforce Staffing|Teen Jobs Staffing"),
 }
 # Public agencies and nonprofits: name ending and the sector it implies.
-AGENCIES = [tuple(x.split(";")) for x in _p(
-    "Water Agency;energy-environment-and-utilities|Parks and Recreation Department;hospitality-tourism-and-recreation|"
-    "Public Library;education-child-development-and-family-services|Public Works Department;engineering-and-architecture|"
-    "Transit Authority;transportation|Fire Department;public-services|Health Department;health-science-and-medical-technology|"
-    "Sanitation District;energy-environment-and-utilities|Housing Authority;building-and-construction-trades|Harbor Department;transportation"
-)]
-NONPROFITS = [tuple(x.split(";")) for x in _p(
-    "Makers Collective;fashion-and-interior-design|Youth Arts Center;arts-media-and-entertainment|Urban Farm Project;agriculture-and-natural-resources|"
-    "Family Services Center;education-child-development-and-family-services|Tech Access Foundation;information-and-communication-technologies|"
-    "Conservation Corps;energy-environment-and-utilities|Youth Film Academy;arts-media-and-entertainment|Legal Aid Society;public-services|"
-    "Community Health Alliance;health-science-and-medical-technology|Small Business Development Center;business-and-finance"
-)]
+AGENCIES = [
+    tuple(x.split(";"))
+    for x in _p(
+        "Water Agency;energy-environment-and-utilities|Parks and Recreation Department;hospitality-tourism-and-recreation|"
+        "Public Library;education-child-development-and-family-services|Public Works Department;engineering-and-architecture|"
+        "Transit Authority;transportation|Fire Department;public-services|Health Department;health-science-and-medical-technology|"
+        "Sanitation District;energy-environment-and-utilities|Housing Authority;building-and-construction-trades|Harbor Department;transportation"
+    )
+]
+NONPROFITS = [
+    tuple(x.split(";"))
+    for x in _p(
+        "Makers Collective;fashion-and-interior-design|Youth Arts Center;arts-media-and-entertainment|Urban Farm Project;agriculture-and-natural-resources|"
+        "Family Services Center;education-child-development-and-family-services|Tech Access Foundation;information-and-communication-technologies|"
+        "Conservation Corps;energy-environment-and-utilities|Youth Film Academy;arts-media-and-entertainment|Legal Aid Society;public-services|"
+        "Community Health Alliance;health-science-and-medical-technology|Small Business Development Center;business-and-finance"
+    )
+]
 
 # ZIP codes of areas.yml with their postal city. A ZIP missing here uses the area's first city.
 _ZIP_CITY = (
@@ -288,127 +296,174 @@ _ZIP_CITY = (
 ZIP_CITY = {z: city for part in _ZIP_CITY.split("|") for city, zips in [part.split(":")] for z in zips.split()}
 
 # Transit from each area (real lines); "{walk}" is filled in.
-TRANSIT = {k: _p(v) for k, v in {
-    "central-la": "Metro B Line to Vermont/Sunset, then {walk}|Metro D Line to Wilshire/Western, then {walk}|Metro B or D Line to Pershing Square, then {walk}|"
-       "Metro A or E Line to 7th Street/Metro Center, then {walk}|Metro Rapid 720 on Wilshire Boulevard, then {walk}|DASH Downtown buses stop {near}",
-    "east-la": "Metro E Line to Indiana station, then {walk}|Metro A Line to Highland Park station, then {walk}|Metro E Line to Mariachi Plaza, then {walk}|"
-       "Montebello Bus Lines stop {near}|Metro Local 18 on Whittier Boulevard, then {walk}",
-    "south-la": "Metro A Line to Vernon station, then {walk}|Metro K Line to Leimert Park station, then {walk}|Metro E Line to Expo Park/USC, then {walk}|"
-       "Metro J Line to Harbor Freeway station, then {walk}|Metro Local 204 on Vermont Avenue stops {near}",
-    "southeast-la": "Metro C Line to Lakewood Boulevard, then {walk}|Metro A Line to Florence station, then {walk}|Metro Local 60 on Pacific Boulevard stops {near}|"
-       "Metro C Line to Long Beach Boulevard, then {walk}",
-    "gateway-cities": "Metro C Line to Norwalk station, then {walk}|Norwalk Transit buses stop {near}|Long Beach Transit route 1 stops {near}|"
-       "Metrolink to Norwalk/Santa Fe Springs, then {walk}|Metro Local 62 on Telegraph Road, then {walk}",
-    "south-bay-harbor": "Metro A Line to Downtown Long Beach, then {walk}|Metro J Line to San Pedro, then {walk}|Torrance Transit buses stop {near}|"
-       "Metro C Line to Hawthorne/Lennox, then {walk}|Long Beach Transit Passport shuttle stops {near}|Metro K Line to Downtown Inglewood, then {walk}",
-    "westside": "Metro E Line to Downtown Santa Monica, then {walk}|Big Blue Bus routes stop {near}|Culver CityBus line 1 stops {near}|"
-       "Metro E Line to Culver City station, then {walk}|Metro D Line to Wilshire/La Cienega, then {walk}",
-    "san-fernando-valley": "Metro G Line to Van Nuys station, then {walk}|Metro B Line to North Hollywood, then {walk}|Glendale Beeline buses stop {near}|"
-       "Metrolink to Burbank Downtown, then {walk}|Metro G Line to Reseda station, then {walk}|BurbankBus stops {near}",
-    "santa-clarita-valley": "Santa Clarita Transit buses stop {near}|Metrolink to Newhall station, then {walk}|Metrolink to Via Princessa, then {walk}",
-    "san-gabriel-valley": "Metro A Line to Memorial Park, then {walk}|Foothill Transit buses stop {near}|Metro J Line to El Monte station, then {walk}|"
-       "Metro A Line to Azusa Downtown, then {walk}|Metrolink to Pomona North, then {walk}",
-    "antelope-valley": "AVTA local buses stop {near}|Metrolink to Lancaster station, then {walk}|Metrolink to Palmdale station, then {walk}",
-}.items()}
+TRANSIT = {
+    k: _p(v)
+    for k, v in {
+        "central-la": "Metro B Line to Vermont/Sunset, then {walk}|Metro D Line to Wilshire/Western, then {walk}|Metro B or D Line to Pershing Square, then {walk}|"
+        "Metro A or E Line to 7th Street/Metro Center, then {walk}|Metro Rapid 720 on Wilshire Boulevard, then {walk}|DASH Downtown buses stop {near}",
+        "east-la": "Metro E Line to Indiana station, then {walk}|Metro A Line to Highland Park station, then {walk}|Metro E Line to Mariachi Plaza, then {walk}|"
+        "Montebello Bus Lines stop {near}|Metro Local 18 on Whittier Boulevard, then {walk}",
+        "south-la": "Metro A Line to Vernon station, then {walk}|Metro K Line to Leimert Park station, then {walk}|Metro E Line to Expo Park/USC, then {walk}|"
+        "Metro J Line to Harbor Freeway station, then {walk}|Metro Local 204 on Vermont Avenue stops {near}",
+        "southeast-la": "Metro C Line to Lakewood Boulevard, then {walk}|Metro A Line to Florence station, then {walk}|Metro Local 60 on Pacific Boulevard stops {near}|"
+        "Metro C Line to Long Beach Boulevard, then {walk}",
+        "gateway-cities": "Metro C Line to Norwalk station, then {walk}|Norwalk Transit buses stop {near}|Long Beach Transit route 1 stops {near}|"
+        "Metrolink to Norwalk/Santa Fe Springs, then {walk}|Metro Local 62 on Telegraph Road, then {walk}",
+        "south-bay-harbor": "Metro A Line to Downtown Long Beach, then {walk}|Metro J Line to San Pedro, then {walk}|Torrance Transit buses stop {near}|"
+        "Metro C Line to Hawthorne/Lennox, then {walk}|Long Beach Transit Passport shuttle stops {near}|Metro K Line to Downtown Inglewood, then {walk}",
+        "westside": "Metro E Line to Downtown Santa Monica, then {walk}|Big Blue Bus routes stop {near}|Culver CityBus line 1 stops {near}|"
+        "Metro E Line to Culver City station, then {walk}|Metro D Line to Wilshire/La Cienega, then {walk}",
+        "san-fernando-valley": "Metro G Line to Van Nuys station, then {walk}|Metro B Line to North Hollywood, then {walk}|Glendale Beeline buses stop {near}|"
+        "Metrolink to Burbank Downtown, then {walk}|Metro G Line to Reseda station, then {walk}|BurbankBus stops {near}",
+        "santa-clarita-valley": "Santa Clarita Transit buses stop {near}|Metrolink to Newhall station, then {walk}|Metrolink to Via Princessa, then {walk}",
+        "san-gabriel-valley": "Metro A Line to Memorial Park, then {walk}|Foothill Transit buses stop {near}|Metro J Line to El Monte station, then {walk}|"
+        "Metro A Line to Azusa Downtown, then {walk}|Metrolink to Pomona North, then {walk}",
+        "antelope-valley": "AVTA local buses stop {near}|Metrolink to Lancaster station, then {walk}|Metrolink to Palmdale station, then {walk}",
+    }.items()
+}
 WALKS = _p("a short walk|a five-minute walk|a ten-minute walk|a short bus ride|a 12-minute walk")
 NEARS = _p("in front of the building|at the corner|across the street|half a block away|at the main entrance")
-STREETS = _p("Main St|Broadway|Figueroa St|Vermont Ave|Western Ave|Whittier Blvd|Atlantic Ave|Pacific Blvd|Sepulveda Blvd|Van Nuys Blvd|"
-             "Colorado Blvd|Valley Blvd|Lakewood Blvd|Imperial Hwy|Florence Ave|Sunset Blvd|Pico Blvd|Olympic Blvd|Crenshaw Blvd|"
-             "Long Beach Blvd|Garey Ave|Lancaster Blvd|Magic Mountain Pkwy|Foothill Blvd|Soto St|Cesar E Chavez Ave|Anaheim St|Gaffey St")
-AREA_CODES = {"central-la": "213", "east-la": "323", "south-la": "323", "southeast-la": "562", "gateway-cities": "562",
-              "south-bay-harbor": "310", "westside": "310", "san-fernando-valley": "818", "santa-clarita-valley": "661",
-              "san-gabriel-valley": "626", "antelope-valley": "661"}
+STREETS = _p(
+    "Main St|Broadway|Figueroa St|Vermont Ave|Western Ave|Whittier Blvd|Atlantic Ave|Pacific Blvd|Sepulveda Blvd|Van Nuys Blvd|"
+    "Colorado Blvd|Valley Blvd|Lakewood Blvd|Imperial Hwy|Florence Ave|Sunset Blvd|Pico Blvd|Olympic Blvd|Crenshaw Blvd|"
+    "Long Beach Blvd|Garey Ave|Lancaster Blvd|Magic Mountain Pkwy|Foothill Blvd|Soto St|Cesar E Chavez Ave|Anaheim St|Gaffey St"
+)
+AREA_CODES = {
+    "central-la": "213",
+    "east-la": "323",
+    "south-la": "323",
+    "southeast-la": "562",
+    "gateway-cities": "562",
+    "south-bay-harbor": "310",
+    "westside": "310",
+    "san-fernando-valley": "818",
+    "santa-clarita-valley": "661",
+    "san-gabriel-valley": "626",
+    "antelope-valley": "661",
+}
 # Languages heard in each area besides English and Spanish.
-AREA_LANGS = {"central-la": "ko tl hy fa", "east-la": "zh vi", "south-la": "ar", "southeast-la": "ar", "gateway-cities": "km tl ko",
-              "south-bay-harbor": "km ja tl", "westside": "fa ru ja", "san-fernando-valley": "hy ru fa", "santa-clarita-valley": "tl ko",
-              "san-gabriel-valley": "zh vi", "antelope-valley": "tl ar", "online": "zh ko vi"}
-FIELDS = {k: _p(v) for k, v in {
-    "agriculture-and-natural-resources": "Urban Farming|Natural Resources|Plant Science", "arts-media-and-entertainment": "Film and Media|Animation|Live Theater",
-    "building-and-construction-trades": "Construction|Electrical Trades|Skilled Trades", "business-and-finance": "Finance|Accounting|Small Business",
-    "education-child-development-and-family-services": "Early Childhood|Teaching|Youth Services", "energy-environment-and-utilities": "Clean Energy|Water Quality|Environmental Science",
-    "engineering-and-architecture": "Engineering|Architecture|Civil Design", "fashion-and-interior-design": "Fashion|Interior Design|Apparel Production",
-    "health-science-and-medical-technology": "Health Care|Allied Health|Public Health", "hospitality-tourism-and-recreation": "Hospitality|Culinary Arts|Recreation",
-    "information-and-communication-technologies": "IT Support|Cybersecurity|Web Development", "manufacturing-and-product-development": "Manufacturing|Machining|Robotics",
-    "marketing-sales-and-services": "Retail|Marketing|Customer Service", "public-services": "Public Safety|Law and Justice|City Government",
-    "transportation": "Logistics|Auto Technology|Aviation",
-}.items()}
+AREA_LANGS = {
+    "central-la": "ko tl hy fa",
+    "east-la": "zh vi",
+    "south-la": "ar",
+    "southeast-la": "ar",
+    "gateway-cities": "km tl ko",
+    "south-bay-harbor": "km ja tl",
+    "westside": "fa ru ja",
+    "san-fernando-valley": "hy ru fa",
+    "santa-clarita-valley": "tl ko",
+    "san-gabriel-valley": "zh vi",
+    "antelope-valley": "tl ar",
+    "online": "zh ko vi",
+}
+FIELDS = {
+    k: _p(v)
+    for k, v in {
+        "agriculture-and-natural-resources": "Urban Farming|Natural Resources|Plant Science",
+        "arts-media-and-entertainment": "Film and Media|Animation|Live Theater",
+        "building-and-construction-trades": "Construction|Electrical Trades|Skilled Trades",
+        "business-and-finance": "Finance|Accounting|Small Business",
+        "education-child-development-and-family-services": "Early Childhood|Teaching|Youth Services",
+        "energy-environment-and-utilities": "Clean Energy|Water Quality|Environmental Science",
+        "engineering-and-architecture": "Engineering|Architecture|Civil Design",
+        "fashion-and-interior-design": "Fashion|Interior Design|Apparel Production",
+        "health-science-and-medical-technology": "Health Care|Allied Health|Public Health",
+        "hospitality-tourism-and-recreation": "Hospitality|Culinary Arts|Recreation",
+        "information-and-communication-technologies": "IT Support|Cybersecurity|Web Development",
+        "manufacturing-and-product-development": "Manufacturing|Machining|Robotics",
+        "marketing-sales-and-services": "Retail|Marketing|Customer Service",
+        "public-services": "Public Safety|Law and Justice|City Government",
+        "transportation": "Logistics|Auto Technology|Aviation",
+    }.items()
+}
 
 # Titles per format; `paid>` marks a template used only for paid listings.
-TITLES = {k: _p(v) for k, v in {
-    "career-talk": "Meet a {Role}: Classroom Career Talks|{Role} Career Talks for {Area} Classrooms|Career Talks with {Short} {Roles}|Life as a {Role}: Career Talks in {City}",
-    "career-fair": "{Area} {Field} Career Fair|{Season} {Field} Careers Expo in {City}|{Short} {Field} Career Night|{Field} Career Fair at the {Short} {Place}",
-    "workplace-tour": "Behind the Scenes at the {Short} {Place}|{Place} Tour in {City}|{Short} {Place} Tour for Student Groups|Visit a Working {Place} in {City}",
-    "job-shadow": "Shadow a {Role} in {City}|{Role} Job Shadow Day at {Short}|A Day with {Short} {Roles}|Job Shadow at the {Short} {Place}",
-    "informational-interview": "Ask a {Role}: Informational Interviews|Informational Interviews with {Short} {Roles}|Talk with {Roles} in {City}|{Field} Career Conversations at {Short}",
-    "mentoring": "{Role} Mentoring Circles in {City}|One-on-One Mentoring with {Short} {Roles}|{Field} Mentoring Program at {Short}|Mentoring with {Roles} in {Area}",
-    "service-learning": "{Field} Service Learning in {City}|Community Service with {Short} {Roles}|Youth Service Corps: {Field} in {City}|{Short} {Field} Service Days",
-    "school-based-enterprise": "Student-Run {Venture} at {Short}|{Short} {Venture}|The {Venture} in {City}|Run a {Venture} with {Short}",
-    "simulated-workplace": "Simulated Workplace: {Short} {Venture}|{Field} Simulated Workplace in {City}|{Short} {Field} Simulated Workplace",
-    "project": "{Field} Industry Project with {Short}|Design Challenge with {Short} {Roles}|Team Project: {Field} in {City}|{Short} {Field} Challenge",
-    "internship": "{Season} {Role} Internship|{Role} Internship at {Short}|paid>Paid {Role} Internship in {City}|{Field} Internship at the {Short} {Place}|{Role} Internship in {City}",
-    "pre-apprenticeship": "{Role} Pre-Apprenticeship in {City}|{Short} {Field} Pre-Apprenticeship|{Field} Pre-Apprenticeship for High School Students",
-    "apprenticeship": "{Role} Apprenticeship at {Short}|Registered {Role} Apprenticeship in {City}|{Short} {Field} Apprenticeship",
-    "cooperative-education": "{Role} Co-op with College Classes|{Short} {Role} Co-op Program|Earn-and-Learn {Field} Co-op in {City}",
-    "summer-youth-employment": "Summer Youth Jobs: {Role} in {City}|{Short} Summer Jobs for Teens|Summer {Roles} Crew in {City}|{Field} Summer Jobs at {Short}",
-}.items()}
+TITLES = {
+    k: _p(v)
+    for k, v in {
+        "career-talk": "Meet a {Role}: Classroom Career Talks|{Role} Career Talks for {Area} Classrooms|Career Talks with {Short} {Roles}|Life as a {Role}: Career Talks in {City}",
+        "career-fair": "{Area} {Field} Career Fair|{Season} {Field} Careers Expo in {City}|{Short} {Field} Career Night|{Field} Career Fair at the {Short} {Place}",
+        "workplace-tour": "Behind the Scenes at the {Short} {Place}|{Place} Tour in {City}|{Short} {Place} Tour for Student Groups|Visit a Working {Place} in {City}",
+        "job-shadow": "Shadow a {Role} in {City}|{Role} Job Shadow Day at {Short}|A Day with {Short} {Roles}|Job Shadow at the {Short} {Place}",
+        "informational-interview": "Ask a {Role}: Informational Interviews|Informational Interviews with {Short} {Roles}|Talk with {Roles} in {City}|{Field} Career Conversations at {Short}",
+        "mentoring": "{Role} Mentoring Circles in {City}|One-on-One Mentoring with {Short} {Roles}|{Field} Mentoring Program at {Short}|Mentoring with {Roles} in {Area}",
+        "service-learning": "{Field} Service Learning in {City}|Community Service with {Short} {Roles}|Youth Service Corps: {Field} in {City}|{Short} {Field} Service Days",
+        "school-based-enterprise": "Student-Run {Venture} at {Short}|{Short} {Venture}|The {Venture} in {City}|Run a {Venture} with {Short}",
+        "simulated-workplace": "Simulated Workplace: {Short} {Venture}|{Field} Simulated Workplace in {City}|{Short} {Field} Simulated Workplace",
+        "project": "{Field} Industry Project with {Short}|Design Challenge with {Short} {Roles}|Team Project: {Field} in {City}|{Short} {Field} Challenge",
+        "internship": "{Season} {Role} Internship|{Role} Internship at {Short}|paid>Paid {Role} Internship in {City}|{Field} Internship at the {Short} {Place}|{Role} Internship in {City}",
+        "pre-apprenticeship": "{Role} Pre-Apprenticeship in {City}|{Short} {Field} Pre-Apprenticeship|{Field} Pre-Apprenticeship for High School Students",
+        "apprenticeship": "{Role} Apprenticeship at {Short}|Registered {Role} Apprenticeship in {City}|{Short} {Field} Apprenticeship",
+        "cooperative-education": "{Role} Co-op with College Classes|{Short} {Role} Co-op Program|Earn-and-Learn {Field} Co-op in {City}",
+        "summer-youth-employment": "Summer Youth Jobs: {Role} in {City}|{Short} Summer Jobs for Teens|Summer {Roles} Crew in {City}|{Field} Summer Jobs at {Short}",
+    }.items()
+}
 TITLE_FALLBACK = _p("{Field} {Fmt} at {Short}|{Fmt}: {Field} in {City}")
 
-INTROS = {k: _p(v) for k, v in {
-    "awareness": "{org} opens its {place} in {city} to classes that want to see {topic} up close.|What does a {role} actually do all day? "
-    "At this {fmt} from {org}, students in {grades} find out from the people who do the work.|Each {season}, {org} brings together {n} {roles} "
-    "and {role2s} from across {area} to talk with students about {topic}.|This {fmt} introduces students in {grades} to {topic}, hosted by "
-    "{org} in {city}.|Students hear how a {role} and a {role2} got their start, and why {topic} matters in {area}.",
-    "exploration": "Spend time next to a {role} at the {place} that {org} runs in {city}, and see what the job looks like on an ordinary day.|"
-    "This {fmt} pairs each student with a {role} or a {role2} at {org} for a close look at {topic}.|Curious about {topic}? {org} hosts "
-    "small groups of students from {area} at its {place} in {city}.|{org} welcomes students who want to ask a {role} real questions before "
-    "they choose a career path.",
-    "preparation": "Students in this {fmt} work like a real team with {org}, building {skill1} and {skill2} over {weeks} weeks.|{org} runs "
-    "this {fmt} for students in {grades} who want hands-on practice before their first job.|Teams of {group} students meet {day} with {roles} "
-    "from {org} to {project}.|This {fmt} in {city} gives students steady time with {roles} from {org}, who coach them on {skill1} and {skill2}.|"
-    "Students run a {venture} with help from {org}, from the first order of the week to the final count of the cash box.",
-    "training": "Participants join the team at the {org} {place} in {city} for {weeks} weeks and work {hours} hours a week next to {roles}.|"
-    "paid>This {fmt} at {org} is a real job: students are paid, supervised by a {role}, and trusted with work that matters.|{org} brings in "
-    "students from across {area} to learn the work of a {role} at its {place} in {city}.|Over {weeks} weeks, each participant rotates "
-    "through the {place} and the {place2} at {org}, learning from {roles} and {role2s}.|paid>Earn while you learn: {org} pays students to "
-    "build {skill1} and {skill2} on the job in {city}.",
-}.items()}
+INTROS = {
+    k: _p(v)
+    for k, v in {
+        "awareness": "{org} opens its {place} in {city} to classes that want to see {topic} up close.|What does a {role} actually do all day? "
+        "At this {fmt} from {org}, students in {grades} find out from the people who do the work.|Each {season}, {org} brings together {n} {roles} "
+        "and {role2s} from across {area} to talk with students about {topic}.|This {fmt} introduces students in {grades} to {topic}, hosted by "
+        "{org} in {city}.|Students hear how a {role} and a {role2} got their start, and why {topic} matters in {area}.",
+        "exploration": "Spend time next to a {role} at the {place} that {org} runs in {city}, and see what the job looks like on an ordinary day.|"
+        "This {fmt} pairs each student with a {role} or a {role2} at {org} for a close look at {topic}.|Curious about {topic}? {org} hosts "
+        "small groups of students from {area} at its {place} in {city}.|{org} welcomes students who want to ask a {role} real questions before "
+        "they choose a career path.",
+        "preparation": "Students in this {fmt} work like a real team with {org}, with a focus on {skill1} and {skill2}, over {weeks} weeks.|{org} runs "
+        "this {fmt} for students in {grades} who want hands-on practice before their first job.|Teams of {group} students meet {day} with {roles} "
+        "from {org} to {project}.|This {fmt} in {city} gives students steady time with {roles} from {org}, who coach them on {skill1} and {skill2}.|"
+        "venture>Students run a {venture} with help from {org}, from the first order of the week to the final count of the cash box.",
+        "training": "Participants join the team at the {org} {place} in {city} for {weeks} weeks and work {hours} hours a week next to {roles}.|"
+        "paid>This {fmt} at {org} is a real job: students are paid, supervised by a {role}, and trusted with work that matters.|{org} brings in "
+        "students from across {area} to learn the work of a {role} at its {place} in {city}.|Over {weeks} weeks, each participant rotates "
+        "through the {place} and the {place2} at {org}, learning from {roles} and {role2s}.|paid>Earn while you learn: {org} pays students to "
+        "build {skill1} and {skill2} on the job in {city}.",
+    }.items()
+}
 BODY = _p(
     "In the first week you {task1} and learn the safety rules of the {place}.|Most days you {task1}, {task2} and {task3}.|You will use "
     "{tool1} and {tool2}, with a {role} showing you each step.|A {role2} checks in with you every week and helps you set one goal for the next."
     "|Students watch how {roles} {task2}, and then try it themselves.|By the end, you can explain how a {place} runs and what it takes to "
-    "become a {role}.|Past participants said the best part was the chance to {task3}.|Staff at {short} have hosted students for {years} "
+    "become a {role}.|Past participants said the best part was the chance to {task4}.|Staff at {short} have hosted students for {years} "
     "years and plan each session with local teachers.|The group is small, about {group} students, so everyone gets time to ask questions.|"
     "Bring your questions: {roles} will talk about pay, training and how they found their first job.|At the end, each student presents what "
     "they learned to staff from {short} and to their families.|You will practice {skill1} and {skill2}, two things employers ask for again "
     "and again.|{short} works with {n2} schools and colleges in {area} to find students for this {fmt}.|Time is set aside each week to "
-    "{task2} with a {role2}.|Tasks grow with you: you start by watching, then {task1}, and later {task3}.|Expect to {task2}, {task3} and keep "
+    "{task4} with a {role2}.|Tasks grow with you: you start by watching, then {task1}, and later {task3}.|Expect to {task2}, {task3} and keep "
     "notes in a short work journal.|awareness>Students try a short hands-on activity, such as working with {tool1}.|awareness>Teachers get a "
     "one-page activity sheet to use in class afterward.|es>Staff at the {place} speak Spanish and can answer questions from families.|paid>"
     "You are paid every two weeks, and shifts are planned around school.|training>Strong participants are often invited back or offered a "
-    "part-time job.|cred>Students who finish can earn the {cred}.|mentor>Every student is paired with a mentor from {short} who has coached "
+    "part-time job.|cred>Students who finish can earn a credential: {cred}.|mentor>Every student is paired with a mentor from {short} who has coached "
     "young people before.|credit>The experience counts toward {credit}.|multi>Students are matched with the site closest to home or school."
 )
 BULLETS = _p(
     "hours>{hours} hours a week for {weeks} weeks|Work alongside {roles} and {role2s}|Learn to use {tool1}|Practice {skill1} and {skill2}|"
-    "unpaid>Free to take part|paid>Paid ${amount} an hour|stipend>A ${amount} stipend for students who finish|cred>Earn the {cred}|"
+    "unpaid>Free to take part|paid>Paid ${amount} an hour|stipend>A ${amount} stipend for students who finish|cred>Credential: {cred}|"
     "mentor>A named mentor from {short}|Open to students in {grades}|es>Spanish-speaking staff on site|transport>{transport}|"
     "Space for {seats} students|Close to public transit in {city}|Ends with a showcase for families and staff|credit>Counts toward {credit}|"
     "Safety training on the first day|A certificate of completion and a reference letter|Try {tool2} yourself|Snacks and water provided|"
     "Meets {day}|Questions welcome before you apply"
 )
-SUMMARIES = {k: _p(v) for k, v in {
-    "awareness": "A {fmt} in {city} where students in {grades} meet {roles} and learn about {topic}.|Staff from {short} share {topic} "
-    "with classes from {area}, with time for questions.|Students visit the {short} {place} in {city} to learn about {topic} from {roles}.",
-    "exploration": "Spend time beside a {role} at the {short} {place} in {city} and ask about the training the job takes.|Small groups of "
-    "students visit {short} in {city} to see how {roles} {task1}.|Ask {roles} at {short} about their work, their pay and how they started.",
-    "preparation": "Work with {roles} from {short} on a real assignment: {project}.|A {weeks}-week {fmt} where students {task1} and "
-    "practice {skill1} with coaches from {short}.|Students in {grades} {task1} and build {skill1} with a team from {short} in {city}.",
-    "training": "{pay} {weeks}-week {fmt} at the {short} {place} in {city}, where students {task1}.|Work {hours} hours a week beside "
-    "{roles} at {short} and learn to {task1}.|{pay} {fmt} in {city}: learn to {task1} with {roles} from {short}.",
-}.items()}
+SUMMARIES = {
+    k: _p(v)
+    for k, v in {
+        "awareness": "A {fmt} in {city} where students in {grades} meet {roles} and learn about {topic}.|Staff from {short} share {topic} "
+        "with classes from {area}, with time for questions.|Students visit the {short} {place} in {city} to learn about {topic} from {roles}.",
+        "exploration": "Spend time beside a {role} at the {short} {place} in {city} and ask about the training the job takes.|Small groups of "
+        "students visit {short} in {city} to see how {roles} {task1}.|Ask {roles} at {short} about their work, their pay and how they started.",
+        "preparation": "Work with {roles} from {short} on a real assignment: {project}.|A {weeks}-week {fmt} where students {task1} and "
+        "practice {skill1} with coaches from {short}.|Students in {grades} {task1} and build {skill1} with a team from {short} in {city}.",
+        "training": "{pay} {weeks}-week {fmt} at the {short} {place} in {city}, where students {task1}.|Work {hours} hours a week beside "
+        "{roles} at {short} and learn to {task1}.|{pay} {fmt} in {city}: learn to {task1} with {roles} from {short}.",
+    }.items()
+}
 
 # Spanish text: "oportunidad" (feminine) is the subject, so format names never need an article.
-ES_TITLES = _p("{fmt_es} en {city} con {short}|{fmt_es} en {short}: {sector_es}|{fmt_es} en {short}: {city}|{fmt_es} con {short} ({season_es})")
+ES_TITLES = _p(
+    "{fmt_es} en {city} con {short}|{fmt_es} en {short}: {sector_es}|{fmt_es} en {short}: {city}|{fmt_es} con {short} ({season_es})"
+)
 ES_SUMMARIES = _p(
     "Una oportunidad de {org} en {city} para estudiantes de {grades_es}, con {seats} lugares disponibles.|"
     "Estudiantes de {grades_es} conocen el trabajo en {short}, en {city}, con apoyo del personal.|"
@@ -424,70 +479,96 @@ ES_BODY = _p(
     "Al final, los estudiantes presentan lo que aprendieron ante el personal y sus familias.|"
     "La actividad se ofrece en {season_es} y las fechas exactas se confirman al inscribirse.|mentor>Un mentor o una mentora acompaña a cada estudiante."
 )
-ES_BULLETS = _p("{seats} lugares disponibles|Para estudiantes de {grades_es}|hours>{hours} horas por semana durante {weeks} semanas|"
-                "Sitio en {city}|es>Apoyo en español|paid>Pago de ${amount} por hora|unpaid>Sin costo|Capacitación de seguridad el primer día|"
-                "Carta de recomendación al terminar")
+ES_BULLETS = _p(
+    "{seats} lugares disponibles|Para estudiantes de {grades_es}|hours>{hours} horas por semana durante {weeks} semanas|"
+    "Sitio en {city}|es>Apoyo en español|paid>Pago de ${amount} por hora|unpaid>Sin costo|Capacitación de seguridad el primer día|"
+    "Carta de recomendación al terminar"
+)
 
-EVIDENCE = {k: _p(v) for k, v in {
-    "collaborative-design": "Teachers from {n} schools helped plan the activities this year.|Staff and school partners review the plan together every {season}.|A design team of {n} employers and teachers meets twice a year.",
-    "partnerships": "Works with {n} schools and {n2} community partners in {area}.|A written agreement with the district is renewed every year.|Two community organizations refer students.",
-    "staffing-and-infrastructure": "A coordinator spends about {n} hours a week on the program.|Supervisors get a handbook and a one-hour orientation.|A site coordinator at each location handles scheduling.",
-    "data-and-accountability": "Attendance and a short survey are recorded for every student.|Results are shared with schools each {season}.|{pct}% of students answered the end-of-program survey last year.",
-    "student-career-success": "Students are evaluated at the start and at the end.|{pct}% of last year's participants finished the program.|Each student leaves with an updated resume.",
-    "credit-for-learning-from-work": "Students can earn {n} units of work experience credit.|A partner college grants credit for the final project.|Students may ask their school for work experience credit.",
-    "social-capital": "Each student meets at least {n} professionals.|Students leave with a reference from their supervisor.|Alumni are invited back to speak to new students.",
-    "competencies-for-family-sustaining-careers": "Tasks are mapped to entry-level job skills in {field}.|Students practice skills named in regional job postings.|The program covers skills for jobs that pay above the county median.",
-}.items()}
+EVIDENCE = {
+    k: _p(v)
+    for k, v in {
+        "collaborative-design": "Teachers from {n} schools helped plan the activities this year.|Staff and school partners review the plan together every {season}.|A design team of {n} employers and teachers meets twice a year.",
+        "partnerships": "Works with {n} schools and {n2} community partners in {area}.|A written agreement with the district is renewed every year.|Two community organizations refer students.",
+        "staffing-and-infrastructure": "A coordinator spends about {n} hours a week on the program.|Supervisors get a handbook and a one-hour orientation.|A site coordinator at each location handles scheduling.",
+        "data-and-accountability": "Attendance and a short survey are recorded for every student.|Results are shared with schools each {season}.|{pct}% of students answered the end-of-program survey last year.",
+        "student-career-success": "Students are evaluated at the start and at the end.|{pct}% of last year's participants finished the program.|Each student leaves with an updated resume.",
+        "credit-for-learning-from-work": "Students can earn {n} units of work experience credit.|A partner college grants credit for the final project.|Students may ask their school for work experience credit.",
+        "social-capital": "Each student meets at least {n} professionals.|Students leave with a reference from their supervisor.|Alumni are invited back to speak to new students.",
+        "competencies-for-family-sustaining-careers": "Tasks are mapped to entry-level job skills in {field}.|Students practice skills named in regional job postings.|The program covers skills for jobs that pay above the county median.",
+    }.items()
+}
 EVIDENCE_ANY = _p("Staff reviewed this criterion with a school partner this year.|Reviewed with {n} partner schools in {season}.")
 
-CONTACT_ROLES = _p("Internship program office|Youth programs team|Student placement team|Career education office|Work-based learning coordinator|"
-                   "Community outreach team|Speaker bureau|Apprenticeship office|Education partnerships office|Early careers team|"
-                   "Talent development office|Student programs desk")
-DAYS = _p("on Tuesday afternoons|on Saturday mornings|twice a week after school|on Wednesdays after school|every other Friday|on Thursday evenings")
-TIMES = _p("Weekdays, daytime|Weekday afternoons after 3:30 p.m.|Saturdays, 9 a.m. to 1 p.m.|During class time|Weekdays, 8 a.m. to 4:30 p.m.|"
-           "Two afternoons a week and some Saturdays|Evenings, 5 to 8 p.m.|Mornings, 9 a.m. to noon")
-TRANSPORT = _p("Free Metro TAP card for the whole program.|Bus passes for students who need them.|Sites are placed in students' own neighborhoods where possible.|"
-               "A van picks students up at two partner high schools.|Mileage and transit costs are reimbursed every two weeks.")
-TRAINING = _p("A paid orientation on workplace safety and expectations.|Weekly learning sessions on careers and planning.|A two-day bootcamp before the first shift.|"
-              "Short skills workshops every week.|Monthly career workshops with guest speakers.")
-ACCOMMODATIONS = _p("Ask the site coordinator about accommodations.|Sites are wheelchair accessible; tell us what else you need.|"
-                    "Tell your counselor what you need, and we will arrange it with the site.")
-REQUIREMENTS = _p("Parent or guardian permission form|Closed-toe shoes|A short interest statement|Counselor or teacher recommendation|"
-                  "Passing grades in all classes|Attend one orientation session|No experience needed|Proof of enrollment")
-DOCUMENTS = _p("Online application|Interest statement|Work permit (after you are accepted)|Parent or guardian consent form|Resume (a simple one is fine)|"
-               "Teacher recommendation")
+CONTACT_ROLES = _p(
+    "Internship program office|Youth programs team|Student placement team|Career education office|Work-based learning coordinator|"
+    "Community outreach team|Speaker bureau|Apprenticeship office|Education partnerships office|Early careers team|"
+    "Talent development office|Student programs desk"
+)
+DAYS = _p(
+    "on Tuesday afternoons|on Saturday mornings|twice a week after school|on Wednesdays after school|every other Friday|on Thursday evenings"
+)
+TIMES = _p(
+    "Weekdays, daytime|Weekday afternoons after 3:30 p.m.|Saturdays, 9 a.m. to 1 p.m.|During class time|Weekdays, 8 a.m. to 4:30 p.m.|"
+    "Two afternoons a week and some Saturdays|Evenings, 5 to 8 p.m.|Mornings, 9 a.m. to noon"
+)
+TRANSPORT = _p(
+    "Free Metro TAP card for the whole program.|Bus passes for students who need them.|Sites are placed in students' own neighborhoods where possible.|"
+    "A van picks students up at two partner high schools.|Mileage and transit costs are reimbursed every two weeks."
+)
+TRAINING = _p(
+    "A paid orientation on workplace safety and expectations.|Weekly learning sessions on careers and planning.|A two-day bootcamp before the first shift.|"
+    "Short skills workshops every week.|Monthly career workshops with guest speakers."
+)
+ACCOMMODATIONS = _p(
+    "Ask the site coordinator about accommodations.|Sites are wheelchair accessible; tell us what else you need.|"
+    "Tell your counselor what you need, and we will arrange it with the site."
+)
+REQUIREMENTS = _p(
+    "Parent or guardian permission form|Closed-toe shoes|A short interest statement|Counselor or teacher recommendation|"
+    "Passing grades in all classes|Attend one orientation session|No experience needed|Proof of enrollment"
+)
+DOCUMENTS = _p(
+    "Online application|Interest statement|Work permit (after you are accepted)|Parent or guardian consent form|Resume (a simple one is fine)|"
+    "Teacher recommendation"
+)
 
 # Organizations: (summary, first paragraph, second paragraph) per kind; {fmts} lists what it offers.
-ORG_TEXT = {k: tuple(_p(v)) for k, v in {
-    "employer": "A fictional {field} employer in {city} with about {staff} employees that hosts students from across {area}.|"
-    "{name} is a sample employer based in {city}. Its {staff} employees include {roles} and {role2s} who work at {n_loc} "
-    "locations in {area}.|The company has opened its doors to students for {years} years. It works with nearby high schools and "
-    "colleges to offer {fmts}, and its staff volunteer as supervisors and mentors.",
-    "intermediary": "A fictional intermediary that connects {employers} employers in {area} with schools and students.|{name} is a sample "
-    "intermediary that brings employers and schools together in {area}. Instead of each school calling each business, the network "
-    "recruits employers once and matches them with students from {schools} schools.|It runs {fmts}, coaches the supervisors who host "
-    "students, and follows up with every participant at the end of each program.",
-    "school-district": "A fictional school district in {area} serving about {students} students in {schools} schools.|{name} is a sample "
-    "school district in {area}. Its career technical education pathways serve about {students} students in {schools} schools.|The "
-    "district runs {fmts} on its own campuses and with local employers, and its work-based learning coordinators help teachers plan each "
-    "experience.",
-    "college": "A fictional community college in {city} with career programs in {field} and more.|{name} is a sample community college "
-    "in {city} that serves about {students} students a year. Its career programs lead to certificates and associate degrees.|The college "
-    "offers {fmts} for its own students and for high school students who take dual-enrollment classes.",
-    "public-agency": "A fictional public agency in {city} that runs the local {noun} and hosts students every year.|{name} is a sample "
-    "public agency that serves {city} and nearby communities in {area}. About {staff} staff work in its offices and field sites.|"
-    "It offers {fmts} so that young people can see how public jobs work and how to apply for them.",
-    "staffing-agency": "A fictional staffing agency that hires students 16 and older so that other employers can host paid interns.|"
-    "{name} is a sample staffing agency in {city}. Many employers want to host a paid student but cannot add a minor to their own "
-    "payroll, so the agency becomes the employer of record.|It hires the student, runs payroll, carries workers' compensation and checks "
-    "work permits, while the host employer supervises the work. It also runs {fmts} of its own.",
-    "nonprofit": "A fictional nonprofit in {city} that teaches young people {field} skills.|{name} is a sample nonprofit in {city} with "
-    "{staff} staff and many volunteers from {area}.|Since its founding {years} years ago it has offered {fmts}, free of charge for "
-    "families.",
-}.items()}
-ORG_ES = _p("Una organización de ejemplo en {city} que recibe a estudiantes de {area_es}.|"
-            "{name} es una organización de ejemplo con sede en {city}. Trabaja con escuelas de {area_es} y ofrece experiencias de trabajo "
-            "para estudiantes desde hace {years} años.|Su personal acompaña a cada estudiante y explica a las familias cada paso del programa.")
+ORG_TEXT = {
+    k: tuple(_p(v))
+    for k, v in {
+        "employer": "A fictional {field} employer in {city} with about {staff} employees that hosts students from across {area}.|"
+        "{name} is a sample employer based in {city}. Its {staff} employees include {roles} and {role2s} who work at {n_loc} "
+        "locations in {area}.|The company has opened its doors to students for {years} years. It works with nearby high schools and "
+        "colleges to offer {fmts}, and its staff volunteer as supervisors and mentors.",
+        "intermediary": "A fictional intermediary that connects {employers} employers in {area} with schools and students.|{name} is a sample "
+        "intermediary that brings employers and schools together in {area}. Instead of each school calling each business, the network "
+        "recruits employers once and matches them with students from {schools} schools.|It runs {fmts}, coaches the supervisors who host "
+        "students, and follows up with every participant at the end of each program.",
+        "school-district": "A fictional school district in {area} serving about {students} students in {schools} schools.|{name} is a sample "
+        "school district in {area}. Its career technical education pathways serve about {students} students in {schools} schools.|The "
+        "district runs {fmts} on its own campuses and with local employers, and its work-based learning coordinators help teachers plan each "
+        "experience.",
+        "college": "A fictional community college in {city} with career programs in {field} and more.|{name} is a sample community college "
+        "in {city} that serves about {students} students a year. Its career programs lead to certificates and associate degrees.|The college "
+        "offers {fmts} for its own students and for high school students who take dual-enrollment classes.",
+        "public-agency": "A fictional public agency in {city} that runs the local {noun} and hosts students every year.|{name} is a sample "
+        "public agency that serves {city} and nearby communities in {area}. About {staff} staff work in its offices and field sites.|"
+        "It offers {fmts} so that young people can see how public jobs work and how to apply for them.",
+        "staffing-agency": "A fictional staffing agency that hires students 16 and older so that other employers can host paid interns.|"
+        "{name} is a sample staffing agency in {city}. Many employers want to host a paid student but cannot add a minor to their own "
+        "payroll, so the agency becomes the employer of record.|It hires the student, runs payroll, carries workers' compensation and checks "
+        "work permits, while the host employer supervises the work. It also runs {fmts} of its own.",
+        "nonprofit": "A fictional nonprofit in {city} that teaches young people {field} skills.|{name} is a sample nonprofit in {city} with "
+        "{staff} staff and many volunteers from {area}.|Since its founding {years} years ago it has offered {fmts}, free of charge for "
+        "families.",
+    }.items()
+}
+ORG_ES = _p(
+    "Una organización de ejemplo en {city} que recibe a estudiantes de {area_es}.|"
+    "{name} es una organización de ejemplo con sede en {city}. Trabaja con escuelas de {area_es} y ofrece experiencias de trabajo "
+    "para estudiantes desde hace {years} años.|Su personal acompaña a cada estudiante y explica a las familias cada paso del programa."
+)
 EOR_NOTES = {
     "employer": "Hires student interns as temporary part-time staff through its own payroll.",
     "intermediary": "Puts paid interns on its own payroll while they work at partner employers.",
@@ -509,3 +590,58 @@ STAGE_TEXT = {
     "preparation": "Students build skills, earn a first credential and get to know professionals.",
     "training": "Students learn through paid work, then finish a certificate or degree.",
 }
+
+# Invented brand names (a first and a second part) and surnames for partner schools: real catalogs are full of
+# proper nouns, so the search index of a synthetic catalog should be too.
+BRAND_HEADS = _p(
+    "Al|Bel|Cal|Dar|El|Fen|Hal|Is|Jun|Kel|Lor|Mar|Nov|Or|Pel|Quin|Ros|Sol|Tal|Ul|Ven|Wil|Xan|Yor|Zel|Bry|Cor|Dav|Ev|"
+    "Flor|Gal|Har|Ir|Lum|Mer|Nor|Ost|Pra|Rev|Sen|Tor|Val|Ash|Bren|Cas|Del|Em|Ferr|Hol|Jas|Kin|Lan|Mon|Par|Rad|Sam|Tem|Vir"
+)
+BRAND_TAILS = _p(
+    "ara|ella|ent|era|ia|ica|ion|is|ix|on|ora|ova|um|us|ano|eda|ino|ton|wick|ford|ley|mont|ridge|vale|wood|stone|"
+    "brook|field|haven|crest|view|point|gate|mark|line|way|path|well|dale|berg"
+)
+SURNAMES = _p(
+    "Garcia|Hernandez|Lopez|Martinez|Gonzalez|Rodriguez|Ramirez|Flores|Torres|Rivera|Gomez|Diaz|Reyes|Morales|Cruz|Ortiz|Gutierrez|"
+    "Chavez|Ramos|Ruiz|Alvarez|Castillo|Jimenez|Vasquez|Romero|Herrera|Medina|Aguilar|Vargas|Nguyen|Tran|Pham|Le|Kim|Lee|Park|"
+    "Choi|Chen|Wang|Li|Liu|Zhang|Huang|Wong|Santos|Bautista|Mendoza|Dela Cruz|Aquino|Petrosyan|Sarkisian|Hakobyan|Grigoryan|"
+    "Tanaka|Yamamoto|Nakamura|Sok|Chhim|Washington|Jackson|Johnson|Williams|Brown|Davis|Harris|Robinson|Walker|Young|King|Wright|"
+    "Scott|Green|Baker|Adams|Nelson|Carter|Mitchell|Roberts|Turner|Phillips|Campbell|Parker|Evans|Edwards|Collins|Stewart|Morris|"
+    "Murphy|Cook|Rogers|Morgan|Bell|Bailey|Cooper|Howard|Ward|Brooks|Kelly|Sanders|Price|Bennett|Wood|Barnes|Ross|Henderson|Coleman|"
+    "Jenkins|Perry|Powell|Long|Patterson|Hughes|Butler|Simmons|Foster|Bryant|Alexander|Russell|Griffin|Hayes|Myers|Ford|"
+    "Hamilton|Graham|Sullivan|Wallace|Woods|Cole|West|Jordan|Owens|Reynolds|Fisher|Ellis|Harrison|Gibson|Mcdonald|Marshall|Tapia|"
+    "Zamora|Cervantes|Navarro|Salazar|Delgado|Rios|Sandoval|Ochoa|Valenzuela|Contreras|Acosta|Figueroa|Cabrera|Pacheco|Villanueva"
+)
+SCHOOL_KINDS = _p(
+    "High School|Middle School|Academy|Senior High School|Learning Center|STEM Academy|Magnet High School|Continuation High School"
+)
+PARTNER_BODY = _p(
+    "Students come from {school1} and {school2}, and anyone in {area} may apply.|Teachers at {school1} helped design the activities.|"
+    "{partner} lends equipment and sends two volunteers to every session.|Graduates of the program now work at {partner} and at {short}.|"
+    "The program started as a pilot with {school1} and has grown every year since.|A counselor from {school2} visits to help with next steps.|"
+    "{short} and {partner} share the supervision, so students see two workplaces.|Last year a team from {school1} won the final showcase."
+)
+PARTNER_BULLETS = _p("Run with {partner}|Priority for students at {school1} and {school2}|Guest speakers from {partner}")
+MORE_BODY = _p(
+    "Nobody expects you to know the work already; curiosity and showing up on time matter more.|Each session opens with a ten-minute "
+    "check-in about what went well and what was hard.|You get a clear list of tasks on day one, and it changes as you learn.|Supervisors "
+    "at {short} were once students in programs like this one.|Families are invited to an open house before the start so they can meet "
+    "the team.|Lunch breaks are a good time to ask {roles} how they chose the field.|The work is real: what you make or fix is used by "
+    "the team afterward.|Expect some noise, some waiting and a lot of learning by doing.|If you miss a day, tell your supervisor ahead "
+    "of time; that is part of the job too.|You will keep a short portfolio with photos and notes, which helps when you apply for your "
+    "next job.|The team uses plain language and explains every acronym, so ask when something is new.|Halfway through, you sit down "
+    "with a {role} to talk about your progress and what you want to try next.|Guest visits from {partner} show how other workplaces do "
+    "the same job.|Everyone starts with the basics: where things go, who to ask and how to stay safe.|Many past participants went on to "
+    "study {field} at a community college in {area}.|Some weeks are busy and some are quiet; both teach you how the work really "
+    "flows.|You will write a short reflection every week, and staff read and answer each one.|The {place} has lockers, a break room "
+    "and a first aid station.|Women and students who are new to the field are especially encouraged to apply.|Students who need "
+    "a quiet space or extra time can ask for it at any point.|The last day includes a mock interview with hiring staff from {short}.|"
+    "You can bring a parent or guardian to the orientation to ask their own questions."
+)
+GENERIC_TASKS = _p(
+    "sit in on a team meeting|update a checklist for the next shift|greet visitors and point them to the right place|sort and label "
+    "supplies|take notes during a training session|help set up for a community event|interview a staff member about their career path|"
+    "present a short update to the team|organize a shared folder of photos and files|practice a safety drill|count and record inventory|"
+    "write a thank-you note to a partner|compare two ways of doing the same task|time how long a routine job takes|draft a how-to sheet for "
+    "new students|help clean and reset the workspace|track a small project on a whiteboard|listen in on a customer call"
+)

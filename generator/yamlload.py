@@ -21,20 +21,23 @@ from yaml.nodes import Node, ScalarNode, SequenceNode
 
 from .problems import Problem
 
-try:  # libyaml is the fast path; the pure-Python parser behaves the same.
-    from yaml import CParser as _Parser
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml.composer import Composer
-    from yaml.parser import Parser
-    from yaml.reader import Reader
-    from yaml.scanner import Scanner
+from yaml.composer import Composer
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.scanner import Scanner
 
-    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
-        def __init__(self, stream: str) -> None:
-            Reader.__init__(self, stream)
-            Scanner.__init__(self)
-            Parser.__init__(self)
-            Composer.__init__(self)
+try:  # libyaml parses valid files fast; any file it rejects is parsed again in Python for exact messages.
+    from yaml.cyaml import CParser as _CParser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    _CParser = None
+
+
+class _Parser(Reader, Scanner, Parser, Composer):
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
 
 
 MAX_BYTES = 256 * 1024
@@ -239,6 +242,9 @@ def load(path: str, text: str) -> tuple[Loaded | None, list[Problem]]:
     problems = _scan(path, text)
     if problems:
         return None, problems
+    fast = _load_fast(path, text)
+    if fast is not None:
+        return fast
     loader = None
     try:
         loader = _Loader(text)
@@ -306,6 +312,44 @@ def load(path: str, text: str) -> tuple[Loaded | None, list[Problem]]:
                 "Start the file with keys such as `title:` at the left margin",
             )
         ]
+    return Loaded(data, builder.positions, builder.key_positions), builder.problems
+
+
+if _CParser is not None:
+
+    class _FastLoader(_CParser, _Resolver):  # type: ignore[misc, valid-type]
+        pass
+
+
+# libyaml and PyYAML differ on tabs and control characters; such files take the careful path.
+_UNUSUAL = re.compile("[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")
+
+
+def _deep_indentation(text: str, limit: int = 160) -> bool:
+    """True when some line is indented far enough to nest deeper than libyaml's C stack should go."""
+    return any(len(line) - len(line.lstrip(" -?:")) > limit for line in text.splitlines())
+
+
+def _load_fast(path: str, text: str) -> tuple[Loaded, list[Problem]] | None:
+    """libyaml's result for a clean file; None when anything is off, so the careful path reports it."""
+    if _CParser is None or _UNUSUAL.search(text) or _deep_indentation(text):
+        return None
+    loader = _FastLoader(text)
+    try:
+        node = loader.get_single_node()
+    except Exception:  # noqa: BLE001 - the pure-Python parser explains the problem precisely
+        return None
+    finally:
+        loader.dispose()
+    if node is None:
+        return None
+    builder = _Builder(path)
+    try:
+        data = builder.build(node, (), 0)
+    except (_Stop, RecursionError):
+        return None
+    if not isinstance(data, dict):
+        return None
     return Loaded(data, builder.positions, builder.key_positions), builder.problems
 
 

@@ -86,10 +86,17 @@ def structured_catalog(dest: Path) -> Path:
     def case(name: str, **changes: Any) -> None:
         listing(org / f"{name}.yml", **{**real, **changes})
 
-    case("lab-internship", sites=[{"name": "Main clinic", "address": "100 Harbor Ave", "city": "Long Beach", "zip": "90802",
-                                   "mode": "in-person"}], seats=6)
-    case("summer-stipend-job", title="Summer Stipend Job", format="summer-youth-employment",
-         **{"pay.type": "stipend", "pay.amount": 250, "pay.unit": "week", "schedule.hours_per_week": 30})
+    case(
+        "lab-internship",
+        sites=[{"name": "Main clinic", "address": "100 Harbor Ave", "city": "Long Beach", "zip": "90802", "mode": "in-person"}],
+        seats=6,
+    )
+    case(
+        "summer-stipend-job",
+        title="Summer Stipend Job",
+        format="summer-youth-employment",
+        **{"pay.type": "stipend", "pay.amount": 250, "pay.unit": "week", "schedule.hours_per_week": 30},
+    )
     case("closed-internship", title="Closed Internship", **{"application.deadline": dt.date(2026, 11, 1)})
     case("unpaid-internship", title="Unpaid Internship", pay={"type": "unpaid"})
     case("example-internship", title="Example Internship", example=True)
@@ -97,11 +104,17 @@ def structured_catalog(dest: Path) -> Path:
     case("stipend-unknown", title="Stipend Unknown", pay={"type": "stipend", "amount_published": False})
     case("upcoming-internship", title="Upcoming Internship", **{"application.opens": dt.date(2027, 1, 10)})
     case("formula-title", title='=HYPERLINK("https://example.org")', example=True)
-    case("rolling-apprenticeship", title="Rolling Apprenticeship", format="apprenticeship",
-         **{"application.deadline": None, "application.rolling": True, "pay.amount": 22, "pay.amount_max": 26})
+    case(
+        "rolling-apprenticeship",
+        title="Rolling Apprenticeship",
+        format="apprenticeship",
+        **{"application.deadline": None, "application.rolling": True, "pay.amount": 22, "pay.amount_max": 26},
+    )
     pathway = catalog / "pathways" / "health-careers.yml"
     pathway.write_text(pathway.read_text().replace("example: true", "example: false", 1))
-    shutil.copyfile(ROOT / "catalog" / "pathways" / "information-technology.yml", catalog / "pathways" / "information-technology.yml")
+    shutil.copyfile(
+        ROOT / "catalog" / "pathways" / "information-technology.yml", catalog / "pathways" / "information-technology.yml"
+    )
     return catalog
 
 
@@ -118,8 +131,14 @@ def structured(tmp_path_factory) -> tuple[Path, Any]:
 
 def git(repo: Path, *args: str, when: str | None = None) -> None:
     env = {**os.environ, "GIT_AUTHOR_DATE": when or COMMIT_1, "GIT_COMMITTER_DATE": when or COMMIT_1}
-    subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args], cwd=repo, env=env,
-                   check=True, capture_output=True, timeout=60)
+    subprocess.run(
+        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args],
+        cwd=repo,
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -133,7 +152,7 @@ def dated(tmp_path_factory) -> tuple[Path, Any, float]:
     listing_file = catalog / "employers" / "acme-health" / "lab-internship.yml"
     listing_file.write_text(listing_file.read_text().replace("Work with lab staff.", "Work with lab staff and nurses."))
     git(repo, "commit", "-q", "-am", "second", when=COMMIT_2)
-    started = dt.datetime.now(dt.timezone.utc).timestamp()
+    started = dt.datetime.now(dt.UTC).timestamp()
     build_site(repo / "site", catalog)
     return repo / "site", check_catalog(catalog, as_of=AS_OF).catalog, started
 
@@ -211,7 +230,7 @@ def test_csv_dictionary_documents_every_column_in_order(bundled):
 def test_csv_guards_text_against_spreadsheet_formulas(structured):
     rows = read_csv(structured[0])
     titles = [row[rows[0].index("title")] for row in rows[1:]]
-    assert "'=HYPERLINK(\"https://example.org\")" in titles
+    assert '\'=HYPERLINK("https://example.org")' in titles
 
 
 # -- the calendar ------------------------------------------------------------
@@ -256,8 +275,9 @@ def test_feed_holds_the_most_recent_changes_newest_first(bundled, bundled_catalo
     assert times == sorted(times, reverse=True)
     ids = [e.id for e in feed.entries]
     assert len(set(ids)) == len(ids) and all(i.startswith("tag:wbl-catalog.example.org,2026:opportunities/") for i in ids)
-    assert {e.link for e in feed.entries} <= {f"{SITE_URL}opportunities/{i}/" for i in [*bundled_catalog.opportunities,
-                                                                                           *bundled_catalog.retired]}
+    assert {e.link for e in feed.entries} <= {
+        f"{SITE_URL}opportunities/{i}/" for i in [*bundled_catalog.opportunities, *bundled_catalog.retired]
+    }
 
 
 def test_feed_ids_are_stable_across_builds(bundled):
@@ -290,8 +310,12 @@ def test_catalog_json_validates_against_its_schema(bundled, bundled_catalog):
     errors = [f"{e.json_path}: {e.message}" for e in validator.iter_errors(data)]
     assert not errors, errors[:5]
     assert data["format_version"] == "1.0" and data["as_of"] == AS_OF.isoformat()
-    assert data["counts"] == {"opportunities": len(bundled_catalog.opportunities), "organizations": len(bundled_catalog.organizations),
-                              "pathways": len(bundled_catalog.pathways), "retired": len(bundled_catalog.retired)}
+    assert data["counts"] == {
+        "opportunities": len(bundled_catalog.opportunities),
+        "organizations": len(bundled_catalog.organizations),
+        "pathways": len(bundled_catalog.pathways),
+        "retired": len(bundled_catalog.retired),
+    }
     assert [o["catalog_id"] for o in data["opportunities"]] == sorted(bundled_catalog.opportunities)
     assert [o["id"] for o in data["organizations"]] == sorted(bundled_catalog.organizations)
     assert [p["id"] for p in data["pathways"]] == sorted(bundled_catalog.pathways)
@@ -332,14 +356,14 @@ def test_change_dates_come_from_git_not_the_build_time(dated):
     assert [e.updated for e in feed.entries] == [changed]
     assert feed.feed.updated == changed
     (event, *_) = read_calendar(site / "data" / "deadlines.ics")
-    assert event.decoded("DTSTAMP") == dt.datetime(2025, 6, 7, 8, 9, 10, tzinfo=dt.timezone.utc)
+    assert event.decoded("DTSTAMP") == dt.datetime(2025, 6, 7, 8, 9, 10, tzinfo=dt.UTC)
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     lastmods = dict(re.findall(r"<loc>([^<]+)</loc>\s*<lastmod>([^<]+)</lastmod>", sitemap))
     assert lastmods[SITE_URL + "opportunities/acme-health/lab-internship/"] == changed
     assert lastmods[SITE_URL + "es/opportunities/acme-health/lab-internship/"] == changed
     assert lastmods[SITE_URL + "employers/"] == first  # newest of the organizations
     assert lastmods[SITE_URL + "employers/acme-health/"] == changed  # the organization page lists the changed listing
-    build_day = dt.datetime.fromtimestamp(started, dt.timezone.utc).strftime("%Y-%m-%dT")
+    build_day = dt.datetime.fromtimestamp(started, dt.UTC).strftime("%Y-%m-%dT")
     assert not any(value.startswith(build_day) for value in lastmods.values())
 
 
@@ -358,15 +382,22 @@ def test_git_dates_without_a_repository(tmp_path):
 # -- structured data ---------------------------------------------------------
 
 POSTINGS = {"lab-internship", "summer-stipend-job", "rolling-apprenticeship"}
-NOT_POSTINGS = {"closed-internship", "unpaid-internship", "example-internship", "paid-job-shadow", "stipend-unknown",
-                "upcoming-internship", "formula-title"}
+NOT_POSTINGS = {
+    "closed-internship",
+    "unpaid-internship",
+    "example-internship",
+    "paid-job-shadow",
+    "stipend-unknown",
+    "upcoming-internship",
+    "formula-title",
+}
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_job_posting_only_for_open_paid_real_placements(structured, lang):
     site, catalog = structured
     prefix = "" if lang == "en" else "es/"
-    assert POSTINGS | NOT_POSTINGS == {o.slug for o in catalog.opportunities.values()}
+    assert {o.slug for o in catalog.opportunities.values()} == POSTINGS | NOT_POSTINGS
     for slug in sorted(POSTINGS | NOT_POSTINGS):
         found = [d for d in json_ld(site, f"{prefix}opportunities/acme-health/{slug}") if d.get("@type") == "JobPosting"]
         assert len(found) == (slug in POSTINGS), slug
@@ -380,8 +411,11 @@ def test_job_posting_values_are_on_the_page(structured, lang):
     text = visible_text(site, path)
     opp = catalog.opportunities["acme-health/lab-internship"]
     assert posting["employmentType"] == "INTERN" and posting["directApply"] is False
-    assert posting["baseSalary"] == {"@type": "MonetaryAmount", "currency": "USD",
-                                     "value": {"@type": "QuantitativeValue", "value": 19.5, "unitText": "HOUR"}}
+    assert posting["baseSalary"] == {
+        "@type": "MonetaryAmount",
+        "currency": "USD",
+        "value": {"@type": "QuantitativeValue", "value": 19.5, "unitText": "HOUR"},
+    }
     assert money(19.5, lang) in text
     assert posting["title"] in text and posting["hiringOrganization"]["name"] in text
     assert posting["datePosted"] == "2026-10-01" and format_date(opp.last_reviewed, lang) in text
@@ -402,7 +436,12 @@ def test_job_posting_types_and_pay_ranges(structured):
     assert stipend["employmentType"] == "PART_TIME"
     assert stipend["baseSalary"]["value"] == {"@type": "QuantitativeValue", "value": 250, "unitText": "WEEK"}
     (apprenticeship,) = json_ld(site, "opportunities/acme-health/rolling-apprenticeship")
-    assert apprenticeship["baseSalary"]["value"] == {"@type": "QuantitativeValue", "minValue": 22, "maxValue": 26, "unitText": "HOUR"}
+    assert apprenticeship["baseSalary"]["value"] == {
+        "@type": "QuantitativeValue",
+        "minValue": 22,
+        "maxValue": 26,
+        "unitText": "HOUR",
+    }
     assert "validThrough" not in apprenticeship
 
 
@@ -437,8 +476,15 @@ def test_data_page_links_every_export_and_documents_every_field(bundled, lang):
     html = page.read_text(encoding="utf-8")
     links = set(re.findall(r'href="([^"#?]+\.(?:json|csv|ics|xml))"', html))
     targets = {(page.parent / link).resolve().relative_to(site.resolve()).as_posix() for link in links}
-    for export in ("catalog.json", "catalog.schema.json", "opportunities.csv", "opportunities-dictionary.csv", "deadlines.ics",
-                   "feed.xml", "deadlines/public-services.ics"):
+    for export in (
+        "catalog.json",
+        "catalog.schema.json",
+        "opportunities.csv",
+        "opportunities-dictionary.csv",
+        "deadlines.ics",
+        "feed.xml",
+        "deadlines/public-services.ics",
+    ):
         assert f"data/{export}" in targets, export
     assert "schemas/opportunity.schema.json" in targets
     for target in targets:

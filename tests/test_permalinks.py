@@ -113,12 +113,15 @@ def test_a_retired_listing_keeps_a_no_longer_offered_page(renamed, lang):
     prefix = LANG_PREFIX[lang]
     html = (site / prefix / "opportunities/acme-health/winter-lab-internship/index.html").read_text(encoding="utf-8")
     assert ("No longer offered" if lang == "en" else "Ya no se ofrece") in html
-    assert "The winter session ended in 2026." in html and h1(site, f"{prefix}opportunities/acme-health/winter-lab-internship/") == (
-        "Winter Lab Internship")
+    assert "The winter session ended in 2026." in html and h1(
+        site, f"{prefix}opportunities/acme-health/winter-lab-internship/"
+    ) == ("Winter Lab Internship")
     links = re.findall(r'<a href="([^"]+)">(?:<span lang="en">)?Lab Internship<', html)
     assert links and all(
         (site / prefix / "opportunities/acme-health/winter-lab-internship" / link / "index.html").resolve()
-        == (site / prefix / f"opportunities/{NEW}/index.html").resolve() for link in links)
+        == (site / prefix / f"opportunities/{NEW}/index.html").resolve()
+        for link in links
+    )
     bare = site / prefix / "opportunities/acme-health/evening-lab-tour/index.html"
     assert "The clinic no longer runs evening tours." in bare.read_text(encoding="utf-8")
     assert h1(site, f"{prefix}opportunities/acme-health/evening-lab-tour/") == "acme-health/evening-lab-tour"
@@ -133,7 +136,7 @@ def test_bundled_retired_example_is_well_formed(bundled):
         assert entry.replaced_by in catalog.opportunities
         for prefix in ("", "es/"):
             html = (site / prefix / "opportunities" / ident / "index.html").read_text(encoding="utf-8")
-            assert entry.reason in html and "http-equiv=\"refresh\"" not in html
+            assert entry.reason in html and 'http-equiv="refresh"' not in html
 
 
 # -- permanent links on pages ----------------------------------------------------
@@ -168,7 +171,7 @@ def built_pages(site: Path) -> set[str]:
     for html in site.rglob("index.html"):
         rel = html.parent.relative_to(site).as_posix()
         path = "" if rel == "." else rel + "/"
-        if path.split("/")[0] in ("assets", "pagefind") or "http-equiv=\"refresh\"" in html.read_text(encoding="utf-8"):
+        if path.split("/")[0] in ("assets", "pagefind") or 'http-equiv="refresh"' in html.read_text(encoding="utf-8"):
             continue
         pages.add(path)
     return pages
@@ -199,7 +202,7 @@ def test_sitemap_lists_every_page_in_both_languages(renamed):
         for old in FORMER:
             assert f"{FORK_URL}{prefix}opportunities/{old}/" not in entries
     for loc, (_, links) in entries.items():
-        neutral = loc[len(FORK_URL):].removeprefix("es/")
+        neutral = loc[len(FORK_URL) :].removeprefix("es/")
         assert links == {"en": FORK_URL + neutral, "es": FORK_URL + "es/" + neutral, "x-default": FORK_URL + neutral}, loc
 
 
@@ -211,8 +214,9 @@ def test_sitemap_dates_are_change_dates_not_the_build_time(renamed):
     assert entries[f"{FORK_URL}opportunities/{NEW}/"][0] == reviewed
     assert entries[f"{FORK_URL}es/opportunities/{NEW}/"][0] == reviewed
     assert entries[f"{FORK_URL}opportunities/acme-health/winter-lab-internship/"][0] == "2026-02-01T00:00:00Z"
-    newest = max(o.last_reviewed for o in [*catalog.opportunities.values(), *catalog.organizations.values(),
-                                           *catalog.pathways.values()])
+    newest = max(
+        o.last_reviewed for o in [*catalog.opportunities.values(), *catalog.organizations.values(), *catalog.pathways.values()]
+    )
     assert entries[FORK_URL][0] == f"{newest.isoformat()}T00:00:00Z"
-    today = dt.datetime.now(dt.timezone.utc).date().isoformat()
+    today = dt.datetime.now(dt.UTC).date().isoformat()
     assert not [loc for loc, (when, _) in entries.items() if when.startswith(today)]

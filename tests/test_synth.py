@@ -1,0 +1,185 @@
+"""`python -m generator synth`: a realistic synthetic catalog (contracts.md, "The synthetic catalog is realistic, measurably")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import filecmp
+import statistics
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.catalog import check_catalog
+from generator.cli import main
+from generator.synth import synthesize
+
+AS_OF = dt.date(2026, 11, 22)
+BUNDLED = Path(__file__).resolve().parent.parent / "catalog"
+N = 150
+
+
+def _load(path: Path) -> dict:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+
+
+def _listings(root: Path) -> list[dict]:
+    return [_load(p) for p in sorted(root.glob("employers/*/*.yml")) if p.name != "organization.yml"]
+
+
+def _vocab(root: Path, name: str) -> list[dict]:
+    return _load(root / "vocabularies" / f"{name}.yml")["items"]
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def synth(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("synth") / "catalog"
+    synthesize(out, N, seed=7, as_of=AS_OF)
+    return out
+
+
+@pytest.fixture(scope="module")
+def listings(synth: Path) -> list[dict]:
+    return _listings(synth)
+
+
+def test_passes_the_checker_without_errors_or_warnings(synth: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CATALOG_TODAY", AS_OF.isoformat())
+    checked = check_catalog(synth, as_of=AS_OF)
+    assert [f"{p.path}:{p.line}: {p.severity}: {p.message}" for p in checked.problems] == []
+    assert len(checked.catalog.opportunities) == N
+
+
+@pytest.mark.parametrize("n", [1, 9, 40])
+def test_small_catalogs_pass_too(tmp_path: Path, n: int) -> None:
+    synthesize(tmp_path / "c", n, seed=n, as_of=AS_OF)
+    checked = check_catalog(tmp_path / "c", as_of=AS_OF)
+    assert not checked.errors, checked.errors[:3]
+    assert len(checked.catalog.opportunities) == n
+
+
+def test_same_seed_same_bytes_other_seed_differs(tmp_path: Path) -> None:
+    synthesize(tmp_path / "a", 60, seed=3, as_of=AS_OF)
+    synthesize(tmp_path / "b", 60, seed=3, as_of=AS_OF)
+    synthesize(tmp_path / "c", 60, seed=4, as_of=AS_OF)
+    assert _tree(tmp_path / "a") == _tree(tmp_path / "b")
+    assert _tree(tmp_path / "a") != _tree(tmp_path / "c")
+
+
+def test_about_one_organization_per_ten_listings(synth: Path) -> None:
+    orgs = [_load(p) for p in synth.glob("employers/*/organization.yml")]
+    assert len(orgs) == N // 10
+    kinds = Counter(o["kind"] for o in orgs)
+    assert kinds.most_common(1)[0][0] == "employer"
+    assert set(kinds) == {
+        "employer",
+        "intermediary",
+        "nonprofit",
+        "school-district",
+        "college",
+        "public-agency",
+        "staffing-agency",
+    }
+    assert any(o["kind"] == "staffing-agency" and o["employer_of_record"]["for_other_employers"] for o in orgs)
+
+
+def test_every_vocabulary_value_is_used(synth: Path, listings: list[dict]) -> None:
+    used = {
+        "formats": {x["format"] for x in listings},
+        "sectors": {s for x in listings for s in x["sectors"]},
+        "areas": {site["area"] for x in listings for site in x["sites"]},
+        "seasons": {x["schedule"]["season"] for x in listings},
+        "languages": {lang for x in listings for lang in x["supports"]["languages"]},
+        "signals": {sig for x in listings for sig in x.get("quality", {}).get("signals", [])},
+    }
+    for name, values in used.items():
+        field = "name" if name == "sectors" else "id"
+        assert {item[field] for item in _vocab(synth, name)} <= values, name
+    for band in _vocab(synth, "grade-bands"):
+        assert any(
+            band["min"] <= x["eligibility"]["grades"]["min"] and x["eligibility"]["grades"]["max"] <= band["max"]
+            for x in listings
+        ), band["id"]
+
+
+def test_titles_and_descriptions_look_like_the_bundled_catalog(listings: list[dict]) -> None:
+    bundled = _listings(BUNDLED)
+    for measure in (lambda x: len(x["title"]), lambda x: len(x["description"].split())):
+        ours, theirs = [measure(x) for x in listings], [measure(x) for x in bundled]
+        assert min(theirs) * 0.8 <= min(ours) and max(ours) <= max(theirs) * 1.2
+        assert abs(statistics.median(ours) - statistics.median(theirs)) <= 0.25 * statistics.median(theirs)
+    titles = [x["title"] for x in listings]
+    assert len(set(titles)) >= 0.95 * len(titles)
+    descriptions = [x["description"] for x in listings]
+    assert len(set(descriptions)) == len(descriptions)
+    # Not a tiny vocabulary: a search index over these listings must not shrink because the text repeats.
+    words = {w.lower().strip(".,:;()") for d in descriptions for w in d.split()}
+    assert len(words) > 1000
+
+
+def test_realistic_mix(listings: list[dict]) -> None:
+    pay = Counter(x["pay"]["type"] for x in listings)
+    assert 0.25 <= pay["paid"] / N <= 0.55 and pay["stipend"] and pay["unpaid"] / N >= 0.35
+    hourly = [x["pay"]["amount"] for x in listings if x["pay"]["type"] == "paid" and "amount" in x["pay"]]
+    assert min(hourly) >= 17.87 and max(hourly) <= 30
+    assert all(x["pay"].get("unit") == "hour" for x in listings if x["pay"]["type"] == "paid")
+    status = Counter(x["status"] for x in listings)
+    assert status["open"] > status["closed"] > 0 and status["archived"] > 0
+    for x in listings:
+        grades, stage = x["eligibility"]["grades"], x["stage"]
+        if grades["max"] <= 8:
+            assert stage in ("awareness", "exploration", "preparation")
+        if stage == "training":
+            assert grades["min"] >= 9
+        assert x["example"] is True and x["contact"]["email"].endswith("@example.org")
+        assert x["application"]["url"].startswith("https://example.org/")
+        if x["status"] == "open" and "deadline" in x["application"]:
+            assert dt.date.fromisoformat(x["application"]["deadline"]) >= AS_OF
+        assert AS_OF - dt.timedelta(days=365) <= dt.date.fromisoformat(x["last_reviewed"]) <= AS_OF
+    assert 0.25 <= sum("translations" in x for x in listings) / N <= 0.55
+    assert any(len(x["sites"]) > 1 for x in listings)
+
+
+def test_cli_writes_and_refuses_a_non_empty_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("CATALOG_TODAY", AS_OF.isoformat())
+    out = tmp_path / "out"
+    assert main(["synth", "--opportunities", "20", "--out", str(out), "--seed", "5"]) == 0
+    line = capsys.readouterr().out.strip()
+    assert "2 organizations" in line and "20 opportunities" in line and line.count("\n") == 0
+    assert main(["check", "--catalog", str(out)]) == 0
+    capsys.readouterr()
+    before = _tree(out)
+    assert main(["synth", "--opportunities", "20", "--out", str(out), "--seed", "6"]) == 1
+    assert "--force" in capsys.readouterr().err
+    assert _tree(out) == before
+    assert main(["synth", "--opportunities", "30", "--out", str(out), "--seed", "6", "--force"]) == 0
+    assert len(_listings(out)) == 30
+    with pytest.raises(SystemExit) as exc:
+        main(["synth", "--opportunities", "0", "--out", str(tmp_path / "zero")])
+    assert exc.value.code == 2
+
+
+def test_pathways_are_a_handful_and_referenced(synth: Path, listings: list[dict]) -> None:
+    pathways = {p.stem: _load(p) for p in sorted(synth.glob("pathways/*.yml"))}
+    assert 5 <= len(pathways) <= 20
+    names = [p["name"] for p in pathways.values()]
+    assert len(set(names)) == len(names)
+    referenced = {pid for x in listings for pid in x.get("pathways", [])}
+    assert referenced and referenced <= set(pathways)
+    for pathway in pathways.values():
+        assert list(pathway["stages"]) == ["awareness", "exploration", "preparation", "training"]
+        assert {o["title"] for o in pathway["occupations"]} and pathway["name"] not in {o["title"] for o in pathway["occupations"]}
+
+
+def test_copies_the_bundled_vocabularies_and_rubric(synth: Path) -> None:
+    for part in ("vocabularies", "rubrics"):
+        names = sorted(p.name for p in (BUNDLED / part).glob("*.yml"))
+        assert sorted(p.name for p in (synth / part).glob("*.yml")) == names
+        assert all(filecmp.cmp(BUNDLED / part / n, synth / part / n, shallow=False) for n in names)
