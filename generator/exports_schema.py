@@ -42,9 +42,9 @@ def parse(spec: str) -> dict[str, F]:
 
     def build(start: int, depth: int) -> tuple[F, int]:
         m = LINE.match(lines[start])
-        assert m and len(m["indent"]) == 2 * depth, f"bad SPEC line: {lines[start]!r}"
-        t = TYPE.match(m["type"])
-        assert t, f"bad SPEC type: {lines[start]!r}"
+        t = TYPE.match(m["type"]) if m and len(m["indent"]) == 2 * depth else None
+        if m is None or t is None:
+            raise ValueError(f"bad SPEC line: {lines[start]!r}")
         children, i = [], start + 1
         while i < len(lines) and len(lines[i]) - len(lines[i].lstrip()) > 2 * depth:
             child, i = build(i, depth + 1)
@@ -59,7 +59,7 @@ def parse(spec: str) -> dict[str, F]:
                 "",
                 "",
                 fields=tuple(children),
-                enum=tuple((t["enum"] or "").split(",")) if t["enum"] else (),
+                enum=tuple(t["enum"].split(",")) if t["enum"] else (),
             )
         if m["en"]:
             field = replace(field, en=m["en"], es=m["es"])

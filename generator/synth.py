@@ -143,6 +143,7 @@ FMT_WORDS = {
     "school-based-enterprise": ("student-run business", "student-run businesses"),
     "project": ("industry project", "industry projects"),
 }
+FULL_TIME = ["Weekdays, daytime", "Weekdays, 8 a.m. to 4:30 p.m.", "Monday to Thursday, 7 a.m. to 3:30 p.m."]
 SEATS = {
     "career-fair": (120, 600),
     "career-talk": (30, 200),
@@ -553,7 +554,7 @@ class Synth:
             if fmt in ONE_DAY
             else "During class time, about 45 minutes"
             if fmt == "career-talk"
-            else rng.choice(T.TIMES)
+            else rng.choice(FULL_TIME if hours and hours >= 20 else T.TIMES)
         )
         s["weeks"], s["hours"] = weeks, hours
         s["deadline"] = None if rolling else deadline.isoformat()
@@ -679,8 +680,8 @@ class Synth:
             "Fmt": self.formats[s["format"]]["name"],
         }
         templates = pick(rng, T.TITLES.get(s["format"], T.TITLE_FALLBACK), {s["pay"]})
-        title = ""
-        for attempt in range(16):
+        unique: list[str] = []
+        for attempt in range(24):
             role = v["role"] if attempt < 3 else rng.choice(p["roles"])
             place = v["place"] if attempt < 3 else rng.choice(p["places"])
             tv |= {
@@ -690,14 +691,12 @@ class Synth:
                 "Field": rng.choice(T.FIELDS.get(s["sector"], ["Careers"])),
             }
             title = rng.choice(templates).format_map(tv)
-            if 20 <= len(title) <= 66 and title not in self.titles:
-                break
-        else:
-            title = (
-                f"{title} ({v['city']})"
-                if f"{title} ({v['city']})" not in self.titles
-                else f"{title} ({v['city']}, {tv['Season']})"
-            )
+            if title not in self.titles:
+                unique.append(title)
+                if 20 <= len(title) <= 66:
+                    break
+        else:  # keep it unique; length is the lesser evil
+            title = min(unique, key=len) if unique else f"{title} ({v['city']}, {tv['Season']})"
         self.titles.add(title)
         return title
 
@@ -756,11 +755,9 @@ class Synth:
         conds |= {"credit"} if s["academic"] or s["college"] else set()
         conds |= {"multi"} if len(s["sites"]) > 1 else set()
         title = self.title(s, v)
-        summary = ""
-        for _ in range(6):
-            summary = rng.choice(pick(rng, T.SUMMARIES[s["stage"]], conds)).format_map(v)
-            if 80 <= len(summary) <= 155:
-                break
+        summaries = [t.format_map(v) for t in pick(rng, T.SUMMARIES[s["stage"]], conds)]
+        rng.shuffle(summaries)
+        summary = next((x for x in summaries if 80 <= len(x) <= 155), min(summaries, key=len))
         summary = articles(summary[0].upper() + summary[1:])
         data: dict[str, Any] = {"example": True, "title": title, "summary": summary, "description": self.description(s, v, conds)}
         choices = [o["id"] for o in inter if o is not org]
@@ -786,8 +783,10 @@ class Synth:
         eligibility["who"] = rng.choice(who).format_map(v)
         if s["permit"] is not None:
             eligibility["work_permit"] = s["permit"]
+        adult = s["grades"][0] >= 13
         if rng.random() < 0.7:
-            eligibility["requirements"] = rng.sample(T.REQUIREMENTS, rng.randint(1, 3))
+            requirements = [r for r in T.REQUIREMENTS if not (adult and "guardian" in r)]
+            eligibility["requirements"] = rng.sample(requirements, rng.randint(1, 3))
         data |= {"eligibility": eligibility, "schedule": schedule}
         how = rng.choice(
             [
@@ -806,7 +805,7 @@ class Synth:
         }
         application |= {"deadline": s["deadline"]} if s["deadline"] else {"rolling": True}
         if s["stage"] != "awareness" and rng.random() < 0.6:
-            documents = [d for d in T.DOCUMENTS if s["permit"] or "permit" not in d]
+            documents = [d for d in T.DOCUMENTS if (s["permit"] or "permit" not in d) and not (adult and "guardian" in d)]
             application["documents"] = rng.sample(documents, rng.randint(1, 3))
         data["application"] = application
         sites = []

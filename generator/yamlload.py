@@ -12,19 +12,17 @@ plain scalars stay strings unless they are unambiguous numbers,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
-from yaml.events import AliasEvent
-from yaml.nodes import Node, ScalarNode, SequenceNode
-
-from .problems import Problem
-
 from yaml.composer import Composer
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import Parser
 from yaml.reader import Reader
 from yaml.scanner import Scanner
+
+from .problems import Problem
 
 try:  # libyaml parses valid files fast; any file it rejects is parsed again in Python for exact messages.
     from yaml.cyaml import CParser as _CParser
@@ -65,6 +63,8 @@ MAP = "tag:yaml.org,2002:map"
 _INT = re.compile(r"-?(?:0|[1-9][0-9]*)\Z")
 _FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+\Z")
 _BOOLS = {"true": True, "false": False}
+# Only plain scalars starting with one of these can be anything but text.
+_TYPED_START = frozenset("-0123456789tfn~")
 _NULLS = {"null", "~", ""}
 # Values YAML 1.1 tools read as booleans; kept as text here, but worth a hint.
 # Compare in lowercase: `No`, `NO` and `True` are just as common.
@@ -76,7 +76,7 @@ class _Resolver:
 
     def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
         if kind is ScalarNode:
-            if not implicit[0]:
+            if not implicit[0] or (value and value[0] not in _TYPED_START):
                 return STR
             if value in _BOOLS:
                 return BOOL
@@ -119,15 +119,53 @@ class _Loader(_Parser, _Resolver):
         return super().compose_node(parent, index)  # type: ignore[misc]
 
 
-@dataclass(frozen=True, slots=True)
 class Loaded:
-    """A parsed file: its data and where each value came from."""
+    """A parsed file: its data and where each value came from.
 
-    data: Any
-    # JSON path (tuple of keys and indexes) -> (line, column), 1-based.
-    positions: dict[tuple[Any, ...], tuple[int, int]]
-    # JSON path -> position of the key itself, for mapping entries.
-    key_positions: dict[tuple[Any, ...], tuple[int, int]]
+    Positions are worked out only when a problem needs one (most files have none), by parsing the
+    text again: keeping every parsed node alive instead would cost far more memory in a large catalog.
+    """
+
+    __slots__ = ("data", "_text", "_positions", "_key_positions")
+
+    def __init__(
+        self, data: Any, positions: dict | None = None, key_positions: dict | None = None, text: str | None = None
+    ) -> None:
+        self.data = data
+        self._text = text
+        self._positions = positions
+        self._key_positions = key_positions
+
+    @property
+    def positions(self) -> dict[tuple[Any, ...], tuple[int, int]]:
+        """JSON path (tuple of keys and indexes) -> (line, column), 1-based."""
+        if self._positions is None:
+            self._index()
+        return self._positions  # type: ignore[return-value]
+
+    @property
+    def key_positions(self) -> dict[tuple[Any, ...], tuple[int, int]]:
+        """JSON path -> position of the key itself, for mapping entries."""
+        if self._key_positions is None:
+            self._index()
+        return self._key_positions  # type: ignore[return-value]
+
+    def _index(self) -> None:
+        positions: dict[tuple[Any, ...], tuple[int, int]] = {}
+        keys: dict[tuple[Any, ...], tuple[int, int]] = {}
+        root = _parse_nodes(self._text) if self._text is not None else None
+        stack: list[tuple[Node, tuple[Any, ...]]] = [(root, ())] if root is not None else []
+        while stack:
+            node, at = stack.pop()
+            positions.setdefault(at, _mark(node))
+            if isinstance(node, SequenceNode):
+                stack.extend((item, (*at, i)) for i, item in enumerate(node.value))
+            elif isinstance(node, MappingNode):
+                for key_node, value_node in node.value:
+                    if isinstance(key_node, ScalarNode):
+                        keys.setdefault((*at, key_node.value), _mark(key_node))
+                        stack.append((value_node, (*at, key_node.value)))
+        self._positions, self._key_positions = positions, keys
 
     def where(self, path: tuple[Any, ...], key: bool = False) -> tuple[int, int]:
         table = self.key_positions if key else self.positions
@@ -184,7 +222,7 @@ def decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
 def _scan(path: str, text: str) -> list[Problem]:
     """Cheap checks before parsing: tabs in indentation, runaway nesting."""
     problems: list[Problem] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.splitlines() if "\t" in text else (), start=1):
         stripped = line.lstrip(" ")
         if stripped.startswith("\t"):
             problems.append(
@@ -215,7 +253,8 @@ def _scan(path: str, text: str) -> list[Problem]:
             )
         )
     depth = deepest = 0
-    for char in text:
+    # Only a file with more opening brackets than the limit can nest deeper than it.
+    for char in text if text.count("[") + text.count("{") > MAX_BRACKETS else ():
         if char in "[{":
             depth += 1
             if depth > deepest:
@@ -330,6 +369,14 @@ def _deep_indentation(text: str, limit: int = 160) -> bool:
     return any(len(line) - len(line.lstrip(" -?:")) > limit for line in text.splitlines())
 
 
+def _parse_nodes(text: str) -> Node | None:
+    loader = _FastLoader(text) if _CParser is not None else _Loader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
 def _load_fast(path: str, text: str) -> tuple[Loaded, list[Problem]] | None:
     """libyaml's result for a clean file; None when anything is off, so the careful path reports it."""
     if _CParser is None or _UNUSUAL.search(text) or _deep_indentation(text):
@@ -343,14 +390,14 @@ def _load_fast(path: str, text: str) -> tuple[Loaded, list[Problem]] | None:
         loader.dispose()
     if node is None:
         return None
-    builder = _Builder(path)
+    builder = _Builder(path, record=False)
     try:
         data = builder.build(node, (), 0)
     except (_Stop, RecursionError):
         return None
-    if not isinstance(data, dict):
+    if not isinstance(data, dict) or builder.problems:
         return None
-    return Loaded(data, builder.positions, builder.key_positions), builder.problems
+    return Loaded(data, text=text), []
 
 
 # PyYAML's wording -> (use the mark where the construct started?, what is wrong, how to fix it).
@@ -472,8 +519,9 @@ def _kind_name(node: Node) -> str:
 
 
 class _Builder:
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, record: bool = True) -> None:
         self.path = path
+        self.record = record
         self.positions: dict[tuple[Any, ...], tuple[int, int]] = {}
         self.key_positions: dict[tuple[Any, ...], tuple[int, int]] = {}
         self.problems: list[Problem] = []
@@ -499,7 +547,8 @@ class _Builder:
                 f"Values are nested more than {MAX_DEPTH} levels deep",
                 "Flatten the structure; see the template for the expected shape",
             )
-        self.positions[at] = _mark(node)
+        if self.record:
+            self.positions[at] = _mark(node)
         tag = node.tag
         if isinstance(node, ScalarNode):
             return self.scalar(node, tag)
@@ -531,14 +580,15 @@ class _Builder:
                 continue
             previous = (key, value_node)
             if key in result:
-                first = self.key_positions[(*at, key)]
+                first = next(_mark(k) for k, _ in node.value if isinstance(k, ScalarNode) and k.value == key)
                 raise self.stop(
                     key_node,
                     "yaml-duplicate-key",
                     f"The key `{key}` appears twice in the same block (first on line {first[0]})",
                     "Keep one of them and delete the other",
                 )
-            self.key_positions[(*at, key)] = _mark(key_node)
+            if self.record:
+                self.key_positions[(*at, key)] = _mark(key_node)
             result[key] = self.build(value_node, (*at, key), depth + 1)
         return result
 

@@ -175,7 +175,9 @@ def test_pathways_are_a_handful_and_referenced(synth: Path, listings: list[dict]
     assert referenced and referenced <= set(pathways)
     for pathway in pathways.values():
         assert list(pathway["stages"]) == ["awareness", "exploration", "preparation", "training"]
-        assert {o["title"] for o in pathway["occupations"]} and pathway["name"] not in {o["title"] for o in pathway["occupations"]}
+        assert {o["title"] for o in pathway["occupations"]} and pathway["name"] not in {
+            o["title"] for o in pathway["occupations"]
+        }
 
 
 def test_copies_the_bundled_vocabularies_and_rubric(synth: Path) -> None:
