@@ -2,11 +2,8 @@
 
     python -m generator from-issue issue-123.md [--catalog DIR] [--dry-run] [--force]
 
-GitHub writes each answer of an issue form as `### <label>`, a blank line
-and the answer (`_No response_` when it was left empty); checkboxes as one
-`- [X] option` or `- [ ] option` line each. The labels below must match
-.github/ISSUE_TEMPLATE/add-opportunity.yml exactly (tests/test_from_issue.py
-compares them), and the table "Issue form fields" in CONTRIBUTING.md.
+The issue's body is read by issue_form.py; this module writes the listing
+and checks it.
 
 Everything in an issue is untrusted text. Answers are only ever data: they
 are cleaned of hidden characters, written with PyYAML's safe dumper (so no
@@ -30,171 +27,49 @@ import re
 import shutil
 import sys
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .discover import shown_path
+from .issue_form import FIELDS, LABELS, NO_RESPONSE, REQUIRED, Field, Parsed, clean, parse, sections, ticked
+from .issue_form import _line as _line
+from .issue_form import _text as _text
 from .problems import Problem, as_text, summary
 from .starter import (
-    RESERVED_OPPORTUNITY_IDS,
     catalog_problem,
     check_command,
     error,
-    id_problem,
     organization_problem,
     printable,
     schema_modeline,
     write_new,
 )
 
+__all__ = [
+    "FIELDS",
+    "LABELS",
+    "NO_RESPONSE",
+    "REQUIRED",
+    "Field",
+    "Parsed",
+    "clean",
+    "cmd_from_issue",
+    "listing",
+    "parse",
+    "register",
+    "sections",
+    "ticked",
+    "to_yaml",
+]
+
 COMMAND = "from-issue"
 MAX_BYTES = 1024 * 1024
-NO_RESPONSE = "_No response_"
 NOT_PUBLISHED = "not published"
-
-
-@dataclass(frozen=True, slots=True)
-class Field:
-    label: str  # the heading GitHub writes: `### <label>`
-    id: str  # the form field's id
-    kind: str  # input, textarea, dropdown or checkboxes, as in the form
-
-
-# In the form's order. Keep in step with .github/ISSUE_TEMPLATE/add-opportunity.yml.
-FIELDS = (
-    Field("Organization id", "org_id", "input"),
-    Field("Opportunity id", "opportunity_id", "input"),
-    Field("Title", "title", "input"),
-    Field("One-sentence summary", "summary", "input"),
-    Field("Description", "description", "textarea"),
-    Field("Kind of opportunity", "format", "dropdown"),
-    Field("Stage", "stage", "dropdown"),
-    Field("Industry sectors", "sectors", "checkboxes"),
-    Field("Pay", "pay_type", "dropdown"),
-    Field("Pay amount in dollars", "pay_amount", "input"),
-    Field("Pay is per", "pay_unit", "dropdown"),
-    Field("Employer of record", "employer_of_record", "input"),
-    Field("Lowest grade", "grade_min", "dropdown"),
-    Field("Highest grade", "grade_max", "dropdown"),
-    Field("Minimum age", "age_min", "input"),
-    Field("Maximum age", "age_max", "input"),
-    Field("How to apply", "how_to_apply", "input"),
-    Field("Application link", "application_url", "input"),
-    Field("Application deadline", "deadline", "input"),
-    Field("Site name", "site_name", "input"),
-    Field("Site city", "site_city", "input"),
-    Field("Site ZIP code", "site_zip", "input"),
-    Field("In person or remote", "site_mode", "dropdown"),
-    Field("Getting there by public transit", "transit", "input"),
-    Field("Number of seats", "seats", "input"),
-    Field("Contact office or role", "contact_role", "input"),
-    Field("Contact email", "contact_email", "input"),
-    Field("Privacy", "no_student_data", "checkboxes"),
-)
-LABELS = {f.id: f.label for f in FIELDS}
-
-# Answers a listing cannot do without: the form's required fields, plus the sectors (the
-# schema needs one or more) and the privacy box (the submitter must tick it).
-REQUIRED = (
-    "org_id",
-    "opportunity_id",
-    "title",
-    "summary",
-    "description",
-    "format",
-    "stage",
-    "sectors",
-    "pay_type",
-    "grade_min",
-    "grade_max",
-    "how_to_apply",
-    "deadline",
-    "site_name",
-    "site_city",
-    "site_mode",
-    "contact_role",
-    "contact_email",
-    "no_student_data",
-)
-
-# Line breaks of every kind become "\n"; hidden characters (the ones a one-line catalog value
-# may not hold: controls, soft hyphens, zero-width and bidirectional marks, BOMs) are removed.
-_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
-_HIDDEN = re.compile(
-    "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ufffe\uffff]"
-)
-_CHECKBOX = re.compile(r"\s*[-*]\s+\[([ xX])\]\s+(.*?)\s*\Z")
+# Numbers as people type them in a text answer (pay, grades, ages, seats), after `$` and commas are removed.
 _WHOLE = re.compile(r"[0-9]{1,9}\Z")
 _DECIMAL = re.compile(r"[0-9]{1,9}\.[0-9]{1,4}\Z")
-
-
-# -- reading the issue --------------------------------------------------------------
-
-
-def clean(text: str) -> tuple[str, int]:
-    """Text with one kind of line break and no hidden characters; also how many were removed."""
-    text = _BREAKS.sub("\n", text)
-    removed = len(_HIDDEN.findall(text))
-    return _HIDDEN.sub("", text), removed
-
-
-def sections(text: str) -> dict[str, str | None]:
-    """The raw answer under each form heading, by field id; None when absent or `_No response_`.
-
-    Only the description is free text over several lines, so only it can hold a line that looks
-    like one of the form's headings. The heading that follows it is therefore its last
-    occurrence; every other heading is the first occurrence after the one before it.
-    """
-    lines = text.split("\n")
-    heads = [(i, line[4:].strip()) for i, line in enumerate(lines) if line.startswith("### ")]
-    found: list[tuple[int, Field]] = []
-    after = -1
-    for field in FIELDS:
-        places = [i for i, label in heads if label == field.label and i > after]
-        if not places:
-            continue
-        after = places[-1] if found and found[-1][1].kind == "textarea" else places[0]
-        found.append((after, field))
-    answers: dict[str, str | None] = {f.id: None for f in FIELDS}
-    for n, (start, field) in enumerate(found):
-        end = found[n + 1][0] if n + 1 < len(found) else len(lines)
-        body = [line.rstrip() for line in lines[start + 1 : end]]
-        while body and not body[0].strip():
-            body.pop(0)
-        while body and not body[-1].strip():
-            body.pop()
-        value = "\n".join(body)
-        answers[field.id] = None if not value.strip() or value.strip() == NO_RESPONSE else value
-    return answers
-
-
-def _line(value: str | None) -> str | None:
-    """A one-line answer: lines joined by spaces, tabs as spaces, outer spaces removed."""
-    if value is None:
-        return None
-    joined = " ".join(part.strip() for part in value.replace("\t", " ").split("\n") if part.strip())
-    return joined or None
-
-
-def _text(value: str | None) -> str | None:
-    """A Markdown answer: kept over several lines, tabs as four spaces, no trailing spaces."""
-    if value is None:
-        return None
-    text = "\n".join(line.replace("\t", "    ").rstrip() for line in value.split("\n")).strip("\n")
-    return text if text.strip() else None
-
-
-def ticked(value: str | None) -> list[str]:
-    """The ticked options of a checkbox answer, in order, each once."""
-    out: list[str] = []
-    for line in (value or "").split("\n"):
-        match = _CHECKBOX.match(line)
-        if match and match.group(1) in "xX" and match.group(2) and match.group(2) not in out:
-            out.append(match.group(2))
-    return out
 
 
 def _number(value: str) -> int | float | str:
@@ -211,55 +86,6 @@ def _number(value: str) -> int | float | str:
 def _whole(value: str) -> int | str:
     text = value.strip().replace(",", "")
     return int(text) if _WHOLE.match(text) else value
-
-
-# -- building the listing -----------------------------------------------------------
-
-
-@dataclass
-class Parsed:
-    answers: dict[str, Any]
-    problems: list[str]  # answers that keep the listing from being written
-    removed: int  # hidden characters removed
-    headings: int  # form headings found
-
-
-def parse(text: str) -> Parsed:
-    text, removed = clean(text)
-    raw = sections(text)
-    answers: dict[str, Any] = {}
-    for field in FIELDS:
-        if field.kind == "checkboxes":
-            answers[field.id] = ticked(raw[field.id])
-        elif field.kind == "textarea":
-            answers[field.id] = _text(raw[field.id])
-        else:
-            answers[field.id] = _line(raw[field.id])
-    problems = []
-    for ident in REQUIRED:
-        if answers[ident]:
-            continue
-        label = LABELS[ident]
-        if ident == "no_student_data":
-            problems.append(
-                f"{label}: the box is not ticked. The submitter must confirm that the issue holds "
-                "no student information and no personal contact details."
-            )
-        elif ident == "sectors":
-            problems.append(f"{label}: no sector is ticked. Tick one to four.")
-        else:
-            problems.append(f"{label}: no answer. It is required.")
-    for ident, noun in (("org_id", "organization id"), ("opportunity_id", "opportunity id")):
-        value = answers[ident]
-        if value:
-            problem = id_problem(value, noun)
-            if problem is None and ident == "opportunity_id" and value in RESERVED_OPPORTUNITY_IDS:
-                problem = f"`{value}` is reserved for the organization's profile. Choose another opportunity id."
-            if problem:
-                problems.append(f"{LABELS[ident]}: {problem}")
-    labels = set(LABELS.values())
-    headings = sum(1 for line in text.split("\n") if line.startswith("### ") and line[4:].strip() in labels)
-    return Parsed(answers, problems, removed, headings)
 
 
 def listing(answers: dict[str, Any], today: str) -> dict[str, Any]:

@@ -70,6 +70,8 @@
   let typingTimer = 0;
   let loadingMore = false;
   let term = null;
+  let totals = {};
+  const countCache = new Map();
   const controls = new Map(); // facet name -> {facet, details, badge, items: Map(value -> {input|option, count})}
   let filtersPanel = null;
   let filtersBadge = null;
@@ -314,6 +316,7 @@
     if (statusLine.textContent !== text) statusLine.textContent = text;
   }
 
+  // Results first: one search for the listings, then the counts of the filters in use.
   async function run() {
     const seq = ++runSeq;
     setLoading();
@@ -321,25 +324,12 @@
     const options = { filters: pagefindFilters(state) };
     const sort = effectiveSort(state);
     if (sort) options.sort = SORTS[sort];
-    // Counts for a filter that is in use leave that filter out, so its other values show what they would add.
-    const active = [...controls.keys()].filter((name) => state.f[name].length);
     let main;
-    let others;
     try {
-      [main, ...others] = await Promise.all([
-        pagefind.search(term, options),
-        ...active.map((name) => pagefind.search(term, { filters: pagefindFilters(state, name) })),
-      ]);
-    } catch (err) {
-      if (seq === runSeq) fail(err);
-      return;
-    }
-    if (seq !== runSeq) return;
-    const own = new Map(active.map((name, i) => [name, (others[i].filters || {})[name] || {}]));
-    updateCounts(main.filters || {}, own);
-    results = main.results;
-    shown = 0;
-    try {
+      main = await pagefind.search(term, options);
+      if (seq !== runSeq) return;
+      results = main.results;
+      shown = 0;
       if (!(await showMore(seq, true))) return;
     } catch (err) {
       if (seq === runSeq) fail(err);
@@ -352,23 +342,57 @@
       if (staticList) staticList.hidden = true;
     }
     list.removeAttribute("aria-busy");
+    const current = main.filters || {};
+    for (const name of controls.keys()) {
+      if (!state.f[name].length) updateCounts(name, current[name]);
+    }
+    if (!(await ownCounts(seq))) return;
     root.dataset.query = toQuery(state);
     root.dataset.state = "ready";
   }
 
-  function updateCounts(current, own) {
-    for (const [name, c] of controls) {
-      const counts = own.get(name) || current[name] || {};
-      for (const [v, item] of c.items) {
-        const n = counts[v] || 0;
-        if (c.select) {
-          const text = item.label + " (" + numberFormat.format(n) + ")";
-          if (item.option.textContent !== text) item.option.textContent = text;
+  // A filter in use counts its values without itself, so each value shows what choosing it would give.
+  // Those counts need a search each: they run one at a time after the results are shown, are cached,
+  // and stop as soon as the user changes something.
+  async function ownCounts(seq) {
+    for (const name of controls.keys()) {
+      if (!state.f[name].length) continue;
+      const filters = pagefindFilters(state, name);
+      const key = JSON.stringify([term, filters, name]);
+      let counts = countCache.get(key);
+      if (!counts) {
+        if (!term && !Object.keys(filters).length) {
+          counts = totals[name] || {};
         } else {
-          const text = numberFormat.format(n);
-          if (item.count.textContent !== text) item.count.textContent = text;
-          item.row.classList.toggle("wbl-facet__option--zero", n === 0);
+          try {
+            const search = await pagefind.search(term, { filters });
+            counts = (search.filters || {})[name] || {};
+          } catch (err) {
+            if (seq === runSeq) fail(err);
+            return false;
+          }
+          if (seq !== runSeq) return false;
         }
+        countCache.set(key, counts);
+        if (countCache.size > 200) countCache.delete(countCache.keys().next().value);
+      }
+      updateCounts(name, counts);
+    }
+    return seq === runSeq;
+  }
+
+  function updateCounts(name, counts) {
+    const c = controls.get(name);
+    counts = counts || {};
+    for (const [v, item] of c.items) {
+      const n = counts[v] || 0;
+      if (c.select) {
+        const text = item.label + " (" + numberFormat.format(n) + ")";
+        if (item.option.textContent !== text) item.option.textContent = text;
+      } else {
+        const text = numberFormat.format(n);
+        if (item.count.textContent !== text) item.count.textContent = text;
+        item.row.classList.toggle("wbl-facet__option--zero", n === 0);
       }
     }
   }
@@ -417,7 +441,7 @@
     const link = el("a", { text: meta.title || data.url });
     const href = safeHref(data.url);
     if (href) link.href = href;
-    const li = el("li", { class: "wbl-card" }, [el("h3", { class: "wbl-card__title" }, [link])]);
+    const li = el("li", { class: "wbl-card" }, [el("h2", { class: "wbl-card__title" }, [link])]);
     if (meta.org) li.append(el("p", { class: "wbl-card__org", text: meta.org }));
     const facts = el("p", { class: "wbl-card__facts" });
     const key = statusKey(data);
@@ -534,7 +558,6 @@
   async function start() {
     root.dataset.state = "loading";
     statusLine.textContent = ui.loading;
-    let totals;
     try {
       const url = new URL(root.dataset.pagefindPath || "/pagefind/pagefind.js", document.baseURI).href;
       pagefind = await import(url);
