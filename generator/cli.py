@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from pathlib import Path
 
@@ -96,7 +97,7 @@ _EXTRA_COMMANDS = [
     ("new", "starter"),
     ("from-issue", "from_issue"),
     ("preview", "preview"),
-    ("export", "export_cmd"),
+    ("pages", "export_cmd"),
 ]
 
 

@@ -69,6 +69,11 @@ def field_name(path: tuple[Any, ...]) -> str:
     return f"`{text}`"
 
 
+def _short(text: str, limit: int = 60) -> str:
+    """A contributor's value as quoted in a message: a 200 KB value must not become a 200 KB line."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -228,7 +233,7 @@ def _one(
             at(
                 path,
                 key=True,
-                what=f"The key `{value}` in {field_name(path[:-1])} is not a valid id",
+                what=f"The key `{_short(value)}` in {field_name(path[:-1])} is not a valid id",
                 fix=PATTERN_TEXT["id"][1],
                 code="bad-id",
             )
@@ -243,7 +248,7 @@ def _one(
                 hint = "This looks like text that contains `: `; put the whole value in double quotes"
             elif not hint.startswith("Did you mean"):
                 hint = f"Remove it, or rename it. {hint}"
-            out.append(at((*path, extra), key=True, what=f"Unknown key `{extra}`{where}", fix=hint, code="unknown-key"))
+            out.append(at((*path, extra), key=True, what=f"Unknown key `{_short(extra)}`{where}", fix=hint, code="unknown-key"))
         return out
     if kind == "required":
         missing = error.validator_value
@@ -277,7 +282,7 @@ def _one(
         return [
             at(
                 path,
-                what=f"{field} has the value `{value}`, which is not allowed here",
+                what=f"{field} has the value `{_short(str(value))}`, which is not allowed here",
                 fix=suggest(str(value), allowed),
                 code="not-allowed",
             )

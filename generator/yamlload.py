@@ -61,6 +61,10 @@ SEQ = "tag:yaml.org,2002:seq"
 MAP = "tag:yaml.org,2002:map"
 
 _INT = re.compile(r"-?(?:0|[1-9][0-9]*)\Z")
+# Half of a UTF-16 pair, from an escape such as "\ud800": Python keeps it, but it cannot be written as
+# UTF-8, so a page or export holding it would fail to save. (libyaml rejects these escapes itself.)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+SURROGATE_FIX = "Type the character itself instead of the escape, or use a full escape such as `\\U0001F600`"
 _FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+\Z")
 _BOOLS = {"true": True, "false": False}
 # Only plain scalars starting with one of these can be anything but text.
@@ -187,6 +191,7 @@ class _Stop(Exception):
 def decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
     """Bytes to text, or a located problem saying how to re-save the file."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 1 and (raw[0] == 0 or raw[1] == 0)):
+        wide = "UTF-32" if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")) else "UTF-16"
         return None, [
             Problem(
                 path,
@@ -194,7 +199,7 @@ def decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
                 1,
                 "error",
                 "encoding",
-                "The file is saved as UTF-16, not UTF-8",
+                f"The file is saved as {wide}, not UTF-8",
                 "Save it again with the UTF-8 encoding (in most editors: Save As, Encoding: UTF-8)",
             )
         ]
@@ -329,7 +334,8 @@ def load(path: str, text: str) -> tuple[Loaded | None, list[Problem]]:
     finally:
         if loader is not None:
             loader.dispose()
-    if node is None:
+    if node is None or (isinstance(node, ScalarNode) and node.tag == NULL and node.value == "" and node.style is None):
+        # A file with only `---` (or comments) holds an empty document: nothing was filled in.
         return None, [
             Problem(path, 1, 1, "error", "empty-file", "The file is empty", "Fill it in from the template, or delete it")
         ]
@@ -431,6 +437,12 @@ _SYNTAX = (
         False,
         "A `: ` inside this value makes it look like a new key",
         "Put the whole value in double quotes",
+    ),
+    (
+        "expected '<document start>'",
+        False,
+        "The file goes on after its YAML document has ended",
+        "Keep one document per file: remove the `...` line, and write the file as `key: value` lines at the left margin",
     ),
     ("that cannot start any token", False, 'A value cannot start with "{char}"', "Put the whole value in double quotes"),
     (
@@ -613,11 +625,25 @@ class _Builder:
             )
         if node.value == "<<":
             raise self.stop(node, "yaml-merge", MERGE_TEXT, MERGE_FIX)
+        if node.style == '"':
+            self.whole_characters(node)
         return node.value
+
+    def whole_characters(self, node: ScalarNode) -> None:
+        found = _SURROGATE.search(node.value)
+        if found:
+            raise self.stop(
+                node,
+                "bad-escape",
+                f"The escape `\\u{ord(found.group()):04x}` is only half of a character",
+                SURROGATE_FIX,
+            )
 
     def scalar(self, node: ScalarNode, tag: str) -> Any:
         value = node.value
         if tag == STR:
+            if node.style == '"':  # only a double-quoted escape can make a lone surrogate
+                self.whole_characters(node)
             return value
         if tag == BOOL and value in _BOOLS:
             return _BOOLS[value]

@@ -12,8 +12,9 @@ ENV = {**os.environ, "CATALOG_TODAY": "2026-11-22", "NO_MKDOCS_2_WARNING": "1"}
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "generator", "preview", *args], cwd=ROOT, env=ENV,
-                          capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "preview", *args], cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=600
+    )
 
 
 def test_preview_renders_the_changed_listing_and_the_indexes(tmp_path):
@@ -39,3 +40,20 @@ def test_preview_of_a_broken_catalog_prints_the_problems(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "`format` has the value `internshp`, which is not allowed here. Did you mean `internship`?" in result.stdout
+
+
+def test_pages_command_writes_every_page_as_markdown(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "pages", "--out", str(tmp_path / "pages")],
+        cwd=ROOT,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    home = (tmp_path / "pages" / "index.md").read_text(encoding="utf-8")
+    assert home.startswith("---\n") and "lang: en" in home
+    assert (
+        tmp_path / "pages" / "es" / "opportunities" / "kaiser-permanente-socal" / "summer-high-school-internship" / "index.md"
+    ).is_file()
