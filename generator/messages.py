@@ -65,7 +65,7 @@ def field_name(path: tuple[Any, ...]) -> str:
         if isinstance(part, int):
             text += f"[{part + 1}]"
         else:
-            text += ("." if text else "") + str(part)
+            text += ("." if text else "") + _short(str(part))
     return f"`{text}`"
 
 

@@ -7,6 +7,7 @@ rebuild must never fail because time passed.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -15,6 +16,9 @@ from .messages import field_name, suggest
 from .problems import Problem
 
 STALE_DAYS = 365
+# Control characters other than tab and line breaks. The YAML reader rejects them typed into the file,
+# but a double-quoted escape ("\x07") gets through, and only one-line fields exclude them in the schema.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 DATE_FIELDS = (("application", "opens"), ("application", "deadline"), ("schedule", "start"), ("schedule", "end"))
 
 
@@ -44,6 +48,9 @@ class Rules:
         self.problems.append(Problem(record.shown, line, col, severity, code, what, fix))  # type: ignore[arg-type]
 
     def run(self) -> list[Problem]:
+        for kind in ("organization", "opportunity", "pathway", "rubric"):
+            for record in self.kind(kind).values():
+                self.descriptions(record)
         for record in self.kind("vocabulary").values():
             self.vocabulary(record)
         for record in self.kind("rubric").values():
@@ -87,6 +94,26 @@ class Rules:
             else:
                 found[path] = date
         return found
+
+    def descriptions(self, record: Record) -> None:
+        """Markdown fields (the only multi-line text) must not hide control characters."""
+        data = record.data
+        found: list[tuple[tuple[str, ...], Any]] = [(("description",), data.get("description"))]
+        translations = data.get("translations")
+        if isinstance(translations, dict):
+            for lang, body in translations.items():
+                if isinstance(body, dict):
+                    found.append((("translations", lang, "description"), body.get("description")))
+        for path, text in found:
+            hit = CONTROL.search(text) if isinstance(text, str) else None
+            if hit:
+                self.add(
+                    record,
+                    path,
+                    "control-character",
+                    f"{field_name(path)} contains a hidden control character (U+{ord(hit.group()):04X})",
+                    "Delete it; if you pasted this text, type it again",
+                )
 
     def reference(self, record: Record, path: tuple[Any, ...], value: str, kind: str, noun: str) -> bool:
         known = self.kind(kind)

@@ -8,12 +8,17 @@ only to https: and mailto:.
 
 from __future__ import annotations
 
+import re
+
 import markdown
 import nh3
 
 TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "blockquote", "code", "pre", "h3", "h4", "hr"}
 ATTRIBUTES = {"a": {"href", "title"}}
 SCHEMES = {"https", "mailto"}
+# The checker rejects these in descriptions; dropping them here too keeps Markdown's own placeholder
+# characters (STX, ETX) and terminal escapes out of pages whatever the caller checked.
+CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _shift_headings(html: str) -> str:
@@ -25,10 +30,17 @@ def _shift_headings(html: str) -> str:
 
 def render_markdown(text: str) -> str:
     """Markdown from a contributor, as sanitized HTML."""
-    html = markdown.markdown(text, extensions=[], output_format="html")
+    html = markdown.markdown(CONTROLS.sub("", text), extensions=[], output_format="html")
     html = _shift_headings(html)
+    # Links without a scheme go too: `//host/x` and `/\\host/x` leave the site with no https: check.
     return nh3.clean(
-        html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES, link_rel="nofollow noopener noreferrer", strip_comments=True
+        html,
+        tags=TAGS,
+        attributes=ATTRIBUTES,
+        url_schemes=SCHEMES,
+        url_relative="deny",
+        link_rel="nofollow noopener noreferrer",
+        strip_comments=True,
     )
 
 
