@@ -222,7 +222,7 @@ def preview_time(catalog: Path, work: Path) -> float:
     return elapsed
 
 
-def run(sizes: list[int], seed: int, keep: Path | None) -> list[dict[str, float]]:
+def run(sizes: list[int], seed: int, keep: Path | None, browser: bool = True) -> list[dict[str, float]]:
     rows = []
     for n in sizes:
         work = Path(tempfile.mkdtemp(prefix=f"wbl-bench-{n}-", dir=keep))
@@ -239,8 +239,9 @@ def run(sizes: list[int], seed: int, keep: Path | None) -> list[dict[str, float]
         row["build_ratio"] = row["build_s"] / row["plain_build_s"]
         row.update(page_sizes(work / "site"))
         row["index_bytes_per_listing"] = index_bytes(work / "site", n)
-        print(f"[{n}] browser", file=sys.stderr, flush=True)
-        row.update(browser_figures(work / "site"))
+        if browser:
+            print(f"[{n}] browser", file=sys.stderr, flush=True)
+            row.update(browser_figures(work / "site"))
         print(f"[{n}] preview", file=sys.stderr, flush=True)
         row["preview_s"] = preview_time(catalog, work)
         rows.append(row)
@@ -282,12 +283,13 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", default=str(ROOT / "benchmarks" / "out" / "results.json"))
     parser.add_argument("--keep", help="keep the generated catalogs and sites under this folder")
+    parser.add_argument("--no-browser", action="store_true", help="skip the measurements made in Chromium")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     keep = Path(args.keep) if args.keep else None
     if keep:
         keep.mkdir(parents=True, exist_ok=True)
-    rows = run(sizes, args.seed, keep)
+    rows = run(sizes, args.seed, keep, browser=not args.no_browser)
     print(table(rows))
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -11,7 +11,7 @@ from .assemble import assemble, today
 from .discover import shown_path
 from .load import load_all
 from .model import Catalog
-from .problems import Problem, ordered
+from .problems import Problem, as_text, ordered, summary
 from .rules import Rules
 
 
@@ -28,6 +28,10 @@ class Checked:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    def failure_report(self) -> str:
+        """Every error, one per line, then the summary: what a command prints when it cannot go on."""
+        return "\n".join([*as_text(self.errors), summary(self.files, self.problems)])
 
 
 def check_catalog(root: Path, as_of: dt.date | None = None, against: str | None = None) -> Checked:

@@ -12,6 +12,7 @@ import os
 import re
 import stat
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,14 +45,28 @@ def _problem(path: Path, code: str, what: str, fix: str) -> Problem:
     return Problem(shown_path(path), 1, 1, "error", code, what, fix)
 
 
-def _id_problem(path: Path, name: str, what: str) -> Problem:
-    suggestion = re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()).strip(
-        "-"
-    )
-    fix = f"Rename it to `{suggestion}`" if suggestion else "Rename it with lowercase letters, digits and hyphens"
-    return _problem(
-        path, "bad-id", f"The {what} `{name}` is not a valid id: use lowercase letters, digits and single hyphens", fix
-    )
+def _suggested_id(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()).strip("-")
+
+
+def _id_problem(path: Path, name: str, what: str, siblings: Iterable[str] = ()) -> Problem:
+    """A bad file or folder name; siblings are the other names (without .yml) in the same folder."""
+    suggestion = _suggested_id(name)
+    others = [s for s in siblings if s != name]
+    if suggestion and suggestion in others:
+        # `Acme/` next to `acme/`: renaming would collide (and cannot even be checked out on macOS or Windows).
+        fix = f"`{suggestion}` already exists next to it: move anything still needed into `{suggestion}`, then delete this one"
+    elif suggestion and any(_suggested_id(s) == suggestion for s in others):
+        # `café` typed twice, once with a separate accent mark: both look the same and become one id.
+        fix = f"Another name next to it also becomes `{suggestion}`: keep one of them, rename it to `{suggestion}`, delete the other"
+    elif suggestion:
+        fix = f"Rename it to `{suggestion}`"
+    else:
+        fix = "Rename it with lowercase letters, digits and hyphens"
+    text = f"The {what} `{name}` is not a valid id: use lowercase letters, digits and single hyphens"
+    if unicodedata.normalize("NFC", name) != name:
+        text += " (its accents are typed as separate marks)"
+    return _problem(path, "bad-id", text, fix)
 
 
 def _regular_yaml(path: Path, problems: list[Problem]) -> bool:
@@ -170,7 +185,9 @@ def discover(root: Path) -> tuple[list[Entry], list[Path], list[Problem]]:
 
 def _flat(folder: Path, name: str, add, problems: list[Problem]) -> None:
     kind = {"pathways": "pathway", "rubrics": "rubric", "vocabularies": "vocabulary"}[name]
-    for child in _children(folder, problems):
+    children = _children(folder, problems)
+    stems = [c.name[:-4] for c in children if c.name.endswith(".yml")]
+    for child in children:
         if not _regular_yaml(child, problems):
             continue
         ident = child.name[:-4]
@@ -184,7 +201,7 @@ def _flat(folder: Path, name: str, add, problems: list[Problem]) -> None:
                 )
             )
         elif not ID.match(ident):
-            problems.append(_id_problem(child, ident, "file name"))
+            problems.append(_id_problem(child, ident, "file name", stems))
         else:
             add(kind, ident, child)
 
@@ -197,7 +214,9 @@ def suggest_name(name: str, allowed: list[str]) -> str:
 
 
 def _employers(folder: Path, add, logos: list[Path], problems: list[Problem]) -> None:
-    for org_dir in _children(folder, problems):
+    org_dirs = _children(folder, problems)
+    folder_names = [d.name for d in org_dirs if d.is_dir() and not d.is_symlink()]
+    for org_dir in org_dirs:
         if org_dir.is_symlink() or not org_dir.is_dir():
             if _regular_yaml(org_dir, problems):
                 problems.append(
@@ -211,10 +230,12 @@ def _employers(folder: Path, add, logos: list[Path], problems: list[Problem]) ->
             continue
         org = org_dir.name
         if not ID.match(org):
-            problems.append(_id_problem(org_dir, org, "folder name"))
+            problems.append(_id_problem(org_dir, org, "folder name", folder_names))
             continue
         has_profile = False
-        for child in _children(org_dir, problems):
+        children = _children(org_dir, problems)
+        stems = [c.name[:-4] for c in children if c.name.endswith(".yml")]
+        for child in children:
             if child.name in LOGOS and child.is_file() and not child.is_symlink():
                 logos.append(child)
                 continue
@@ -225,7 +246,7 @@ def _employers(folder: Path, add, logos: list[Path], problems: list[Problem]) ->
                 has_profile = True
                 add("organization", org, child)
             elif not ID.match(ident):
-                problems.append(_id_problem(child, ident, "file name"))
+                problems.append(_id_problem(child, ident, "file name", stems))
             else:
                 add("opportunity", f"{org}/{ident}", child)
         if not has_profile:

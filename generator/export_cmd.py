@@ -10,16 +10,13 @@ import argparse
 from pathlib import Path
 
 from .catalog import check_catalog
-from .problems import as_text, summary
 from .render.site import render_site, write_pages
 
 
 def cmd_pages(args: argparse.Namespace) -> int:
     checked = check_catalog(Path(args.catalog))
     if not checked.ok:
-        for line in as_text(checked.errors):
-            print(line)
-        print(summary(checked.files, checked.problems))
+        print(checked.failure_report())
         return 1
     pages = render_site(checked.catalog, args.site_url, Path("site_overrides/templates"))
     write_pages(pages, Path(args.out))

@@ -22,7 +22,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .catalog import Checked, check_catalog
-from .problems import as_text, summary
+from .problems import as_text
 from .render.site import render_site
 
 log = logging.getLogger("mkdocs.plugins.wbl-catalog")
@@ -69,13 +69,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         for line in as_text([p for p in checked.problems if p.severity == "warning"]):
             log.info(line)
         if not checked.ok:
-            lines = as_text(checked.errors)
-            raise PluginError(
-                "The catalog has problems to fix before the site can be built:\n"
-                + "\n".join(lines)
-                + "\n"
-                + summary(checked.files, checked.problems)
-            )
+            raise PluginError("The catalog has problems to fix before the site can be built:\n" + checked.failure_report())
         overrides = self.root / "site_overrides" / "templates"
         pages = render_site(checked.catalog, config.site_url or "", overrides, only)
         taken = {f.src_uri for f in files}

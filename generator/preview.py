@@ -15,7 +15,6 @@ import time
 from pathlib import Path
 
 from .catalog import Checked, check_catalog
-from .problems import as_text, summary
 
 
 def record_keys(paths: list[Path], root: Path, checked: Checked) -> tuple[set[str], list[str]]:
@@ -55,9 +54,7 @@ def cmd_preview(args: argparse.Namespace) -> int:
     root = Path(args.catalog)
     checked = check_catalog(root)
     if not checked.ok:
-        for line in as_text(checked.errors):
-            print(line)
-        print(summary(checked.files, checked.problems))
+        print(checked.failure_report())
         return 1
     keys, unknown = record_keys([Path(p) for p in args.paths], root, checked)
     for name in unknown:
