@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-22"
 ENV = {**os.environ, "CATALOG_TODAY": AS_OF, "NO_MKDOCS_2_WARNING": "1"}
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("WBL_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

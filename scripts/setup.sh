@@ -12,7 +12,9 @@ fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 if [ "${1:-}" = "test" ]; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
-  if ! command -v chromium >/dev/null 2>&1; then
+  if [ -n "${WBL_CHROMIUM:-}" ] && [ -x "${WBL_CHROMIUM}" ]; then
+    : # a Chromium-family browser given by the environment (for example Chrome on GitHub's runners)
+  elif ! command -v chromium >/dev/null 2>&1; then
     # Debian's own Chromium: browser tests never download a browser of their own.
     SUDO=""
     if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
