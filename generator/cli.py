@@ -82,11 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(func=cmd_check)
 
     for _name, module in _EXTRA_COMMANDS:
-        try:
-            mod = __import__(f"generator.{module}", fromlist=["register"])
-        except ImportError:
-            continue
-        mod.register(sub)
+        importlib.import_module(f"generator.{module}").register(sub)
     return parser
 
 

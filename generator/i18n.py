@@ -26,8 +26,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "language_switch": ("Español", "English"),
     "language_switch_label": ("Ver esta página en español", "View this page in English"),
     "example_banner": (
-        "Example listing: this is sample content that shows how the catalog works. It is not a real offer.",
-        "Anuncio de ejemplo: es contenido de muestra que enseña cómo funciona el catálogo. No es una oferta real.",
+        "Example listing: sample content that shows how the catalog works, not a real offer.",
+        "Anuncio de ejemplo: contenido de muestra del catálogo, no es una oferta real.",
     ),
     "english_only": ("In English", "En inglés"),
     "status_open": ("Accepting applications", "Aceptando solicitudes"),
@@ -116,6 +116,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "copy": ("Copy link", "Copiar enlace"),
     "copied": ("Link copied", "Enlace copiado"),
     "print": ("Print flyer", "Imprimir volante"),
+    "scan_qr": ("Scan to see this listing and apply", "Escanea para ver este anuncio y solicitar"),
     "stage": ("Stage", "Etapa"),
     "format": ("Format", "Formato"),
     "sector": ("Sector", "Sector"),

@@ -63,13 +63,19 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         override = os.environ.get("CATALOG_DIR", "").strip()
         return Path(override).resolve() if override else (self.root / self.config.catalog_dir).resolve()
 
-    def on_files(self, files: Files, config) -> Files:
-        checked, only = self.preview if self.preview else (check_catalog(self.catalog_path()), None)
+    def on_pre_build(self, config) -> None:
+        # Checked before MkDocs empties the output folder, so a catalog with errors leaves the last site intact.
+        checked = self.preview[0] if self.preview else check_catalog(self.catalog_path())
         self.checked = checked
         for line in as_text([p for p in checked.problems if p.severity == "warning"]):
             log.info(line)
         if not checked.ok:
             raise PluginError("The catalog has problems to fix before the site can be built:\n" + checked.failure_report())
+
+    def on_files(self, files: Files, config) -> Files:
+        checked = self.checked
+        assert checked is not None  # set by on_pre_build
+        only = self.preview[1] if self.preview else None
         overrides = self.root / "site_overrides" / "templates"
         pages = render_site(checked.catalog, config.site_url or "", overrides, only)
         taken = {f.src_uri for f in files}
@@ -108,6 +114,11 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             shutil.copyfile(schema, schemas / schema.name)
         if self.config.search:
             build_search_index(site_dir)
+        if self.checked:
+            # The browse page's facet index; after Pagefind, whose result ids it maps to listings.
+            from .render.browse_index import write_browse_index
+
+            write_browse_index(self.checked.catalog, site_dir)
 
 
 def build_search_index(site_dir: Path) -> None:

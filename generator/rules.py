@@ -16,6 +16,9 @@ from .messages import field_name, suggest
 from .problems import Problem
 
 STALE_DAYS = 365
+# Years a catalog date can have. Outside them a date is a typo (2207 for 2027), and 9999-12-31 would
+# overflow where a calendar event ends the day after.
+YEARS = (1900, 2199)
 # Control characters other than tab and line breaks. The YAML reader rejects them typed into the file,
 # but a double-quoted escape ("\x07") gets through, and only one-line fields exclude them in the schema.
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -90,6 +93,14 @@ class Rules:
                     "bad-date",
                     f"{field_name(path)} is `{value}`, which is not a real date",
                     "Check the month and day, and write it like 2027-03-15",
+                )
+            elif not YEARS[0] <= date.year <= YEARS[1]:
+                self.add(
+                    record,
+                    path,
+                    "bad-date",
+                    f"{field_name(path)} is `{value}`, which is not a plausible date",
+                    f"Check the year, and write a date between {YEARS[0]} and {YEARS[1]} like 2027-03-15",
                 )
             else:
                 found[path] = date

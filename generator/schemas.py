@@ -75,9 +75,7 @@ def _unique_items(validator: Any, unique: bool, instance: Any, schema: dict[str,
             seen.add(key)
 
 
-_Detailed = jsonschema.validators.extend(
-    jsonschema.Draft202012Validator, {"pattern": _pattern, "uniqueItems": _unique_items}
-)
+_Detailed = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _pattern, "uniqueItems": _unique_items})
 
 
 def schema_dir() -> Path:

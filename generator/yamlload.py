@@ -666,7 +666,9 @@ class _Builder:
                     "This number is too large",
                     "Use a smaller number, or put it in quotes if it is text",
                 )
-            return float(value)
+            number = float(value)
+            # `min: 11.0` is a whole number to JSON Schema as well, and code that counts with it needs an int.
+            return int(number) if number.is_integer() else number
         raise self.stop(
             node, "yaml-tag", f"The explicit tag `{_tag_name(tag)}` is not allowed", "Remove the tag that starts with `!`"
         )

@@ -1,9 +1,11 @@
 """Browse and search: the facets each listing carries, and their labels.
 
-The browse page filters with Pagefind's filter index, so each facet is a
-Pagefind filter written on the listing's page. Range questions ("pays at
-least $20 an hour", "I am 16", "meets 3 criteria at level 3 or above")
-become sets of values, so that a single filter value answers them.
+filters() is the one source of each listing's facet values: the browse
+page's facet index (browse_index.py) is built from it, and so are the
+Pagefind filters written on the listing's page, so both always agree. Range
+questions ("pays at least $20 an hour", "I am 16", "meets 3 criteria at
+level 3 or above") become sets of values, so that a single filter value
+answers them.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ WAGE_STEPS = (16, 18, 20, 25)
 AGES = range(11, 26)
 STRONG_RANK = 3  # "at least the third level", by rank, whatever the number of levels
 
-# Query parameter -> Pagefind filter. Stable once published: the counselor guide lists them.
+# Query parameter -> facet (and Pagefind filter). Stable once published: the counselor guide lists them.
 PARAMETERS = (
     "q",
     "status",

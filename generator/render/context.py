@@ -79,6 +79,30 @@ class View:
             return Markup('<span lang="{}">{}</span>').format(value.lang, value.value)
         return Markup("{}").format(value.value)
 
+    def en(self, value: Any) -> Markup:
+        """Contributor text that has no translation field (always English): marked `lang="en"` on other pages."""
+        if value is None or value == "":
+            return Markup("")
+        if self.lang == "en":
+            return Markup("{}").format(value)
+        return Markup('<span lang="en">{}</span>').format(value)
+
+    def pick(self, english: str, spanish: str | None) -> Markup:
+        """A value with an optional Spanish twin (rubric names, descriptors): the English one is marked as such."""
+        if self.lang == "es" and spanish:
+            return Markup("{}").format(spanish)
+        return self.en(english)
+
+    def transit(self, opp: Opportunity, site: Any) -> Markup:
+        """A site's transit note; on Spanish pages the listing's Spanish transit note when it has one."""
+        if not site.transit:
+            return Markup("")
+        if self.lang != "en":
+            other = opp.text_in("sites", "transit", self.lang)
+            if other is not None and other.lang == self.lang:
+                return Markup("{}").format(other.value)
+        return self.en(site.transit)
+
     def markdown(self, value: Text | None) -> Markup:
         if value is None:
             return Markup("")

@@ -1,8 +1,16 @@
-// Browse and search the catalog with Pagefind, with the filter state in the URL.
+// Browse and search the catalog, with the filter state in the URL.
 //
 // Progressive enhancement: the page is a server-rendered list of listings with
-// pager links. This script swaps it for live filters and search once Pagefind
-// has loaded; if Pagefind cannot load, the static list stays and a message says so.
+// pager links. This script swaps it for live filters and search once the facet
+// index has loaded; if it cannot load, the static list stays and a message says so.
+//
+// Two sources, one set of rules:
+// - The facet index (browse-data/<lang>/, written by generator/render/browse_index.py):
+//   per facet value, the listings that have it. Filters, counts and the three sorts are
+//   worked out here from bitsets; only the card shards of the results on screen are fetched.
+// - Pagefind, loaded only when there are search words: one query for the words, with no
+//   filters. search-ids.json maps its results to listings, and the facet index does the rest,
+//   so counts and filters mean the same with and without words.
 //
 // URL contract (stable, listed in the counselor guide): q, status, sector, format,
 // stage, pay, wage, grade, age, area, mode, season, offers, transport, language,
@@ -10,8 +18,8 @@
 // within one filter; different filters all apply. No `status` means `open`;
 // `status=any` means every status. Defaults are left out of the URL.
 //
-// Everything shown comes from the page's labels JSON or from Pagefind's records,
-// and is written with textContent, never as HTML.
+// Everything shown comes from the page's labels JSON, the index's cards or Pagefind's
+// records, and is written with textContent, never as HTML.
 (function () {
   "use strict";
 
@@ -52,26 +60,43 @@
   const PARAMS = ["q", "status", "sector", "format", "stage", "pay", "wage", "grade", "age", "area", "mode",
     "season", "offers", "transport", "language", "quality", "signal", "org", "pathway", "sort"];
   const SINGLE = new Set(["wage", "grade", "age", "quality"]);
-  const SORTS = { deadline: { deadline: "asc" }, reviewed: { reviewed: "desc" }, pay: { pay: "desc" } };
+  const SORTS = ["deadline", "reviewed", "pay"];
   const DEFAULT_STATUS = ["open"];
   const ALWAYS_OPEN = new Set(["status", "pay"]);
   const WIDE = "(min-width: 60em)";
   const TYPING_DELAY = 250;
+  const PREFETCH_DELAY = 150;
+  const PREFETCH_OPTIONS = 40; // options looked at
+  const PREFETCH_SHARDS = 6; // card files fetched, at most, after each change
+  const DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  const DIGIT = new Int8Array(128).fill(-1); // char code -> base64url digit
+  for (let i = 0; i < 64; i++) DIGIT[DIGITS.charCodeAt(i)] = i;
+  const INDEX_FORMAT = 1;
 
   const facets = (labels.facets || []).filter((f) => PARAMS.includes(f.name) && f.values && typeof f.values === "object");
   const facetByName = new Map(facets.map((f) => [f.name, f]));
   const has = (obj, key) => Object.prototype.hasOwnProperty.call(obj, key);
+  const indexUrl = new URL(root.dataset.indexPath || "/browse-data/" + lang + "/facets.json", document.baseURI);
 
+  let index = null; // {n, words, all, base, shard, facets: Map(name -> {pos: Map(value -> i), bits: [Uint32Array]})}
   let pagefind = null;
+  let pagefindLoading = null;
+  let searchIds = null;
   let state = emptyState("");
-  let results = [];
+  let results = []; // ordinals, in the order shown
+  let found = null; // the word search behind `results`, or null
   let shown = 0;
   let runSeq = 0;
   let typingTimer = 0;
   let loadingMore = false;
   let term = null;
   let totals = {};
-  const countCache = new Map();
+  let current = null; // the evaluation behind the results on screen, for counting facets as they open
+  let prefetchTimer = 0;
+  let pendingUrl = null; // {mode, query}: the address to write once the results are shown
+  const shards = new Map(); // shard number -> Promise of its cards
+  const sortOrders = new Map(); // sort name -> Promise of ordinals in that order
+  const wordCache = new Map(); // search words -> Promise of {bits, order, records}
   const controls = new Map(); // facet name -> {facet, details, badge, items: Map(value -> {input|option, count})}
   let filtersPanel = null;
   let filtersBadge = null;
@@ -96,7 +121,7 @@
   }
 
   function normalizeSort(s) {
-    if (s.sort && (!has(SORTS, s.sort) || s.sort === defaultSort(s))) s.sort = "";
+    if (s.sort && (!SORTS.includes(s.sort) || s.sort === defaultSort(s))) s.sort = "";
   }
 
   function parseQuery(search) {
@@ -152,26 +177,306 @@
     else history.replaceState({ wblBrowse: true }, "", url);
   }
 
-  // ---------- Pagefind queries ----------
-
   function searchTerm(q) {
     const text = (q || "").trim();
     return /[\p{L}\p{N}]/u.test(text) ? text : null;
   }
 
-  function pagefindFilters(s, without) {
-    const out = {};
-    for (const f of facets) {
-      if (f.name === without) continue;
-      const values = s.f[f.name];
-      if (!values || !values.length) continue;
-      out[f.name] = values.length === 1 ? values[0] : { any: values.slice() };
+  function effectiveSort(s) {
+    return s.sort || defaultSort(s);
+  }
+
+  // ---------- the facet index ----------
+
+  async function fetchJson(url) {
+    const response = await fetch(url, { credentials: "same-origin" });
+    if (!response.ok) throw new Error(url + ": HTTP " + response.status);
+    return response.json();
+  }
+
+  function popcount(x) {
+    x -= (x >>> 1) & 0x55555555;
+    x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+    return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+  }
+
+  // Per listing, a set of value indices: a table of the distinct sets, and each listing's row as base64url digits.
+  function eachRow(data, n, visit) {
+    const width = data.width || 1;
+    const sets = data.sets || [];
+    const col = data.col || "";
+    for (let i = 0; i < n; i++) {
+      let code = 0;
+      for (let j = 0; j < width; j++) code = code * 64 + DIGIT[col.charCodeAt(i * width + j) & 127];
+      const row = sets[code];
+      if (!row) throw new Error("facet index: bad column");
+      visit(i, row);
+    }
+  }
+
+  // Rice-coded gaps between ordinals (see browse_index.rice); "!" means the ordinals that are not there.
+  function unrice(text, count, n, bits) {
+    const complement = text.charAt(0) === "!";
+    if (complement) {
+      text = text.slice(1);
+      count = n - count;
+    }
+    const k = DIGIT[text.charCodeAt(0) & 127];
+    let position = 6; // bit position in the text, after the first digit
+    const bit = () => {
+      const digit = DIGIT[text.charCodeAt(position / 6 | 0) & 127];
+      if (!(digit >= 0)) throw new Error("facet index: bad posting list");
+      const value = (digit >> (5 - (position % 6))) & 1;
+      position++;
+      return value;
+    };
+    const out = new Uint32Array(bits.length);
+    let previous = -1;
+    for (let c = 0; c < count; c++) {
+      let quotient = 0;
+      while (bit()) quotient++;
+      let remainder = 0;
+      for (let j = 0; j < k; j++) remainder = remainder * 2 + bit();
+      previous += quotient * 2 ** k + remainder + 1;
+      out[previous >>> 5] |= 1 << (previous & 31);
+    }
+    if (complement) for (let w = 0; w < bits.length; w++) out[w] = ~out[w] & bits[w];
+    return out;
+  }
+
+  function decodeIndex(data, url) {
+    if (data.format !== INDEX_FORMAT) throw new Error("facet index: unknown format " + data.format);
+    const n = data.n | 0;
+    const words = (n + 31) >>> 5;
+    const all = new Uint32Array(words);
+    for (let i = 0; i < n; i++) all[i >>> 5] |= 1 << (i & 31);
+    const decoded = new Map();
+    for (const [name, f] of Object.entries(data.facets || {})) {
+      const values = f.values || [];
+      let bits;
+      if (f.post) {
+        bits = f.post.map((text, i) => unrice(text, f.counts[i], n, all));
+      } else {
+        bits = values.map(() => new Uint32Array(words));
+        eachRow(f, n, (i, row) => {
+          for (const v of row) bits[v][i >>> 5] |= 1 << (i & 31);
+        });
+      }
+      decoded.set(name, { pos: new Map(values.map((v, i) => [v, i])), bits });
+    }
+    return { n, words, all, facets: decoded, shard: data.shard || 40, base: new URL(data.base || "", url) };
+  }
+
+  function valueBits(name, value) {
+    const f = index.facets.get(name);
+    const i = f ? f.pos.get(value) : undefined;
+    return i === undefined ? null : f.bits[i];
+  }
+
+  // Listings that have any of the chosen values of one facet.
+  function facetMask(name, values) {
+    const mask = new Uint32Array(index.words);
+    for (const v of values) {
+      const bits = valueBits(name, v);
+      if (bits) for (let w = 0; w < mask.length; w++) mask[w] |= bits[w];
+    }
+    return mask;
+  }
+
+  function intersect(parts) {
+    const out = index.all.slice();
+    for (const part of parts) for (let w = 0; w < out.length; w++) out[w] &= part[w];
+    return out;
+  }
+
+  function countIn(base, name) {
+    const counts = {};
+    const f = index.facets.get(name);
+    if (!f) return counts;
+    const words = [];
+    for (let w = 0; w < base.length; w++) if (base[w]) words.push(w);
+    for (const [value, i] of f.pos) {
+      const bits = f.bits[i];
+      let n = 0;
+      for (const w of words) n += popcount(base[w] & bits[w]);
+      counts[value] = n;
+    }
+    return counts;
+  }
+
+  // The listings that match a state: `base`; `masks` and `extra` are kept to count facets later.
+  function evaluate(s, words) {
+    const masks = new Map();
+    for (const f of facets) if (s.f[f.name].length) masks.set(f.name, facetMask(f.name, s.f[f.name]));
+    const extra = words ? [words.bits] : [];
+    return { base: intersect([...extra, ...masks.values()]), masks, extra, counts: new Map() };
+  }
+
+  // A facet's counts. A facet in use counts its values without its own choice, so each value shows
+  // what choosing it would give.
+  function countsOf(ev, name) {
+    if (!ev.counts.has(name)) {
+      let base = ev.base;
+      if (ev.masks.has(name)) base = intersect([...ev.extra, ...[...ev.masks].filter(([other]) => other !== name).map(([, m]) => m)]);
+      ev.counts.set(name, countIn(base, name));
+    }
+    return ev.counts.get(name);
+  }
+
+  function contains(bits, i) {
+    return (bits[i >>> 5] >>> (i & 31)) & 1;
+  }
+
+  // Listings in a sort's order: the ranks come in a small file, fetched the first time the sort is used.
+  function sortOrder(name) {
+    if (!sortOrders.has(name)) {
+      const promise = fetchJson(new URL("sort-" + name + ".json", indexUrl)).then((data) => {
+        const ranks = new Int32Array(index.n);
+        eachRow(data, index.n, (i, row) => { ranks[i] = row[0]; });
+        let top = 0;
+        for (const r of ranks) top = Math.max(top, r);
+        const starts = new Int32Array(top + 2);
+        for (const r of ranks) starts[r + 1]++;
+        for (let r = 1; r < starts.length; r++) starts[r] += starts[r - 1];
+        const order = new Int32Array(index.n);
+        for (let i = 0; i < index.n; i++) order[starts[ranks[i]]++] = i;
+        return order;
+      });
+      promise.catch(() => sortOrders.delete(name));
+      sortOrders.set(name, promise);
+    }
+    return sortOrders.get(name);
+  }
+
+  async function ordered(base, sort, words) {
+    const out = [];
+    if (!sort && words) {
+      for (const i of words.order) if (contains(base, i)) out.push(i);
+    } else if (sort && sort !== "deadline") {
+      for (const i of await sortOrder(sort)) if (contains(base, i)) out.push(i);
+    } else {
+      for (let w = 0; w < base.length; w++) {
+        let word = base[w];
+        while (word) {
+          const low = word & -word;
+          out.push(w * 32 + 31 - Math.clz32(low));
+          word ^= low;
+        }
+      }
     }
     return out;
   }
 
-  function effectiveSort(s) {
-    return s.sort || defaultSort(s);
+  function* ascending(bits) {
+    for (let w = 0; w < bits.length; w++) {
+      let word = bits[w];
+      while (word) {
+        const low = word & -word;
+        yield w * 32 + 31 - Math.clz32(low);
+        word ^= low;
+      }
+    }
+  }
+
+  function shard(k) {
+    if (!shards.has(k)) {
+      const promise = fetchJson(new URL("cards-" + k + ".json", indexUrl));
+      promise.catch(() => shards.delete(k));
+      shards.set(k, promise);
+    }
+    return shards.get(k);
+  }
+
+  async function indexCard(i) {
+    const cards = await shard(Math.floor(i / index.shard));
+    const c = cards[i % index.shard];
+    if (!c) throw new Error("facet index: no card " + i);
+    return {
+      href: new URL(c.u + "/", index.base).href, title: c.t, titleLang: c.tl, org: c.o, orgLang: c.ol,
+      pay: c.p, where: c.w, deadline: c.d, status: c.s, statusLabel: c.sl,
+    };
+  }
+
+  // ---------- Pagefind, for search words ----------
+
+  function loadPagefind() {
+    if (!pagefindLoading) {
+      pagefindLoading = (async () => {
+        const url = new URL(root.dataset.pagefindPath || "/pagefind/pagefind.js", document.baseURI).href;
+        const ids = fetchJson(new URL("search-ids.json", indexUrl));
+        ids.catch(() => {}); // reported below, after Pagefind
+        const module = await import(url);
+        await module.options({ excerptLength: 20 });
+        await module.init();
+        const map = readSearchIds(await ids);
+        pagefind = module;
+        searchIds = map;
+      })();
+      pagefindLoading.catch(() => { pagefindLoading = null; });
+    }
+    return pagefindLoading;
+  }
+
+  // Pagefind's id -> ordinal. Ids are packed as 7 hex digits (28 bits) an ordinal; see browse_index.search_ids.
+  function readSearchIds(data) {
+    const map = new Map();
+    const text = data.hex7 || "";
+    const missing = new Set(data.missing || []);
+    let position = 0;
+    const bit = () => {
+      const value = (DIGIT[text.charCodeAt(position / 6 | 0) & 127] >> (5 - (position % 6))) & 1;
+      position++;
+      return value;
+    };
+    for (let i = 0; i < index.n; i++) {
+      let value = 0;
+      for (let j = 0; j < 28; j++) value = value * 2 + bit();
+      if (!missing.has(i) && !has(data.other || {}, String(i))) map.set(data.prefix + value.toString(16).padStart(7, "0"), i);
+    }
+    for (const [i, id] of Object.entries(data.other || {})) map.set(id, Number(i));
+    return map;
+  }
+
+  // One Pagefind query per words, with no filters: which listings have the words, best match first.
+  function wordSearch(words) {
+    if (!wordCache.has(words)) {
+      const promise = (async () => {
+        await loadPagefind();
+        const search = await pagefind.search(words);
+        const bits = new Uint32Array(index.words);
+        const order = [];
+        const records = new Map();
+        for (const r of search.results || []) {
+          const i = searchIds.get(r.id);
+          if (i === undefined || records.has(i)) continue;
+          bits[i >>> 5] |= 1 << (i & 31);
+          order.push(i);
+          records.set(i, r);
+        }
+        return { bits, order, records };
+      })();
+      promise.catch(() => wordCache.delete(words));
+      wordCache.set(words, promise);
+      if (wordCache.size > 20) wordCache.delete(wordCache.keys().next().value);
+    }
+    return wordCache.get(words);
+  }
+
+  function statusKey(data) {
+    const values = (data.filters && data.filters.status) || [];
+    if (values.includes("upcoming")) return "upcoming";
+    return ["open", "closed", "archived"].find((v) => values.includes(v)) || "";
+  }
+
+  async function pagefindCard(result) {
+    const data = await result.data();
+    const meta = data.meta || {};
+    let deadline = (meta.deadline || "").trim();
+    if (meta.status && deadline.startsWith(meta.status)) deadline = deadline.slice(meta.status.length).trim();
+    return {
+      href: safeHref(data.url), title: meta.title || data.url, org: meta.org, pay: meta.pay, where: meta.where,
+      deadline, status: statusKey(data), statusLabel: meta.status, excerpt: data.excerpt,
+    };
   }
 
   // ---------- building the controls (once) ----------
@@ -195,6 +500,23 @@
     return Object.keys(f.values).filter((v) => (counts[v] || 0) > 0 || state.f[f.name].includes(v));
   }
 
+  function buildOptions(c) {
+    if (c.built) return;
+    c.built = true;
+    const values = state.f[c.facet.name];
+    for (const v of c.values) {
+      const input = el("input", { type: "checkbox", name: c.facet.name, value: v });
+      input.checked = values.includes(v);
+      const count = el("span", { class: "wbl-facet__count" });
+      const row = el("li", { class: "wbl-facet__option" }, [
+        el("label", null, [input, el("span", { class: "wbl-facet__label", text: c.facet.values[v] }), count]),
+      ]);
+      c.items.set(v, { input, count, row });
+    }
+    c.options.append(...[...c.items.values()].map((item) => item.row));
+    if (current) updateCounts(c.facet.name);
+  }
+
   function buildFacets(totals) {
     const quick = el("div", { class: "wbl-facets__quick" });
     const grid = el("div", { class: "wbl-facets__grid" });
@@ -215,25 +537,23 @@
         quick.append(box);
         controls.set(f.name, { facet: f, select, items });
       } else {
+        // A facet's options are built the first time it opens: a catalog with a thousand organizations
+        // would otherwise put thousands of elements on the page, and every change would touch them.
         const options = el("ul", { class: "wbl-facet__options" });
-        for (const v of values) {
-          const input = el("input", { type: "checkbox", name: f.name, value: v });
-          const count = el("span", { class: "wbl-facet__count" });
-          const row = el("li", { class: "wbl-facet__option" }, [
-            el("label", null, [input, el("span", { class: "wbl-facet__label", text: f.values[v] }), count]),
-          ]);
-          items.set(v, { input, count, row });
-          options.append(row);
-        }
         const badge = el("span", { class: "wbl-facet__badge" });
         const fieldset = el("fieldset", { class: "wbl-facet__fieldset" }, [el("legend", { class: "wbl-sr-only", text: f.label }), options]);
         const details = el("details", { class: "wbl-facet", "data-facet": f.name }, [
           el("summary", { class: "wbl-facet__summary" }, [el("span", { text: f.label }), badge]),
           fieldset,
         ]);
-        if (ALWAYS_OPEN.has(f.name)) details.open = true;
+        const c = { facet: f, details, badge, options, values, items };
+        details.addEventListener("toggle", () => { if (details.open) buildOptions(c); });
         grid.append(details);
-        controls.set(f.name, { facet: f, details, badge, items });
+        controls.set(f.name, c);
+        if (ALWAYS_OPEN.has(f.name)) {
+          details.open = true;
+          buildOptions(c);
+        }
       }
     }
     filtersBadge = el("span", { class: "wbl-filters__badge" });
@@ -265,7 +585,10 @@
       } else {
         for (const [v, item] of c.items) item.input.checked = values.includes(v);
         c.badge.textContent = values.length ? "(" + numberFormat.format(values.length) + ")" : "";
-        if (values.length) c.details.open = true;
+        if (values.length && !c.details.open) {
+          c.details.open = true;
+          buildOptions(c);
+        }
       }
       if (!(name === "status" && sameList(values, DEFAULT_STATUS))) active += name === "status" && !values.length ? 1 : values.length;
     }
@@ -304,7 +627,7 @@
     }
   }
 
-  // ---------- running a search ----------
+  // ---------- running a query ----------
 
   function setLoading() {
     root.dataset.state = "loading";
@@ -316,19 +639,19 @@
     if (statusLine.textContent !== text) statusLine.textContent = text;
   }
 
-  // Results first: one search for the listings, then the counts of the filters in use.
   async function run() {
     const seq = ++runSeq;
     setLoading();
     term = searchTerm(state.q);
-    const options = { filters: pagefindFilters(state) };
-    const sort = effectiveSort(state);
-    if (sort) options.sort = SORTS[sort];
-    let main;
+    let ev;
     try {
-      main = await pagefind.search(term, options);
+      const words = term ? await wordSearch(term) : null;
       if (seq !== runSeq) return;
-      results = main.results;
+      ev = evaluate(state, words);
+      const next = await ordered(ev.base, effectiveSort(state), words);
+      if (seq !== runSeq) return;
+      results = next;
+      found = words;
       shown = 0;
       if (!(await showMore(seq, true))) return;
     } catch (err) {
@@ -342,48 +665,50 @@
       if (staticList) staticList.hidden = true;
     }
     list.removeAttribute("aria-busy");
-    const current = main.filters || {};
-    for (const name of controls.keys()) {
-      if (!state.f[name].length) updateCounts(name, current[name]);
-    }
-    if (!(await ownCounts(seq))) return;
+    flushUrl();
+    current = ev;
+    for (const [name, c] of controls) if (c.select || c.built) updateCounts(name);
     root.dataset.query = toQuery(state);
     root.dataset.state = "ready";
+    clearTimeout(prefetchTimer);
+    if (!found) prefetchTimer = setTimeout(() => prefetch(seq).catch(() => {}), PREFETCH_DELAY);
   }
 
-  // A filter in use counts its values without itself, so each value shows what choosing it would give.
-  // Those counts need a search each: they run one at a time after the results are shown, are cached,
-  // and stop as soon as the user changes something.
-  async function ownCounts(seq) {
-    for (const name of controls.keys()) {
-      if (!state.f[name].length) continue;
-      const filters = pagefindFilters(state, name);
-      const key = JSON.stringify([term, filters, name]);
-      let counts = countCache.get(key);
-      if (!counts) {
-        if (!term && !Object.keys(filters).length) {
-          counts = totals[name] || {};
-        } else {
-          try {
-            const search = await pagefind.search(term, { filters });
-            counts = (search.filters || {})[name] || {};
-          } catch (err) {
-            if (seq === runSeq) fail(err);
-            return false;
-          }
-          if (seq !== runSeq) return false;
+  // While the visitor reads, fetch the cards that ticking one of the options on screen would show
+  // first, so that the click does not wait for the network. A few small files at most.
+  async function prefetch(seq) {
+    if (seq !== runSeq || found || searchTerm(state.q)) return; // words on the way: Pagefind shows those cards
+    const sort = effectiveSort(state);
+    const order = sort === "deadline" ? null : await sortOrder(sort);
+    if (seq !== runSeq) return;
+    const wanted = new Set();
+    let tried = 0;
+    for (const [name, c] of controls) {
+      if (c.select || !c.built) continue;
+      for (const v of c.items.keys()) {
+        if (++tried > PREFETCH_OPTIONS) break;
+        const chosen = state.f[name];
+        const next = { ...state, f: { ...state.f, [name]: chosen.includes(v) ? chosen.filter((x) => x !== v) : [...chosen, v] } };
+        const base = evaluate(next, null).base;
+        let taken = 0;
+        for (const i of order || ascending(base)) {
+          if (!contains(base, i)) continue;
+          wanted.add(Math.floor(i / index.shard));
+          if (++taken >= pageSize) break;
         }
-        countCache.set(key, counts);
-        if (countCache.size > 200) countCache.delete(countCache.keys().next().value);
       }
-      updateCounts(name, counts);
     }
-    return seq === runSeq;
+    let fetched = 0;
+    for (const k of wanted) {
+      if (shards.has(k)) continue;
+      if (++fetched > PREFETCH_SHARDS) break;
+      shard(k).catch(() => {});
+    }
   }
 
-  function updateCounts(name, counts) {
+  function updateCounts(name) {
     const c = controls.get(name);
-    counts = counts || {};
+    const counts = countsOf(current, name);
     for (const [v, item] of c.items) {
       const n = counts[v] || 0;
       if (c.select) {
@@ -397,12 +722,13 @@
     }
   }
 
-  // Loads the next slice of results (only those are fetched), and shows them.
+  // Shows the next slice of results: only their cards are fetched.
   async function showMore(seq, replace) {
     const slice = results.slice(shown, shown + pageSize);
-    const data = await Promise.all(slice.map((r) => r.data()));
+    const words = found;
+    const records = await Promise.all(slice.map((i) => (words ? pagefindCard(words.records.get(i)) : indexCard(i))));
     if (seq !== runSeq) return false;
-    const cards = data.map(card);
+    const cards = records.map(card);
     if (replace) list.replaceChildren(...cards);
     else list.append(...cards);
     shown += slice.length;
@@ -419,12 +745,6 @@
     }
   }
 
-  function statusKey(data) {
-    const values = (data.filters && data.filters.status) || [];
-    if (values.includes("upcoming")) return "upcoming";
-    return ["open", "closed", "archived"].find((v) => values.includes(v)) || "";
-  }
-
   function excerpt(html) {
     // Pagefind's excerpt is text with <mark> around matches. Parse it inertly and copy only text and marks.
     const doc = new DOMParser().parseFromString(html, "text/html");
@@ -436,25 +756,25 @@
     return p;
   }
 
-  function card(data) {
-    const meta = data.meta || {};
-    const link = el("a", { text: meta.title || data.url });
-    const href = safeHref(data.url);
-    if (href) link.href = href;
+  function card(r) {
+    const link = el("a", { text: r.title || r.href });
+    if (r.href) link.href = r.href;
+    if (r.titleLang) link.lang = r.titleLang;
     const li = el("li", { class: "wbl-card" }, [el("h2", { class: "wbl-card__title" }, [link])]);
-    if (meta.org) li.append(el("p", { class: "wbl-card__org", text: meta.org }));
+    if (r.org) {
+      const org = el("p", { class: "wbl-card__org", text: r.org });
+      if (r.orgLang) org.lang = r.orgLang;
+      li.append(org);
+    }
     const facts = el("p", { class: "wbl-card__facts" });
-    const key = statusKey(data);
-    if (meta.status) facts.append(el("span", { class: "wbl-status" + (key ? " wbl-status--" + key : ""), text: meta.status }), " ");
+    if (r.statusLabel) facts.append(el("span", { class: "wbl-status" + (r.status ? " wbl-status--" + r.status : ""), text: r.statusLabel }), " ");
     const parts = [];
-    if (meta.pay) parts.push(el("span", { class: "wbl-card__pay", text: meta.pay }));
-    if (meta.where) parts.push(el("span", { class: "wbl-card__where", text: meta.where }));
-    let deadline = (meta.deadline || "").trim();
-    if (meta.status && deadline.startsWith(meta.status)) deadline = deadline.slice(meta.status.length).trim();
-    if (deadline) parts.push(el("span", { class: "wbl-card__deadline", text: ui.deadline + ": " + deadline }));
+    if (r.pay) parts.push(el("span", { class: "wbl-card__pay", text: r.pay }));
+    if (r.where) parts.push(el("span", { class: "wbl-card__where", text: r.where }));
+    if (r.deadline) parts.push(el("span", { class: "wbl-card__deadline", text: ui.deadline + ": " + r.deadline }));
     parts.forEach((part, i) => facts.append(...(i ? [" · ", part] : [part])));
     li.append(facts);
-    if (term && data.excerpt) li.append(excerpt(data.excerpt));
+    if (term && r.excerpt) li.append(excerpt(r.excerpt));
     return li;
   }
 
@@ -473,13 +793,26 @@
 
   // ---------- events ----------
 
+  // The address changes once the results are on screen (changing it is slow on a large page, and the
+  // results come first); a change made before that still gets its own history entry.
   function commit(mode) {
     clearTimeout(typingTimer);
     typingTimer = 0;
     normalizeSort(state);
     syncForm();
-    writeUrl(mode);
+    if (pendingUrl && (pendingUrl.mode === "push" || mode === "push")) flushUrl();
+    pendingUrl = { mode, query: toQuery(state) };
     run();
+  }
+
+  function flushUrl() {
+    if (!pendingUrl) return;
+    const { mode, query } = pendingUrl;
+    pendingUrl = null;
+    const url = location.pathname + query + location.hash;
+    if (url === location.pathname + location.search + location.hash) return;
+    if (mode === "push") history.pushState({ wblBrowse: true }, "", url);
+    else history.replaceState({ wblBrowse: true }, "", url);
   }
 
   function listen() {
@@ -491,6 +824,7 @@
     qInput.addEventListener("input", () => {
       state.q = qInput.value;
       setLoading();
+      if (searchTerm(state.q)) loadPagefind().catch(() => {}); // start now; a failure shows when the search runs
       clearTimeout(typingTimer);
       typingTimer = setTimeout(() => commit("replace"), TYPING_DELAY);
     });
@@ -510,11 +844,11 @@
       state.q = qInput.value;
       state.f[name] = name === "status" && value === "any" ? DEFAULT_STATUS.slice() : state.f[name].filter((v) => v !== value);
       const next = chips.querySelectorAll("button.wbl-chip");
-      const index = [...next].indexOf(chip);
+      const position = [...next].indexOf(chip);
       commit("push");
       // The chip is gone: keep keyboard focus in the chip list, or on the search box when it is empty.
       const remaining = chips.querySelectorAll("button.wbl-chip");
-      (remaining[Math.min(index, remaining.length - 1)] || qInput).focus();
+      (remaining[Math.min(position, remaining.length - 1)] || qInput).focus();
     });
     sortSelect.addEventListener("change", () => {
       state.q = qInput.value;
@@ -545,6 +879,7 @@
       }
     });
     window.addEventListener("popstate", () => {
+      pendingUrl = null;
       state = parseQuery(location.search);
       writeUrl("replace");
       clearTimeout(typingTimer);
@@ -559,17 +894,15 @@
     root.dataset.state = "loading";
     statusLine.textContent = ui.loading;
     try {
-      const url = new URL(root.dataset.pagefindPath || "/pagefind/pagefind.js", document.baseURI).href;
-      pagefind = await import(url);
-      await pagefind.options({ excerptLength: 20 });
-      await pagefind.init();
-      totals = (await pagefind.filters()) || {};
+      index = decodeIndex(await fetchJson(indexUrl), indexUrl);
     } catch (err) {
       fail(err);
       return;
     }
     state = parseQuery(location.search);
     writeUrl("replace"); // the canonical form of the address: known parameters, in order, defaults left out
+    totals = {};
+    for (const f of facets) totals[f.name] = countIn(index.all, f.name);
     buildFacets(totals);
     syncForm();
     listen();

@@ -155,17 +155,17 @@ def query_of(page: Page) -> dict[str, list[str]]:
 
 
 def test_student_flow_paid_grade_11_sector(page: Page, site_server: str, catalog: Catalog) -> None:
-    matching = [o for o in catalog.opportunities.values() if is_open(o) and o.pay_type == "paid" and in_grade(o, 11)]
+    matching = [o for o in catalog.opportunities.values() if is_open(o) and o.is_paid and in_grade(o, 11)]
     sector, expected = biggest_sector(matching)
 
     page.goto(site_server)
-    page.locator("a[href$='opportunities/?pay=paid']").first.click()
+    page.locator("a[href$='opportunities/?pay=paid-any']").first.click()
     settle(page)
-    assert query_of(page) == {"pay": ["paid"]}
+    assert query_of(page) == {"pay": ["paid-any"]}
     choose(page, "grade", "11")
     tick(page, "sector", sector)
 
-    assert query_of(page) == {"pay": ["paid"], "grade": ["11"], "sector": [sector]}
+    assert query_of(page) == {"pay": ["paid-any"], "grade": ["11"], "sector": [sector]}
     assert shown_count(page) == len(expected)
     found = all_results(page)
     assert set(found) == paths(expected)
@@ -361,9 +361,20 @@ def test_without_javascript_the_list_and_links_are_there(
     expect(page.locator("h1")).to_have_text(title)
 
 
-def test_when_search_cannot_load_the_static_list_stays(page: Page, site_server: str, js_errors: list[str]) -> None:
-    page.route("**/pagefind/pagefind.js", lambda route: route.fulfill(status=404, body="not found"))
-    page.goto(browse_url(site_server))
+@pytest.mark.parametrize(
+    ("blocked", "params"),
+    [
+        ("**/pagefind/pagefind.js", {"q": "internship"}),  # search words need Pagefind
+        ("**/browse-data/*/search-ids.json", {"q": "internship"}),
+        ("**/browse-data/*/facets.json", {}),  # everything needs the facet index
+    ],
+    ids=["pagefind", "search-ids", "facet-index"],
+)
+def test_when_search_cannot_load_the_static_list_stays(
+    page: Page, site_server: str, js_errors: list[str], blocked: str, params: dict[str, str]
+) -> None:
+    page.route(blocked, lambda route: route.fulfill(status=404, body="not found"))
+    page.goto(browse_url(site_server, **params))
     page.wait_for_function("() => document.getElementById('wbl-browse').dataset.state === 'error'")
     expect(page.locator("#wbl-status")).to_have_text(ui_labels(page)["error"])
     expect(page.locator("#wbl-static")).to_be_visible()
@@ -401,3 +412,125 @@ def test_chips_and_reset_clear_filters(page: Page, site_server: str) -> None:
     settle(page)
     assert query_of(page) == {"q": ["internship"]}
     expect(chips).to_have_count(1)
+
+
+# ---------- the facet index and Pagefind agree ----------
+
+# Pagefind itself, in the page, with the filters the URL stands for: the URLs it finds, and per facet the
+# counts of its values (a facet in use counted without its own choice, as the browse page counts).
+PAGEFIND_VIEW = """async ([term, filters]) => {
+  const root = document.getElementById("wbl-browse");
+  const pagefind = await import(new URL(root.dataset.pagefindPath, document.baseURI).href);
+  await pagefind.init();
+  await pagefind.filters();  // every filter chunk, so that searches count every facet
+  const search = await pagefind.search(term, { filters });
+  const data = await Promise.all(search.results.map((r) => r.data()));
+  const counts = {};
+  for (const name of Object.keys(await pagefind.filters())) {
+    let found = search;
+    if (name in filters) {
+      const others = Object.fromEntries(Object.entries(filters).filter(([key]) => key !== name));
+      found = await pagefind.search(term, { filters: others });
+    }
+    counts[name] = (found.filters || {})[name] || {};
+  }
+  return { urls: data.map((d) => new URL(d.url, location.href).pathname), counts };
+}"""
+
+# The counts the browse page shows, per facet and value (every facet opened first: options are built on opening).
+SHOWN_COUNTS = """async () => {
+  for (const details of document.querySelectorAll("#wbl-facets details")) details.open = true;
+  await new Promise((resolve) => setTimeout(resolve, 50));  // the toggle events
+  const out = {};
+  const number = (text) => parseInt(text.replace(/[^0-9]/g, ""), 10);
+  for (const input of document.querySelectorAll("#wbl-facets input[type=checkbox]")) {
+    const count = input.closest("label").querySelector(".wbl-facet__count").textContent;
+    (out[input.name] = out[input.name] || {})[input.value] = number(count);
+  }
+  for (const select of document.querySelectorAll("#wbl-facets select")) {
+    for (const option of select.options) {
+      if (option.value) (out[select.name] = out[select.name] || {})[option.value] = number(option.textContent.split("(").pop());
+    }
+  }
+  return out;
+}"""
+
+
+def pagefind_filters(params: dict[str, Any]) -> dict[str, Any]:
+    """The Pagefind filters a browse URL stands for: status defaults to open, status=any is no filter."""
+    out: dict[str, Any] = {}
+    for name, value in params.items():
+        values = value if isinstance(value, list) else [value]
+        if name in ("q", "sort") or values == ["any"]:
+            continue
+        out[name] = values[0] if len(values) == 1 else {"any": values}
+    if "status" not in params:
+        out["status"] = "open"
+    return out
+
+
+def equivalence_cases(catalog: Catalog) -> list[dict[str, Any]]:
+    opps = list(catalog.opportunities.values())
+    sector, _ = biggest_sector(opps)
+    sectors = sorted({s for o in opps for s in o.sectors})
+    org = sorted(catalog.organizations.values(), key=lambda o: (-len(o.opportunity_ids), o.id))[0]
+    word = max(re.findall(r"[A-Za-z]{5,}", org.name), key=len)
+    return [
+        {},
+        {"status": "any"},
+        {"status": ["closed", "archived"]},
+        {"pay": "paid-any", "grade": "11"},
+        {"sector": sectors[:3], "status": "any", "mode": ["in-person", "remote"]},
+        {"age": "16", "quality": "1", "sort": "pay"},
+        {"org": org.id, "status": "any", "sort": "reviewed"},
+        {"q": "internship"},
+        {"q": word, "status": "any", "sector": sector},
+        {"q": "students", "pay": ["paid", "stipend"], "grade": "12"},
+    ]
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_facet_index_finds_and_counts_what_pagefind_does(page: Page, site_server: str, catalog: Catalog, lang: str) -> None:
+    for params in equivalence_cases(catalog):
+        open_browse(page, browse_url(site_server, lang, **params))
+        found = all_results(page)
+        assert len(set(found)) == len(found), params
+        shown = page.evaluate(SHOWN_COUNTS)
+        expected = page.evaluate(PAGEFIND_VIEW, [params.get("q"), pagefind_filters(params)])
+        assert set(found) == set(expected["urls"]), params
+        if "q" in params and "sort" not in params:
+            assert found == expected["urls"], params  # best match first, in Pagefind's order
+        assert set(shown) == set(
+            page.evaluate("[...document.querySelectorAll('#wbl-facets [data-facet]')].map(e => e.dataset.facet)")
+        )
+        for name, counts in shown.items():
+            assert counts == {v: expected["counts"].get(name, {}).get(v, 0) for v in counts}, (params, name)
+
+
+def test_filtering_without_words_never_asks_pagefind(page: Page, site_server: str, catalog: Catalog) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(urlsplit(request.url).path))
+    sector, _ = biggest_sector([o for o in catalog.opportunities.values() if is_open(o)])
+    open_browse(page, browse_url(site_server, pay="paid-any"))
+    tick(page, "status", "open", on=False)
+    tick(page, "sector", sector)
+    choose(page, "grade", "11")
+    page.locator("#wbl-sort").select_option("reviewed")
+    settle(page)
+    page.locator("#wbl-sort").select_option("pay")
+    settle(page)
+    page.go_back()
+    settle(page)
+    open_browse(page, browse_url(site_server, status="any"))
+    load_all(page)
+    assert not [p for p in requested if "/pagefind/" in p], requested
+    data = [p for p in requested if "/browse-data/" in p]
+    assert "/browse-data/en/facets.json" in data
+    assert all(re.fullmatch(r"/browse-data/en/(facets|cards-\d+|sort-(reviewed|pay))\.json", p) for p in data), data
+
+    page.locator("#wbl-q").fill("internship")
+    settle(page)
+    assert query_of(page) == {"q": ["internship"], "status": ["any"]}
+    assert any(p.endswith("/pagefind/pagefind.js") for p in requested), "search words load Pagefind"
+    assert "/browse-data/en/search-ids.json" in requested
+    assert shown_count(page) > 0

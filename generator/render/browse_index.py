@@ -1,0 +1,307 @@
+"""The browse page's facet index: small static files for filtering without a search index.
+
+A visitor who only filters (no search words) needs, per listing, its facet values, two sort keys
+and what its result card shows. Pagefind can answer that too, but a filter-only Pagefind query
+downloads its whole word index first; these files are a few per cent of that. Pagefind is left
+for word searches, and `search-ids.json` maps its result ids back to listings, so that filters,
+counts and sorting work the same way with and without words.
+
+Per language, under `browse-data/<lang>/`:
+
+- `facets.json`: `n` listings, numbered by their ordinal: the order of the default sort,
+  "deadline soonest" (no deadline last, then by id), so that sort needs no data. For each facet
+  of `browse.filters()` (the same values Pagefind's filters hold), its `values` and one of two
+  encodings, whichever is smaller after gzip:
+  - `sets` + `col`: the distinct sets of value indices, and per listing the index of its set
+    as `width` base64url digits (good for facets with one or a few values per listing);
+  - `post`: per value, the ordinals that have it, as the gaps between them, Rice-coded
+    (parameter k in the first digit, then bits, most significant first, in base64url). A
+    leading `!` means the list is of the ordinals that do *not* have the value.
+- `sort-reviewed.json`, `sort-pay.json`: the other two sorts, fetched only when chosen, encoded
+  like a `sets`/`col` facet whose one value per listing is its rank (0 = first in that sort), so
+  the page sorts by counting, without comparing values. Equal keys keep the ordinal order.
+- `cards-<k>.json`: the result cards of ordinals `k * shard` to `(k + 1) * shard - 1`, in the
+  page's language: `u` the listing's id (its page is `base` + id + `/`, relative to the file),
+  `t` title, `o` organization, `p` pay, `w` where, `d` deadline, `s` status key and `sl` its
+  label; `tl` / `ol` the language of the title / organization name when it is not the page's.
+- `search-ids.json` (written after Pagefind runs): per ordinal, Pagefind's id for the
+  listing's page in that language, packed (see search_ids()).
+
+Output is a pure function of the catalog (and of Pagefind's index for search-ids): sorted, no
+timestamps, so two builds give identical files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import math
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..model import Catalog, Opportunity
+from . import browse
+from .context import LANGS, View, lang_prefix
+
+FORMAT = 1
+SHARD = 40
+DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+FOLDER = "browse-data"
+
+
+def ordered(catalog: Catalog) -> list[Opportunity]:
+    """Listings by ordinal: deadline soonest first, no deadline last, then by id."""
+    return sorted(catalog.opportunities.values(), key=lambda o: (o.deadline or dt.date.max, o.id))
+
+
+# ---------- encodings ----------
+
+
+def _digits(number: int, width: int) -> str:
+    out = []
+    for _ in range(width):
+        out.append(DIGITS[number % 64])
+        number //= 64
+    return "".join(reversed(out))
+
+
+def _bits_to_text(bits: list[int]) -> str:
+    """Bits, most significant first, as base64url digits (the last digit padded with zeros)."""
+    out = []
+    for start in range(0, len(bits), 6):
+        chunk = bits[start : start + 6]
+        value = 0
+        for bit in chunk:
+            value = value << 1 | bit
+        out.append(DIGITS[value << (6 - len(chunk))])
+    return "".join(out)
+
+
+def rice(ordinals: Sequence[int], n: int) -> str:
+    """Sorted ordinals as Rice-coded gaps; the complement when that is shorter."""
+    if len(ordinals) > n // 2:
+        have = set(ordinals)
+        return "!" + rice([i for i in range(n) if i not in have], n)
+    count = len(ordinals)
+    mean = (n - count) / count if count else 0
+    k = max(0, min(30, round(math.log2(mean * math.log(2))))) if mean > 1 else 0
+    bits: list[int] = []
+    previous = -1
+    for ordinal in ordinals:
+        gap = ordinal - previous - 1
+        previous = ordinal
+        bits.extend([1] * (gap >> k))
+        bits.append(0)
+        bits.extend((gap >> shift) & 1 for shift in range(k - 1, -1, -1))
+    return DIGITS[k] + _bits_to_text(bits)
+
+
+def unrice(text: str, count: int, n: int) -> list[int]:
+    """The inverse of rice(), given how many ordinals it holds (for tests; browse.js does the same)."""
+    if text.startswith("!"):
+        missing = set(unrice(text[1:], n - count, n))
+        return [i for i in range(n) if i not in missing]
+    k = DIGITS.index(text[0])
+    bits = [(DIGITS.index(c) >> shift) & 1 for c in text[1:] for shift in range(5, -1, -1)]
+    out, position, previous = [], 0, -1
+    for _ in range(count):
+        quotient = 0
+        while bits[position]:
+            quotient += 1
+            position += 1
+        position += 1
+        remainder = 0
+        for _ in range(k):
+            remainder = remainder << 1 | bits[position]
+            position += 1
+        previous += (quotient << k | remainder) + 1
+        out.append(previous)
+    return out
+
+
+def columns(rows: Sequence[tuple[int, ...]]) -> dict[str, Any]:
+    """Per listing, a set of small integers, as a table of the distinct sets and a column of indices."""
+    seen: dict[tuple[int, ...], int] = {}
+    for row in rows:
+        seen[row] = seen.get(row, 0) + 1
+    table = sorted(seen, key=lambda row: (-seen[row], row))  # most used first: shortest codes repeat most
+    index = {row: i for i, row in enumerate(table)}
+    width = max(1, math.ceil(math.log(max(len(table), 2), 64)))
+    return {"sets": [list(row) for row in table], "width": width, "col": "".join(_digits(index[row], width) for row in rows)}
+
+
+def _gz(data: Any) -> int:
+    return len(gzip.compress(json.dumps(data, separators=(",", ":")).encode(), 9, mtime=0))
+
+
+def encode_facet(values: list[str], rows: Sequence[tuple[int, ...]], n: int) -> dict[str, Any]:
+    """One facet: its values, and whichever encoding of who has them is smaller after gzip."""
+    column = {"values": values, **columns(rows)}
+    members: list[list[int]] = [[] for _ in values]
+    for ordinal, row in enumerate(rows):
+        for value in row:
+            members[value].append(ordinal)
+    postings = {"values": values, "counts": [len(m) for m in members], "post": [rice(m, n) for m in members]}
+    return postings if _gz(postings) < _gz(column) else column
+
+
+# ---------- what the files hold ----------
+
+
+def facet_rows(catalog: Catalog, opps: Sequence[Opportunity], view: View) -> dict[str, tuple[list[str], list[tuple[int, ...]]]]:
+    """Facet name -> (values in label order, then any others sorted; per ordinal, its value indices)."""
+    per_listing = [dict(browse.filters(catalog, opp, view)) for opp in opps]
+    names: list[str] = []
+    for filters in per_listing:
+        names.extend(name for name in filters if name not in names)
+    known = {f["name"]: list(f["values"]) for f in browse.labels(catalog, view)["facets"]}
+    order = [name for name in known if name in names] + sorted(name for name in names if name not in known)
+    out = {}
+    for name in order:
+        used = {value for filters in per_listing for value in filters.get(name, ())}
+        values = [v for v in known.get(name, []) if v in used] + sorted(used - set(known.get(name, [])))
+        position = {v: i for i, v in enumerate(values)}
+        rows = [tuple(sorted({position[v] for v in filters.get(name, ())})) for filters in per_listing]
+        out[name] = (values, rows)
+    return out
+
+
+def sort_ranks(opps: Sequence[Opportunity]) -> dict[str, list[int]]:
+    """Sort name -> per ordinal, its rank (0 first). Ties keep the ordinal order (deadline soonest)."""
+    keys = [dict(browse.sorts(opp)) for opp in opps]
+    out = {}
+    for name in ("reviewed", "pay"):
+        if name == "pay":
+            distinct = sorted({float(k[name]) for k in keys}, reverse=True)
+            rank = {v: i for i, v in enumerate(distinct)}
+            out[name] = [rank[float(k[name])] for k in keys]
+        else:
+            distinct_text = sorted({k[name] for k in keys}, reverse=True)
+            rank_text = {v: i for i, v in enumerate(distinct_text)}
+            out[name] = [rank_text[k[name]] for k in keys]
+    return out
+
+
+def card(catalog: Catalog, opp: Opportunity, view: View) -> dict[str, str]:
+    title = opp.text("title", view.lang)
+    org = catalog.organizations.get(opp.org_id)
+    name = org.text("name", view.lang) if org else None
+    out = {"u": opp.id, "t": title.value if title else opp.title}
+    if title and title.lang != view.lang:
+        out["tl"] = title.lang
+    out["o"] = name.value if name else opp.org_id
+    if name and name.lang != view.lang:
+        out["ol"] = name.lang
+    out.update(
+        {"p": view.pay(opp), "w": view.where(opp), "d": view.deadline(opp), "s": view.status_key(opp), "sl": view.status(opp)}
+    )
+    return out
+
+
+def _json(data: Any) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+def encoded_facets(catalog: Catalog) -> dict[str, dict[str, Any]]:
+    """Every facet, encoded. Facet values are ids, the same in every language."""
+    opps = ordered(catalog)
+    view = View(catalog, LANGS[0], FOLDER + "/")
+    return {name: encode_facet(values, rows, len(opps)) for name, (values, rows) in facet_rows(catalog, opps, view).items()}
+
+
+def browse_files(catalog: Catalog, lang: str, facets: dict[str, dict[str, Any]] | None = None) -> dict[str, bytes]:
+    """File name (under browse-data/<lang>/) -> bytes, for one language."""
+    view = View(catalog, lang, FOLDER + "/" + lang + "/")
+    opps = ordered(catalog)
+    n = len(opps)
+    index = {
+        "format": FORMAT,
+        "lang": lang,
+        "n": n,
+        "base": "../../" + lang_prefix(lang) + "opportunities/",
+        "shard": SHARD,
+        "facets": facets if facets is not None else encoded_facets(catalog),
+    }
+    files = {"facets.json": _json(index)}
+    for name, ranks in sort_ranks(opps).items():
+        files[f"sort-{name}.json"] = _json(columns([(r,) for r in ranks]))
+    for k in range(0, max(1, math.ceil(n / SHARD))):
+        files[f"cards-{k}.json"] = _json([card(catalog, opp, view) for opp in opps[k * SHARD : (k + 1) * SHARD]])
+    return files
+
+
+# ---------- Pagefind's ids ----------
+
+
+def pagefind_ids(pagefind_dir: Path) -> dict[str, str]:
+    """Page URL -> Pagefind's id for it, read from Pagefind's fragments (gzip, "pagefind_dcd" + JSON)."""
+    out: dict[str, str] = {}
+    for path in sorted((pagefind_dir / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        if data.startswith(b"pagefind_dcd"):
+            data = data[len(b"pagefind_dcd") :]
+        url = json.loads(data).get("url", "")
+        out[url] = path.name[: -len(".pf_fragment")]
+    return out
+
+
+def search_ids(catalog: Catalog, lang: str, ids: dict[str, str]) -> bytes:
+    """Per ordinal, Pagefind's id of the listing's page in this language.
+
+    Pagefind's ids are the language, "_" and 7 hex digits; those digits are packed, 28 bits an
+    ordinal, in `hex7` (base64url). An id of another shape is kept whole in `other` (ordinal ->
+    id), and a listing that Pagefind did not index is in `missing`.
+    """
+    prefix = "/" + lang_prefix(lang) + "opportunities/"
+    start = lang + "_"
+    bits: list[int] = []
+    other: dict[str, str] = {}
+    missing: list[int] = []
+    for ordinal, opp in enumerate(ordered(catalog)):
+        ident = ids.get(prefix + opp.id + "/", "")
+        digits = ident[len(start) :]
+        packed = ident.startswith(start) and len(digits) == 7 and all(c in "0123456789abcdef" for c in digits)
+        value = int(digits, 16) if packed else 0
+        bits.extend((value >> shift) & 1 for shift in range(27, -1, -1))
+        if not ident:
+            missing.append(ordinal)
+        elif not packed:
+            other[str(ordinal)] = ident
+    return _json({"format": FORMAT, "prefix": start, "hex7": _bits_to_text(bits), "other": other, "missing": missing})
+
+
+def read_search_ids(data: bytes, n: int) -> list[str]:
+    """search-ids.json decoded: per ordinal, Pagefind's id ("" when missing). For tests; browse.js does the same."""
+    doc = json.loads(data)
+    bits = [(DIGITS.index(c) >> shift) & 1 for c in doc["hex7"] for shift in range(5, -1, -1)]
+    out = []
+    for ordinal in range(n):
+        value = 0
+        for bit in bits[ordinal * 28 : ordinal * 28 + 28]:
+            value = value << 1 | bit
+        out.append(doc["prefix"] + format(value, "07x"))
+    for ordinal, ident in doc["other"].items():
+        out[int(ordinal)] = ident
+    for ordinal in doc["missing"]:
+        out[ordinal] = ""
+    return out
+
+
+def write_browse_index(catalog: Catalog, site_dir: Path, langs: Iterable[str] = LANGS) -> None:
+    """Writes browse-data/<lang>/; after Pagefind has run, also each language's search-ids.json."""
+    site_dir = Path(site_dir)
+    pagefind_dir = site_dir / "pagefind"
+    ids = pagefind_ids(pagefind_dir) if (pagefind_dir / "fragment").is_dir() else None
+    facets = encoded_facets(catalog)
+    for lang in langs:
+        folder = site_dir / FOLDER / lang
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.glob("cards-*.json"):
+            old.unlink()
+        files = browse_files(catalog, lang, facets)
+        if ids is not None:
+            files["search-ids.json"] = search_ids(catalog, lang, ids)
+        for name, data in files.items():
+            (folder / name).write_bytes(data)

@@ -1,0 +1,58 @@
+"""axe-core finds no WCAG 2.0/2.1 A or AA problem on any page type, in English and in Spanish.
+
+axe runs in the real Chromium on the 360 x 640 page, after the page's scripts have run
+(the browse page: after the results for its filters are on screen). A few of axe's
+best-practice rules that the WCAG tags leave out are checked as well: one main
+landmark, headings in order, one h1, all content inside landmarks.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page
+
+from . import site_pages
+from .site_pages import PAGES, axe, describe, open_page
+
+# These tests only read pages: they share one browser context per module (see site_pages).
+page_fixture, page_state_fixture = site_pages.reused_page_fixture, site_pages.shared_page_state_fixture
+
+STRUCTURE_RULES = [
+    "heading-order",
+    "landmark-one-main",
+    "landmark-no-duplicate-main",
+    "landmark-unique",
+    "page-has-heading-one",
+    "region",
+    "empty-heading",
+]
+# One axe run: every rule tagged WCAG 2.0/2.1 A or AA, plus the structure rules above.
+OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "rules": {rule: {"enabled": True} for rule in STRUCTURE_RULES},
+    "resultTypes": ["violations"],
+}
+
+
+@pytest.mark.parametrize(("lang", "name"), PAGES, ids=[f"{lang}-{name}" for lang, name in PAGES])
+def test_axe_finds_no_wcag_violation(page: Page, site_server: str, lang: str, name: str) -> None:
+    open_page(page, site_server, lang, name)
+    violations = axe(page, OPTIONS)
+    assert not violations, f"axe on {page.url}:\n{describe(violations)}"
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_axe_finds_no_violation_in_the_open_drawer(page: Page, site_server: str, lang: str) -> None:
+    """The phone menu (Material's drawer with the site's sections), opened from the keyboard."""
+    open_page(page, site_server, lang, "opportunity-open")
+    menu = page.locator(".wbl-menu-button")
+    menu.focus()
+    page.keyboard.press("Enter")
+    first = page.locator(".md-sidebar--primary .md-nav__link").first
+    page.wait_for_function("() => document.activeElement && document.activeElement.matches('.md-sidebar--primary .md-nav__link')")
+    assert first.is_visible()
+    assert menu.get_attribute("aria-expanded") == "true"
+    violations: list[dict[str, Any]] = axe(page, OPTIONS)
+    assert not violations, f"axe with the drawer open on {page.url}:\n{describe(violations)}"

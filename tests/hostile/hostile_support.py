@@ -1,0 +1,90 @@
+"""Helpers shared by the hostile-input tests: catalogs, the real CLI, output checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from cases import MINIMAL, Case
+
+import generator.load
+from generator.problems import Problem
+from generator.schemas import Validators
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+AS_OF = dt.date(2026, 11, 22)
+ENV = {**os.environ, "CATALOG_TODAY": AS_OF.isoformat(), "PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+def case_catalog(case: Case, folder: Path) -> Path:
+    """folder/catalog: the minimal fixture catalog with the case in it."""
+    root = folder / "catalog"
+    shutil.copytree(MINIMAL, root, symlinks=True)
+    case.place(root)
+    return root
+
+
+def as_row(p: Problem) -> tuple[str, int, int, str, str, str]:
+    return (p.path, p.line, p.column, p.severity, p.code, p.sentence)
+
+
+def expected_rows(case: Case) -> list[tuple[str, int, int, str, str, str]]:
+    rows = [(f"catalog/{e.path or case.path}", e.line, e.col, e.severity, e.code, e.text) for e in case.expect]
+    return sorted(rows, key=lambda r: (r[0], r[1], r[2], r[4], r[5]))
+
+
+def printed(path: str) -> str:
+    """A path as the text output prints it: hidden characters shown as escapes, one problem per line."""
+    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in path)
+
+
+def expected_lines(case: Case) -> list[str]:
+    """The exact `path:line:col: severity: sentences` lines of the text output."""
+    return [f"{printed(p)}:{line}:{col}: {sev}: {printed(text)}" for p, line, col, sev, _code, text in expected_rows(case)]
+
+
+def run_cli(cwd: Path, *args: str, limits: bool = False, timeout: float = 120) -> subprocess.CompletedProcess[bytes]:
+    """`python -m generator check ...` in a real process; with limits, 1 GB of memory and 20 s of CPU."""
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "check", *args],
+        cwd=cwd,
+        env=ENV,
+        capture_output=True,
+        timeout=timeout,
+        preexec_fn=_limit if limits else None,  # in the child only, before it starts Python
+    )
+
+
+def _limit() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+    resource.setrlimit(resource.RLIMIT_CPU, (20, 20))
+
+
+class CachedValidators:
+    """Compiling the schemas takes about 0.3 s; the in-process tests reuse validators for equal vocabularies.
+
+    The same Validators objects are built, only once per set of vocabularies, so behaviour is unchanged.
+    """
+
+    def __init__(self) -> None:
+        self.cache: dict[str, Validators] = {}
+
+    def __call__(self, vocabularies: dict[str, list[dict[str, Any]]] | None = None) -> Validators:
+        key = json.dumps(vocabularies, sort_keys=True, default=str)
+        if key not in self.cache:
+            self.cache[key] = Validators(vocabularies)
+        return self.cache[key]
+
+
+CACHE = CachedValidators()
+
+
+def use_cached_validators(monkeypatch: Any) -> None:
+    monkeypatch.setattr(generator.load, "Validators", CACHE)

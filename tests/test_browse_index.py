@@ -1,0 +1,207 @@
+"""The browse page's facet index (generator/render/browse_index.py): complete, exact, deterministic."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sitebuild import ROOT, build_site
+
+from generator.catalog import check_catalog
+from generator.model import Catalog
+from generator.render import browse
+from generator.render import browse_index as bi
+from generator.render.context import View
+
+AS_OF = dt.date(2026, 11, 22)
+LANGS = ("en", "es")
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    checked = check_catalog(ROOT / "catalog", as_of=AS_OF)
+    assert checked.ok, checked.errors
+    return checked.catalog
+
+
+@pytest.fixture(scope="module")
+def files(catalog: Catalog) -> dict[str, dict[str, bytes]]:
+    return {lang: bi.browse_files(catalog, lang) for lang in LANGS}
+
+
+def loads(data: bytes) -> Any:
+    assert data.endswith(b"\n")
+    return json.loads(data)
+
+
+def rows_of(data: dict[str, Any], n: int) -> list[list[int]]:
+    """A `sets`/`col` encoding, decoded: per ordinal, its set."""
+    width, col = data["width"], data["col"]
+    assert len(col) == n * width
+    out = []
+    for i in range(n):
+        code = 0
+        for c in col[i * width : (i + 1) * width]:
+            code = code * 64 + bi.DIGITS.index(c)
+        out.append(data["sets"][code])
+    return out
+
+
+def members(facet: dict[str, Any], n: int) -> dict[str, set[int]]:
+    """One facet of facets.json, decoded: value -> the ordinals that have it."""
+    values = facet["values"]
+    if "post" in facet:
+        return {v: set(bi.unrice(text, count, n)) for v, text, count in zip(values, facet["post"], facet["counts"], strict=True)}
+    out: dict[str, set[int]] = {v: set() for v in values}
+    for ordinal, row in enumerate(rows_of(facet, n)):
+        for i in row:
+            out[values[i]].add(ordinal)
+    return out
+
+
+def expected_members(catalog: Catalog) -> dict[str, dict[str, set[int]]]:
+    view = View(catalog, "en", "opportunities/")
+    out: dict[str, dict[str, set[int]]] = {}
+    for ordinal, opp in enumerate(bi.ordered(catalog)):
+        for name, values in browse.filters(catalog, opp, view):
+            for value in values:
+                out.setdefault(name, {}).setdefault(value, set()).add(ordinal)
+    return out
+
+
+def shard_cards(lang_files: dict[str, bytes]) -> list[dict[str, str]]:
+    index = loads(lang_files["facets.json"])
+    shards = sorted((k for k in lang_files if k.startswith("cards-")), key=lambda k: int(k[6:-5]))
+    assert shards == [f"cards-{k}.json" for k in range(len(shards))]
+    cards = [c for k in shards for c in loads(lang_files[k])]
+    assert all(len(loads(lang_files[k])) == index["shard"] for k in shards[:-1])
+    return cards
+
+
+def test_ordinals_are_the_deadline_order(catalog: Catalog) -> None:
+    opps = bi.ordered(catalog)
+    keys = [dict(browse.sorts(o))["deadline"] for o in opps]
+    assert keys == sorted(keys)
+    assert sorted(o.id for o in opps) == sorted(catalog.opportunities)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_shards_hold_every_listing_exactly_once_with_its_card(catalog: Catalog, files: dict, lang: str) -> None:
+    cards = shard_cards(files[lang])
+    index = loads(files[lang]["facets.json"])
+    assert index["n"] == len(cards) == len(catalog.opportunities)
+    assert [c["u"] for c in cards] == [o.id for o in bi.ordered(catalog)]
+    assert index["base"] == ("../../opportunities/" if lang == "en" else "../../es/opportunities/")
+    view = View(catalog, lang, "opportunities/")
+    for c in cards:
+        opp = catalog.opportunities[c["u"]]
+        title = opp.text("title", lang)
+        assert title is not None
+        assert c["t"] == title.value
+        assert c.get("tl") == (title.lang if title.lang != lang else None)
+        org = catalog.organizations[opp.org_id].text("name", lang)
+        assert org is not None
+        assert c["o"] == org.value and c.get("ol") == (org.lang if org.lang != lang else None)
+        assert (c["p"], c["w"], c["d"]) == (view.pay(opp), view.where(opp), view.deadline(opp))
+        assert (c["s"], c["sl"]) == (view.status_key(opp), view.status(opp))
+
+
+def test_spanish_cards_mark_english_fallback_titles(files: dict) -> None:
+    cards = shard_cards(files["es"])
+    assert all(c.get("tl") in (None, "en") for c in cards)
+    assert not any("tl" in c for c in shard_cards(files["en"]))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_posting_lists_decode_to_exactly_the_listings_with_that_value(catalog: Catalog, files: dict, lang: str) -> None:
+    index = loads(files[lang]["facets.json"])
+    n = index["n"]
+    expected = expected_members(catalog)
+    assert list(index["facets"]) == [
+        name for name in (f["name"] for f in browse.labels(catalog, View(catalog, lang, ""))["facets"]) if name in expected
+    ]
+    for name, facet in index["facets"].items():
+        assert members(facet, n) == expected[name], name
+
+
+def test_both_encodings_decode_to_the_same_members(catalog: Catalog) -> None:
+    """Whichever encoding encode_facet picks, the other one must be right too."""
+    opps = bi.ordered(catalog)
+    n = len(opps)
+    expected = expected_members(catalog)
+    for name, (values, rows) in bi.facet_rows(catalog, opps, View(catalog, "en", "")).items():
+        column = {"values": values, **bi.columns(rows)}
+        postings = {"values": values, "counts": [sum(i in r for r in rows) for i in range(len(values))]}
+        postings["post"] = [bi.rice([o for o, r in enumerate(rows) if i in r], n) for i in range(len(values))]
+        assert members(column, n) == expected[name] == members(postings, n), name
+
+
+@pytest.mark.parametrize("n", [1, 7, 64, 1000])
+def test_rice_round_trips(n: int) -> None:
+    rng = random.Random(n)
+    for density in (0, 0.001, 0.05, 0.3, 0.5, 0.7, 0.99, 1):
+        ordinals = [i for i in range(n) if rng.random() < density] if 0 < density < 1 else list(range(n)) * density
+        text = bi.rice(ordinals, n)
+        assert set(text[1:] if text.startswith("!") else text) <= set(bi.DIGITS)
+        assert bi.unrice(text, len(ordinals), n) == ordinals
+
+
+@pytest.mark.parametrize("name", ["reviewed", "pay"])
+def test_sort_ranks_order_listings_like_the_sort_keys(catalog: Catalog, files: dict, name: str) -> None:
+    opps = bi.ordered(catalog)
+    ranks = [row[0] for row in rows_of(loads(files["en"][f"sort-{name}.json"]), len(opps))]
+    assert files["en"][f"sort-{name}.json"] == files["es"][f"sort-{name}.json"]
+    keys = [dict(browse.sorts(o))[name] for o in opps]
+    value = (lambda k: float(k)) if name == "pay" else (lambda k: k)
+    order = sorted(range(len(opps)), key=lambda i: (ranks[i], i))
+    shown = [value(keys[i]) for i in order]
+    assert shown == sorted(shown, reverse=True)
+    assert all((ranks[i] == ranks[j]) == (keys[i] == keys[j]) for i in range(len(opps)) for j in range(len(opps)))
+
+
+def test_output_is_deterministic(catalog: Catalog, files: dict, tmp_path: Path) -> None:
+    again = {lang: bi.browse_files(catalog, lang) for lang in LANGS}
+    assert again == files
+    for folder in ("a", "b"):
+        bi.write_browse_index(catalog, tmp_path / folder)
+    written = {p.relative_to(tmp_path / "a"): p.read_bytes() for p in sorted((tmp_path / "a").rglob("*")) if p.is_file()}
+    assert written == {p.relative_to(tmp_path / "b"): p.read_bytes() for p in sorted((tmp_path / "b").rglob("*")) if p.is_file()}
+    assert {str(p) for p in written} == {f"browse-data/{lang}/{name}" for lang in LANGS for name in files[lang]}
+
+
+def test_search_ids_map_pagefind_results_to_ordinals(catalog: Catalog, tmp_path: Path) -> None:
+    opps = bi.ordered(catalog)
+    fragments = tmp_path / "pagefind" / "fragment"
+    fragments.mkdir(parents=True)
+    for i, opp in enumerate(opps[1:], start=1):  # the first listing left out of the index
+        for lang, prefix in (("en", "/"), ("es", "/es/")):
+            body = b"pagefind_dcd" + json.dumps({"url": f"{prefix}{opp.url}", "content": "x"}).encode()
+            (fragments / f"{lang}_{i:07x}.pf_fragment").write_bytes(gzip.compress(body))
+    odd = tmp_path / "pagefind" / "fragment" / "en_0000002.pf_fragment"
+    odd.rename(odd.with_name("en_00000020.pf_fragment"))  # Pagefind lengthens an id that would collide
+    bi.write_browse_index(catalog, tmp_path)
+    for lang in LANGS:
+        data = (tmp_path / "browse-data" / lang / "search-ids.json").read_bytes()
+        expected = [""] + [f"{lang}_{i:07x}" for i in range(1, len(opps))]
+        if lang == "en":
+            expected[2] = "en_00000020"
+        assert bi.read_search_ids(data, len(opps)) == expected
+        assert loads(data)["missing"] == [0]
+
+
+def test_built_site_serves_the_index_and_maps_every_listing(catalog: Catalog, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    build_site(site)
+    for lang in LANGS:
+        folder = site / "browse-data" / lang
+        assert (folder / "facets.json").read_bytes() == bi.browse_files(catalog, lang)["facets.json"]
+        ids = bi.read_search_ids((folder / "search-ids.json").read_bytes(), len(catalog.opportunities))
+        assert len(ids) == len(catalog.opportunities) and all(ids) and len(set(ids)) == len(ids)
+        assert all((site / "pagefind" / "fragment" / f"{i}.pf_fragment").is_file() for i in ids)
+        html = (site / ("es/" if lang == "es" else "") / "opportunities" / "index.html").read_text(encoding="utf-8")
+        assert f'data-index-path="{"../../" if lang == "es" else "../"}browse-data/{lang}/facets.json"' in html
