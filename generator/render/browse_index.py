@@ -169,18 +169,14 @@ def facet_rows(catalog: Catalog, opps: Sequence[Opportunity], view: View) -> dic
 
 
 def sort_ranks(opps: Sequence[Opportunity]) -> dict[str, list[int]]:
-    """Sort name -> per ordinal, its rank (0 first). Ties keep the ordinal order (deadline soonest)."""
+    """Sort name -> per ordinal, its rank (0 first): latest review, highest hourly pay. Equal keys, equal ranks."""
     keys = [dict(browse.sorts(opp)) for opp in opps]
+    value = {"reviewed": str, "pay": float}  # ISO dates compare as text; pay as a number
     out = {}
-    for name in ("reviewed", "pay"):
-        if name == "pay":
-            distinct = sorted({float(k[name]) for k in keys}, reverse=True)
-            rank = {v: i for i, v in enumerate(distinct)}
-            out[name] = [rank[float(k[name])] for k in keys]
-        else:
-            distinct_text = sorted({k[name] for k in keys}, reverse=True)
-            rank_text = {v: i for i, v in enumerate(distinct_text)}
-            out[name] = [rank_text[k[name]] for k in keys]
+    for name, kind in value.items():
+        distinct = sorted({kind(k[name]) for k in keys}, reverse=True)
+        rank = {v: i for i, v in enumerate(distinct)}
+        out[name] = [rank[kind(k[name])] for k in keys]
     return out
 
 

@@ -173,7 +173,6 @@ class SiteRenderer:
             opp=opp,
             similar=similar,
             filters=browse.filters(self.catalog, opp, view),
-            sorts=browse.sorts(opp),
         )
 
     def organizations(self, lang: str, only: set[str] | None = None) -> None:
