@@ -23,6 +23,8 @@ from yaml.reader import Reader
 from yaml.scanner import Scanner
 
 from .problems import Problem
+from .yamlsyntax import _syntax_problem
+from .yamltext import MAX_BRACKETS, MAX_BYTES, _line_col, _scan, decode  # noqa: F401 - re-exported
 
 try:  # libyaml parses valid files fast; any file it rejects is parsed again in Python for exact messages.
     from yaml.cyaml import CParser as _CParser
@@ -38,11 +40,7 @@ class _Parser(Reader, Scanner, Parser, Composer):
         Composer.__init__(self)
 
 
-MAX_BYTES = 256 * 1024
 MAX_DEPTH = 32
-# Brackets are counted before parsing, even inside text, so this limit is generous: it only keeps
-# the parser from recursing thousands of levels deep.
-MAX_BRACKETS = 100
 MAX_NODES = 50_000
 
 ALIAS_TEXT = "An alias (`*name`) repeats another part of the file"
@@ -188,99 +186,6 @@ class _Stop(Exception):
         self.problem = problem
 
 
-def decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
-    """Bytes to text, or a located problem saying how to re-save the file."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 1 and (raw[0] == 0 or raw[1] == 0)):
-        wide = "UTF-32" if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")) else "UTF-16"
-        return None, [
-            Problem(
-                path,
-                1,
-                1,
-                "error",
-                "encoding",
-                f"The file is saved as {wide}, not UTF-8",
-                "Save it again with the UTF-8 encoding (in most editors: Save As, Encoding: UTF-8)",
-            )
-        ]
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, [
-            Problem(
-                path,
-                line,
-                col,
-                "error",
-                "encoding",
-                f"The file is not valid UTF-8 (byte 0x{raw[exc.start]:02x} here)",
-                "Save it again with the UTF-8 encoding; letters such as ñ and é are then kept correctly",
-            )
-        ]
-    return text, []
-
-
-def _scan(path: str, text: str) -> list[Problem]:
-    """Cheap checks before parsing: tabs in indentation, runaway nesting."""
-    problems: list[Problem] = []
-    for number, line in enumerate(text.splitlines() if "\t" in text else (), start=1):
-        stripped = line.lstrip(" ")
-        if stripped.startswith("\t"):
-            problems.append(
-                Problem(
-                    path,
-                    number,
-                    len(line) - len(stripped) + 1,
-                    "error",
-                    "yaml-tab",
-                    "A tab is used for indentation",
-                    "Indent with spaces instead of tabs",
-                )
-            )
-            break
-    # YAML 1.1 reads these as line breaks, so line numbers would no longer match the editor's.
-    breaks = re.search("[\u0085\u2028\u2029]", text)
-    if breaks:
-        line, col = _line_col(text, breaks.start())
-        problems.append(
-            Problem(
-                path,
-                line,
-                col,
-                "error",
-                "control-character",
-                f"The file contains an invisible line break character (U+{ord(breaks.group()):04X})",
-                "Delete it; if you pasted this text, type it again",
-            )
-        )
-    depth = deepest = 0
-    # Only a file with more opening brackets than the limit can nest deeper than it.
-    for char in text if text.count("[") + text.count("{") > MAX_BRACKETS else ():
-        if char in "[{":
-            depth += 1
-            if depth > deepest:
-                deepest = depth
-        elif char in "]}":
-            depth -= 1
-    if deepest > MAX_BRACKETS:
-        problems.append(
-            Problem(
-                path,
-                1,
-                1,
-                "error",
-                "yaml-depth",
-                f"The file nests brackets {deepest} levels deep (the limit is {MAX_BRACKETS})",
-                "Write lists and mappings with indentation, a few levels deep",
-            )
-        )
-    return problems
-
-
 def load(path: str, text: str) -> tuple[Loaded | None, list[Problem]]:
     """Parse one document. Returns (None, problems) when it cannot be used."""
     problems = _scan(path, text)
@@ -406,98 +311,6 @@ def _load_fast(path: str, text: str) -> tuple[Loaded, list[Problem]] | None:
     return Loaded(data, text=text), []
 
 
-# PyYAML's wording -> (use the mark where the construct started?, what is wrong, how to fix it).
-_SYNTAX = (
-    (
-        "expected ',' or ']'",
-        True,
-        "A list that starts with `[` here is not closed",
-        "Add the closing `]`, or put the whole value in double quotes if the `[` is part of the text",
-    ),
-    (
-        "expected ',' or '}'",
-        True,
-        "A set of keys that starts with `{` here is not closed",
-        "Add the closing `}`, or put the whole value in double quotes if the `{` is part of the text",
-    ),
-    (
-        "while scanning a quoted scalar",
-        True,
-        "A quoted value that starts here is not closed",
-        "Add the closing quote mark at the end of the value",
-    ),
-    (
-        "could not find expected ':'",
-        True,
-        "This line has no `:` after its key",
-        "Write `key: value`, or indent the line if it continues the text above",
-    ),
-    (
-        "mapping values are not allowed here",
-        False,
-        "A `: ` inside this value makes it look like a new key",
-        "Put the whole value in double quotes",
-    ),
-    (
-        "expected '<document start>'",
-        False,
-        "The file goes on after its YAML document has ended",
-        "Keep one document per file: remove the `...` line, and write the file as `key: value` lines at the left margin",
-    ),
-    ("that cannot start any token", False, 'A value cannot start with "{char}"', "Put the whole value in double quotes"),
-    (
-        "but found '<block mapping start>'",
-        False,
-        "This line is indented differently from the keys above it",
-        "Line up keys of the same block with the same number of spaces",
-    ),
-    ("but found '<scalar>'", False, "There is more text after a quoted value", "Put the whole value inside the quotes"),
-)
-
-
-def _syntax_problem(path: str, exc: yaml.MarkedYAMLError) -> Problem:
-    """A parser error in the contributor's terms, at the place to fix."""
-    problem, context = exc.problem or "", exc.context or ""
-    mark = exc.problem_mark or exc.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    if "'\\t'" in problem:
-        return Problem(
-            path,
-            line,
-            col,
-            "error",
-            "yaml-tab",
-            "A tab character cannot be used here",
-            "Use spaces instead, or put the whole value in double quotes",
-        )
-    if "expected a single document" in str(exc):
-        return Problem(
-            path,
-            line,
-            col,
-            "error",
-            "yaml-documents",
-            "The file holds more than one YAML document",
-            "Keep one document per file: remove the `---` line and split the rest into its own file",
-        )
-    for words, at_start, what, fix in _SYNTAX:
-        if words in problem or words in context:
-            start = exc.context_mark if at_start and exc.context_mark else mark
-            where = (start.line + 1, start.column + 1) if start else (line, col)
-            char = re.search(r"found character '(.+?)'", problem)
-            return Problem(path, *where, "error", "yaml-syntax", what.replace("{char}", char.group(1) if char else "?"), fix)
-    what = (problem or context or "invalid YAML").rstrip(".")
-    return Problem(
-        path,
-        line,
-        col,
-        "error",
-        "yaml-syntax",
-        f"The YAML cannot be read: {what}",
-        "Check the indentation and quotes on this line and the one above; put text containing `: ` or `#` in quotes",
-    )
-
-
 def _cut_at_comma(key: str, value: Node, before: Node) -> bool:
     """A key with spaces and no value, after a text value, in `{ }`: text split at a comma."""
     return (
@@ -508,11 +321,6 @@ def _cut_at_comma(key: str, value: Node, before: Node) -> bool:
         and isinstance(before, ScalarNode)
         and before.tag == STR
     )
-
-
-def _line_col(text: str, position: int) -> tuple[int, int]:
-    line = text.count("\n", 0, position) + 1
-    return line, position - (text.rfind("\n", 0, position) + 1) + 1
 
 
 def _tag_name(tag: str) -> str:
