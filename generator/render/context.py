@@ -28,10 +28,16 @@ class Page:
 
     src_uri: str  # e.g. es/opportunities/acme/x/index.md
     url: str  # e.g. es/opportunities/acme/x/
-    content: str
+    front: str  # YAML front matter, without the --- lines
+    body: str  # one block of HTML
     lang: str
     kind: str
     record_id: str = ""
+
+    @property
+    def content(self) -> str:
+        """The page as a Markdown file with front matter, for any static-site engine."""
+        return f"---\n{self.front}---\n\n{self.body}\n"
 
 
 class View:
@@ -144,7 +150,8 @@ class View:
         """A QR code of the page's permanent address, as inline SVG (for printed flyers)."""
         import segno
 
-        svg = segno.make(self.absolute(target), error="m").svg_inline(scale=3, title=None, omitsize=False)
+        # A fixed mask: segno otherwise scores all eight masks, which was most of a listing page's build time.
+        svg = segno.make(self.absolute(target), error="m", mask=0, micro=False).svg_inline(scale=3, title=None, omitsize=False)
         return Markup(svg.replace("<svg ", '<svg role="img" aria-label="QR" ', 1))
 
     def mailto(self, email: str | None) -> str | None:

@@ -77,7 +77,7 @@ class SiteRenderer:
             meta["structured_data"] = structured_data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
         src = lang_prefix(lang) + (path + "index.md" if path else "index.md")
-        self.pages.append(Page(src, lang_prefix(lang) + path, f"---\n{front}---\n\n{body}\n", lang, kind, record_id))
+        self.pages.append(Page(src, lang_prefix(lang) + path, front, body, lang, kind, record_id))
 
     def render(self, only: set[str] | None = None) -> list[Page]:
         """All pages; with `only` (record keys such as "opportunity:org/x"), just those records and the indexes."""
