@@ -40,7 +40,8 @@ class CatalogConfig(Config):
     """Folder of the catalog, relative to mkdocs.yml."""
 
     search = c.Type(bool, default=True)
-    """Build the Pagefind index after the site is written."""
+    """Build the search (Pagefind) and browse indexes after the site is written; without them the browse page
+    shows its static lists."""
 
     exports = c.Type(bool, default=True)
     """Write the open-data exports (JSON, CSV, calendar, feed)."""
@@ -130,7 +131,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             shutil.copyfile(schema, schemas / schema.name)
         if self.config.search:
             build_search_index(site_dir)
-        if self.checked:
+        if self.checked and self.config.search:
             # The browse page's facet index; after Pagefind, whose result ids it maps to listings.
             from .render.browse_index import write_browse_index
 

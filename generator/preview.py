@@ -63,7 +63,7 @@ def cmd_preview(args: argparse.Namespace) -> int:
     config = load_config(config_file=args.config, site_dir=str(Path(args.out).resolve()))
     plugin = config.plugins["wbl-catalog"]
     plugin.preview = (checked, keys)
-    plugin.config.search = not args.no_search
+    plugin.config.search = args.search
     build(config)
     pages = sorted(k.split(":", 1)[1] for k in keys if k.startswith("opportunity:"))
     print(f"Preview built in {time.perf_counter() - started:.1f} s: {args.out}")
@@ -82,5 +82,9 @@ def register(subparsers) -> None:
     parser.add_argument("--out", default="preview", help="output folder (default: preview)")
     parser.add_argument("--catalog", default="catalog", help="catalog folder (default: ./catalog)")
     parser.add_argument("--config", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
-    parser.add_argument("--no-search", action="store_true", help="skip the search index")
+    parser.add_argument(
+        "--search",
+        action="store_true",
+        help="also build the search and browse indexes (slower; the preview lists listings without them)",
+    )
     parser.set_defaults(func=cmd_preview)
