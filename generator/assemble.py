@@ -224,10 +224,13 @@ def assemble(records: list[Record], logos: list[Path], as_of: dt.date) -> Catalo
         for o in sorted((_opportunity(r, vocab, rubrics, as_of) for r in by_kind.get("opportunity", [])), key=lambda o: o.id)
     }
     pathways = {p.id: p for p in sorted((_pathway(r, vocab) for r in by_kind.get("pathway", [])), key=lambda p: p.id)}
+    by_org: dict[str, list[str]] = {}
+    for opp in opportunities.values():
+        by_org.setdefault(opp.org_id, []).append(opp.id)
     organizations = {}
     for record in sorted(by_kind.get("organization", []), key=lambda r: r.id):
         d = record.data
-        mine = tuple(o.id for o in opportunities.values() if o.org_id == record.id)
+        mine = tuple(by_org.get(record.id, ()))
         sectors = tuple(s.id for name in d["sectors"] if (s := vocab.sector_by_name(name)))
         organizations[record.id] = Organization(
             record.id,

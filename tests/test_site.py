@@ -8,6 +8,7 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from markupsafe import escape
@@ -131,6 +132,12 @@ def test_closed_listings_keep_their_page_and_point_to_similar_open_ones(site, ca
         assert "wbl-banner--closed" in html
         assert "wbl-apply__button" not in html
         assert i18n.t("closed_notice", "en") in text_of(html)
+        similar = [o for o in catalog.opportunities.values() if o.status == "open" and set(o.sectors) & set(opp.sectors)]
+        banner = html.split("wbl-banner--closed", 1)[1].split("</div>", 1)[0]
+        base = f"https://x/{opp.url}"
+        links = [urljoin(base, href).split("/opportunities/", 1)[1].rstrip("/") for href in re.findall(r'href="([^"]+)"', banner)]
+        assert len(links) == min(3, len(similar))
+        assert all(catalog.opportunities[link].status == "open" for link in links)
 
 
 def test_no_listing_page_is_in_the_navigation(site, catalog):

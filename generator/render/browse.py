@@ -208,17 +208,25 @@ def labels(catalog: Catalog, view: View) -> dict[str, Any]:
     }
 
 
-def similar_open(catalog: Catalog, opp: Opportunity, limit: int = 3) -> list[Opportunity]:
-    def score(other: Opportunity) -> tuple[int, str]:
-        return (
-            -(2 * len(set(other.sectors) & set(opp.sectors)) + (other.stage == opp.stage) + (other.format == opp.format)),
-            other.id,
-        )
+def open_by_sector(catalog: Catalog) -> dict[str, list[Opportunity]]:
+    """Open listings grouped by sector, built once per site so finding similar ones stays cheap at scale."""
+    groups: dict[str, list[Opportunity]] = {}
+    for opp in catalog.opportunities.values():
+        if opp.status == "open":
+            for sector in opp.sectors:
+                groups.setdefault(sector, []).append(opp)
+    return groups
 
-    candidates = [
-        o for o in catalog.opportunities.values() if o.status == "open" and o.id != opp.id and set(o.sectors) & set(opp.sectors)
-    ]
-    return sorted(candidates, key=score)[:limit]
+
+def similar_open(opp: Opportunity, by_sector: dict[str, list[Opportunity]], limit: int = 3) -> list[Opportunity]:
+    """Open listings that share a sector with opp, closest first (sectors, then stage and format)."""
+    mine = set(opp.sectors)
+
+    def score(other: Opportunity) -> tuple[int, str]:
+        return (-(2 * len(mine & set(other.sectors)) + (other.stage == opp.stage) + (other.format == opp.format)), other.id)
+
+    candidates = {o.id: o for sector in opp.sectors for o in by_sector.get(sector, ()) if o.id != opp.id}
+    return sorted(candidates.values(), key=score)[:limit]
 
 
 def _level_rows(rubric: Rubric, opps: list[Opportunity], view: View, not_assessed: bool) -> list[dict[str, Any]]:

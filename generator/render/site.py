@@ -45,6 +45,7 @@ class SiteRenderer:
         self.site_url = site_url
         self.env = environment(overrides)
         self.pages: list[Page] = []
+        self._open_by_sector: dict[str, list[Opportunity]] | None = None
 
     def page(
         self,
@@ -157,7 +158,9 @@ class SiteRenderer:
 
     def opportunity(self, opp: Opportunity, lang: str) -> None:
         view = View(self.catalog, lang, opp.url, self.site_url)  # absolute URLs in the JobPosting
-        similar = browse.similar_open(self.catalog, opp) if opp.status != "open" else []
+        if opp.status != "open" and self._open_by_sector is None:
+            self._open_by_sector = browse.open_by_sector(self.catalog)
+        similar = browse.similar_open(opp, self._open_by_sector) if opp.status != "open" else []
         title = view.plain(opp.text("title", lang))
         from ..exports import job_posting
 
