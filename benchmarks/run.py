@@ -41,7 +41,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
-# Runs a command in a child Python and reports its peak memory (its own and its children's, such as Pagefind).
+# Runs a command in a child Python and reports its peak memory (its own and its children's).
 PEAK = """
 import resource, runpy, sys
 sys.argv = sys.argv[1:]
@@ -70,7 +70,8 @@ def synth(n: int, seed: int, out: Path) -> None:
     timed([sys.executable, "-m", "generator", "synth", "--opportunities", str(n), "--out", str(out), "--seed", str(seed)])
 
 
-def check_vs_parse(catalog: Path) -> dict[str, float]:
+def check_vs_parse(catalog: Path, work: Path) -> dict[str, float]:
+    """Check time against a bare parse, with the compiled validators' cache empty, then filled."""
     code = f"""
 import time, yaml, os, sys
 sys.path.insert(0, {str(ROOT)!r})
@@ -88,9 +89,20 @@ check = time.perf_counter() - start
 assert checked.ok, checked.errors[:5]
 print(parse, check, len(files))
 """
-    _, result = timed([sys.executable, "-c", code])
-    parse, check, files = result.stdout.split()
-    return {"files": int(files), "parse_s": float(parse), "check_s": float(check), "check_ratio": float(check) / float(parse)}
+    env = {**ENV, "WBL_VALIDATOR_CACHE": str(work / "validators")}
+    _, cold = timed([sys.executable, "-c", code], env)
+    _, warm = timed([sys.executable, "-c", code], env)
+    parse, check, files = warm.stdout.split()
+    cold_parse, cold_check, _ = cold.stdout.split()
+    return {
+        "files": int(files),
+        "parse_s": float(parse),
+        "check_s": float(check),
+        "check_ratio": float(check) / float(parse),
+        "cold_parse_s": float(cold_parse),
+        "cold_check_s": float(cold_check),
+        "cold_check_ratio": float(cold_check) / float(cold_parse),
+    }
 
 
 def build_site(catalog: Path, out: Path) -> dict[str, float]:
@@ -115,22 +127,24 @@ def plain_build(n: int, work: Path) -> float:
     return elapsed
 
 
+def site_pages(site: Path) -> int:
+    """HTML pages in a built site, redirect pages left out."""
+    return sum(1 for p in site.rglob("index.html") if b'http-equiv="refresh"' not in p.read_bytes()[:2000])
+
+
 def page_sizes(site: Path) -> dict[str, float]:
     sizes = [p.stat().st_size for p in (site / "opportunities").glob("*/*/index.html") if p.parts[-3] != "page"]
     return {"page_median_bytes": statistics.median(sizes), "page_max_bytes": max(sizes)}
 
 
 def index_bytes(site: Path, listings: int) -> float:
-    total = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file() and "en" in p.name)
+    """The English word index (browse-data/en/words/), bytes per listing as written (before gzip)."""
+    total = sum(p.stat().st_size for p in (site / "browse-data" / "en" / "words").glob("*.json"))
     return total / listings
 
 
 class GzipHandler(SimpleHTTPRequestHandler):
-    """Serves files as a static host would: text compressed with gzip, Pagefind's files as they are.
-
-    Bytes are counted here, at the server: Pagefind fetches its index from a Web Worker, whose requests
-    the page's own network events do not show.
-    """
+    """Serves files as a static host would: text compressed with gzip. Bytes are counted here, at the server."""
 
     sent = 0
 
@@ -241,12 +255,21 @@ def run(sizes: list[int], seed: int, keep: Path | None, browser: bool = True) ->
         synth(n, seed, catalog)
         row: dict[str, float] = {"listings": n}
         print(f"[{n}] check", file=sys.stderr, flush=True)
-        row.update(check_vs_parse(catalog))
+        row.update(check_vs_parse(catalog, work))
         print(f"[{n}] build", file=sys.stderr, flush=True)
         row.update(build_site(catalog, work / "site"))
         print(f"[{n}] plain build", file=sys.stderr, flush=True)
         row["plain_build_s"] = plain_build(n, work / "plain")
         row["build_ratio"] = row["build_s"] / row["plain_build_s"]
+        # The site has a page per listing per language, plus organizations and indexes: the plain build of
+        # as many pages compares the work per page.
+        row["site_pages"] = site_pages(work / "site")
+        print(f"[{n}] plain build of {row['site_pages']:.0f} pages", file=sys.stderr, flush=True)
+        row["plain_same_pages_s"] = plain_build(int(row["site_pages"]), work / "plain-same")
+        row["build_ratio_same_pages"] = row["build_s"] / row["plain_same_pages_s"]
+        if rows and rows[-1]["listings"]:
+            row["build_growth"] = row["build_s"] / rows[-1]["build_s"]
+            row["size_growth"] = n / rows[-1]["listings"]
         row.update(page_sizes(work / "site"))
         row["index_bytes_per_listing"] = index_bytes(work / "site", n)
         if browser:
@@ -266,9 +289,14 @@ COLUMNS = [
     ("parse_s", "parse s", "{:.2f}"),
     ("check_s", "check s", "{:.2f}"),
     ("check_ratio", "check/parse", "{:.2f}"),
+    ("cold_check_ratio", "check/parse, empty cache", "{:.2f}"),
     ("build_s", "build s", "{:.1f}"),
     ("plain_build_s", "plain s", "{:.1f}"),
     ("build_ratio", "build/plain", "{:.2f}"),
+    ("site_pages", "site pages", "{:.0f}"),
+    ("plain_same_pages_s", "plain same pages s", "{:.1f}"),
+    ("build_ratio_same_pages", "build/plain same pages", "{:.2f}"),
+    ("build_growth", "build growth", "{:.1f}"),
     ("peak_mb", "peak MB", "{:.0f}"),
     ("page_median_bytes", "page med B", "{:.0f}"),
     ("page_max_bytes", "page max B", "{:.0f}"),

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .assemble import assemble, today
 from .discover import shown_path
-from .load import load_all
+from .load import load_all, no_cycle_collection
 from .model import Catalog
 from .problems import Problem, as_text, ordered, summary
 from .rules import Rules
@@ -37,10 +37,11 @@ class Checked:
 def check_catalog(root: Path, as_of: dt.date | None = None, against: str | None = None) -> Checked:
     """Load, check and model the catalog at root. Never raises for bad catalog content."""
     as_of = as_of or today()
-    loading = load_all(root)
-    problems = list(loading.problems)
-    problems.extend(Rules(loading.records, as_of, loading.failed).run())
-    catalog = assemble(loading.records, loading.logos, as_of)
+    with no_cycle_collection():
+        loading = load_all(root)
+        problems = list(loading.problems)
+        problems.extend(Rules(loading.records, as_of, loading.failed).run())
+        catalog = assemble(loading.records, loading.logos, as_of)
     if against:
         problems.extend(deleted_listings(root, against, catalog))
     return Checked(catalog, ordered(problems), loading.files)

@@ -61,6 +61,7 @@ class ChangeDates:
     catalog: Catalog
     files: dict[str, dt.datetime] = field(default_factory=dict)
     _all: dt.datetime | None = None
+    _groups: dict[str, dt.datetime] = field(default_factory=dict)
 
     def of(self, record: Opportunity | Organization | Pathway) -> dt.datetime:
         committed = self.files.get(record_file(record))
@@ -71,6 +72,13 @@ class ChangeDates:
         if entry.date:
             return midnight(entry.date)
         return self.files.get("retired.yml") or self.newest()
+
+    def newest_of_all(self, kind: str) -> dt.datetime:
+        """The newest change among all records of a kind (the catalog's opportunities, organizations or
+        pathways), worked out once: a hundred browse pages share it."""
+        if kind not in self._groups:
+            self._groups[kind] = self.newest(list(getattr(self.catalog, kind).values()))
+        return self._groups[kind]
 
     def newest(self, records: list | tuple | None = None) -> dt.datetime:
         """The newest change among records; without records, of the whole catalog (vocabularies and rubrics too)."""

@@ -24,7 +24,7 @@ from .model import LANGS, Catalog
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML = "http://www.w3.org/1999/xhtml"
 MAX_URLS = 40000  # the protocol allows 50,000 per file; alternates make entries large
-SKIP_TOP = {"assets", "pagefind", "schemas", "search", "sitemaps"}
+SKIP_TOP = {"assets", "schemas", "search", "sitemaps"}
 
 
 def built_pages(site_dir: Path, exclude: Iterable[str] = ()) -> dict[str, dict[str, str]]:
@@ -53,17 +53,17 @@ def lastmod(neutral: str, catalog: Catalog, dates: ChangeDates) -> dt.datetime:
         if ident in catalog.retired:
             return dates.retired(ident)
     if parts[0] == "opportunities":
-        return dates.newest(list(opps.values()))
+        return dates.newest_of_all("opportunities")
     if parts[0] == "employers":
         if len(parts) == 2 and parts[1] in catalog.organizations:
             org = catalog.organizations[parts[1]]
             return dates.newest([org, *(opps[i] for i in org.opportunity_ids)])
-        return dates.newest(list(catalog.organizations.values()))
+        return dates.newest_of_all("organizations")
     if parts[0] == "pathways":
         if len(parts) == 2 and parts[1] in catalog.pathways:
             p = catalog.pathways[parts[1]]
             return dates.newest([p, *(opps[i] for ids in p.opportunity_ids.values() for i in ids)])
-        return dates.newest(list(catalog.pathways.values()))
+        return dates.newest_of_all("pathways")
     if parts[0] == "sectors" and len(parts) == 2:
         sid = parts[1]
         return dates.newest(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
@@ -182,14 +183,18 @@ def t(key: str, lang: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+# Babel formats each call from CLDR patterns; a catalog repeats the same dates and amounts thousands of times.
+@functools.lru_cache(maxsize=8192)
 def money(amount: float, lang: str) -> str:
     whole = float(amount).is_integer() and amount >= 100
     return format_currency(amount, "USD", locale=LOCALES[lang], format="¤#,##0" if whole else None, currency_digits=not whole)
 
 
+@functools.lru_cache(maxsize=8192)
 def date(value: dt.date | None, lang: str, style: str = "long") -> str:
     return format_date(value, style, locale=LOCALES[lang]) if value else ""
 
 
+@functools.lru_cache(maxsize=8192)
 def number(value: float, lang: str) -> str:
     return format_decimal(value, locale=LOCALES[lang])

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -74,16 +76,23 @@ def read_entry(entry: Entry) -> tuple[Loaded | None, list[Problem]]:
     return load(entry.shown, text)
 
 
-def load_all(root: Path) -> Loading:
-    # Parsing allocates millions of short-lived objects and no cycles; the cyclic collector would only
-    # rescan them over and over in a large catalog.
+@contextmanager
+def no_cycle_collection() -> Iterator[None]:
+    """Parsing and modelling allocate millions of objects that stay alive, and hardly any garbage cycles:
+    in a large catalog the cyclic collector would only rescan the live ones again and again. Whatever
+    cycles there are get collected once the collector is back on."""
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load_all(root)
+        yield
     finally:
         if enabled:
             gc.enable()
+
+
+def load_all(root: Path) -> Loading:
+    with no_cycle_collection():
+        return _load_all(root)
 
 
 def _load_all(root: Path) -> Loading:

@@ -8,11 +8,11 @@ counts warnings against `--strict` and time passing must not fail a build.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
-import subprocess
-import sys
+import time
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -23,7 +23,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .catalog import Checked, check_catalog
 from .problems import as_text
-from .render.site import render_site
+from .render.context import LANGS, lang_prefix
+from .render.shell import Job, RecordWriter, Shell, Variant, shell_pages, variant_of, workers
+from .render.site import SiteRenderer
 
 log = logging.getLogger("mkdocs.plugins.wbl-catalog")
 
@@ -40,11 +42,16 @@ class CatalogConfig(Config):
     """Folder of the catalog, relative to mkdocs.yml."""
 
     search = c.Type(bool, default=True)
-    """Build the search (Pagefind) and browse indexes after the site is written; without them the browse page
+    """Build the browse page's facet and word indexes after the site is written; without them the browse page
     shows its static lists."""
 
     exports = c.Type(bool, default=True)
     """Write the open-data exports (JSON, CSV, calendar, feed)."""
+
+    stream_records = c.Type(bool, default=True)
+    """Write listing and organization pages from a page shell that MkDocs renders once per kind and
+    language, in worker processes, instead of handing MkDocs thousands of pages. The pages are the
+    same, byte for byte; the build takes a fraction of the time and memory."""
 
 
 class CatalogPlugin(BasePlugin[CatalogConfig]):
@@ -55,6 +62,14 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         # Set by `python -m generator preview`: an already checked catalog and the records to render.
         self.preview: tuple[Checked, set[str]] | None = None
         self.bodies: dict[str, str] = {}
+        self.command = "build"
+        self.renderer: SiteRenderer | None = None
+        self.jobs: list[Job] = []
+        self.variants: dict[str, Variant] = {}
+        self.shells: dict[Variant, Shell] = {}
+
+    def on_startup(self, *, command, dirty) -> None:
+        self.command = command
 
     def on_config(self, config):
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
@@ -82,7 +97,23 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         assert checked is not None  # set by on_pre_build
         only = self.preview[1] if self.preview else None
         overrides = self.root / "site_overrides" / "templates"
-        pages = render_site(checked.catalog, config.site_url or "", overrides, only)
+        renderer = SiteRenderer(checked.catalog, config.site_url or "", overrides)
+        stream = self.config.stream_records
+        pages = renderer.render(only, records=not stream)
+        self.renderer, self.jobs, self.variants, self.shells = renderer, [], {}, {}
+        if stream:
+            # Redirect targets stay with MkDocs: mkdocs-redirects only points at pages it was given.
+            targets = {f"opportunity:{o.id}" for o in checked.catalog.opportunities.values() if o.former_ids}
+            pages += [
+                renderer.record_page("opportunity", t.split(":", 1)[1], lang)
+                for t in sorted(targets)
+                for lang in LANGS
+                if only is None or t in only
+            ]
+            self.jobs = renderer.record_jobs(only, skip=targets)
+            shells = shell_pages()
+            self.variants = {p.src_uri: variant_of(p) for p in shells}
+            pages += shells
         taken = {f.src_uri for f in files}
         for page in pages:
             if page.src_uri in taken:
@@ -99,6 +130,15 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         configure_redirects(config, checked.catalog, set() if self.preview else {f.src_uri for f in files})
         return files
 
+    def on_post_page(self, output: str, page, config) -> str:
+        variant = self.variants.get(page.file.src_uri)
+        if variant is not None:
+            try:
+                self.shells[variant] = Shell(variant, output)
+            except ValueError as exc:
+                raise PluginError(str(exc)) from None
+        return output
+
     def on_page_content(self, html: str, page, config, files) -> str:
         body = self.bodies.pop(page.file.src_uri, None)
         if body is None:
@@ -113,34 +153,54 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
 
     def on_post_build(self, config) -> None:
         site_dir = Path(config.site_dir)
-        if self.checked and self.config.exports and not self.preview:
-            from .exports import write_exports
+        writer = self.record_writer(site_dir)
+        started = time.perf_counter()
+        # Record pages are written by workers while this process writes the exports and indexes.
+        writer.start()
+        try:
+            if self.checked and self.config.exports and not self.preview:
+                from .exports import write_exports
 
-            write_exports(self.checked.catalog, site_dir, config.site_url or "", self.catalog_path())
-        if self.checked:
-            # Replaces the theme's sitemap, whose dates are the build time; redirect pages are left out.
+                write_exports(self.checked.catalog, site_dir, config.site_url or "", self.catalog_path())
+            schemas = site_dir / "schemas"
+            schemas.mkdir(parents=True, exist_ok=True)
+            for schema in sorted((self.root / "schemas").glob("*.schema.json")):
+                shutil.copyfile(schema, schemas / schema.name)
+            if self.checked and self.config.search:
+                # The browse page's facet and word indexes, built from the catalog model.
+                from .render.browse_index import write_browse_index
+
+                write_browse_index(self.checked.catalog, site_dir)
+            written = writer.finish()
+        finally:
+            writer.stop()
+        if written:
+            seconds = time.perf_counter() - started
+            log.info(f"Wrote {written} listing and organization pages in {seconds:.1f} s, with the exports and indexes.")
+        if self.checked and not self.preview:
+            # After every page is written: the sitemap lists the pages in the site folder. It replaces the
+            # theme's sitemap, whose dates are the build time; redirect pages are left out.
             from .exports_permalinks import configured_redirect_pages
             from .exports_sitemap import write_sitemap
 
             write_sitemap(
                 self.checked.catalog, site_dir, config.site_url or "", self.catalog_path(), configured_redirect_pages(config)
             )
-        schemas = site_dir / "schemas"
-        schemas.mkdir(parents=True, exist_ok=True)
-        for schema in sorted((self.root / "schemas").glob("*.schema.json")):
-            shutil.copyfile(schema, schemas / schema.name)
-        if self.config.search:
-            build_search_index(site_dir)
-        if self.checked and self.config.search:
-            # The browse page's facet index; after Pagefind, whose result ids it maps to listings.
-            from .render.browse_index import write_browse_index
 
-            write_browse_index(self.checked.catalog, site_dir)
-
-
-def build_search_index(site_dir: Path) -> None:
-    """Pagefind over the built site: one index per language, chunked, with filters."""
-    cmd = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", "pagefind", "--silent"]
-    result = subprocess.run(cmd, capture_output=True, text=True, timeout=1800)
-    if result.returncode != 0:
-        raise PluginError("The search index could not be built:\n" + (result.stderr or result.stdout)[-2000:])
+    def record_writer(self, site_dir: Path) -> RecordWriter:
+        """The listing and organization pages to write, and the shell pages MkDocs wrote taken out."""
+        for variant in self.variants.values():
+            shutil.rmtree(site_dir / (lang_prefix(variant.lang) + variant.path), ignore_errors=True)
+        for lang in LANGS:
+            with contextlib.suppress(OSError):  # the folder that held the listing shells, once empty
+                (site_dir / lang_prefix(lang) / "opportunities" / "wbl-shell").rmdir()
+        missing = {v for v in self.variants.values()} - set(self.shells)
+        if missing:
+            raise PluginError(f"MkDocs did not render the page shells {sorted(v.src_uri for v in missing)}.")
+        # Forking is only safe in a process without other threads; `mkdocs serve` has some.
+        processes = workers() if self.command == "build" else 1
+        jobs, self.jobs = self.jobs, []
+        renderer = self.renderer
+        assert renderer is not None or not jobs  # set by on_files
+        render = renderer.record_page if renderer else None
+        return RecordWriter(render, jobs, self.shells, site_dir, processes)  # type: ignore[arg-type]

@@ -1,16 +1,17 @@
 """Contributor Markdown to safe HTML.
 
-Descriptions come from the public. They are rendered with a plain
-Markdown (no extensions that read files or add attributes), then cleaned
-with an allowlist: no scripts, no event handlers, no styles, and links
-only to https: and mailto:.
+Descriptions come from the public. They are rendered as CommonMark by
+cmark (C), with inline HTML passed through as Python-Markdown did, then
+cleaned by nh3 (ammonia) with an allowlist: no scripts, no event handlers, no styles, and links
+only to https: and mailto:. cmark replaced Python-Markdown, which took
+a tenth of a listing page's build time; cmark takes a few microseconds.
 """
 
 from __future__ import annotations
 
 import re
 
-import markdown
+import cmarkgfm
 import nh3
 
 TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "blockquote", "code", "pre", "h3", "h4", "hr"}
@@ -30,7 +31,8 @@ def _shift_headings(html: str) -> str:
 
 def render_markdown(text: str) -> str:
     """Markdown from a contributor, as sanitized HTML."""
-    html = markdown.markdown(CONTROLS.sub("", text), extensions=[], output_format="html")
+    # UNSAFE only means cmark leaves inline HTML to nh3, which keeps allowed tags such as <a href="https:...">.
+    html = cmarkgfm.markdown_to_html(CONTROLS.sub("", text), options=cmarkgfm.Options.CMARK_OPT_UNSAFE)
     html = _shift_headings(html)
     # Links without a scheme go too: `//host/x` and `/\\host/x` leave the site with no https: check.
     return nh3.clean(

@@ -6,9 +6,9 @@ shared definitions, and the enums that come from the region's editable
 vocabularies (sectors, formats, areas, ...) are filled in, so a wrong
 value gets "did you mean ...?" from the allowed list.
 
-A compiled validator (fastjsonschema) decides pass or fail; only the
-files that fail go through jsonschema, whose errors carry the detail the
-plain-language messages need.
+A compiled validator (fastjsonschema, cached between runs: see compiled.py)
+decides pass or fail; only the files that fail go through jsonschema, whose
+errors carry the detail the plain-language messages need.
 """
 
 from __future__ import annotations
@@ -16,12 +16,15 @@ from __future__ import annotations
 import copy
 import json
 import re
+from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import fastjsonschema
 import jsonschema
+
+from .compiled import compiled
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 KINDS = ("organization", "opportunity", "pathway", "rubric", "vocabulary", "retired")
@@ -112,6 +115,36 @@ def bundle(kind: str, vocabularies: dict[str, list[dict[str, Any]]] | None = Non
     return schema
 
 
+def _refs(node: Any) -> Iterator[str]:
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/$defs/"):
+            yield ref[len("#/$defs/") :].split("/", 1)[0]
+        for key, value in node.items():
+            if key != "$defs":
+                yield from _refs(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _refs(value)
+
+
+def fast_definition(schema: dict[str, Any]) -> dict[str, Any]:
+    """A bundled schema as fastjsonschema reads it (draft-07 covers what these schemas use), with only the
+    definitions it uses: the compiled validator's cache key then changes only with what shapes it."""
+    defs = schema.get("$defs", {})
+    used: set[str] = set()
+    pending = list(_refs(schema))
+    while pending:
+        name = pending.pop()
+        if name not in used and name in defs:
+            used.add(name)
+            pending.extend(_refs(defs[name]))
+    draft7 = {key: value for key, value in schema.items() if key not in ("$id", "$defs")}
+    draft7["$defs"] = {name: value for name, value in defs.items() if name in used}
+    draft7["$schema"] = "http://json-schema.org/draft-07/schema#"
+    return draft7
+
+
 class Validators:
     """Compiled and detailed validators for every kind."""
 
@@ -123,10 +156,7 @@ class Validators:
 
     def fast(self, kind: str):
         if kind not in self._fast:
-            draft7 = copy.deepcopy(self.bundles[kind])
-            draft7["$schema"] = "http://json-schema.org/draft-07/schema#"
-            draft7.pop("$id", None)
-            self._fast[kind] = fastjsonschema.compile(draft7, formats={"date": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"})
+            self._fast[kind] = compiled(fast_definition(self.bundles[kind]))
         return self._fast[kind]
 
     def slow(self, kind: str) -> jsonschema.protocols.Validator:

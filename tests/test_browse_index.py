@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import gzip
 import json
 import random
 from pathlib import Path
@@ -174,34 +173,15 @@ def test_output_is_deterministic(catalog: Catalog, files: dict, tmp_path: Path) 
     assert {str(p) for p in written} == {f"browse-data/{lang}/{name}" for lang in LANGS for name in files[lang]}
 
 
-def test_search_ids_map_pagefind_results_to_ordinals(catalog: Catalog, tmp_path: Path) -> None:
-    opps = bi.ordered(catalog)
-    fragments = tmp_path / "pagefind" / "fragment"
-    fragments.mkdir(parents=True)
-    for i, opp in enumerate(opps[1:], start=1):  # the first listing left out of the index
-        for lang, prefix in (("en", "/"), ("es", "/es/")):
-            body = b"pagefind_dcd" + json.dumps({"url": f"{prefix}{opp.url}", "content": "x"}).encode()
-            (fragments / f"{lang}_{i:07x}.pf_fragment").write_bytes(gzip.compress(body))
-    odd = tmp_path / "pagefind" / "fragment" / "en_0000002.pf_fragment"
-    odd.rename(odd.with_name("en_00000020.pf_fragment"))  # Pagefind lengthens an id that would collide
-    bi.write_browse_index(catalog, tmp_path)
-    for lang in LANGS:
-        data = (tmp_path / "browse-data" / lang / "search-ids.json").read_bytes()
-        expected = [""] + [f"{lang}_{i:07x}" for i in range(1, len(opps))]
-        if lang == "en":
-            expected[2] = "en_00000020"
-        assert bi.read_search_ids(data, len(opps)) == expected
-        assert loads(data)["missing"] == [0]
-
-
-def test_built_site_serves_the_index_and_maps_every_listing(catalog: Catalog, tmp_path: Path) -> None:
+def test_built_site_serves_the_indexes(catalog: Catalog, tmp_path: Path) -> None:
     site = tmp_path / "site"
     build_site(site)
     for lang in LANGS:
         folder = site / "browse-data" / lang
-        assert (folder / "facets.json").read_bytes() == bi.browse_files(catalog, lang)["facets.json"]
-        ids = bi.read_search_ids((folder / "search-ids.json").read_bytes(), len(catalog.opportunities))
-        assert len(ids) == len(catalog.opportunities) and all(ids) and len(set(ids)) == len(ids)
-        assert all((site / "pagefind" / "fragment" / f"{i}.pf_fragment").is_file() for i in ids)
+        expected = bi.browse_files(catalog, lang)
+        written = {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*.json"))}
+        assert written == expected
+        assert any(name.startswith("words/") for name in written)
         html = (site / ("es/" if lang == "es" else "") / "opportunities" / "index.html").read_text(encoding="utf-8")
         assert f'data-index-path="{"../../" if lang == "es" else "../"}browse-data/{lang}/facets.json"' in html
+    assert not (site / "pagefind").exists()

@@ -30,6 +30,7 @@ import yaml
 from sitebuild import ROOT, build_site, minimal_catalog
 
 from generator.catalog import check_catalog
+from generator.exports_calendar import serialize
 from generator.exports_dates import git_dates
 from generator.exports_schema import documentation
 from generator.exports_tabular import COLUMNS
@@ -496,3 +497,25 @@ def test_data_page_links_every_export_and_documents_every_field(bundled, lang):
             assert f"<code>{path}</code>" in html, path
     assert "CC BY 4.0" in html and "https://creativecommons.org/licenses/by/4.0/" in html
     assert f'<code class="wbl-permalink__url">{SITE_URL}data/deadlines.ics</code>' in html
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "short",
+        "a" * 200,
+        "Último día para solicitar · Pasantía de enfermería — " * 5,
+        "emoji 😀 " * 40,
+        "escapes \\, \\; ^ " * 30,
+        "x" * 73 + "\\," + "y" * 100,
+        "é" * 100,
+    ],
+)
+def test_calendar_folding_matches_icalendar(text: str) -> None:
+    event = icalendar.Event()
+    event.add("uid", "deadline-a--b@example.org")
+    event.add("summary", text)
+    event.add("description", text + "\n" + text)
+    event.add("location", text[:90])
+    assert serialize(event) == event.to_ical()
+    assert all(len(line) <= 75 for line in serialize(event).split(b"\r\n"))

@@ -171,7 +171,7 @@ def built_pages(site: Path) -> set[str]:
     for html in site.rglob("index.html"):
         rel = html.parent.relative_to(site).as_posix()
         path = "" if rel == "." else rel + "/"
-        if path.split("/")[0] in ("assets", "pagefind") or 'http-equiv="refresh"' in html.read_text(encoding="utf-8"):
+        if path.split("/")[0] == "assets" or 'http-equiv="refresh"' in html.read_text(encoding="utf-8"):
             continue
         pages.add(path)
     return pages

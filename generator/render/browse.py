@@ -1,8 +1,7 @@
 """Browse and search: the facets each listing carries, and their labels.
 
 filters() is the one source of each listing's facet values: the browse
-page's facet index (browse_index.py) is built from it, and so are the
-Pagefind filters written on the listing's page, so both always agree. Range
+page's facet index (browse_index.py) is built from it. Range
 questions ("pays at least $20 an hour", "I am 16", "meets 3 criteria at
 level 3 or above") become sets of values, so that a single filter value
 answers them.
@@ -11,6 +10,7 @@ answers them.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from typing import Any
 
 from ..model import STAGES, Catalog, Opportunity, Rubric
@@ -20,7 +20,7 @@ WAGE_STEPS = (16, 18, 20, 25)
 AGES = range(11, 26)
 STRONG_RANK = 3  # "at least the third level", by rank, whatever the number of levels
 
-# Query parameter -> facet (and Pagefind filter). Stable once published: the counselor guide lists them.
+# Query parameter -> facet. Stable once published: the counselor guide lists them.
 PARAMETERS = (
     "q",
     "status",
@@ -226,7 +226,7 @@ def similar_open(opp: Opportunity, by_sector: dict[str, list[Opportunity]], limi
         return (-(2 * len(mine & set(other.sectors)) + (other.stage == opp.stage) + (other.format == opp.format)), other.id)
 
     candidates = {o.id: o for sector in opp.sectors for o in by_sector.get(sector, ()) if o.id != opp.id}
-    return sorted(candidates.values(), key=score)[:limit]
+    return heapq.nsmallest(limit, candidates.values(), key=score)
 
 
 def _level_rows(rubric: Rubric, opps: list[Opportunity], view: View, not_assessed: bool) -> list[dict[str, Any]]:

@@ -1,16 +1,15 @@
 """The browse page's facet index: small static files for filtering without a search index.
 
-A visitor who only filters (no search words) needs, per listing, its facet values, two sort keys
-and what its result card shows. Pagefind can answer that too, but a filter-only Pagefind query
-downloads its whole word index first; these files are a few per cent of that. Pagefind is left
-for word searches, and `search-ids.json` maps its result ids back to listings, so that filters,
-counts and sorting work the same way with and without words.
+A visitor who filters needs, per listing, its facet values, two sort keys and what its result
+card shows. Search words add only "which listings have them, best first": the word index
+(word_index.py, under `words/`), whose postings are these ordinals, so that filters, counts,
+sorting and cards work the same way with and without words.
 
 Per language, under `browse-data/<lang>/`:
 
 - `facets.json`: `n` listings, numbered by their ordinal: the order of the default sort,
   "deadline soonest" (no deadline last, then by id), so that sort needs no data. For each facet
-  of `browse.filters()` (the same values Pagefind's filters hold), its `values` and one of two
+  of `browse.filters()`, its `values` and one of two
   encodings, whichever is smaller after gzip:
   - `sets` + `col`: the distinct sets of value indices, and per listing the index of its set
     as `width` base64url digits (good for facets with one or a few values per listing);
@@ -24,15 +23,15 @@ Per language, under `browse-data/<lang>/`:
   page's language: `u` the listing's id (its page is `base` + id + `/`, relative to the file),
   `t` title, `o` organization, `p` pay, `w` where, `d` deadline, `s` status key and `sl` its
   label; `tl` / `ol` the language of the title / organization name when it is not the page's.
-- `search-ids.json` (written after Pagefind runs): per ordinal, Pagefind's id for the
-  listing's page in that language, packed (see search_ids()).
+  `words` describes the word index (see word_index.py).
+- `words/<shard>.json`: the word index.
 
-Output is a pure function of the catalog (and of Pagefind's index for search-ids): sorted, no
-timestamps, so two builds give identical files.
+Output is a pure function of the catalog: sorted, no timestamps, so two builds give identical files.
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import gzip
 import json
@@ -87,15 +86,20 @@ def rice(ordinals: Sequence[int], n: int) -> str:
     count = len(ordinals)
     mean = (n - count) / count if count else 0
     k = max(0, min(30, round(math.log2(mean * math.log(2))))) if mean > 1 else 0
-    bits: list[int] = []
+    # Bits as a text of 0s and 1s, then base64url (whose alphabet is DIGITS): the word index codes
+    # hundreds of thousands of lists, and a list of bits took most of its build time.
+    parts = []
     previous = -1
     for ordinal in ordinals:
         gap = ordinal - previous - 1
         previous = ordinal
-        bits.extend([1] * (gap >> k))
-        bits.append(0)
-        bits.extend((gap >> shift) & 1 for shift in range(k - 1, -1, -1))
-    return DIGITS[k] + _bits_to_text(bits)
+        parts.append("1" * (gap >> k) + "0" + (format(gap & ((1 << k) - 1), f"0{k}b") if k else ""))
+    bits = "".join(parts)
+    if not bits:
+        return DIGITS[k]
+    padded = bits + "0" * (-len(bits) % 24)
+    text = base64.urlsafe_b64encode(int(padded, 2).to_bytes(len(padded) // 8, "big")).decode("ascii")
+    return DIGITS[k] + text[: -(-len(bits) // 6)]
 
 
 def unrice(text: str, count: int, n: int) -> list[int]:
@@ -208,7 +212,11 @@ def encoded_facets(catalog: Catalog) -> dict[str, dict[str, Any]]:
 
 
 def browse_files(catalog: Catalog, lang: str, facets: dict[str, dict[str, Any]] | None = None) -> dict[str, bytes]:
-    """File name (under browse-data/<lang>/) -> bytes, for one language."""
+    """File name (under browse-data/<lang>/) -> bytes, for one language, the word index's (under words/) included."""
+    from .word_index import FOLDER as WORDS
+    from .word_index import word_files
+
+    words, word_shards = word_files(catalog, lang)
     view = View(catalog, lang, FOLDER + "/" + lang + "/")
     opps = ordered(catalog)
     n = len(opps)
@@ -219,85 +227,25 @@ def browse_files(catalog: Catalog, lang: str, facets: dict[str, dict[str, Any]] 
         "base": "../../" + lang_prefix(lang) + "opportunities/",
         "shard": SHARD,
         "facets": facets if facets is not None else encoded_facets(catalog),
+        "words": words,
     }
     files = {"facets.json": _json(index)}
     for name, ranks in sort_ranks(opps).items():
         files[f"sort-{name}.json"] = _json(columns([(r,) for r in ranks]))
     for k in range(0, max(1, math.ceil(n / SHARD))):
         files[f"cards-{k}.json"] = _json([card(catalog, opp, view) for opp in opps[k * SHARD : (k + 1) * SHARD]])
+    files.update({f"{WORDS}/{name}": data for name, data in word_shards.items()})
     return files
 
 
-# ---------- Pagefind's ids ----------
-
-
-def pagefind_ids(pagefind_dir: Path) -> dict[str, str]:
-    """Page URL -> Pagefind's id for it, read from Pagefind's fragments (gzip, "pagefind_dcd" + JSON)."""
-    out: dict[str, str] = {}
-    for path in sorted((pagefind_dir / "fragment").glob("*.pf_fragment")):
-        data = gzip.decompress(path.read_bytes())
-        if data.startswith(b"pagefind_dcd"):
-            data = data[len(b"pagefind_dcd") :]
-        url = json.loads(data).get("url", "")
-        out[url] = path.name[: -len(".pf_fragment")]
-    return out
-
-
-def search_ids(catalog: Catalog, lang: str, ids: dict[str, str]) -> bytes:
-    """Per ordinal, Pagefind's id of the listing's page in this language.
-
-    Pagefind's ids are the language, "_" and 7 hex digits; those digits are packed, 28 bits an
-    ordinal, in `hex7` (base64url). An id of another shape is kept whole in `other` (ordinal ->
-    id), and a listing that Pagefind did not index is in `missing`.
-    """
-    prefix = "/" + lang_prefix(lang) + "opportunities/"
-    start = lang + "_"
-    bits: list[int] = []
-    other: dict[str, str] = {}
-    missing: list[int] = []
-    for ordinal, opp in enumerate(ordered(catalog)):
-        ident = ids.get(prefix + opp.id + "/", "")
-        digits = ident[len(start) :]
-        packed = ident.startswith(start) and len(digits) == 7 and all(c in "0123456789abcdef" for c in digits)
-        value = int(digits, 16) if packed else 0
-        bits.extend((value >> shift) & 1 for shift in range(27, -1, -1))
-        if not ident:
-            missing.append(ordinal)
-        elif not packed:
-            other[str(ordinal)] = ident
-    return _json({"format": FORMAT, "prefix": start, "hex7": _bits_to_text(bits), "other": other, "missing": missing})
-
-
-def read_search_ids(data: bytes, n: int) -> list[str]:
-    """search-ids.json decoded: per ordinal, Pagefind's id ("" when missing). For tests; browse.js does the same."""
-    doc = json.loads(data)
-    bits = [(DIGITS.index(c) >> shift) & 1 for c in doc["hex7"] for shift in range(5, -1, -1)]
-    out = []
-    for ordinal in range(n):
-        value = 0
-        for bit in bits[ordinal * 28 : ordinal * 28 + 28]:
-            value = value << 1 | bit
-        out.append(doc["prefix"] + format(value, "07x"))
-    for ordinal, ident in doc["other"].items():
-        out[int(ordinal)] = ident
-    for ordinal in doc["missing"]:
-        out[ordinal] = ""
-    return out
-
-
 def write_browse_index(catalog: Catalog, site_dir: Path, langs: Iterable[str] = LANGS) -> None:
-    """Writes browse-data/<lang>/; after Pagefind has run, also each language's search-ids.json."""
+    """Writes browse-data/<lang>/: the facet index, the cards and the word index."""
     site_dir = Path(site_dir)
-    pagefind_dir = site_dir / "pagefind"
-    ids = pagefind_ids(pagefind_dir) if (pagefind_dir / "fragment").is_dir() else None
     facets = encoded_facets(catalog)
     for lang in langs:
         folder = site_dir / FOLDER / lang
-        folder.mkdir(parents=True, exist_ok=True)
-        for old in folder.glob("cards-*.json"):
+        (folder / "words").mkdir(parents=True, exist_ok=True)
+        for old in [*folder.glob("cards-*.json"), *(folder / "words").glob("*.json")]:
             old.unlink()
-        files = browse_files(catalog, lang, facets)
-        if ids is not None:
-            files["search-ids.json"] = search_ids(catalog, lang, ids)
-        for name, data in files.items():
+        for name, data in browse_files(catalog, lang, facets).items():
             (folder / name).write_bytes(data)

@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlencode
 
+import yaml
 from markupsafe import Markup
 
 from .. import i18n
 from ..model import Catalog, Opportunity, Text
 from ..sanitize import render_markdown, safe_url
+from . import qr
 
 LANGS = ("en", "es")
 PAGE_SIZE = 100
@@ -28,11 +30,17 @@ class Page:
 
     src_uri: str  # e.g. es/opportunities/acme/x/index.md
     url: str  # e.g. es/opportunities/acme/x/
-    front: str  # YAML front matter, without the --- lines
+    meta: dict[str, Any]  # front matter: title, description, lang, alternate, ...
     body: str  # one block of HTML
     lang: str
     kind: str
     record_id: str = ""
+    path: str = ""  # language-neutral, e.g. opportunities/acme/x/
+
+    @property
+    def front(self) -> str:
+        """The front matter as YAML, without the --- lines."""
+        return yaml.safe_dump(self.meta, allow_unicode=True, sort_keys=True)
 
     @property
     def content(self) -> str:
@@ -148,11 +156,7 @@ class View:
 
     def qr_svg(self, target: str) -> Markup:
         """A QR code of the page's permanent address, as inline SVG (for printed flyers)."""
-        import segno
-
-        # A fixed mask: segno otherwise scores all eight masks, which was most of a listing page's build time.
-        svg = segno.make(self.absolute(target), error="m", mask=0, micro=False).svg_inline(scale=3, title=None, omitsize=False)
-        return Markup(svg.replace("<svg ", '<svg role="img" aria-label="QR" ', 1))
+        return Markup(qr.svg(self.absolute(target)))
 
     def mailto(self, email: str | None) -> str | None:
         return "mailto:" + quote(email, safe="@.+-_") if email else None

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import jinja2
-import yaml
 
-from ..model import STAGES, Catalog, Opportunity
+from ..model import STAGES, Catalog, Opportunity, Organization
 from . import browse
 from .context import LANGS, PAGE_SIZE, Page, View, lang_prefix
 from .reference import field_reference
@@ -45,7 +45,10 @@ class SiteRenderer:
         self.site_url = site_url
         self.env = environment(overrides)
         self.pages: list[Page] = []
+        # When set, pages go here instead of into self.pages (record pages rendered one at a time).
+        self.sink: Callable[[Page], None] | None = None
         self._open_by_sector: dict[str, list[Opportunity]] | None = None
+        self._similar: dict[str, list[Opportunity]] = {}
 
     def page(
         self,
@@ -76,19 +79,27 @@ class SiteRenderer:
         if structured_data:
             # JSON-LD goes inside <script>: "<" is escaped so no value can close the element.
             meta["structured_data"] = structured_data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
         src = lang_prefix(lang) + (path + "index.md" if path else "index.md")
-        self.pages.append(Page(src, lang_prefix(lang) + path, front, body, lang, kind, record_id))
+        page = Page(src, lang_prefix(lang) + path, meta, body, lang, kind, record_id, path)
+        if self.sink is not None:
+            self.sink(page)
+        else:
+            self.pages.append(page)
 
-    def render(self, only: set[str] | None = None) -> list[Page]:
-        """All pages; with `only` (record keys such as "opportunity:org/x"), just those records and the indexes."""
+    def render(self, only: set[str] | None = None, records: bool = True) -> list[Page]:
+        """All pages; with `only` (record keys such as "opportunity:org/x"), just those records and the indexes.
+
+        With records=False, listing and organization pages are left out: `record_jobs` and `record_page`
+        give them one at a time.
+        """
         for lang in LANGS:
             self.home(lang)
-            self.browse(lang)
-            for opp in self.catalog.opportunities.values():
-                if only is None or f"opportunity:{opp.id}" in only:
-                    self.opportunity(opp, lang)
-            self.organizations(lang, only)
+            self.browse(lang, only)
+            if records:
+                for opp in self.catalog.opportunities.values():
+                    if only is None or f"opportunity:{opp.id}" in only:
+                        self.opportunity(opp, lang)
+            self.organizations(lang, only, records)
             self.pathways(lang, only)
             if only is None:
                 self.sectors(lang)
@@ -134,12 +145,15 @@ class SiteRenderer:
             paid_count=sum(o.is_paid for o in open_),
         )
 
-    def browse(self, lang: str) -> None:
+    def browse(self, lang: str, only: set[str] | None = None) -> None:
         ordered = browse.static_order(self.catalog)
         pages = max(1, -(-len(ordered) // PAGE_SIZE))
         view = View(self.catalog, lang, "opportunities/")
         labels = browse.labels(self.catalog, view)
-        for number in range(1, pages + 1):
+        numbers = range(1, pages + 1)
+        if only is not None:  # a preview: the first page, and the pages that list the changed listings
+            numbers = sorted({1} | {i // PAGE_SIZE + 1 for i, o in enumerate(ordered) if f"opportunity:{o.id}" in only})
+        for number in numbers:
             path = "opportunities/" if number == 1 else f"opportunities/page/{number}/"
             chunk = ordered[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
             self.page(
@@ -160,7 +174,11 @@ class SiteRenderer:
         view = View(self.catalog, lang, opp.url, self.site_url)  # absolute URLs in the JobPosting
         if opp.status != "open" and self._open_by_sector is None:
             self._open_by_sector = browse.open_by_sector(self.catalog)
-        similar = browse.similar_open(opp, self._open_by_sector) if opp.status != "open" else []
+        similar = []
+        if opp.status != "open":  # the same in both languages
+            similar = self._similar.get(opp.id) or self._similar.setdefault(
+                opp.id, browse.similar_open(opp, self._open_by_sector)
+            )
         title = view.plain(opp.text("title", lang))
         from ..exports import job_posting
 
@@ -175,32 +193,59 @@ class SiteRenderer:
             structured_data=job_posting(self.catalog, opp, view),
             opp=opp,
             similar=similar,
-            filters=browse.filters(self.catalog, opp, view),
         )
 
-    def organizations(self, lang: str, only: set[str] | None = None) -> None:
+    def organizations(self, lang: str, only: set[str] | None = None, records: bool = True) -> None:
         groups: dict[str, list] = {}
         for org in self.catalog.organizations.values():
             groups.setdefault(org.kind, []).append(org)
         view = View(self.catalog, lang, "employers/")
         self.page("organizations", "employers/", "organizations.html", lang, view.t("employers"), groups=sorted(groups.items()))
-        for org in self.catalog.organizations.values():
-            if only is not None and f"organization:{org.id}" not in only:
-                continue
-            v = View(self.catalog, lang, f"employers/{org.id}/")
-            opps = v.card_opps(org.opportunity_ids)
-            self.page(
-                "organization",
-                f"employers/{org.id}/",
-                "organization.html",
-                lang,
-                v.plain(org.text("name", lang)),
-                v.plain(org.text("summary", lang)),
-                record_id=org.id,
-                org=org,
-                opps=opps,
-                quality_summary=browse.quality_summary(self.catalog, opps, v),
-            )
+        if records:
+            for org in self.catalog.organizations.values():
+                if only is None or f"organization:{org.id}" in only:
+                    self.organization(org, lang)
+
+    def organization(self, org: Organization, lang: str) -> None:
+        v = View(self.catalog, lang, f"employers/{org.id}/")
+        opps = v.card_opps(org.opportunity_ids)
+        self.page(
+            "organization",
+            f"employers/{org.id}/",
+            "organization.html",
+            lang,
+            v.plain(org.text("name", lang)),
+            v.plain(org.text("summary", lang)),
+            record_id=org.id,
+            org=org,
+            opps=opps,
+            quality_summary=browse.quality_summary(self.catalog, opps, v),
+        )
+
+    # -- record pages, one at a time ---------------------------------------
+
+    def record_jobs(self, only: set[str] | None = None, skip: set[str] = frozenset()) -> list[tuple[str, str, str]]:
+        """(kind, id, language) of each listing and organization page, except the record keys in `skip`."""
+        jobs = []
+        for lang in LANGS:
+            for kind, records in (("opportunity", self.catalog.opportunities), ("organization", self.catalog.organizations)):
+                for ident in records:
+                    key = f"{kind}:{ident}"
+                    if (only is None or key in only) and key not in skip:
+                        jobs.append((kind, ident, lang))
+        return jobs
+
+    def record_page(self, kind: str, ident: str, lang: str) -> Page:
+        pages: list[Page] = []
+        self.sink = pages.append
+        try:
+            if kind == "opportunity":
+                self.opportunity(self.catalog.opportunities[ident], lang)
+            else:
+                self.organization(self.catalog.organizations[ident], lang)
+        finally:
+            self.sink = None
+        return pages[0]
 
     def pathways(self, lang: str, only: set[str] | None = None) -> None:
         from .. import exports

@@ -8,9 +8,10 @@
 // - The facet index (browse-data/<lang>/, written by generator/render/browse_index.py):
 //   per facet value, the listings that have it. Filters, counts and the three sorts are
 //   worked out here from bitsets; only the card shards of the results on screen are fetched.
-// - Pagefind, loaded only when there are search words: one query for the words, with no
-//   filters. search-ids.json maps its results to listings, and the facet index does the rest,
-//   so counts and filters mean the same with and without words.
+// - The word index (browse-data/<lang>/words/, written by generator/render/word_index.py),
+//   fetched only when there are search words: one small file per word, keyed by its first two
+//   letters, answering which listings have the words, best first. Its postings are the facet
+//   index's listings, so counts, filters and cards mean the same with and without words.
 //
 // URL contract (stable, listed in the counselor guide): q, status, sector, format,
 // stage, pay, wage, grade, age, area, mode, season, offers, transport, language,
@@ -18,8 +19,8 @@
 // within one filter; different filters all apply. No `status` means `open`;
 // `status=any` means every status. Defaults are left out of the URL.
 //
-// Everything shown comes from the page's labels JSON, the index's cards or Pagefind's
-// records, and is written with textContent, never as HTML.
+// Everything shown comes from the page's labels JSON or the index's cards, and is written with
+// textContent, never as HTML. The word index's text is only compared, never shown.
 (function () {
   "use strict";
 
@@ -72,16 +73,16 @@
   const DIGIT = new Int8Array(128).fill(-1); // char code -> base64url digit
   for (let i = 0; i < 64; i++) DIGIT[DIGITS.charCodeAt(i)] = i;
   const INDEX_FORMAT = 1;
+  const WORDS_FORMAT = 1;
+  const MAX_WORD = 32; // as word_index.MAX_WORD: longer query words are left out, as the index leaves them out
+  const MAX_QUERY_WORDS = 8;
 
   const facets = (labels.facets || []).filter((f) => PARAMS.includes(f.name) && f.values && typeof f.values === "object");
   const facetByName = new Map(facets.map((f) => [f.name, f]));
   const has = (obj, key) => Object.prototype.hasOwnProperty.call(obj, key);
   const indexUrl = new URL(root.dataset.indexPath || "/browse-data/" + lang + "/facets.json", document.baseURI);
 
-  let index = null; // {n, words, all, base, shard, facets: Map(name -> {pos: Map(value -> i), bits: [Uint32Array]})}
-  let pagefind = null;
-  let pagefindLoading = null;
-  let searchIds = null;
+  let index = null; // {n, words, all, base, shard, facets: Map(name -> {pos: Map(value -> i), bits: [Uint32Array]}), wordIndex}
   let state = emptyState("");
   let results = []; // ordinals, in the order shown
   let found = null; // the word search behind `results`, or null
@@ -89,14 +90,14 @@
   let runSeq = 0;
   let typingTimer = 0;
   let loadingMore = false;
-  let term = null;
   let totals = {};
   let current = null; // the evaluation behind the results on screen, for counting facets as they open
   let prefetchTimer = 0;
   let pendingUrl = null; // {mode, query}: the address to write once the results are shown
   const shards = new Map(); // shard number -> Promise of its cards
   const sortOrders = new Map(); // sort name -> Promise of ordinals in that order
-  const wordCache = new Map(); // search words -> Promise of {bits, order, records}
+  const wordCache = new Map(); // search words -> Promise of {bits, order}
+  const wordShards = new Map(); // shard key -> Promise of a decoded shard of the word index
   const controls = new Map(); // facet name -> {facet, details, badge, items: Map(value -> {input|option, count})}
   let filtersPanel = null;
   let filtersBadge = null;
@@ -264,7 +265,11 @@
       }
       decoded.set(name, { pos: new Map(values.map((v, i) => [v, i])), bits });
     }
-    return { n, words, all, facets: decoded, shard: data.shard || 40, base: new URL(data.base || "", url) };
+    const w = data.words;
+    const wordIndex = w && w.format === WORDS_FORMAT
+      ? { path: new URL(w.path || "words/", url), keys: new Set(String(w.shards || "").split(" ")), endings: new Set(w.endings || []), stem: w.stem | 0 }
+      : null;
+    return { n, words, all, facets: decoded, shard: data.shard || 40, base: new URL(data.base || "", url), wordIndex };
   }
 
   function valueBits(name, value) {
@@ -397,86 +402,111 @@
     };
   }
 
-  // ---------- Pagefind, for search words ----------
+  // ---------- the word index, for search words ----------
 
-  function loadPagefind() {
-    if (!pagefindLoading) {
-      pagefindLoading = (async () => {
-        const url = new URL(root.dataset.pagefindPath || "/pagefind/pagefind.js", document.baseURI).href;
-        const ids = fetchJson(new URL("search-ids.json", indexUrl));
-        ids.catch(() => {}); // reported below, after Pagefind
-        const module = await import(url);
-        await module.options({ excerptLength: 20 });
-        await module.init();
-        const map = readSearchIds(await ids);
-        pagefind = module;
-        searchIds = map;
-      })();
-      pagefindLoading.catch(() => { pagefindLoading = null; });
-    }
-    return pagefindLoading;
+  // Lowercase, accents dropped, split on anything that is not a letter or digit: word_index.fold and words.
+  function fold(text) {
+    return text.toLowerCase().normalize("NFD").replace(/\p{M}+/gu, "");
   }
 
-  // Pagefind's id -> ordinal. Ids are packed as 7 hex digits (28 bits) an ordinal; see browse_index.search_ids.
-  function readSearchIds(data) {
-    const map = new Map();
-    const text = data.hex7 || "";
-    const missing = new Set(data.missing || []);
-    let position = 0;
-    const bit = () => {
-      const value = (DIGIT[text.charCodeAt(position / 6 | 0) & 127] >> (5 - (position % 6))) & 1;
-      position++;
-      return value;
-    };
-    for (let i = 0; i < index.n; i++) {
-      let value = 0;
-      for (let j = 0; j < 28; j++) value = value * 2 + bit();
-      if (!missing.has(i) && !has(data.other || {}, String(i))) map.set(data.prefix + value.toString(16).padStart(7, "0"), i);
+  function queryWords(text) {
+    const out = [];
+    for (const w of fold(text).split(/[^\p{L}\p{N}]+/u)) {
+      if (w && [...w].length <= MAX_WORD && !out.includes(w)) out.push(w);
     }
-    for (const [i, id] of Object.entries(data.other || {})) map.set(id, Number(i));
-    return map;
+    return out.slice(0, MAX_QUERY_WORDS);
   }
 
-  // One Pagefind query per words, with no filters: which listings have the words, best match first.
-  function wordSearch(words) {
-    if (!wordCache.has(words)) {
+  // A word's shard: its first two characters (code points, as in Python); the file name spells other
+  // characters than a-z and 0-9 as their code points.
+  function shardKey(word) {
+    return [...word].slice(0, 2).join("");
+  }
+
+  function shardFile(key) {
+    if (/^[a-z0-9]{1,2}$/.test(key)) return key + ".json";
+    return "_" + [...key].map((c) => c.codePointAt(0).toString(16)).join("-") + ".json";
+  }
+
+  function wordShard(key) {
+    if (!wordShards.has(key)) {
       const promise = (async () => {
-        await loadPagefind();
-        const search = await pagefind.search(words);
-        const bits = new Uint32Array(index.words);
-        const order = [];
-        const records = new Map();
-        for (const r of search.results || []) {
-          const i = searchIds.get(r.id);
-          if (i === undefined || records.has(i)) continue;
-          bits[i >>> 5] |= 1 << (i & 31);
-          order.push(i);
-          records.set(i, r);
-        }
-        return { bits, order, records };
+        if (!index.wordIndex) throw new Error("word index: missing or of an unknown format");
+        if (!index.wordIndex.keys.has(key)) return null; // no word starts so: nothing to fetch
+        const data = await fetchJson(new URL(shardFile(key), index.wordIndex.path));
+        // Stems: a number of characters to drop from the word's end, or the stem itself.
+        const stems = data.w.map((word, i) => {
+          const code = data.s[i];
+          return typeof code === "number" ? [...word].slice(0, [...word].length - code).join("") : String(code);
+        });
+        return { w: data.w, stems, c: data.c, p: data.p, tc: data.tc, tp: data.tp };
       })();
-      promise.catch(() => wordCache.delete(words));
-      wordCache.set(words, promise);
+      promise.catch(() => wordShards.delete(key));
+      wordShards.set(key, promise);
+    }
+    return wordShards.get(key);
+  }
+
+  // The shard's words that a query word matches: those it begins (a prefix), those with its stem, and
+  // those whose stem it extends by one of the language's endings. See word_index.matches.
+  function matchWords(term, s) {
+    const out = [];
+    if ([...term].length === 1) {
+      s.w.forEach((w, i) => { if (w === term) out.push(i); });
+      return out;
+    }
+    const { endings, stem: minStem } = index.wordIndex;
+    const own = new Set();
+    s.w.forEach((w, i) => { if (w === term) own.add(s.stems[i]); });
+    s.w.forEach((w, i) => {
+      const stem = s.stems[i];
+      const extends_ = [...stem].length >= minStem && term.startsWith(stem) && endings.has(term.slice(stem.length));
+      if (w.startsWith(term) || own.has(stem) || extends_) out.push(i);
+    });
+    return out;
+  }
+
+  // Which listings have every word, best first: more words in the title or organization first, then in
+  // the facet index's order.
+  function wordSearch(text) {
+    if (!wordCache.has(text)) {
+      const promise = (async () => {
+        const terms = queryWords(text);
+        const found = await Promise.all(terms.map((term) => wordShard(shardKey(term))));
+        let bits = null;
+        const score = new Uint8Array(index.n);
+        for (let t = 0; t < terms.length; t++) {
+          const hits = new Uint32Array(index.words);
+          const strong = new Uint32Array(index.words);
+          const s = found[t];
+          for (const i of s ? matchWords(terms[t], s) : []) {
+            const have = unrice(s.p[i], s.c[i], index.n, index.all);
+            for (let w = 0; w < hits.length; w++) hits[w] |= have[w];
+            if (s.tc[i]) {
+              const inTitle = unrice(s.tp[i], s.tc[i], index.n, index.all);
+              for (let w = 0; w < strong.length; w++) strong[w] |= inTitle[w];
+            }
+          }
+          for (const ordinal of ascending(strong)) score[ordinal]++;
+          if (bits) for (let w = 0; w < bits.length; w++) bits[w] &= hits[w];
+          else bits = hits;
+        }
+        bits = bits || new Uint32Array(index.words);
+        const buckets = [];
+        for (const i of ascending(bits)) (buckets[terms.length - score[i]] = buckets[terms.length - score[i]] || []).push(i);
+        return { bits, order: buckets.flat() };
+      })();
+      promise.catch(() => wordCache.delete(text));
+      wordCache.set(text, promise);
       if (wordCache.size > 20) wordCache.delete(wordCache.keys().next().value);
     }
-    return wordCache.get(words);
+    return wordCache.get(text);
   }
 
-  function statusKey(data) {
-    const values = (data.filters && data.filters.status) || [];
-    if (values.includes("upcoming")) return "upcoming";
-    return ["open", "closed", "archived"].find((v) => values.includes(v)) || "";
-  }
-
-  async function pagefindCard(result) {
-    const data = await result.data();
-    const meta = data.meta || {};
-    let deadline = (meta.deadline || "").trim();
-    if (meta.status && deadline.startsWith(meta.status)) deadline = deadline.slice(meta.status.length).trim();
-    return {
-      href: safeHref(data.url), title: meta.title || data.url, org: meta.org, pay: meta.pay, where: meta.where,
-      deadline, status: statusKey(data), statusLabel: meta.status, excerpt: data.excerpt,
-    };
+  // Typing: fetch the shards of the words so far while the typing delay runs.
+  function prefetchWords(text) {
+    if (!index || !index.wordIndex) return;
+    for (const term of queryWords(text)) wordShard(shardKey(term)).catch(() => {});
   }
 
   // ---------- building the controls (once) ----------
@@ -642,7 +672,7 @@
   async function run() {
     const seq = ++runSeq;
     setLoading();
-    term = searchTerm(state.q);
+    const term = searchTerm(state.q);
     let ev;
     try {
       const words = term ? await wordSearch(term) : null;
@@ -677,7 +707,7 @@
   // While the visitor reads, fetch the cards that ticking one of the options on screen would show
   // first, so that the click does not wait for the network. A few small files at most.
   async function prefetch(seq) {
-    if (seq !== runSeq || found || searchTerm(state.q)) return; // words on the way: Pagefind shows those cards
+    if (seq !== runSeq || found || searchTerm(state.q)) return; // words: the next click's results depend on them too
     const sort = effectiveSort(state);
     const order = sort === "deadline" ? null : await sortOrder(sort);
     if (seq !== runSeq) return;
@@ -725,8 +755,7 @@
   // Shows the next slice of results: only their cards are fetched.
   async function showMore(seq, replace) {
     const slice = results.slice(shown, shown + pageSize);
-    const words = found;
-    const records = await Promise.all(slice.map((i) => (words ? pagefindCard(words.records.get(i)) : indexCard(i))));
+    const records = await Promise.all(slice.map(indexCard));
     if (seq !== runSeq) return false;
     const cards = records.map(card);
     if (replace) list.replaceChildren(...cards);
@@ -734,26 +763,6 @@
     shown += slice.length;
     moreButton.hidden = shown >= results.length;
     return cards;
-  }
-
-  function safeHref(raw) {
-    try {
-      const url = new URL(raw, location.href);
-      return url.protocol === "https:" || url.protocol === "http:" ? url.href : "";
-    } catch (err) {
-      return "";
-    }
-  }
-
-  function excerpt(html) {
-    // Pagefind's excerpt is text with <mark> around matches. Parse it inertly and copy only text and marks.
-    const doc = new DOMParser().parseFromString(html, "text/html");
-    const p = el("p", { class: "wbl-card__excerpt" });
-    for (const node of doc.body.childNodes) {
-      if (node.nodeName === "MARK") p.append(el("mark", { text: node.textContent }));
-      else p.append(document.createTextNode(node.textContent));
-    }
-    return p;
   }
 
   function card(r) {
@@ -774,7 +783,6 @@
     if (r.deadline) parts.push(el("span", { class: "wbl-card__deadline", text: ui.deadline + ": " + r.deadline }));
     parts.forEach((part, i) => facts.append(...(i ? [" · ", part] : [part])));
     li.append(facts);
-    if (term && r.excerpt) li.append(excerpt(r.excerpt));
     return li;
   }
 
@@ -824,7 +832,7 @@
     qInput.addEventListener("input", () => {
       state.q = qInput.value;
       setLoading();
-      if (searchTerm(state.q)) loadPagefind().catch(() => {}); // start now; a failure shows when the search runs
+      prefetchWords(state.q); // start now; a failure shows when the search runs
       clearTimeout(typingTimer);
       typingTimer = setTimeout(() => commit("replace"), TYPING_DELAY);
     });

@@ -1,7 +1,7 @@
 """Fixtures for tests that drive the built site in the real Chromium.
 
 - `built_site`: the bundled catalog built once per session with the real MkDocs
-  (as of 2026-11-22), Pagefind index included.
+  (as of 2026-11-22), browse and word indexes included.
 - `site_server`: that folder served on 127.0.0.1 (random port); yields the base URL
   ending in "/".
 - `browser`: Chromium from /usr/bin/chromium (or $WBL_CHROMIUM), headless. A
@@ -75,8 +75,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800)
     if result.returncode != 0:
         pytest.fail(f"mkdocs build failed ({result.returncode}):\n{result.stdout}\n{result.stderr}", pytrace=False)
-    if not (out / "pagefind" / "pagefind.js").is_file():
-        pytest.fail(f"The build did not write the Pagefind index:\n{result.stdout}\n{result.stderr}", pytrace=False)
+    if not any((out / "browse-data" / "en" / "words").glob("*.json")):
+        pytest.fail(f"The build did not write the word index:\n{result.stdout}\n{result.stderr}", pytrace=False)
     return out
 
 

@@ -20,6 +20,10 @@ from playwright.sync_api import Page, expect
 
 from generator.catalog import check_catalog
 from generator.model import Catalog, Opportunity
+from generator.render import browse
+from generator.render import browse_index as bi
+from generator.render import word_index as wi
+from generator.render.context import View
 
 pytestmark = pytest.mark.browser
 
@@ -323,7 +327,6 @@ def test_free_text_search_finds_a_word_of_the_description(page: Page, site_serve
     assert page.evaluate("history.length") == entries, "typing replaces the history entry"
     found = all_results(page)
     assert found[0] == path_of(opp)
-    expect(page.locator("#wbl-results .wbl-card__excerpt mark").first).to_be_visible()
     assert page.locator("#wbl-sort").input_value() == "relevance"
     expect(page.locator("#wbl-q")).to_be_focused()
 
@@ -364,11 +367,10 @@ def test_without_javascript_the_list_and_links_are_there(
 @pytest.mark.parametrize(
     ("blocked", "params"),
     [
-        ("**/pagefind/pagefind.js", {"q": "internship"}),  # search words need Pagefind
-        ("**/browse-data/*/search-ids.json", {"q": "internship"}),
+        ("**/browse-data/*/words/*.json", {"q": "internship"}),  # search words need the word index
         ("**/browse-data/*/facets.json", {}),  # everything needs the facet index
     ],
-    ids=["pagefind", "search-ids", "facet-index"],
+    ids=["word-index", "facet-index"],
 )
 def test_when_search_cannot_load_the_static_list_stays(
     page: Page, site_server: str, js_errors: list[str], blocked: str, params: dict[str, str]
@@ -414,28 +416,7 @@ def test_chips_and_reset_clear_filters(page: Page, site_server: str) -> None:
     expect(chips).to_have_count(1)
 
 
-# ---------- the facet index and Pagefind agree ----------
-
-# Pagefind itself, in the page, with the filters the URL stands for: the URLs it finds, and per facet the
-# counts of its values (a facet in use counted without its own choice, as the browse page counts).
-PAGEFIND_VIEW = """async ([term, filters]) => {
-  const root = document.getElementById("wbl-browse");
-  const pagefind = await import(new URL(root.dataset.pagefindPath, document.baseURI).href);
-  await pagefind.init();
-  await pagefind.filters();  // every filter chunk, so that searches count every facet
-  const search = await pagefind.search(term, { filters });
-  const data = await Promise.all(search.results.map((r) => r.data()));
-  const counts = {};
-  for (const name of Object.keys(await pagefind.filters())) {
-    let found = search;
-    if (name in filters) {
-      const others = Object.fromEntries(Object.entries(filters).filter(([key]) => key !== name));
-      found = await pagefind.search(term, { filters: others });
-    }
-    counts[name] = (found.filters || {})[name] || {};
-  }
-  return { urls: data.map((d) => new URL(d.url, location.href).pathname), counts };
-}"""
+# ---------- the page finds and counts what the catalog model says ----------
 
 # The counts the browse page shows, per facet and value (every facet opened first: options are built on opening).
 SHOWN_COUNTS = """async () => {
@@ -456,17 +437,35 @@ SHOWN_COUNTS = """async () => {
 }"""
 
 
-def pagefind_filters(params: dict[str, Any]) -> dict[str, Any]:
-    """The Pagefind filters a browse URL stands for: status defaults to open, status=any is no filter."""
-    out: dict[str, Any] = {}
+def expected_view(catalog: Catalog, site: Path, lang: str, params: dict[str, Any]) -> dict[str, Any]:
+    """What a browse URL must show, worked out in Python: the listings' paths (best match first for words
+    without a sort), and per facet the counts of its values (a facet in use counted without its own choice)."""
+    opps = bi.ordered(catalog)
+    view = View(catalog, lang, "opportunities/")
+    values = [dict(browse.filters(catalog, o, view)) for o in opps]
+    chosen = {}
     for name, value in params.items():
-        values = value if isinstance(value, list) else [value]
-        if name in ("q", "sort") or values == ["any"]:
-            continue
-        out[name] = values[0] if len(values) == 1 else {"any": values}
-    if "status" not in params:
-        out["status"] = "open"
-    return out
+        if name not in ("q", "sort"):
+            chosen[name] = value if isinstance(value, list) else [value]
+    chosen.setdefault("status", ["open"])
+    if chosen["status"] == ["any"]:
+        del chosen["status"]
+    order = list(range(len(opps)))
+    if params.get("q"):
+        folder = site / "browse-data" / lang
+        meta = json.loads((folder / "facets.json").read_text(encoding="utf-8"))["words"]
+        order = wi.search(
+            params["q"], meta, lambda name: json.loads((folder / "words" / name).read_text(encoding="utf-8")), len(opps)
+        )
+
+    def passes(i: int, skip: str = "") -> bool:
+        return all(set(values[i].get(name, ())) & set(vals) for name, vals in chosen.items() if name != skip)
+
+    counts: dict[str, Counter[str]] = {}
+    for name in {n for v in values for n in v}:
+        counts[name] = Counter(v for i in order if passes(i, name) for v in values[i].get(name, ()))
+    prefix = "/es/" if lang == "es" else "/"
+    return {"urls": [prefix + opps[i].url for i in order if passes(i)], "counts": counts}
 
 
 def equivalence_cases(catalog: Catalog) -> list[dict[str, Any]]:
@@ -490,16 +489,18 @@ def equivalence_cases(catalog: Catalog) -> list[dict[str, Any]]:
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
-def test_facet_index_finds_and_counts_what_pagefind_does(page: Page, site_server: str, catalog: Catalog, lang: str) -> None:
+def test_the_page_finds_and_counts_what_the_model_says(
+    page: Page, site_server: str, built_site: Path, catalog: Catalog, lang: str
+) -> None:
     for params in equivalence_cases(catalog):
         open_browse(page, browse_url(site_server, lang, **params))
         found = all_results(page)
         assert len(set(found)) == len(found), params
         shown = page.evaluate(SHOWN_COUNTS)
-        expected = page.evaluate(PAGEFIND_VIEW, [params.get("q"), pagefind_filters(params)])
+        expected = expected_view(catalog, built_site, lang, params)
         assert set(found) == set(expected["urls"]), params
         if "q" in params and "sort" not in params:
-            assert found == expected["urls"], params  # best match first, in Pagefind's order
+            assert found == expected["urls"], params  # best match first
         assert set(shown) == set(
             page.evaluate("[...document.querySelectorAll('#wbl-facets [data-facet]')].map(e => e.dataset.facet)")
         )
@@ -507,7 +508,7 @@ def test_facet_index_finds_and_counts_what_pagefind_does(page: Page, site_server
             assert counts == {v: expected["counts"].get(name, {}).get(v, 0) for v in counts}, (params, name)
 
 
-def test_filtering_without_words_never_asks_pagefind(page: Page, site_server: str, catalog: Catalog) -> None:
+def test_filtering_without_words_never_fetches_the_word_index(page: Page, site_server: str, catalog: Catalog) -> None:
     requested: list[str] = []
     page.on("request", lambda request: requested.append(urlsplit(request.url).path))
     sector, _ = biggest_sector([o for o in catalog.opportunities.values() if is_open(o)])
@@ -523,7 +524,7 @@ def test_filtering_without_words_never_asks_pagefind(page: Page, site_server: st
     settle(page)
     open_browse(page, browse_url(site_server, status="any"))
     load_all(page)
-    assert not [p for p in requested if "/pagefind/" in p], requested
+    assert not [p for p in requested if "/words/" in p], requested
     data = [p for p in requested if "/browse-data/" in p]
     assert "/browse-data/en/facets.json" in data
     assert all(re.fullmatch(r"/browse-data/en/(facets|cards-\d+|sort-(reviewed|pay))\.json", p) for p in data), data
@@ -531,6 +532,124 @@ def test_filtering_without_words_never_asks_pagefind(page: Page, site_server: st
     page.locator("#wbl-q").fill("internship")
     settle(page)
     assert query_of(page) == {"q": ["internship"], "status": ["any"]}
-    assert any(p.endswith("/pagefind/pagefind.js") for p in requested), "search words load Pagefind"
-    assert "/browse-data/en/search-ids.json" in requested
+    assert [p for p in requested if "/words/" in p] == ["/browse-data/en/words/in.json"], "one word, one shard"
     assert shown_count(page) > 0
+
+
+# ---------- search words: prefixes, accents, stems, filters ----------
+
+
+def listings_with_words(catalog: Catalog, lang: str, wanted: Callable[[str], bool]) -> list[Opportunity]:
+    """Listings whose text on the page's language (title, organization, description...) has a word that `wanted` accepts."""
+    view = View(catalog, lang, "opportunities/")
+    out = []
+    for opp in catalog.opportunities.values():
+        strong, other = wi.listing_texts(catalog, opp, view)
+        if any(wanted(word) for text, _ in strong + other for word in wi.words(text)):
+            out.append(opp)
+    return out
+
+
+def type_words(page: Page, words: str) -> None:
+    box = page.locator("#wbl-q")
+    box.fill("")
+    settle(page)
+    box.press_sequentially(words, delay=15)
+    settle(page)
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "family"),
+    [
+        ("en", "nursing", ("nurse", "nurses", "nursing")),  # a stem: listings that only say "nurse" too
+        ("en", "Nurse", ("nurse", "nurses", "nursing")),
+        ("en", "nurs", ("nurse", "nurses", "nursing")),  # a prefix
+        ("es", "enfermería", ("enfermera", "enfermeras", "enfermero", "enfermeros", "enfermeria")),  # accents, stem
+        ("es", "enfermeria", ("enfermera", "enfermeras", "enfermero", "enfermeros", "enfermeria")),  # without accents
+        ("es", "ENFERMERO", ("enfermera", "enfermeras", "enfermero", "enfermeros", "enfermeria")),
+    ],
+)
+def test_typed_words_find_their_family_in_each_language(
+    page: Page, site_server: str, catalog: Catalog, lang: str, typed: str, family: tuple[str, ...]
+) -> None:
+    expected = listings_with_words(catalog, lang, lambda word: word in family)
+    exact = listings_with_words(catalog, lang, lambda word: word == wi.fold(typed))
+    assert expected and {o.id for o in expected} - {o.id for o in exact}, "the catalog no longer tells stems from exact words"
+    open_browse(page, browse_url(site_server, lang, status="any"))
+    type_words(page, typed)
+    assert query_of(page) == {"q": [typed], "status": ["any"]}
+    assert set(all_results(page)) == paths(expected, lang)
+
+
+def test_spanish_words_do_not_find_english_only_text(page: Page, site_server: str, catalog: Catalog) -> None:
+    spanish = listings_with_words(catalog, "es", lambda word: word.startswith("enfermer"))
+    english = listings_with_words(catalog, "en", lambda word: word.startswith("enfermer"))
+    assert spanish and not english
+    open_browse(page, browse_url(site_server, "en", q="enfermera", status="any"))
+    assert shown_count(page) == 0
+    open_browse(page, browse_url(site_server, "es", q="enfermera", status="any"))
+    assert set(all_results(page)) == paths(spanish, "es")
+
+
+def test_words_and_a_filter_both_apply(page: Page, site_server: str, catalog: Catalog) -> None:
+    family = ("nurse", "nurses", "nursing")
+    found = sorted(listings_with_words(catalog, "en", lambda word: word in family), key=lambda o: o.id)
+    assert len(found) >= 2
+    view = View(catalog, "en", "")
+    first, others = dict(browse.filters(catalog, found[0], view)), [dict(browse.filters(catalog, o, view)) for o in found[1:]]
+    name, value = next(
+        (name, value)
+        for name, values in first.items()
+        if name in ("sector", "format", "stage", "grade")
+        for value in values
+        if not any(value in other.get(name, ()) for other in others)
+    )
+    open_browse(page, browse_url(site_server, status="any"))
+    type_words(page, "nursing")
+    assert set(all_results(page)) == paths(found)
+    if name == "grade":
+        choose(page, name, value)
+    else:
+        tick(page, name, value)
+    assert query_of(page) == {"q": ["nursing"], "status": ["any"], name: [value]}
+    assert all_results(page) == [path_of(found[0])]
+    page.locator("#wbl-q").fill("nursing zzzz")  # every word must match
+    settle(page)
+    assert shown_count(page) == 0
+
+
+def title_matches(catalog: Catalog, site: Path, query: str) -> set[str]:
+    """Paths of the English listings whose title or organization has a word the (one-word) query matches."""
+    folder = site / "browse-data" / "en"
+    meta = json.loads((folder / "facets.json").read_text(encoding="utf-8"))["words"]
+    shard = json.loads((folder / "words" / wi.shard_file(wi.shard_key(query))).read_text(encoding="utf-8"))
+    entries = wi.read_shard(shard, len(catalog.opportunities))
+    matched = {entries[i][0] for i in wi.matches(query, entries, meta["endings"], meta["stem"])}
+    view = View(catalog, "en", "opportunities/")
+    return {
+        path_of(o)
+        for o in catalog.opportunities.values()
+        if matched & {w for text, _ in wi.listing_texts(catalog, o, view)[0] for w in wi.words(text)}
+    }
+
+
+def test_title_and_organization_matches_come_first(page: Page, site_server: str, built_site: Path, catalog: Catalog) -> None:
+    # A word that some listings have in the title or organization name, and others only further down.
+    candidates = sorted({w for o in catalog.opportunities.values() for w in wi.words(o.title) if len(w) >= 5})
+    for word in candidates:
+        params = {"q": word, "status": "any"}
+        expected = expected_view(catalog, built_site, "en", params)["urls"]
+        in_title = title_matches(catalog, built_site, word)
+        if 0 < len(in_title) < len(expected) and expected != sorted(expected, key=path_of_order(catalog)):
+            break  # and the ranking differs from the default order
+    else:
+        raise AssertionError("no title word also appears only further down in listings that come first by deadline")
+    open_browse(page, browse_url(site_server, **params))
+    found = all_results(page)
+    assert found == expected
+    assert set(found[: len(in_title)]) == in_title, "titles and organizations that have the word come first"
+
+
+def path_of_order(catalog: Catalog) -> Callable[[str], int]:
+    position = {path_of(o): i for i, o in enumerate(bi.ordered(catalog))}
+    return lambda p: position[p]

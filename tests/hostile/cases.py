@@ -949,7 +949,9 @@ RENDER_CASES: list[RenderCase] = [
     RenderCase(
         "markdown-javascript-link",
         {"description": "[md link](javascript:alert(document.domain)) and [tab link](java\tscript:alert(document.domain))"},
-        present=(_link("md link"), _link("tab link")),
+        # CommonMark allows no tab in a link's address, so the second stays text.
+        present=(_link("md link"),),
+        absent=('href="java',),
     ),
     RenderCase(
         "reference-style-vbscript-link",
@@ -1113,7 +1115,7 @@ RENDER_CASES: list[RenderCase] = [
         {
             "name": f"<img src=x onerror=alert('{MARK}')> Org",
             "summary": f"\"><script>alert('{MARK}')</script>",
-            "description": f"<script>alert('{MARK}')</script>[org link](javascript:alert(document.domain)) {{{{ 7*7 }}}}",
+            "description": f"<script>alert('{MARK}')</script>\n\n[org link](javascript:alert(document.domain)) {{{{ 7*7 }}}}",
             "contact.role": f"<b onclick=\"alert('{MARK}')\">Office</b>",
         },
         visible=(f"<img src=x onerror=alert('{MARK}')> Org", "{{ 7*7 }}", f"<b onclick=\"alert('{MARK}')\">Office</b>"),
@@ -1125,7 +1127,7 @@ RENDER_CASES: list[RenderCase] = [
         {
             "name": f"<script>alert('{MARK}')</script> Path",
             "summary": "{{ 7*7 }} [s](javascript:alert(document.domain))",
-            "description": f'<iframe src="https://evil.example/{MARK}"></iframe>[path link](javascript:alert(document.domain))',
+            "description": f'<iframe src="https://evil.example/{MARK}"></iframe>\n\n[path link](javascript:alert(document.domain))',
             "stages.awareness.steps.0.name": f"<b onclick=\"alert('{MARK}')\">Step</b>",
         },
         visible=(

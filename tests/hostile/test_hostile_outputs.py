@@ -2,14 +2,10 @@
 
 - Conservation: the bundled catalog's listings are the same set in the
   checker's model, the pages (English and Spanish), the browse pages,
-  catalog.json, opportunities.csv and the Pagefind index of each language;
+  catalog.json, opportunities.csv and the word index of each language;
   deadlines.ics holds exactly the listings with a dated deadline or start.
 - Determinism: two builds of the same catalog are byte-identical. There is
   no build timestamp to set aside: dates come from CATALOG_TODAY and git.
-  The one exception is Pagefind (a third-party binary), which writes its
-  filter files and the filter and sort lists of its metadata in hash-map
-  order, so their bytes and content-hashed names change from build to
-  build; those are compared by their decoded content instead.
 - No partial publish: a catalog with an error stops `mkdocs build` with the
   checker's message and leaves no new site behind.
 """
@@ -17,15 +13,12 @@
 from __future__ import annotations
 
 import csv
-import gzip
 import io
 import json
 import posixpath
 import shutil
-import struct
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
 
 import icalendar
 import pytest
@@ -33,6 +26,7 @@ from hostile_support import AS_OF, ROOT
 from sitebuild import build_site, minimal_catalog
 
 from generator.catalog import check_catalog
+from generator.render.word_index import read_shard
 
 SITE_URL = "https://wbl-catalog.example.org/"
 
@@ -110,16 +104,19 @@ def browse_listings(site: Path, prefix: str) -> list[str]:
     return ids
 
 
-def pagefind_listings(site: Path, lang: str) -> list[str]:
-    prefix = "/" if lang == "en" else f"/{lang}/"
-    ids = []
-    for fragment in sorted((site / "pagefind" / "fragment").glob(f"{lang}_*.pf_fragment")):
-        data = gzip.decompress(fragment.read_bytes())
-        assert data.startswith(b"pagefind_dcd")
-        url = json.loads(data[len(b"pagefind_dcd") :])["url"]
-        assert url.startswith(prefix + "opportunities/"), url  # only listing pages are indexed
-        ids.append(url[len(prefix + "opportunities/") :].rstrip("/"))
-    return ids
+def word_index_listings(site: Path, lang: str) -> list[str]:
+    """The listings that some word of the word index leads to, by the ids of the facet index's cards."""
+    folder = site / "browse-data" / lang
+    n = json.loads((folder / "facets.json").read_text(encoding="utf-8"))["n"]
+    cards = [
+        c for path in sorted(folder.glob("cards-*.json"), key=lambda p: int(p.stem[6:])) for c in json.loads(path.read_text())
+    ]
+    assert len(cards) == n
+    ordinals: set[int] = set()
+    for shard in (folder / "words").glob("*.json"):
+        for _, _, every, _ in read_shard(json.loads(shard.read_text(encoding="utf-8")), n):
+            ordinals.update(every)
+    return [cards[i]["u"] for i in sorted(ordinals)]
 
 
 def csv_listings(site: Path) -> list[str]:
@@ -154,8 +151,8 @@ def test_every_output_holds_every_listing_exactly_once(builds, model) -> None:
         "pages (es)": listing_pages(site, "es"),
         "browse (en)": browse_listings(site, ""),
         "browse (es)": browse_listings(site, "es"),
-        "search index (en)": pagefind_listings(site, "en"),
-        "search index (es)": pagefind_listings(site, "es"),
+        "word index (en)": word_index_listings(site, "en"),
+        "word index (es)": word_index_listings(site, "es"),
     }
     for name, ids in outputs.items():
         assert len(ids) == len(set(ids)), f"{name} repeats a listing"
@@ -203,86 +200,13 @@ def _files(site: Path) -> dict[str, Path]:
     return {p.relative_to(site).as_posix(): p for p in site.rglob("*") if p.is_file()}
 
 
-def test_two_builds_are_byte_identical_apart_from_pagefind_filter_order(builds) -> None:
+def test_two_builds_are_byte_identical(builds) -> None:
     first, second = (_files(site) for site in builds)
-    ours = sorted(name for name in first if not name.startswith("pagefind/"))
-    assert ours == sorted(name for name in second if not name.startswith("pagefind/"))
-    different = [name for name in ours if first[name].read_bytes() != second[name].read_bytes()]
+    assert sorted(first) == sorted(second)
+    different = [name for name in first if first[name].read_bytes() != second[name].read_bytes()]
     assert not different, different
-    assert "data/catalog.json" in ours and "sitemap.xml" in ours and "opportunities/index.html" in ours
-    # Pagefind: fragments (one per page) and word index chunks are identical, names included.
-    for folder in ("pagefind/fragment/", "pagefind/index/"):
-        names = sorted(n for n in first if n.startswith(folder))
-        assert names and names == sorted(n for n in second if n.startswith(folder)), folder
-        assert all(first[n].read_bytes() == second[n].read_bytes() for n in names), folder
-    assert pagefind_meaning(builds[0]) == pagefind_meaning(builds[1])
-
-
-def pagefind_meaning(site: Path) -> dict[str, Any]:
-    """What Pagefind's metadata and filter files say, without the order of their hash maps or their hashed names."""
-    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    meaning: dict[str, Any] = {"version": entry["version"]}
-    for lang, info in entry["languages"].items():
-        meta = _pagefind_file(site / "pagefind" / f"pagefind.{info['hash']}.pf_meta")
-        version, pages, index_chunks, filters, sorts, meta_fields = meta
-        filter_values = {}
-        for name, file_hash in filters:
-            filter_name, values = _pagefind_file(site / "pagefind" / "filter" / f"{file_hash}.pf_filter")
-            assert filter_name == name
-            filter_values[name] = sorted((value, tuple(sorted(pages_))) for value, pages_ in values)
-        meaning[lang] = {
-            "page_count": info["page_count"],
-            "wasm": info["wasm"],
-            # Sorts are (name, page order) pairs, also listed in hash-map order.
-            "meta": (version, pages, index_chunks, sorted(sorts), meta_fields),
-            "filters": filter_values,
-        }
-    return meaning
-
-
-def _pagefind_file(path: Path) -> Any:
-    data = gzip.decompress(path.read_bytes())
-    assert data.startswith(b"pagefind_dcd")
-    value, end = _cbor(data, len(b"pagefind_dcd"))
-    assert end == len(data)
-    return value
-
-
-def _cbor(data: bytes, i: int) -> tuple[Any, int]:
-    """A minimal CBOR reader (RFC 8949), enough for Pagefind's files: numbers, text, arrays and maps."""
-    major, info = data[i] >> 5, data[i] & 31
-    i += 1
-    if info < 24:
-        arg = info
-    elif info <= 27:
-        size = 1 << (info - 24)
-        arg, i = int.from_bytes(data[i : i + size], "big"), i + size
-    else:
-        raise ValueError(f"indefinite-length CBOR at byte {i}")
-    if major == 0:
-        return arg, i
-    if major == 1:
-        return -1 - arg, i
-    if major in (2, 3):
-        chunk = data[i : i + arg]
-        return (chunk if major == 2 else chunk.decode("utf-8")), i + arg
-    if major == 4:
-        items = []
-        for _ in range(arg):
-            item, i = _cbor(data, i)
-            items.append(item)
-        return items, i
-    if major == 5:
-        mapping = {}
-        for _ in range(arg):
-            key, i = _cbor(data, i)
-            mapping[key], i = _cbor(data, i)
-        return mapping, i
-    if major == 7 and info in (20, 21, 22):
-        return {20: False, 21: True, 22: None}[info], i
-    if major == 7 and info == 27:
-        return struct.unpack(">d", arg.to_bytes(8, "big"))[0], i
-    raise ValueError(f"unexpected CBOR item {major}/{info}")
+    assert "data/catalog.json" in first and "sitemap.xml" in first and "opportunities/index.html" in first
+    assert "browse-data/es/facets.json" in first and any(name.startswith("browse-data/es/words/") for name in first)
 
 
 # -- no partial publish ------------------------------------------------------------

@@ -1,0 +1,214 @@
+"""Listing and organization pages written from a page shell, not one by one through the engine.
+
+There are thousands of these pages and they differ only in their title, description, structured
+data, address and body. So the engine (MkDocs + the theme) renders one shell page per kind,
+language and variant, with markers where those go, and each record's page is the shell with its
+own values put in. The result is the page the engine would have written, byte for byte (a test
+builds a site both ways and compares every file), at a fraction of the time and memory: the engine
+holds no record page, and the pages are rendered in worker processes and written as they go.
+
+No MkDocs import here; mkdocs_plugin.py captures the shells and calls `write_records`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import os
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .context import LANGS, Page, lang_prefix
+
+KINDS = ("opportunity", "organization")
+TITLE = "WBLSHELLTITLE"
+DESCRIPTION = "WBLSHELLDESCRIPTION"
+DATA = "WBLSHELLDATA"
+BODY = "WBLSHELLBODY"
+# Shows the theme that the content has its own heading, then is taken out of the shell.
+HEADED = "<!--<h1-->"
+# Record pages below this many are rendered in the build's own process: a worker costs more than it saves.
+PARALLEL_FROM = 400
+
+
+@dataclass(frozen=True)
+class Variant:
+    """Which optional parts a page has: a description and JSON-LD in its head, and its own <h1>
+    (without one, the theme adds the title as a heading)."""
+
+    kind: str
+    lang: str
+    described: bool
+    structured: bool
+    headed: bool
+
+    @property
+    def path(self) -> str:
+        # The same depth as the records' own addresses, so the shell's relative links are theirs.
+        name = f"wbl-shell-{int(self.described)}{int(self.structured)}{int(self.headed)}"
+        return f"opportunities/wbl-shell/{name}/" if self.kind == "opportunity" else f"employers/{name}/"
+
+    @property
+    def src_uri(self) -> str:
+        return lang_prefix(self.lang) + self.path + "index.md"
+
+
+def variant_of(page: Page) -> Variant:
+    meta = page.meta
+    return Variant(page.kind, page.lang, bool(meta.get("description")), bool(meta.get("structured_data")), "<h1" in page.body)
+
+
+def shell_pages() -> list[Page]:
+    """Every shell page, for the engine to render like any other page."""
+    pages = []
+    for lang in LANGS:
+        other = "es" if lang == "en" else "en"
+        for kind in KINDS:
+            for described, structured, headed in itertools.product((False, True), repeat=3):
+                v = Variant(kind, lang, described, structured, headed)
+                meta = {
+                    "title": TITLE,
+                    "lang": lang,
+                    "page_kind": kind,
+                    "alternate": lang_prefix(other) + v.path,
+                    "canonical_path": lang_prefix(lang) + v.path,
+                    "hide": ["navigation", "toc"],
+                }
+                if described:
+                    meta["description"] = DESCRIPTION
+                if structured:
+                    meta["structured_data"] = DATA
+                body = BODY + HEADED if headed else BODY
+                pages.append(Page(v.src_uri, lang_prefix(lang) + v.path, meta, body, lang, kind, "", v.path))
+    return pages
+
+
+class Shell:
+    """A rendered shell page, split at its markers."""
+
+    def __init__(self, variant: Variant, html: str) -> None:
+        self.variant = variant
+        markers = [TITLE, BODY, variant.path]
+        if variant.described:
+            markers.append(DESCRIPTION)
+        if variant.structured:
+            markers.append(DATA)
+        html = html.replace(BODY + HEADED, BODY) if variant.headed else html
+        self.parts = re.split("(" + "|".join(re.escape(m) for m in markers) + ")", html)
+        found = self.parts[1::2]
+        if found.count(BODY) != 1 or TITLE not in found:
+            raise ValueError(
+                f"The page shell for {variant.kind} pages ({variant.lang}) lost its markers: a theme override"
+                " must print the page's title and content once."
+            )
+
+    def fill(self, page: Page) -> str:
+        values = {
+            TITLE: page.meta["title"],
+            DESCRIPTION: page.meta.get("description", ""),
+            DATA: page.meta.get("structured_data", ""),
+            BODY: page.body,
+            self.variant.path: page.path,
+        }
+        parts = self.parts
+        out = parts[:]
+        for i in range(1, len(parts), 2):
+            out[i] = values[parts[i]]
+        return "".join(out)
+
+
+Job = tuple[str, str, str]  # kind, record id, language
+_STATE: dict[str, object] = {}
+
+
+def _write(jobs: Iterable[Job]) -> int:
+    render: Callable[[str, str, str], Page] = _STATE["render"]  # type: ignore[assignment]
+    shells: dict[Variant, Shell] = _STATE["shells"]  # type: ignore[assignment]
+    site_dir: Path = _STATE["site_dir"]  # type: ignore[assignment]
+    made: set[Path] = set()
+    count = 0
+    for kind, ident, lang in jobs:
+        page = render(kind, ident, lang)
+        target = site_dir / page.url / "index.html"
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        target.write_text(shells[variant_of(page)].fill(page), encoding="utf-8")
+        count += 1
+    return count
+
+
+def _write_share(share: int) -> int:
+    jobs: list[Job] = _STATE["jobs"]  # type: ignore[assignment]
+    shares: int = _STATE["shares"]  # type: ignore[assignment]
+    return _write(jobs[share::shares])
+
+
+def workers() -> int:
+    """Worker processes for record pages: WBL_BUILD_WORKERS, else one per CPU (at most 4)."""
+    setting = os.environ.get("WBL_BUILD_WORKERS", "").strip()
+    if setting.isdigit() and int(setting) > 0:
+        return int(setting)
+    return max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
+
+
+class RecordWriter:
+    """Renders and writes record pages.
+
+    With processes > 1 the pages are shared among forked workers, which inherit the checked catalog
+    and the compiled templates instead of receiving them pickled, and which run while the caller
+    goes on with other work (exports, indexes): `start`, then the other work, then `finish`.
+    """
+
+    def __init__(
+        self,
+        render: Callable[[str, str, str], Page],
+        jobs: list[Job],
+        shells: dict[Variant, Shell],
+        site_dir: Path,
+        processes: int = 1,
+    ) -> None:
+        self.state = {"render": render, "shells": shells, "site_dir": site_dir, "jobs": jobs, "shares": processes}
+        self.parallel = processes > 1 and len(jobs) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods()
+        self.pool: Any = None
+        self.result: Any = None
+
+    def start(self) -> None:
+        if self.parallel:
+            _STATE.update(self.state)
+            try:
+                self.pool = multiprocessing.get_context("fork").Pool(self.state["shares"])
+            finally:
+                _STATE.clear()
+            self.result = self.pool.map_async(_write_share, range(self.state["shares"]))
+
+    def finish(self) -> int:
+        """Waits for the pages (or writes them, without workers); returns how many were written."""
+        if self.pool is None:
+            _STATE.update(self.state)
+            try:
+                return _write(self.state["jobs"])  # type: ignore[arg-type]
+            finally:
+                _STATE.clear()
+        try:
+            return sum(self.result.get())
+        finally:
+            self.stop()
+
+    def stop(self) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
+
+
+def write_records(
+    render: Callable[[str, str, str], Page], jobs: list[Job], shells: dict[Variant, Shell], site_dir: Path, processes: int = 1
+) -> int:
+    """Render and write every job's page; returns how many were written."""
+    writer = RecordWriter(render, jobs, shells, site_dir, processes)
+    writer.start()
+    return writer.finish()

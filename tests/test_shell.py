@@ -1,0 +1,182 @@
+"""Listing and organization pages written from page shells are the pages MkDocs would have written."""
+
+from __future__ import annotations
+
+import datetime as dt
+import filecmp
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import zxingcpp
+from sitebuild import ROOT, build_site
+
+from generator.catalog import check_catalog
+from generator.render import qr, shell
+from generator.render.context import Page
+from generator.render.shell import BODY, DATA, DESCRIPTION, TITLE, Shell, Variant, shell_pages, variant_of, write_records
+from generator.render.site import SiteRenderer
+
+AS_OF = dt.date(2026, 11, 22)
+
+
+def _config_without_streaming(tmp_path: Path) -> Path:
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "\n  - wbl-catalog\n" in text
+    text = text.replace("\n  - wbl-catalog\n", "\n  - wbl-catalog:\n      stream_records: false\n", 1)
+    config = ROOT / f".test-mkdocs-{tmp_path.name}.yml"  # beside mkdocs.yml: docs_dir and overrides are relative
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
+def _files(site: Path) -> set[str]:
+    return {str(p.relative_to(site)) for p in site.rglob("*") if p.is_file() and "pagefind" not in p.parts}
+
+
+def test_streamed_site_is_byte_identical_to_a_site_built_page_by_page(tmp_path: Path) -> None:
+    streamed = tmp_path / "streamed"
+    build_site(streamed)
+    config = _config_without_streaming(tmp_path)
+    try:
+        env = {**os.environ, "CATALOG_TODAY": "2026-11-22", "NO_MKDOCS_2_WARNING": "1"}
+        cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(tmp_path / "paged")]
+        result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+        assert result.returncode == 0, result.stderr
+    finally:
+        config.unlink()
+    paged = tmp_path / "paged"
+    files = _files(paged)
+    assert files == _files(streamed)
+    listings = [f for f in files if re.fullmatch(r"(es/)?opportunities/[^/]+/[^/]+/index\.html", f) and "/page/" not in f]
+    employers = [f for f in files if re.fullmatch(r"(es/)?employers/[^/]+/index\.html", f)]
+    assert len(listings) >= 60 and len(employers) >= 20
+    different = [f for f in sorted(files) if not filecmp.cmp(paged / f, streamed / f, shallow=False)]
+    assert different == []
+    assert not any("wbl-shell" in f for f in files)
+
+
+@pytest.fixture(scope="module")
+def renderer() -> SiteRenderer:
+    checked = check_catalog(ROOT / "catalog", as_of=AS_OF)
+    assert checked.ok
+    return SiteRenderer(checked.catalog, "https://wbl.example.org/")
+
+
+def _shell_html(variant: Variant) -> str:
+    # What a theme makes of a shell page: the markers somewhere in a document, the address in links.
+    head = f"<title>{TITLE} - Site</title>"
+    if variant.described:
+        head += f'<meta name="description" content="{DESCRIPTION}">'
+    if variant.structured:
+        head += f'<script type="application/ld+json">{DATA}</script>'
+    head += f'<link rel="canonical" href="https://wbl.example.org/{variant.path}">'
+    return f'<html><head>{head}</head><body><a href="../../../es/{variant.path}">es</a><article>{BODY}</article></body></html>'
+
+
+def test_fill_puts_each_value_in_once_and_never_rescans_them() -> None:
+    variant = Variant("opportunity", "en", True, True, True)
+    page = Page(
+        "opportunities/acme/x/index.md",
+        "opportunities/acme/x/",
+        {"title": f"{BODY} &amp; {TITLE}", "description": variant.path, "structured_data": '{"a": 1}'},
+        f"<h1>{DESCRIPTION}</h1>",
+        "en",
+        "opportunity",
+        "acme/x",
+        "opportunities/acme/x/",
+    )
+    out = Shell(variant, _shell_html(variant)).fill(page)
+    assert out == (
+        f"<html><head><title>{BODY} &amp; {TITLE} - Site</title>"
+        f'<meta name="description" content="{variant.path}">'
+        '<script type="application/ld+json">{"a": 1}</script>'
+        '<link rel="canonical" href="https://wbl.example.org/opportunities/acme/x/"></head>'
+        f'<body><a href="../../../es/opportunities/acme/x/">es</a><article><h1>{DESCRIPTION}</h1></article></body></html>'
+    )
+
+
+def test_a_shell_without_its_markers_is_refused() -> None:
+    variant = Variant("organization", "es", True, False, True)
+    with pytest.raises(ValueError, match="lost its markers"):
+        Shell(variant, "<html><title>x</title><article>nothing</article></html>")
+    with pytest.raises(ValueError, match="lost its markers"):
+        Shell(variant, f"<title>{TITLE}</title>{BODY}{BODY}")
+
+
+def test_every_variant_has_its_own_shell_page_at_the_records_depth() -> None:
+    pages = shell_pages()
+    variants = [variant_of(p) for p in pages]
+    assert len(set(variants)) == len(pages) == 2 * 2 * 8
+    for page, variant in zip(pages, variants, strict=True):
+        assert page.src_uri == variant.src_uri and page.path == variant.path
+        depth = 3 if variant.kind == "opportunity" else 2
+        assert variant.path.count("/") == depth
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_write_records_writes_every_record_page_in_both_languages(
+    renderer: SiteRenderer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, processes: int
+) -> None:
+    monkeypatch.setattr(shell, "PARALLEL_FROM", 0)
+    shells = {variant_of(p): Shell(variant_of(p), _shell_html(variant_of(p))) for p in shell_pages()}
+    jobs = renderer.record_jobs()
+    catalog = renderer.catalog
+    assert len(jobs) == 2 * (len(catalog.opportunities) + len(catalog.organizations))
+    written = write_records(renderer.record_page, jobs, shells, tmp_path, processes)
+    assert written == len(jobs)
+    for kind, ident, lang in jobs:
+        prefix = "es/" if lang == "es" else ""
+        folder = "opportunities" if kind == "opportunity" else "employers"
+        html = (tmp_path / prefix / folder / ident / "index.html").read_text(encoding="utf-8")
+        assert f'href="https://wbl.example.org/{folder}/{ident}/"' in html
+        assert "WBLSHELL" not in html and "wbl-shell" not in html
+
+
+def test_record_jobs_honour_only_and_skip(renderer: SiteRenderer) -> None:
+    ident = sorted(renderer.catalog.opportunities)[0]
+    jobs = renderer.record_jobs(only={f"opportunity:{ident}"})
+    assert jobs == [("opportunity", ident, "en"), ("opportunity", ident, "es")]
+    assert renderer.record_jobs(only={f"opportunity:{ident}"}, skip={f"opportunity:{ident}"}) == []
+
+
+def _decode(svg: str) -> str:
+    """Redraw the SVG path's runs as pixels and read them with zxing."""
+    size = int(re.search(r'width="(\d+)"', svg).group(1)) // 3
+    scale = 4
+    pixels = bytearray(b"\xff" * (size * scale) ** 2)
+    x = y = 0.0
+    for op, a, b, h in re.findall(r"([Mm])(-?[\d.]+) (-?[\d.]+)h(\d+)", svg):
+        x, y = (float(a), float(b)) if op == "M" else (x + float(a), y + float(b))
+        row = int(y)
+        for column in range(int(x), int(x) + int(h)):
+            for dy in range(scale):
+                start = ((row * scale + dy) * size + column) * scale
+                pixels[start : start + scale] = b"\x00" * scale
+        x += int(h)
+    image = memoryview(bytes(pixels)).cast("B", (size * scale, size * scale))
+    result = zxingcpp.read_barcode(image, formats=zxingcpp.BarcodeFormat.QRCode)
+    assert result is not None, "the QR code does not scan"
+    return result.text
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://wbl.example.org/opportunities/acme/x/",
+        "https://wbl.example.org/es/opportunities/a-long-organization-name/a-long-listing-name-2027/",
+    ],
+)
+def test_qr_code_scans_back_to_the_address(url: str) -> None:
+    svg = qr.svg(url)
+    assert svg.startswith('<svg width="') and 'role="img"' in svg
+    assert _decode(svg) == url
+
+
+def test_listing_page_qr_code_is_the_pages_address(renderer: SiteRenderer) -> None:
+    ident = sorted(renderer.catalog.opportunities)[0]
+    page = renderer.record_page("opportunity", ident, "es")
+    svg = re.search(r"<svg[^>]*aria-label=\"QR\".*?</svg>", page.body, re.S).group(0)
+    assert _decode(svg) == f"https://wbl.example.org/es/opportunities/{ident}/"

@@ -1,0 +1,224 @@
+"""The browse page's word index (generator/render/word_index.py): words, stems, shards, postings, matching."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sitebuild import OPPORTUNITY, minimal_catalog
+
+from generator.catalog import check_catalog
+from generator.model import Catalog
+from generator.render import browse_index as bi
+from generator.render import word_index as wi
+from generator.render.context import View
+
+AS_OF = dt.date(2026, 11, 22)
+LANGS = ("en", "es")
+
+# Three listings of one organization. The deadlines make the front desk job ordinal 0, so a search for
+# "internship" must rank the lab internship (title) above it (description only) against the ordinal order.
+FRONT_DESK = (
+    OPPORTUNITY.replace("title: Lab Internship", "title: Front Desk Assistant")
+    .replace("A paid summer internship in a clinic lab.", "Greet patients at the front desk.")
+    .replace(
+        "  Work with lab staff.",
+        "  This is a part-time job, not an internship. Details on [our site](https://example.org/secretword).",
+    )
+    .replace("deadline: 2027-03-01", "deadline: 2027-01-15")
+    .replace("format: internship", "format: cooperative-education")
+)
+NURSE_SHADOW = (
+    OPPORTUNITY.replace("title: Lab Internship", "title: Nurse Job Shadow")
+    .replace("A paid summer internship in a clinic lab.", "Shadow a nurse for one day.")
+    .replace("  Work with lab staff.", "  Follow nurses on their rounds at the Señora Café clinic.")
+    .replace("deadline: 2027-03-01", "deadline: 2027-05-01")
+    .replace("format: internship\nstage: training", "format: job-shadow\nstage: exploration")
+    .replace(
+        "last_reviewed: 2026-10-01",
+        "last_reviewed: 2026-10-01\ntranslations:\n  es:\n    title: Observación de enfermería\n    summary: Acompaña a una enfermera durante un día.",
+    )
+)
+
+
+@pytest.fixture(scope="module")
+def catalog(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
+    folder = minimal_catalog(tmp_path_factory.mktemp("words") / "catalog")
+    org = folder / "employers" / "acme-health"
+    (org / "front-desk.yml").write_text(FRONT_DESK, encoding="utf-8")
+    (org / "nurse-shadow.yml").write_text(NURSE_SHADOW, encoding="utf-8")
+    checked = check_catalog(folder, as_of=AS_OF)
+    assert checked.ok, [p.message for p in checked.errors]
+    return checked.catalog
+
+
+@pytest.fixture(scope="module")
+def indexes(catalog: Catalog) -> dict[str, tuple[dict[str, Any], dict[str, bytes]]]:
+    return {lang: wi.word_files(catalog, lang) for lang in LANGS}
+
+
+def find(catalog: Catalog, indexes: dict, lang: str, query: str) -> list[str]:
+    """The ids a query finds, best first, read back from the files as the browser reads them."""
+    meta, files = indexes[lang]
+    opps = bi.ordered(catalog)
+    return [opps[i].slug for i in wi.search(query, meta, lambda name: json.loads(files[name]), len(opps))]
+
+
+# ---------- words ----------
+
+
+def test_fold_lowercases_and_drops_accents_whatever_the_normalization() -> None:
+    assert wi.fold("Enfermería") == wi.fold(unicodedata.normalize("NFD", "Enfermería")) == "enfermeria"
+    assert wi.fold("ÑANDÚ Über Ça") == "nandu uber ca"
+    assert wi.fold("plain ascii") == "plain ascii"
+
+
+def test_words_split_on_anything_but_letters_and_digits() -> None:
+    assert wi.words("Health-care, CPR_certified (2027) año") == ["health", "care", "cpr", "certified", "2027", "ano"]
+    assert wi.words("x" * wi.MAX_WORD + " " + "y" * (wi.MAX_WORD + 1)) == ["x" * wi.MAX_WORD]
+    assert wi.words("中文 课程") == ["中文", "课程"]
+
+
+def test_shard_files_are_the_first_two_characters_or_their_code_points() -> None:
+    assert [wi.shard_key(w) for w in ("internship", "a", "90802")] == ["in", "a", "90"]
+    assert wi.shard_file("in") == "in.json" and wi.shard_file("a") == "a.json"
+    assert wi.shard_file("中文") == "_4e2d-6587.json"
+    assert wi.shard_file("ß") == "_df.json"
+
+
+def test_stems_come_from_the_accented_word_and_are_folded() -> None:
+    assert wi.stem("enfermería", "es") == "enferm"  # the unaccented spelling would stem to "enfermeri"
+    assert wi.stem("enfermeras", "es") == "enfermer"
+    assert {wi.stem(w, "en") for w in ("nurse", "nurses", "nursing")} == {"nurs"}
+
+
+# ---------- what is indexed ----------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_word_of_title_and_organization_is_indexed_for_its_listing(catalog: Catalog, indexes: dict, lang: str) -> None:
+    meta, files = indexes[lang]
+    n = len(catalog.opportunities)
+    decoded = {}
+    for name in files:
+        for word, _, every, strong in wi.read_shard(json.loads(files[name]), n):
+            decoded[word] = (set(every), set(strong))
+    view = View(catalog, lang, "")
+    for ordinal, opp in enumerate(bi.ordered(catalog)):
+        strong, other = wi.listing_texts(catalog, opp, view)
+        for text, _ in strong:
+            for word in wi.words(text):
+                assert ordinal in decoded[word][1] and ordinal in decoded[word][0], (word, opp.id)
+        for text, _ in other:
+            for word in wi.words(text):
+                assert ordinal in decoded[word][0], (word, opp.id)
+    assert all(strong <= every for every, strong in decoded.values())
+
+
+def test_spanish_pages_index_spanish_text_and_labels(catalog: Catalog, indexes: dict) -> None:
+    assert find(catalog, indexes, "es", "observación") == ["nurse-shadow"]
+    assert find(catalog, indexes, "en", "observación") == []
+    assert find(catalog, indexes, "es", "pasantía") == ["lab-internship"]  # the format's Spanish label
+    assert find(catalog, indexes, "es", "internship") == ["lab-internship", "front-desk"]  # English titles stand in
+
+
+def test_link_targets_and_addresses_are_not_words(catalog: Catalog, indexes: dict) -> None:
+    for lang in LANGS:
+        assert find(catalog, indexes, lang, "secretword") == []
+        assert find(catalog, indexes, lang, "https") == []
+
+
+# ---------- files ----------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_shards_hold_the_words_of_their_key_and_the_meta_lists_them(indexes: dict, lang: str) -> None:
+    meta, files = indexes[lang]
+    keys = meta["shards"].split()
+    assert keys == sorted(keys) and sorted(files) == sorted(wi.shard_file(k) for k in keys)
+    assert meta["endings"] == list(wi.ENDINGS[lang]) and meta["stem"] == wi.MIN_STEM and meta["path"] == "words/"
+    for key in keys:
+        data = json.loads(files[wi.shard_file(key)])
+        assert data["w"] == sorted(data["w"]) and all(wi.shard_key(w) == key for w in data["w"])
+        assert len(data["w"]) == len(data["s"]) == len(data["c"]) == len(data["p"]) == len(data["tc"]) == len(data["tp"])
+
+
+def test_facets_json_carries_the_word_index_entry(catalog: Catalog, indexes: dict) -> None:
+    for lang in LANGS:
+        files = bi.browse_files(catalog, lang)
+        assert json.loads(files["facets.json"])["words"] == indexes[lang][0]
+        assert {name for name in files if name.startswith("words/")} == {"words/" + name for name in indexes[lang][1]}
+
+
+def test_output_is_deterministic(catalog: Catalog, indexes: dict) -> None:
+    assert {lang: wi.word_files(catalog, lang) for lang in LANGS} == indexes
+
+
+def test_postings_round_trip_with_dense_and_sparse_words() -> None:
+    entries = {
+        "w": ["aa", "ab"],
+        "s": [0, "a"],
+        "c": [3, 1],
+        "p": [bi.rice([0, 1, 2], 4), bi.rice([3], 4)],
+        "tc": [0, 1],
+        "tp": ["", bi.rice([3], 4)],
+    }
+    assert wi.read_shard(entries, 4) == [("aa", "aa", [0, 1, 2], []), ("ab", "a", [3], [3])]
+
+
+# ---------- matching ----------
+
+
+def test_a_query_word_matches_as_a_prefix(catalog: Catalog, indexes: dict) -> None:
+    assert find(catalog, indexes, "en", "intern") == ["lab-internship", "front-desk"]
+    assert find(catalog, indexes, "en", "INTERN") == find(catalog, indexes, "en", "intern")
+
+
+def test_title_matches_rank_before_description_matches(catalog: Catalog, indexes: dict) -> None:
+    opps = bi.ordered(catalog)
+    assert [o.slug for o in opps][:2] == ["front-desk", "lab-internship"]  # the description-only match comes first by ordinal
+    assert find(catalog, indexes, "en", "internship") == ["lab-internship", "front-desk"]
+    assert find(catalog, indexes, "en", "acme internship") == ["lab-internship", "front-desk"]  # two title words beat one
+
+
+def test_stems_match_other_forms_of_a_word(catalog: Catalog, indexes: dict) -> None:
+    assert find(catalog, indexes, "en", "nursing") == ["nurse-shadow"]  # not in the listing: nurse's stem plus "ing"
+    assert find(catalog, indexes, "en", "nurses") == ["nurse-shadow"]
+    for query in ("enfermera", "enfermería", "enfermeria", "Enfermeras", "enfermero"):
+        assert find(catalog, indexes, "es", query) == ["nurse-shadow"], query
+    assert find(catalog, indexes, "en", "nursery") == []  # not an ending: no match
+
+
+def test_every_word_must_match(catalog: Catalog, indexes: dict) -> None:
+    assert find(catalog, indexes, "en", "lab staff") == ["lab-internship"]
+    assert find(catalog, indexes, "en", "lab nurse") == []
+    assert find(catalog, indexes, "en", "long beach") == [
+        "front-desk",
+        "lab-internship",
+        "nurse-shadow",
+    ]  # titles tie: ordinal order
+    assert find(catalog, indexes, "es", "señora café") == find(catalog, indexes, "es", "senora cafe") == ["nurse-shadow"]
+
+
+def test_one_character_words_match_only_themselves() -> None:
+    entries = [("a", "a", [], []), ("ab", "ab", [], [])]
+    assert wi.matches("a", entries, ("",), 4) == [0]
+    assert wi.matches("ab", entries, ("",), 4) == [1]
+
+
+def test_a_query_without_words_finds_nothing(catalog: Catalog, indexes: dict) -> None:
+    assert find(catalog, indexes, "en", " -- ") == []
+    assert find(catalog, indexes, "en", "zzzz") == []
+
+
+def test_written_folder_is_replaced_not_merged(catalog: Catalog, tmp_path: Path) -> None:
+    stale = tmp_path / "browse-data" / "en" / "words" / "zz.json"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("{}")
+    bi.write_browse_index(catalog, tmp_path)
+    assert not stale.exists()
+    assert sorted(p.name for p in stale.parent.iterdir()) == sorted(wi.word_files(catalog, "en")[1])
