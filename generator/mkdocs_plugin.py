@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .catalog import Checked, check_catalog
 from .problems import as_text
 from .render.context import LANGS, lang_prefix
-from .render.shell import Job, RecordWriter, Shell, Variant, shell_pages, variant_of, workers
+from .render.shell import RecordWriter, Shell, Variant, shell_pages, variant_of, workers
 from .render.site import SiteRenderer
 
 log = logging.getLogger("mkdocs.plugins.wbl-catalog")
@@ -63,8 +63,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         self.preview: tuple[Checked, set[str]] | None = None
         self.bodies: dict[str, str] = {}
         self.command = "build"
-        self.renderer: SiteRenderer | None = None
-        self.jobs: list[Job] = []
+        self.writer: RecordWriter | None = None
         self.variants: dict[str, Variant] = {}
         self.shells: dict[Variant, Shell] = {}
 
@@ -99,21 +98,27 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         overrides = self.root / "site_overrides" / "templates"
         renderer = SiteRenderer(checked.catalog, config.site_url or "", overrides)
         stream = self.config.stream_records
-        pages = renderer.render(only, records=not stream)
-        self.renderer, self.jobs, self.variants, self.shells = renderer, [], {}, {}
+        self.variants, self.shells = {}, {}
+        self.stop_writer()
+        pages = []
         if stream:
             # Redirect targets stay with MkDocs: mkdocs-redirects only points at pages it was given.
             targets = {f"opportunity:{o.id}" for o in checked.catalog.opportunities.values() if o.former_ids}
+            # Forking is only safe in a process without other threads; `mkdocs serve` has some.
+            processes = workers() if self.command == "build" else 1
+            jobs = renderer.record_jobs(only, skip=targets)
+            self.writer = RecordWriter(renderer.record_page, jobs, Path(config.site_dir), processes)
+            self.writer.start()  # the workers render while MkDocs builds the other pages
             pages += [
                 renderer.record_page("opportunity", t.split(":", 1)[1], lang)
                 for t in sorted(targets)
                 for lang in LANGS
                 if only is None or t in only
             ]
-            self.jobs = renderer.record_jobs(only, skip=targets)
             shells = shell_pages()
             self.variants = {p.src_uri: variant_of(p) for p in shells}
             pages += shells
+        pages += renderer.render(only, records=not stream)
         taken = {f.src_uri for f in files}
         for page in pages:
             if page.src_uri in taken:
@@ -153,11 +158,11 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
 
     def on_post_build(self, config) -> None:
         site_dir = Path(config.site_dir)
-        writer = self.record_writer(site_dir)
         started = time.perf_counter()
-        # Record pages are written by workers while this process writes the exports and indexes.
-        writer.start()
+        writer = self.writer
         try:
+            if writer is not None:
+                writer.send(self.take_shells(site_dir))  # the workers write while this process goes on
             if self.checked and self.config.exports and not self.preview:
                 from .exports import write_exports
 
@@ -171,12 +176,14 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
                 from .render.browse_index import write_browse_index
 
                 write_browse_index(self.checked.catalog, site_dir)
-            written = writer.finish()
+            written = writer.finish() if writer is not None else 0
+        except RuntimeError as exc:
+            raise PluginError(str(exc)) from None
         finally:
-            writer.stop()
+            self.stop_writer()
         if written:
             seconds = time.perf_counter() - started
-            log.info(f"Wrote {written} listing and organization pages in {seconds:.1f} s, with the exports and indexes.")
+            log.info(f"Wrote {written} listing and organization pages, the exports and the indexes in {seconds:.1f} s.")
         if self.checked and not self.preview:
             # After every page is written: the sitemap lists the pages in the site folder. It replaces the
             # theme's sitemap, whose dates are the build time; redirect pages are left out.
@@ -187,20 +194,22 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
                 self.checked.catalog, site_dir, config.site_url or "", self.catalog_path(), configured_redirect_pages(config)
             )
 
-    def record_writer(self, site_dir: Path) -> RecordWriter:
-        """The listing and organization pages to write, and the shell pages MkDocs wrote taken out."""
+    def on_build_error(self, error) -> None:
+        self.stop_writer()
+
+    def stop_writer(self) -> None:
+        if self.writer is not None:
+            self.writer.stop()
+            self.writer = None
+
+    def take_shells(self, site_dir: Path) -> dict[Variant, Shell]:
+        """The shells MkDocs rendered, with the files it wrote for them taken out of the site."""
         for variant in self.variants.values():
             shutil.rmtree(site_dir / (lang_prefix(variant.lang) + variant.path), ignore_errors=True)
         for lang in LANGS:
             with contextlib.suppress(OSError):  # the folder that held the listing shells, once empty
                 (site_dir / lang_prefix(lang) / "opportunities" / "wbl-shell").rmdir()
-        missing = {v for v in self.variants.values()} - set(self.shells)
+        missing = set(self.variants.values()) - set(self.shells)
         if missing:
             raise PluginError(f"MkDocs did not render the page shells {sorted(v.src_uri for v in missing)}.")
-        # Forking is only safe in a process without other threads; `mkdocs serve` has some.
-        processes = workers() if self.command == "build" else 1
-        jobs, self.jobs = self.jobs, []
-        renderer = self.renderer
-        assert renderer is not None or not jobs  # set by on_files
-        render = renderer.record_page if renderer else None
-        return RecordWriter(render, jobs, self.shells, site_dir, processes)  # type: ignore[arg-type]
+        return self.shells

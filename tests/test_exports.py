@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -30,12 +31,16 @@ import yaml
 from sitebuild import ROOT, build_site, minimal_catalog
 
 from generator.catalog import check_catalog
-from generator.exports_calendar import serialize
-from generator.exports_dates import git_dates
+from generator.exports_calendar import Dated, EventWriter, calendar, calendars, host_of, serialize, uid
+from generator.exports_calendar import dated_events as calendar_items
+from generator.exports_dates import ChangeDates, git_dates, record_file
+from generator.exports_records import absolute
 from generator.exports_schema import documentation
 from generator.exports_tabular import COLUMNS
 from generator.i18n import date as format_date
 from generator.i18n import money
+from generator.model import Site
+from generator.render.context import View
 
 AS_OF = dt.date(2026, 11, 22)
 SITE_URL = "https://wbl-catalog.example.org/"
@@ -519,3 +524,106 @@ def test_calendar_folding_matches_icalendar(text: str) -> None:
     event.add("location", text[:90])
     assert serialize(event) == event.to_ical()
     assert all(len(line) <= 75 for line in serialize(event).split(b"\r\n"))
+
+
+def icalendar_event(catalog, item: Dated, dates: ChangeDates) -> icalendar.Event:
+    """The event built property by property with icalendar: the reference for the bytes the export writes."""
+    opp = item.opp
+    en = View(catalog, "en", opp.url, SITE_URL)
+    es = View(catalog, "es", opp.url, SITE_URL)
+    deadline = item.kind == "deadline"
+    event = icalendar.Event()
+    event.add("uid", uid(item.kind, opp, host_of(SITE_URL)))
+    event.add("dtstamp", dates.of(opp))
+    event.add("last-modified", dates.of(opp))
+    event.add("dtstart", item.day)
+    event.add("dtend", item.day + dt.timedelta(days=1))
+    event.add("transp", "TRANSPARENT")
+    event.add("summary", f"{'Deadline' if deadline else 'Starts'}: {opp.title} ({catalog.org_of(opp).name})")
+    lines = [
+        "Last day to apply." if deadline else "First day.",
+        str(opp.raw.get("summary", "")),
+        f"{en.status(opp)} · {en.pay(opp)} · {en.grades(opp)}",
+        absolute(SITE_URL, opp.url),
+        "",
+        f"{'Último día para solicitar' if deadline else 'Primer día'}: {es.plain(opp.text('title', 'es'))}.",
+        f"{es.status(opp)} · {es.pay(opp)} · {es.grades(opp)}",
+        absolute(SITE_URL, opp.url, "es"),
+    ]
+    if opp.example:
+        lines.insert(0, "Example listing, not a real offer. / Anuncio de ejemplo, no es una oferta real.")
+    event.add("description", "\n".join(lines))
+    event.add("url", absolute(SITE_URL, opp.url))
+    event.add("location", en.where(opp))
+    names = [en.sector_name(s) for s in opp.sectors]
+    if names:
+        event.add("categories", names)
+    return event
+
+
+def tricky_catalog(catalog):
+    """The bundled catalog with a few listings whose text exercises escaping, folding and the optional properties."""
+    sectors = [s.id for s in catalog.vocabularies.items("sectors")]
+    odd = "Commas, semicolons; back\\slash \\N \\n ^caret, new\nline\r\nCR\rend — Niños 😀"
+    changes = [
+        {
+            "title": "Pasantía — Café, Niños; “Día” 😀 \\",
+            "raw": {"summary": odd, "translations": {"es": {"title": "Año; niños, \\ fin 😀"}}},
+            "sites": (Site("A", "Long Beach, CA; 1\\2", "in-person"), Site("R", "", "remote"), Site("B", "Ñuñoa", "in-person"))
+            + tuple(Site(c, c, "in-person") for c in ("Carson", "Downey", "Carson")),
+        },
+        {"title": "é" * 90 + "x" * 73 + "\\," + "😀" * 30, "raw": {"summary": "long " * 80}, "sectors": tuple(sectors[:4])},
+        {"title": "No place, no sector", "raw": {"title": "Sin lugar; sin sector\\"}, "sites": (), "sectors": ()},
+        {"title": "^^ twice ^", "raw": {"summary": "\\" * 200}, "example": True, "sectors": (sectors[0], sectors[1], sectors[0])},
+        {"title": "Plain", "raw": {"summary": ""}, "example": False},
+    ]
+    opps = dict(catalog.opportunities)
+    chosen = [o for o in opps.values() if o.deadline][: len(changes)]
+    for opp, change in zip(chosen, changes, strict=True):
+        raw = {**opp.raw, **change.pop("raw")}
+        start = opp.deadline + dt.timedelta(days=40)
+        opps[opp.id] = dataclasses.replace(opp, raw=raw, start=start, **change)
+    orgs = dict(catalog.organizations)
+    org = orgs[chosen[0].org_id]
+    orgs[org.id] = dataclasses.replace(org, name='Acme, Inc.; "Salud" \\ 😀')
+    tricky = dataclasses.replace(catalog, opportunities=opps, organizations=orgs)
+    files = {
+        record_file(chosen[0]): dt.datetime(2025, 3, 4, 23, 30, tzinfo=dt.timezone(dt.timedelta(hours=-8))),
+        record_file(chosen[1]): dt.datetime(2025, 6, 7, 8, 9, 10),  # naive: taken as UTC
+    }
+    return tricky, ChangeDates(tricky, files=files), [opps[o.id] for o in chosen]
+
+
+def test_calendar_events_are_the_bytes_icalendar_writes(bundled_catalog):
+    catalog, dates, tricky = tricky_catalog(bundled_catalog)
+    items = calendar_items(catalog)
+    assert {i.opp.id for i in items} >= {o.id for o in tricky} and any(i.opp.example for i in items)
+    writer = EventWriter(catalog, SITE_URL, dates)
+    written = [writer.event(item) for item in items]
+    for item, event in zip(items, written, strict=True):
+        reference = icalendar_event(catalog, item, dates)
+        assert event == reference.to_ical() == serialize(reference), item.opp.id
+    out = calendars(catalog, SITE_URL, dates)
+    assert out["data/deadlines.ics"] == calendar(out_name(out, "data/deadlines.ics"), "data/deadlines.ics", SITE_URL, written)
+    for path, data in out.items():
+        parsed = icalendar.Calendar.from_ical(data)
+        events = list(parsed.walk("VEVENT"))
+        if path == "data/deadlines.ics":
+            assert len(events) == len(items)
+        else:
+            sector = path.removeprefix("data/deadlines/").removesuffix(".ics")
+            mine = [e for i, e in zip(items, written, strict=True) if sector in i.opp.sectors]
+            assert data == calendar(out_name(out, path), path, SITE_URL, mine)
+    (first,) = [
+        e
+        for e in icalendar.Calendar.from_ical(out["data/deadlines.ics"]).walk("VEVENT")
+        if str(e["UID"]).startswith(f"deadline-{tricky[0].org_id}--{tricky[0].slug}@")
+    ]
+    assert str(first["SUMMARY"]) == f'Deadline: {tricky[0].title} (Acme, Inc.; "Salud" \\ 😀)'
+    assert str(first["LOCATION"]) == "Long Beach, CA; 1\\2, Remote, Ñuñoa +2"
+    assert first.decoded("DTSTAMP") == dt.datetime(2025, 3, 5, 7, 30, tzinfo=dt.UTC)
+
+
+def out_name(out: dict[str, bytes], path: str) -> str:
+    """The NAME of a calendar written by `calendars`."""
+    return str(icalendar.Calendar.from_ical(out[path])["NAME"])

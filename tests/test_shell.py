@@ -180,3 +180,37 @@ def test_listing_page_qr_code_is_the_pages_address(renderer: SiteRenderer) -> No
     page = renderer.record_page("opportunity", ident, "es")
     svg = re.search(r"<svg[^>]*aria-label=\"QR\".*?</svg>", page.body, re.S).group(0)
     assert _decode(svg) == f"https://wbl.example.org/es/opportunities/{ident}/"
+
+
+def _broken_render(kind: str, ident: str, lang: str) -> Page:
+    raise KeyError(f"no such {kind}: {ident}")
+
+
+def test_a_failing_worker_stops_the_writer_with_its_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shell, "PARALLEL_FROM", 0)
+    jobs = [("opportunity", f"acme/x{i}", "en") for i in range(10)]
+    writer = shell.RecordWriter(_broken_render, jobs, tmp_path, processes=2)
+    writer.start()
+    assert len(writer.workers) == 2
+    writer.send({})
+    with pytest.raises(RuntimeError, match=r"(?s)A worker writing listing.*KeyError: 'no such opportunity: acme/x"):
+        writer.finish()
+    assert writer.workers == []
+
+
+def test_workers_render_before_the_shells_arrive_and_write_after(
+    renderer: SiteRenderer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(shell, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(shell, "BATCH", 4)
+    jobs = renderer.record_jobs()
+    writer = shell.RecordWriter(renderer.record_page, jobs, tmp_path, processes=2)
+    writer.start()
+    try:
+        assert not any(tmp_path.iterdir()), "nothing is written before the shells are sent"
+        shells = {variant_of(p): Shell(variant_of(p), _shell_html(variant_of(p))) for p in shell_pages()}
+        writer.send(shells)
+        assert writer.finish() == len(jobs)
+    finally:
+        writer.stop()
+    assert len(list(tmp_path.rglob("index.html"))) == len(jobs)

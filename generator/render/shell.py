@@ -15,7 +15,9 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
+import queue
 import re
+import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -121,17 +123,15 @@ class Shell:
 
 
 Job = tuple[str, str, str]  # kind, record id, language
-_STATE: dict[str, object] = {}
+Render = Callable[[str, str, str], Page]
+# Pages a worker renders before it looks for the shells again.
+BATCH = 64
 
 
-def _write(jobs: Iterable[Job]) -> int:
-    render: Callable[[str, str, str], Page] = _STATE["render"]  # type: ignore[assignment]
-    shells: dict[Variant, Shell] = _STATE["shells"]  # type: ignore[assignment]
-    site_dir: Path = _STATE["site_dir"]  # type: ignore[assignment]
+def write_pages(pages: Iterable[Page], shells: dict[Variant, Shell], site_dir: Path) -> int:
     made: set[Path] = set()
     count = 0
-    for kind, ident, lang in jobs:
-        page = render(kind, ident, lang)
+    for page in pages:
         target = site_dir / page.url / "index.html"
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -141,10 +141,98 @@ def _write(jobs: Iterable[Job]) -> int:
     return count
 
 
-def _write_share(share: int) -> int:
-    jobs: list[Job] = _STATE["jobs"]  # type: ignore[assignment]
-    shares: int = _STATE["shares"]  # type: ignore[assignment]
-    return _write(jobs[share::shares])
+def _work(render: Render, jobs: list[Job], site_dir: Path, inbox: Any, outbox: Any, parent: int) -> None:
+    """A worker: render pages from the start of the build, write them once the shells arrive."""
+    try:
+        shells: dict[Variant, Shell] | None = None
+        pending: list[Page] = []
+        written = 0
+        for start in range(0, len(jobs), BATCH):
+            batch = [render(*job) for job in jobs[start : start + BATCH]]
+            if shells is None and not inbox.empty():
+                shells = inbox.get()
+            if shells is None:
+                pending += batch
+            else:
+                written += write_pages(pending + batch, shells, site_dir)
+                pending = []
+        while shells is None:
+            try:
+                shells = inbox.get(timeout=1)
+            except queue.Empty:
+                if os.getppid() != parent:  # the build is gone: nobody will send the shells
+                    return
+        written += write_pages(pending, shells, site_dir)
+        outbox.put(("ok", written))
+    except BaseException:  # reported by the build, which stops with it
+        outbox.put(("error", traceback.format_exc()))
+
+
+class RecordWriter:
+    """Renders and writes record pages.
+
+    With processes > 1, forked workers start rendering as soon as the catalog is checked (`start`),
+    while MkDocs builds the other pages and the shells; they write their pages once `finish` hands
+    them the shells, while this process writes the exports. They inherit the checked catalog and the
+    compiled templates instead of receiving them pickled.
+    """
+
+    def __init__(self, render: Render | None, jobs: list[Job], site_dir: Path, processes: int = 1) -> None:
+        self.render = render
+        self.jobs = jobs
+        self.site_dir = site_dir
+        self.processes = processes
+        self.parallel = processes > 1 and len(jobs) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods()
+        self.workers: list[Any] = []
+        self.inboxes: list[Any] = []
+        self.outbox: Any = None
+        self.shells: dict[Variant, Shell] = {}
+
+    def start(self) -> None:
+        if not self.parallel or self.workers:
+            return
+        ctx = multiprocessing.get_context("fork")
+        self.outbox = ctx.Queue()
+        for share in range(self.processes):
+            inbox = ctx.Queue()
+            args = (self.render, self.jobs[share :: self.processes], self.site_dir, inbox, self.outbox, os.getpid())
+            worker = ctx.Process(target=_work, args=args, daemon=True)
+            worker.start()
+            self.workers.append(worker)
+            self.inboxes.append(inbox)
+
+    def send(self, shells: dict[Variant, Shell]) -> None:
+        """Hands the workers the shells, so they write while this process goes on."""
+        self.shells = shells
+        for inbox in self.inboxes:
+            inbox.put(shells)
+
+    def finish(self) -> int:
+        """Waits for the pages (or, without workers, renders and writes them); returns how many were written."""
+        if not self.workers:
+            render = self.render
+            return write_pages((render(*job) for job in self.jobs), self.shells, self.site_dir) if render else 0
+        written = 0
+        errors = []
+        try:
+            for _ in self.workers:
+                status, value = self.outbox.get()
+                if status == "ok":
+                    written += value
+                else:
+                    errors.append(value)
+        finally:
+            self.stop()
+        if errors:
+            raise RuntimeError("A worker writing listing and organization pages failed:\n" + errors[0])
+        return written
+
+    def stop(self) -> None:
+        for worker in self.workers:
+            if worker.is_alive():
+                worker.terminate()
+            worker.join()
+        self.workers = []
 
 
 def workers() -> int:
@@ -155,60 +243,9 @@ def workers() -> int:
     return max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
 
 
-class RecordWriter:
-    """Renders and writes record pages.
-
-    With processes > 1 the pages are shared among forked workers, which inherit the checked catalog
-    and the compiled templates instead of receiving them pickled, and which run while the caller
-    goes on with other work (exports, indexes): `start`, then the other work, then `finish`.
-    """
-
-    def __init__(
-        self,
-        render: Callable[[str, str, str], Page],
-        jobs: list[Job],
-        shells: dict[Variant, Shell],
-        site_dir: Path,
-        processes: int = 1,
-    ) -> None:
-        self.state = {"render": render, "shells": shells, "site_dir": site_dir, "jobs": jobs, "shares": processes}
-        self.parallel = processes > 1 and len(jobs) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods()
-        self.pool: Any = None
-        self.result: Any = None
-
-    def start(self) -> None:
-        if self.parallel:
-            _STATE.update(self.state)
-            try:
-                self.pool = multiprocessing.get_context("fork").Pool(self.state["shares"])
-            finally:
-                _STATE.clear()
-            self.result = self.pool.map_async(_write_share, range(self.state["shares"]))
-
-    def finish(self) -> int:
-        """Waits for the pages (or writes them, without workers); returns how many were written."""
-        if self.pool is None:
-            _STATE.update(self.state)
-            try:
-                return _write(self.state["jobs"])  # type: ignore[arg-type]
-            finally:
-                _STATE.clear()
-        try:
-            return sum(self.result.get())
-        finally:
-            self.stop()
-
-    def stop(self) -> None:
-        if self.pool is not None:
-            self.pool.terminate()
-            self.pool.join()
-            self.pool = None
-
-
-def write_records(
-    render: Callable[[str, str, str], Page], jobs: list[Job], shells: dict[Variant, Shell], site_dir: Path, processes: int = 1
-) -> int:
+def write_records(render: Render, jobs: list[Job], shells: dict[Variant, Shell], site_dir: Path, processes: int = 1) -> int:
     """Render and write every job's page; returns how many were written."""
-    writer = RecordWriter(render, jobs, shells, site_dir, processes)
+    writer = RecordWriter(render, jobs, site_dir, processes)
     writer.start()
+    writer.send(shells)
     return writer.finish()
