@@ -77,6 +77,16 @@ def test_fold_lowercases_and_drops_accents_whatever_the_normalization() -> None:
     assert wi.fold("plain ascii") == "plain ascii"
 
 
+def test_fold_drops_exactly_the_combining_marks() -> None:
+    text = "".join(map(chr, range(0x80, 0x3000))) + " Café Ñu"
+    marks = {ord(c): None for c in set(unicodedata.normalize("NFD", text.lower())) if unicodedata.category(c)[0] == "M"}
+    assert wi.fold(text) == unicodedata.normalize("NFD", text.lower()).translate(marks)
+
+
+def test_a_folded_word_keeps_its_last_accented_spelling() -> None:
+    assert wi.words_and_spellings("Papá pápa papá, pápa papa") == (["papa"] * 5, {"papa": "pápa"})
+
+
 def test_words_split_on_anything_but_letters_and_digits() -> None:
     assert wi.words("Health-care, CPR_certified (2027) año") == ["health", "care", "cpr", "certified", "2027", "ano"]
     assert wi.words("x" * wi.MAX_WORD + " " + "y" * (wi.MAX_WORD + 1)) == ["x" * wi.MAX_WORD]

@@ -36,6 +36,7 @@ import datetime as dt
 import gzip
 import json
 import math
+import operator
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -81,22 +82,24 @@ def _bits_to_text(bits: list[int]) -> str:
 def rice(ordinals: Sequence[int], n: int) -> str:
     """Sorted ordinals as Rice-coded gaps; the complement when that is shorter."""
     if len(ordinals) > n // 2:
-        have = set(ordinals)
-        return "!" + rice([i for i in range(n) if i not in have], n)
+        return "!" + rice(sorted(set(range(n)).difference(ordinals)), n)
     count = len(ordinals)
-    mean = (n - count) / count if count else 0
+    if not count:
+        return DIGITS[0]
+    mean = (n - count) / count
     k = max(0, min(30, round(math.log2(mean * math.log(2))))) if mean > 1 else 0
     # Bits as a text of 0s and 1s, then base64url (whose alphabet is DIGITS): the word index codes
-    # hundreds of thousands of lists, and a list of bits took most of its build time.
-    parts = []
-    previous = -1
-    for ordinal in ordinals:
-        gap = ordinal - previous - 1
-        previous = ordinal
-        parts.append("1" * (gap >> k) + "0" + (format(gap & ((1 << k) - 1), f"0{k}b") if k else ""))
-    bits = "".join(parts)
-    if not bits:
-        return DIGITS[k]
+    # thousands of lists, over a million ordinals, with far fewer distinct gaps, so each distinct
+    # gap is coded once and the rest is done by C loops (map, join, int).
+    steps = list(map(operator.sub, ordinals, [-1, *ordinals]))  # each gap plus one
+    mask, short = (1 << k) - 1, f"0{k + 1}b"
+    codes = {}
+    for step in set(steps):
+        gap = step - 1
+        # The quotient in unary (1s), a 0, the remainder in k bits: with a quotient, the binary of
+        # one number; without, the remainder padded to k + 1 bits.
+        codes[step] = format(((2 << (gap >> k)) - 2) << k | (gap & mask), "b") if gap >> k else format(gap, short)
+    bits = "".join(map(codes.__getitem__, steps))
     padded = bits + "0" * (-len(bits) % 24)
     text = base64.urlsafe_b64encode(int(padded, 2).to_bytes(len(padded) // 8, "big")).decode("ascii")
     return DIGITS[k] + text[: -(-len(bits) // 6)]

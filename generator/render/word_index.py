@@ -35,12 +35,15 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Sequence
+from itertools import repeat
 from typing import Any
 
 import snowballstemmer
 
-from ..model import Catalog, Opportunity
+from ..load import no_cycle_collection
+from ..model import Catalog, Opportunity, Text
 from .browse_index import _json, ordered, rice, unrice
 from .context import View
 
@@ -62,13 +65,23 @@ ENDINGS = {
 }
 _WORD = re.compile(r"[^\W_]+")
 # Markdown link targets, autolinks, bare URLs, e-mail addresses and tags: not words a student reads.
-_NOT_TEXT = re.compile(r"\]\([^)]*\)|<[A-Za-z/!][^>]*>|\b(?:https?|mailto):\S+|\S+@\S+")
+# Each alternative with what a text must contain for it to match: scanning every position of a
+# description for all four took longer than splitting it into words, and most have none.
+_NOT_TEXT = (
+    (("](",), r"\]\([^)]*\)"),
+    (("<",), r"<[A-Za-z/!][^>]*>"),
+    (("http", "mailto"), r"\b(?:https?|mailto):\S+"),
+    (("@",), r"\S+@\S+"),
+)
+# ASCII text to its words with spaces between them: lowercased, anything but a letter or a digit
+# a space, which is _WORD on ASCII text.
+_ASCII_WORDS = str.maketrans({c: c.lower() if c.isalnum() else " " for c in map(chr, range(128))})
 
 
 @functools.cache
-def _marks() -> dict[int, None]:
-    """Every combining mark (category M*), for str.translate; browse.js removes \\p{M} the same way."""
-    return {cp: None for cp in range(0x110000) if unicodedata.category(chr(cp))[0] == "M"}
+def _is_mark(char: str) -> bool:
+    """A combining mark (category M*): browse.js removes \\p{M} the same way."""
+    return unicodedata.category(char)[0] == "M"
 
 
 def fold(text: str) -> str:
@@ -76,7 +89,12 @@ def fold(text: str) -> str:
     lowered = text.lower()
     if lowered.isascii():
         return lowered
-    return unicodedata.normalize("NFD", lowered).translate(_marks())
+    decomposed = unicodedata.normalize("NFD", lowered)
+    # Removing each distinct mark is faster than looking up every character of a description.
+    for char in set(decomposed):
+        if not char.isascii() and _is_mark(char):
+            decomposed = decomposed.replace(char, "")
+    return decomposed
 
 
 def words(text: str) -> list[str]:
@@ -111,63 +129,121 @@ def words_and_spellings(text: str) -> tuple[list[str], dict[str, str]]:
     lowered = text.lower()
     if lowered.isascii():
         return [w for w in _WORD.findall(lowered) if len(w) <= MAX_WORD], {}
-    written = {}
-    for raw in _WORD.findall(unicodedata.normalize("NFC", lowered)):
+    written: dict[str, str] = {}
+    # Each distinct spelling once, the last in the text first: that one is kept for its folded word.
+    for raw in dict.fromkeys(reversed(_WORD.findall(unicodedata.normalize("NFC", lowered)))):
         if not raw.isascii():
-            written[fold(raw)] = raw
+            written.setdefault(fold(raw), raw)
     return words(text), written
 
 
 # ---------- what is indexed ----------
 
 
+# A text's distinct words, those of them stemmed as they are, and (word, accented spelling) pairs.
+_Analysis = tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[str, str], ...]]
+
+
+class _Memo(dict[str, _Analysis]):
+    """Text -> its analysis, and markdown -> its plain text, kept from one language's build to the next.
+
+    Most texts are the same in both languages (untranslated descriptions, names, places), and
+    labels recur in thousands of listings. Reuse is always right, since only the text decides
+    the result; a build for another catalog starts afresh only to bound the memory.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.owner = 0
+        self.plain: dict[str, str] = {}
+        # One object per distinct word, which the analyses share: a copy per text would hold a
+        # hundred megabytes at 10,000 listings.
+        self.words: dict[str, str] = {}
+
+    def start(self, catalog: Catalog) -> None:
+        if self.owner != id(catalog):
+            self.owner = id(catalog)
+            self.clear()
+            self.plain.clear()
+            self.words.clear()
+
+    def __missing__(self, text: str) -> _Analysis:
+        if text.isascii():  # most texts: no accented spellings, and a split faster than _WORD's
+            found = set(text.translate(_ASCII_WORDS).split())
+            if found and max(map(len, found)) > MAX_WORD:
+                found = {w for w in found if len(w) <= MAX_WORD}
+            written: dict[str, str] = {}
+        else:
+            listed, written = words_and_spellings(text)
+            found = set(listed)
+        distinct = tuple(map(self.words.setdefault, found, found))
+        result = self[text] = (distinct, tuple(found.difference(written)) if written else distinct, tuple(written.items()))
+        return result
+
+
+_memo = _Memo()
+
+
+@functools.cache
+def _not_text(alternatives: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(alternatives))
+
+
 def _plain(markdown: str) -> str:
-    return _NOT_TEXT.sub(" ", markdown)
+    plain = _memo.plain.get(markdown)
+    if plain is None:
+        # Alternatives that cannot match are left out: the others match where they did.
+        possible = tuple(pattern for needs, pattern in _NOT_TEXT if any(n in markdown for n in needs))
+        plain = _memo.plain[markdown] = _not_text(possible).sub(" ", markdown) if possible else markdown
+    return plain
 
 
-def listing_texts(catalog: Catalog, opp: Opportunity, view: View) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """(text, its language) pairs: first the title and organization name, then everything else a student may search."""
+def listing_texts(
+    catalog: Catalog, opp: Opportunity, view: View, vocab: Callable[[str, str], str] | None = None
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(text, its language) pairs: first the title and organization name, then everything else a student may search.
+
+    vocab is view.vocab or a memo of it: vocabularies are looked up item by item.
+    """
     lang = view.lang
-
-    def text(value: Any) -> list[tuple[str, str]]:
-        return [(value.value, value.lang)] if value else []
-
-    def en(*values: Any) -> list[tuple[str, str]]:
-        return [(str(v), "en") for v in values if v]
-
-    def here(*values: str) -> list[tuple[str, str]]:
-        return [(v, lang) for v in values if v]
-
+    vocab = vocab or view.vocab
     org = catalog.organizations.get(opp.org_id)
-    strong = text(opp.text("title", lang)) + (text(org.text("name", lang)) if org else en(opp.org_id))
-    other = text(opp.text("summary", lang))
+    title = opp.text("title", lang)
+    name = org.text("name", lang) if org else Text(opp.org_id, "en") if opp.org_id else None
+    strong = [(t.value, t.lang) for t in (title, name) if t]
+    # Contributor text (in the page's language or the one it falls back to), contributor text
+    # that is only ever English, and labels in the page's language.
+    texts = [opp.text("summary", lang), opp.text_in("eligibility", "who", lang), opp.text_in("application", "how", lang)]
     description = opp.text("description", lang)
     if description:
-        other.append((_plain(description.value), description.lang))
-    other += here(view.vocab("formats", opp.format), view.stage_name(opp.stage), view.t(opp.pay_type))
-    other += here(*(view.sector_name(s) for s in opp.sectors))
+        texts.append(Text(_plain(description.value), description.lang))
     for pid in opp.pathways:
         pathway = catalog.pathways.get(pid)
-        other += text(pathway.text("name", lang)) if pathway else []
+        texts.append(pathway.text("name", lang) if pathway else None)
     if opp.intermediary and opp.intermediary in catalog.organizations:
-        other += text(catalog.organizations[opp.intermediary].text("name", lang))
+        texts.append(catalog.organizations[opp.intermediary].text("name", lang))
     eligibility, schedule = opp.section("eligibility"), opp.section("schedule")
     supports, outcomes = opp.section("supports"), opp.section("outcomes")
-    other += text(opp.text_in("eligibility", "who", lang)) + text(opp.text_in("application", "how", lang))
-    other += en(*(eligibility.get("requirements") or ()), *(outcomes.get("skills") or ()), outcomes.get("credential"))
-    other += en(supports.get("training"))
-    other += here(*(view.vocab("languages", code) for code in supports.get("languages") or ()))
+    english = [*(eligibility.get("requirements") or ()), *(outcomes.get("skills") or ()), outcomes.get("credential")]
+    english.append(supports.get("training"))
+    labels = [vocab("formats", opp.format), view.stage_name(opp.stage), view.t(opp.pay_type)]
+    labels += [vocab("sectors", s) for s in opp.sectors]
+    labels += [vocab("languages", code) for code in supports.get("languages") or ()]
     if schedule.get("season"):
-        other += here(view.vocab("seasons", schedule["season"]))
+        labels.append(vocab("seasons", schedule["season"]))
     transit = opp.text_in("sites", "transit", lang) if lang != "en" else None
     for site in opp.sites:
-        other += en(site.name, site.city, site.zip) + here(view.t(site.mode))
+        english += (site.name, site.city, site.zip)
+        labels.append(view.t(site.mode))
         if site.area:
-            other += here(view.vocab("areas", site.area))
+            labels.append(vocab("areas", site.area))
         if transit is not None and transit.lang == lang and site.transit:
-            other.append((transit.value, lang))
+            labels.append(transit.value)
         else:
-            other += en(site.transit)
+            english.append(site.transit)
+    other = [(t.value, t.lang) for t in texts if t]
+    other += [(str(v), "en") for v in english if v]
+    other += [(v, lang) for v in labels if v]
     return strong, other
 
 
@@ -176,34 +252,40 @@ def listing_texts(catalog: Catalog, opp: Opportunity, view: View) -> tuple[list[
 
 def build(catalog: Catalog, lang: str) -> tuple[dict[str, tuple[list[int], list[int]]], dict[str, str]]:
     """Word -> (ordinals that have it, ordinals that have it in title or organization); word -> stem."""
+    # The analyses and postings are a few million objects that stay alive and hold no cycles.
+    with no_cycle_collection():
+        return _build(catalog, lang)
+
+
+def _build(catalog: Catalog, lang: str) -> tuple[dict[str, tuple[list[int], list[int]]], dict[str, str]]:
     view = View(catalog, lang, "opportunities/")
-    postings: dict[str, tuple[list[int], list[int]]] = {}
-    # Per language of the text: words as written (stemmed as they are) and accented spellings.
-    plain: dict[str, set[str]] = {}
-    accented: dict[str, set[tuple[str, str]]] = {}
+    vocab = functools.cache(view.vocab)
+    _memo.start(catalog)
+    analysed = _memo
+    every: dict[str, list[int]] = defaultdict(list)
+    titles: dict[str, list[int]] = defaultdict(list)
+    seen: set[tuple[str, str]] = set()  # (text, its language): each distinct text is stemmed once
     for ordinal, opp in enumerate(ordered(catalog)):
-        strong, other = listing_texts(catalog, opp, view)
-        found: list[set[str]] = [set(), set()]
-        for group, texts in ((0, strong), (1, other)):
-            for value, text_lang in texts:
-                found_words, written = words_and_spellings(value)
-                found[group].update(found_words)
-                plain.setdefault(text_lang, set()).update(w for w in found_words if w not in written)
-                accented.setdefault(text_lang, set()).update(written.items())
-        for word in found[0] | found[1]:
-            entry = postings.get(word)
-            if entry is None:
-                entry = postings[word] = ([], [])
-            entry[0].append(ordinal)
-            if word in found[0]:
-                entry[1].append(ordinal)
-    candidates = [(w, stem(w, text_lang)) for text_lang, ws in plain.items() for w in ws]
-    candidates += [(w, stem(raw, text_lang)) for text_lang, pairs in accented.items() for w, raw in pairs]
+        strong, other = listing_texts(catalog, opp, view, vocab)
+        seen.update(strong, other)
+        found = set().union(*[analysed[value][0] for value, _ in strong])
+        # map() runs the appends without a Python loop: a listing has a hundred words or more.
+        deque(map(list.append, map(titles.__getitem__, found), repeat(ordinal)), 0)
+        found.update(*[analysed[value][0] for value, _ in other])
+        deque(map(list.append, map(every.__getitem__, found), repeat(ordinal)), 0)
+    candidates: set[tuple[str, str]] = set()
+    for text_lang in {text_lang for _, text_lang in seen}:
+        distinct = [analysed[value] for value, other_lang in seen if other_lang == text_lang]
+        plain = set().union(*(result[1] for result in distinct))
+        candidates.update((word, stem(word, text_lang)) for word in plain)
+        accented = set().union(*(result[2] for result in distinct))
+        candidates.update((word, stem(spelling, text_lang)) for word, spelling in accented)
     stems: dict[str, str] = {}
     for word, candidate in candidates:
         known = stems.get(word)
         if known is None or (len(candidate), candidate) < (len(known), known):
             stems[word] = candidate  # the shortest: the most words of one family share it
+    postings = {word: (ordinals, titles.get(word, [])) for word, ordinals in every.items()}
     for word in postings:
         stems.setdefault(word, word)
     return postings, stems
