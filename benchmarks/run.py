@@ -41,13 +41,24 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
-# Runs a command in a child Python and reports its peak memory: the largest single process (ru_maxrss), and the
-# largest sum over the process and its workers, sampled every 50 ms as proportional set size (PSS), so that pages
-# the forked workers share with it are counted once.
+# Runs a command in a child Python and reports its peak memory as the largest single process (ru_maxrss).
 PEAK = """
-import os, resource, runpy, sys, threading, time
+import resource, runpy, sys
+sys.argv = sys.argv[1:]
+code = 0
+try:
+    runpy.run_module(sys.argv[0], run_name="__main__", alter_sys=True)
+except SystemExit as exc:
+    code = exc.code or 0
+own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(f"PEAK_KB {max(own, kids)}", file=sys.stderr)
+sys.exit(code)
+"""
 
-def tree(pid):
+
+def tree(pid: int) -> list[int]:
+    """A process and its descendants, from /proc."""
     found = [pid]
     try:
         for task in os.listdir(f"/proc/{pid}/task"):
@@ -58,7 +69,9 @@ def tree(pid):
         pass
     return found
 
-def pss(pid):
+
+def pss_kb(pid: int) -> int:
+    """Proportional set size: memory a forked worker shares with its parent is counted once between them."""
     try:
         with open(f"/proc/{pid}/smaps_rollup") as f:
             for line in f:
@@ -67,25 +80,6 @@ def pss(pid):
     except OSError:
         pass
     return 0
-
-peak = [0]
-def sample():
-    while True:
-        peak[0] = max(peak[0], sum(pss(p) for p in tree(os.getpid())))
-        time.sleep(0.05)
-
-threading.Thread(target=sample, daemon=True).start()
-sys.argv = sys.argv[1:]
-code = 0
-try:
-    runpy.run_module(sys.argv[0], run_name="__main__", alter_sys=True)
-except SystemExit as exc:
-    code = exc.code or 0
-own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(f"PEAK_KB {max(own, kids)} TOTAL_KB {peak[0]}", file=sys.stderr)
-sys.exit(code)
-"""
 
 
 def timed(cmd: list[str], env: dict[str, str] | None = None, cwd: Path = ROOT) -> tuple[float, subprocess.CompletedProcess[str]]:
@@ -137,11 +131,24 @@ print(parse, check, len(files))
 
 
 def build_site(catalog: Path, out: Path) -> dict[str, float]:
+    """The full build, its peak memory as the largest process, and as the largest sum over the build and its
+    workers (sampled every 50 ms from this process, so the build itself runs no extra thread)."""
     env = {**ENV, "CATALOG_DIR": str(catalog)}
     cmd = [sys.executable, "-c", PEAK, "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out)]
-    elapsed, result = timed(cmd, env)
-    peak_kb = int(result.stderr.rsplit("PEAK_KB ", 1)[1].split()[0])
-    total_kb = int(result.stderr.rsplit("TOTAL_KB ", 1)[1].split()[0])
+    with tempfile.TemporaryFile("w+") as out_log, tempfile.TemporaryFile("w+") as err_log:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out_log, stderr=err_log, text=True)
+        total_kb = 0
+        while proc.poll() is None:
+            total_kb = max(total_kb, sum(pss_kb(p) for p in tree(proc.pid)))
+            time.sleep(0.05)
+        elapsed = time.perf_counter() - start
+        out_log.seek(0)
+        err_log.seek(0)
+        stdout, stderr = out_log.read(), err_log.read()
+    if proc.returncode != 0:
+        raise SystemExit(f"command failed: {' '.join(cmd)}\n{stdout[-3000:]}\n{stderr[-3000:]}")
+    peak_kb = int(stderr.rsplit("PEAK_KB ", 1)[1].split()[0])
     return {"build_s": elapsed, "peak_mb": peak_kb / 1024, "peak_total_mb": max(peak_kb, total_kb) / 1024}
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import multiprocessing
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -14,6 +16,9 @@ from .messages import to_problems
 from .problems import Problem
 from .schemas import Validators
 from .yamlload import MAX_BYTES, Loaded, decode, load
+
+# From this many files on, a second process shares the parsing.
+SHARE_FROM = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,27 +100,61 @@ def load_all(root: Path) -> Loading:
         return _load_all(root)
 
 
+def _read_safely(entry: Entry) -> tuple[Loaded | None, list[Problem]]:
+    try:
+        return read_entry(entry)
+    except Exception as exc:  # noqa: BLE001 - any surprise is a located problem, never a traceback
+        return None, [
+            Problem(
+                entry.shown,
+                1,
+                1,
+                "error",
+                "unreadable",
+                f"The file could not be read ({type(exc).__name__})",
+                "Check that it is a plain UTF-8 YAML file",
+            )
+        ]
+
+
+def _read_share(entries: list[Entry], conn: Any) -> None:
+    try:
+        conn.send([_read_safely(entry) for entry in entries])
+    finally:
+        conn.close()
+
+
+def can_fork() -> bool:
+    """Forking is only safe in a process without other threads (`mkdocs serve` has some)."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+def read_all(entries: list[Entry]) -> list[tuple[Loaded | None, list[Problem]]]:
+    """Every entry read and parsed, in order. In a large catalog a forked process parses the second half
+    while this one parses the first: parsing is most of a check."""
+    if len(entries) < SHARE_FROM or not can_fork():
+        return [_read_safely(entry) for entry in entries]
+    half = len(entries) // 2
+    ctx = multiprocessing.get_context("fork")
+    receiver, sender = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=_read_share, args=(entries[half:], sender), daemon=True)
+    child.start()
+    sender.close()
+    mine = [_read_safely(entry) for entry in entries[:half]]
+    try:
+        theirs = receiver.recv()
+    except (EOFError, OSError):  # the process died; read its half here instead
+        theirs = [_read_safely(entry) for entry in entries[half:]]
+    finally:
+        receiver.close()
+        child.join()
+    return mine + theirs
+
+
 def _load_all(root: Path) -> Loading:
     entries, logos, problems = discover(root)
     parsed: list[tuple[Entry, Loaded]] = []
-    for entry in entries:
-        try:
-            loaded, found = read_entry(entry)
-        except Exception as exc:  # noqa: BLE001 - any surprise is a located problem, never a traceback
-            loaded, found = (
-                None,
-                [
-                    Problem(
-                        entry.shown,
-                        1,
-                        1,
-                        "error",
-                        "unreadable",
-                        f"The file could not be read ({type(exc).__name__})",
-                        "Check that it is a plain UTF-8 YAML file",
-                    )
-                ],
-            )
+    for entry, (loaded, found) in zip(entries, read_all(entries), strict=True):
         problems.extend(found)
         if loaded is not None:
             parsed.append((entry, loaded))

@@ -22,6 +22,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .catalog import Checked, check_catalog
+from .load import can_fork
 from .problems import as_text
 from .render.context import LANGS, lang_prefix
 from .render.shell import RecordWriter, Shell, Variant, shell_pages, variant_of, workers
@@ -104,8 +105,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         if stream:
             # Redirect targets stay with MkDocs: mkdocs-redirects only points at pages it was given.
             targets = {f"opportunity:{o.id}" for o in checked.catalog.opportunities.values() if o.former_ids}
-            # Forking is only safe in a process without other threads; `mkdocs serve` has some.
-            processes = workers() if self.command == "build" else 1
+            processes = workers() if self.command == "build" and can_fork() else 1
             jobs = renderer.record_jobs(only, skip=targets)
             self.writer = RecordWriter(renderer.record_page, jobs, Path(config.site_dir), processes)
             self.writer.start()  # the workers render while MkDocs builds the other pages

@@ -7,7 +7,8 @@ own values put in. The result is the page the engine would have written, byte fo
 builds a site both ways and compares every file), at a fraction of the time and memory: the engine
 holds no record page, and the pages are rendered in worker processes and written as they go.
 
-No MkDocs import here; mkdocs_plugin.py captures the shells and calls `write_records`.
+No MkDocs import here: mkdocs_plugin.py starts a `RecordWriter` once the catalog is checked and
+hands it the shells MkDocs rendered.
 """
 
 from __future__ import annotations
