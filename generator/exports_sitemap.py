@@ -27,13 +27,16 @@ MAX_URLS = 40000  # the protocol allows 50,000 per file; alternates make entries
 SKIP_TOP = {"assets", "schemas", "search", "sitemaps"}
 
 
-def built_pages(site_dir: Path, exclude: Iterable[str] = ()) -> dict[str, dict[str, str]]:
-    """Language-neutral path -> {lang: site path} for every index.html MkDocs wrote (redirect pages excluded)."""
+def built_pages(site_dir: Path, exclude: Iterable[str] = (), coming: Iterable[str] = ()) -> dict[str, dict[str, str]]:
+    """Language-neutral path -> {lang: site path} for every index.html MkDocs wrote (redirect pages excluded),
+    and for the pages in `coming` (site paths such as `es/opportunities/a/b/`) that the build is still writing."""
     skip = set(exclude)
     pages: dict[str, dict[str, str]] = {}
-    for html in sorted(site_dir.rglob("index.html")):
+    found = set()
+    for html in site_dir.rglob("index.html"):
         rel = html.parent.relative_to(site_dir).as_posix()
-        path = "" if rel == "." else rel + "/"
+        found.add("" if rel == "." else rel + "/")
+    for path in sorted(found.union(coming)):
         if path.split("/", 1)[0] in SKIP_TOP or path in skip:
             continue
         lang, neutral = ("es", path[3:]) if path.startswith("es/") else ("en", path)
@@ -109,12 +112,14 @@ def _write(site_dir: Path, name: str, data: bytes) -> None:
         gz.write(data)
 
 
-def write_sitemap(catalog: Catalog, site_dir: Path, site_url: str, catalog_dir: Path, exclude: Iterable[str] = ()) -> int:
+def write_sitemap(
+    catalog: Catalog, site_dir: Path, site_url: str, catalog_dir: Path, exclude: Iterable[str] = (), coming: Iterable[str] = ()
+) -> int:
     """Write sitemap.xml and sitemap.xml.gz; returns the number of URLs."""
     ET.register_namespace("", SITEMAP)
     ET.register_namespace("xhtml", XHTML)
     dates = change_dates(catalog, catalog_dir)
-    pages = built_pages(site_dir, exclude)
+    pages = built_pages(site_dir, exclude, coming)
     entries = [(neutral, langs, iso(lastmod(neutral, catalog, dates))) for neutral, langs in sorted(pages.items())]
     chunks: list[list[tuple[str, dict[str, str], str]]] = [[]]
     count = 0

@@ -176,6 +176,15 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
                 from .render.browse_index import write_browse_index
 
                 write_browse_index(self.checked.catalog, site_dir)
+            if self.checked and not self.preview:
+                # Replaces the theme's sitemap, whose dates are the build time; redirect pages are left out.
+                # The pages the workers are still writing are listed from their jobs, so it need not wait.
+                from .exports_permalinks import configured_redirect_pages
+                from .exports_sitemap import write_sitemap
+
+                coming = writer.paths() if writer is not None else []
+                redirects = configured_redirect_pages(config)
+                write_sitemap(self.checked.catalog, site_dir, config.site_url or "", self.catalog_path(), redirects, coming)
             written = writer.finish() if writer is not None else 0
         except RuntimeError as exc:
             raise PluginError(str(exc)) from None
@@ -184,15 +193,6 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         if written:
             seconds = time.perf_counter() - started
             log.info(f"Wrote {written} listing and organization pages, the exports and the indexes in {seconds:.1f} s.")
-        if self.checked and not self.preview:
-            # After every page is written: the sitemap lists the pages in the site folder. It replaces the
-            # theme's sitemap, whose dates are the build time; redirect pages are left out.
-            from .exports_permalinks import configured_redirect_pages
-            from .exports_sitemap import write_sitemap
-
-            write_sitemap(
-                self.checked.catalog, site_dir, config.site_url or "", self.catalog_path(), configured_redirect_pages(config)
-            )
 
     def on_build_error(self, error) -> None:
         self.stop_writer()

@@ -189,6 +189,11 @@ class RecordWriter:
         self.outbox: Any = None
         self.shells: dict[Variant, Shell] = {}
 
+    def paths(self) -> list[str]:
+        """The site path of every page this writer writes."""
+        folders = {"opportunity": "opportunities/", "organization": "employers/"}
+        return [f"{lang_prefix(lang)}{folders[kind]}{ident}/" for kind, ident, lang in self.jobs]
+
     def start(self) -> None:
         if not self.parallel or self.workers:
             return
