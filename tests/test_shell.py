@@ -17,7 +17,7 @@ from sitebuild import ROOT, build_site
 from generator.catalog import check_catalog
 from generator.render import qr, shell
 from generator.render.context import Page
-from generator.render.shell import BODY, DATA, DESCRIPTION, TITLE, Shell, Variant, shell_pages, variant_of, write_records
+from generator.render.shell import BODY, DATA, DESCRIPTION, TITLE, Shell, Variant, shell_pages, variant_of
 from generator.render.site import SiteRenderer
 
 AS_OF = dt.date(2026, 11, 22)
@@ -125,7 +125,10 @@ def test_write_records_writes_every_record_page_in_both_languages(
     jobs = renderer.record_jobs()
     catalog = renderer.catalog
     assert len(jobs) == 2 * (len(catalog.opportunities) + len(catalog.organizations))
-    written = write_records(renderer.record_page, jobs, shells, tmp_path, processes)
+    writer = shell.RecordWriter(renderer.record_page, jobs, tmp_path, processes)
+    writer.start()
+    writer.send(shells)
+    written = writer.finish()
     assert written == len(jobs)
     for kind, ident, lang in jobs:
         prefix = "es/" if lang == "es" else ""

@@ -26,7 +26,9 @@ from typing import Any
 
 from .context import LANGS, Page, lang_prefix
 
-KINDS = ("opportunity", "organization")
+# Where each kind of record page lives (Opportunity.url, and the organization pages in site.py).
+FOLDERS = {"opportunity": "opportunities/", "organization": "employers/"}
+KINDS = tuple(FOLDERS)
 TITLE = "WBLSHELLTITLE"
 DESCRIPTION = "WBLSHELLDESCRIPTION"
 DATA = "WBLSHELLDATA"
@@ -52,7 +54,8 @@ class Variant:
     def path(self) -> str:
         # The same depth as the records' own addresses, so the shell's relative links are theirs.
         name = f"wbl-shell-{int(self.described)}{int(self.structured)}{int(self.headed)}"
-        return f"opportunities/wbl-shell/{name}/" if self.kind == "opportunity" else f"employers/{name}/"
+        # Listing ids have two parts (organization/listing), so their shell does too.
+        return FOLDERS[self.kind] + ("wbl-shell/" if self.kind == "opportunity" else "") + name + "/"
 
     @property
     def src_uri(self) -> str:
@@ -191,8 +194,7 @@ class RecordWriter:
 
     def paths(self) -> list[str]:
         """The site path of every page this writer writes."""
-        folders = {"opportunity": "opportunities/", "organization": "employers/"}
-        return [f"{lang_prefix(lang)}{folders[kind]}{ident}/" for kind, ident, lang in self.jobs]
+        return [f"{lang_prefix(lang)}{FOLDERS[kind]}{ident}/" for kind, ident, lang in self.jobs]
 
     def start(self) -> None:
         if not self.parallel or self.workers:
@@ -247,11 +249,3 @@ def workers() -> int:
     if setting.isdigit() and int(setting) > 0:
         return int(setting)
     return max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
-
-
-def write_records(render: Render, jobs: list[Job], shells: dict[Variant, Shell], site_dir: Path, processes: int = 1) -> int:
-    """Render and write every job's page; returns how many were written."""
-    writer = RecordWriter(render, jobs, site_dir, processes)
-    writer.start()
-    writer.send(shells)
-    return writer.finish()

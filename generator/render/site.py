@@ -176,9 +176,9 @@ class SiteRenderer:
             self._open_by_sector = browse.open_by_sector(self.catalog)
         similar = []
         if opp.status != "open":  # the same in both languages
-            similar = self._similar.get(opp.id) or self._similar.setdefault(
-                opp.id, browse.similar_open(opp, self._open_by_sector)
-            )
+            if opp.id not in self._similar:
+                self._similar[opp.id] = browse.similar_open(opp, self._open_by_sector)
+            similar = self._similar[opp.id]
         title = view.plain(opp.text("title", lang))
         from ..exports import job_posting
 
