@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .exports_calendar import host_of
 from .exports_dates import ChangeDates, iso
 from .exports_records import LICENSE_URL, absolute
-from .model import Catalog
+from .model import Catalog, Opportunity
 from .render.context import View
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -41,29 +41,32 @@ def entry_id(host: str, ident: str) -> str:
 
 def changes(catalog: Catalog, dates: ChangeDates) -> list[Change]:
     """The LIMIT most recent changes, newest first (ties by catalog id)."""
-    found = []
+    # Ordered on the dates alone, so only the LIMIT changes shown get their texts written.
+    found: list[tuple[dt.datetime, str, Opportunity | None]] = [(dates.of(o), o.id, o) for o in catalog.opportunities.values()]
+    found += [(dates.retired(ident), ident, None) for ident in catalog.retired]
+    found.sort(key=lambda c: (-c[0].timestamp(), c[1]))
     en = View(catalog, "en", "")
-    for opp in catalog.opportunities.values():
-        org = catalog.org_of(opp).name
-        facts = [en.status(opp), en.pay(opp), en.grades(opp), en.where(opp)]
-        if opp.deadline or opp.rolling:
-            # The date itself, not "n days left": an entry's text must not change while its date stays.
-            facts.append(f"{en.t('deadline')}: {en.t('rolling') if opp.rolling else en.date(opp.deadline)}")
-        summary = str(opp.raw.get("summary", "")) + "\n" + " · ".join(f for f in facts if f)
-        if opp.example:
-            summary = "Example listing, not a real offer.\n" + summary
-        found.append(
-            Change(
-                opp.id, dates.of(opp), f"{opp.title} ({org})", summary, org, tuple((s, en.sector_name(s)) for s in opp.sectors)
-            )
-        )
-    for ident, entry in catalog.retired.items():
-        title = entry.title or ident
-        found.append(
-            Change(ident, dates.retired(ident), f"{en.t('status_retired')}: {title}", entry.reason, SITE, (), retired=True)
-        )
-    found.sort(key=lambda c: (-c.when.timestamp(), c.ident))
-    return found[:LIMIT]
+    return [
+        _listing(catalog, en, opp, when) if opp is not None else _retired(catalog, en, ident, when)
+        for when, ident, opp in found[:LIMIT]
+    ]
+
+
+def _listing(catalog: Catalog, en: View, opp: Opportunity, when: dt.datetime) -> Change:
+    org = catalog.org_of(opp).name
+    facts = [en.status(opp), en.pay(opp), en.grades(opp), en.where(opp)]
+    if opp.deadline or opp.rolling:
+        # The date itself, not "n days left": an entry's text must not change while its date stays.
+        facts.append(f"{en.t('deadline')}: {en.t('rolling') if opp.rolling else en.date(opp.deadline)}")
+    summary = str(opp.raw.get("summary", "")) + "\n" + " · ".join(f for f in facts if f)
+    if opp.example:
+        summary = "Example listing, not a real offer.\n" + summary
+    return Change(opp.id, when, f"{opp.title} ({org})", summary, org, tuple((s, en.sector_name(s)) for s in opp.sectors))
+
+
+def _retired(catalog: Catalog, en: View, ident: str, when: dt.datetime) -> Change:
+    entry = catalog.retired[ident]
+    return Change(ident, when, f"{en.t('status_retired')}: {entry.title or ident}", entry.reason, SITE, (), retired=True)
 
 
 def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:

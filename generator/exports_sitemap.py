@@ -7,24 +7,34 @@ last_reviewed without git); a page that lists records (an index, an
 organization or pathway with its listings, a sector) uses the newest of
 them; pages about the whole catalog use the newest change in it.
 Above MAX_URLS the sitemap becomes an index of numbered sitemaps.
+
+The XML is written as text, byte for byte what xml.etree.ElementTree wrote
+(ET.indent, then ET.tostring with an XML declaration): building and
+serializing a tree of some 130,000 elements was most of the sitemap's time
+at 10,000 listings.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import gzip
-import xml.etree.ElementTree as ET
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
 from .exports_dates import ChangeDates, change_dates, iso
 from .exports_records import absolute
+from .load import no_cycle_collection
 from .model import LANGS, Catalog
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML = "http://www.w3.org/1999/xhtml"
 MAX_URLS = 40000  # the protocol allows 50,000 per file; alternates make entries large
 SKIP_TOP = {"assets", "schemas", "search", "sitemaps"}
+GZIP_LEVEL = 6
+DECLARATION = "<?xml version='1.0' encoding='utf-8'?>\n"
+
+Entry = tuple[str, dict[str, str], str]  # language-neutral path, {lang: site path}, lastmod
 
 
 def built_pages(site_dir: Path, exclude: Iterable[str] = (), coming: Iterable[str] = ()) -> dict[str, dict[str, str]]:
@@ -32,18 +42,47 @@ def built_pages(site_dir: Path, exclude: Iterable[str] = (), coming: Iterable[st
     and for the pages in `coming` (site paths such as `es/opportunities/a/b/`) that the build is still writing."""
     skip = set(exclude)
     pages: dict[str, dict[str, str]] = {}
-    found = set()
-    for html in site_dir.rglob("index.html"):
-        rel = html.parent.relative_to(site_dir).as_posix()
-        found.add("" if rel == "." else rel + "/")
-    for path in sorted(found.union(coming)):
-        if path.split("/", 1)[0] in SKIP_TOP or path in skip:
+    for path in sorted(_page_folders(Path(site_dir)).union(coming)):
+        if _skipped(path) or path in skip:
             continue
         lang, neutral = ("es", path[3:]) if path.startswith("es/") else ("en", path)
-        if neutral.split("/", 1)[0] in SKIP_TOP:
-            continue
         pages.setdefault(neutral, {})[lang] = path
     return pages
+
+
+def _skipped(path: str) -> bool:
+    """Whether a site path is in a folder the sitemap leaves out, in either language."""
+    if path.split("/", 1)[0] in SKIP_TOP:
+        return True
+    return path.startswith("es/") and path[3:].split("/", 1)[0] in SKIP_TOP
+
+
+def _page_folders(site_dir: Path) -> set[str]:
+    """The site path ("" or ending in "/") of every folder holding an index.html: what site_dir.rglob("index.html")
+    finds (symbolic links to folders are not followed; a link named index.html counts if its target exists).
+
+    rglob made a Path for every file and folder of the site, and walked the asset folders whose pages the
+    sitemap leaves out anyway; os.scandir over the rest takes less than half its time at 10,000 listings.
+    """
+    found: set[str] = set()
+    if not site_dir.is_dir():
+        return found
+    folders = [("", os.fspath(site_dir))]
+    while folders:
+        rel, folder = folders.pop()
+        try:
+            with os.scandir(folder) as scan:
+                entries = list(scan)
+        except PermissionError:
+            continue
+        for entry in entries:
+            if entry.name == "index.html" and (not entry.is_symlink() or os.path.exists(entry.path)):
+                found.add(rel)
+            if entry.is_dir(follow_symlinks=False):
+                child = f"{rel}{entry.name}/"
+                if not _skipped(child):
+                    folders.append((child, entry.path))
+    return found
 
 
 def lastmod(neutral: str, catalog: Catalog, dates: ChangeDates) -> dt.datetime:
@@ -79,36 +118,74 @@ def lastmod(neutral: str, catalog: Catalog, dates: ChangeDates) -> dt.datetime:
     return dates.newest()
 
 
-def _urlset(entries: list[tuple[str, dict[str, str], str]], site_url: str) -> bytes:
-    root = ET.Element(f"{{{SITEMAP}}}urlset")
+def _text(value: str) -> str:
+    """Character data escaped as ElementTree escapes it."""
+    if "&" in value:
+        value = value.replace("&", "&amp;")
+    if "<" in value:
+        value = value.replace("<", "&lt;")
+    if ">" in value:
+        value = value.replace(">", "&gt;")
+    return value
+
+
+def _attribute(value: str) -> str:
+    """An attribute value escaped as ElementTree escapes it (in its order, so & is not escaped twice)."""
+    value = _text(value)
+    if '"' in value:
+        value = value.replace('"', "&quot;")
+    if "\r" in value:
+        value = value.replace("\r", "&#13;")
+    if "\n" in value:
+        value = value.replace("\n", "&#10;")
+    if "\t" in value:
+        value = value.replace("\t", "&#09;")
+    return value
+
+
+def _document(text: str) -> bytes:
+    # ElementTree writes characters UTF-8 cannot encode (lone surrogates from undecodable file names) as references.
+    return (DECLARATION + text + "\n").encode("utf-8", "xmlcharrefreplace")
+
+
+def _urlset(entries: list[Entry], site_url: str) -> bytes:
+    if not entries:
+        return _document(f'<urlset xmlns="{SITEMAP}" />')
+    parts = [f'<urlset xmlns="{SITEMAP}" xmlns:xhtml="{XHTML}">\n']
     for neutral, langs, when in entries:
-        for lang in LANGS:
-            if lang not in langs:
-                continue
-            url = ET.SubElement(root, f"{{{SITEMAP}}}url")
-            ET.SubElement(url, f"{{{SITEMAP}}}loc").text = absolute(site_url, neutral, lang)
-            ET.SubElement(url, f"{{{SITEMAP}}}lastmod").text = when
-            for other in LANGS:
-                if other in langs:
-                    ET.SubElement(
-                        url, f"{{{XHTML}}}link", rel="alternate", hreflang=other, href=absolute(site_url, neutral, other)
-                    )
-            if "en" in langs:
-                ET.SubElement(url, f"{{{XHTML}}}link", rel="alternate", hreflang="x-default", href=absolute(site_url, neutral))
-    return _xml(root)
+        present = [lang for lang in LANGS if lang in langs]
+        urls = {lang: absolute(site_url, neutral, lang) for lang in present}
+        hrefs = {lang: _attribute(url) for lang, url in urls.items()}
+        if "en" in langs:
+            hrefs["x-default"] = hrefs["en"]
+        # Both language versions of a page list the same alternates.
+        links = "".join(f'    <xhtml:link rel="alternate" hreflang="{lang}" href="{href}" />\n' for lang, href in hrefs.items())
+        lastmod = _text(when)
+        for lang in present:
+            parts.append(f"  <url>\n    <loc>{_text(urls[lang])}</loc>\n    <lastmod>{lastmod}</lastmod>\n{links}  </url>\n")
+    parts.append("</urlset>")
+    return _document("".join(parts))
 
 
-def _xml(root: ET.Element) -> bytes:
-    ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+def _sitemapindex(sitemaps: list[tuple[str, str]]) -> bytes:
+    """The index of numbered sitemaps, from (address, lastmod) pairs."""
+    parts = [f'<sitemapindex xmlns="{SITEMAP}">\n']
+    for loc, when in sitemaps:
+        parts.append(f"  <sitemap>\n    <loc>{_text(loc)}</loc>\n    <lastmod>{_text(when)}</lastmod>\n  </sitemap>\n")
+    parts.append("</sitemapindex>")
+    return _document("".join(parts))
 
 
 def _write(site_dir: Path, name: str, data: bytes) -> None:
     target = site_dir / name
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
-    # mtime 0 and no file name in the gzip header: the same bytes on every build.
-    with open(str(target) + ".gz", "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as gz:
+    # mtime 0 and no file name in the gzip header: the same bytes on every build. Level 6 rather than 9 takes
+    # 40 % less time for a file 0.6 % larger (a 16 MB sitemap at 10,000 listings).
+    with (
+        open(str(target) + ".gz", "wb") as raw,
+        gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=GZIP_LEVEL, mtime=0) as gz,
+    ):
         gz.write(data)
 
 
@@ -116,12 +193,18 @@ def write_sitemap(
     catalog: Catalog, site_dir: Path, site_url: str, catalog_dir: Path, exclude: Iterable[str] = (), coming: Iterable[str] = ()
 ) -> int:
     """Write sitemap.xml and sitemap.xml.gz; returns the number of URLs."""
-    ET.register_namespace("", SITEMAP)
-    ET.register_namespace("xhtml", XHTML)
+    # No cycles among the many short-lived strings and entries, but full collections would rescan the whole catalog.
+    with no_cycle_collection():
+        return _write_sitemap(catalog, site_dir, site_url, catalog_dir, exclude, coming)
+
+
+def _write_sitemap(
+    catalog: Catalog, site_dir: Path, site_url: str, catalog_dir: Path, exclude: Iterable[str], coming: Iterable[str]
+) -> int:
     dates = change_dates(catalog, catalog_dir)
     pages = built_pages(site_dir, exclude, coming)
     entries = [(neutral, langs, iso(lastmod(neutral, catalog, dates))) for neutral, langs in sorted(pages.items())]
-    chunks: list[list[tuple[str, dict[str, str], str]]] = [[]]
+    chunks: list[list[Entry]] = [[]]
     count = 0
     for entry in entries:
         if count + len(entry[1]) > MAX_URLS and chunks[-1]:
@@ -132,12 +215,10 @@ def write_sitemap(
     if len(chunks) == 1:
         _write(site_dir, "sitemap.xml", _urlset(entries, site_url))
     else:
-        index = ET.Element(f"{{{SITEMAP}}}sitemapindex")
+        sitemaps = []
         for number, chunk in enumerate(chunks, start=1):
             name = f"sitemaps/sitemap-{number}.xml"
             _write(site_dir, name, _urlset(chunk, site_url))
-            item = ET.SubElement(index, f"{{{SITEMAP}}}sitemap")
-            ET.SubElement(item, f"{{{SITEMAP}}}loc").text = absolute(site_url, name)
-            ET.SubElement(item, f"{{{SITEMAP}}}lastmod").text = max(when for _, _, when in chunk)
-        _write(site_dir, "sitemap.xml", _xml(index))
+            sitemaps.append((absolute(site_url, name), max(when for _, _, when in chunk)))
+        _write(site_dir, "sitemap.xml", _sitemapindex(sitemaps))
     return sum(len(langs) for _, langs, _ in entries)

@@ -14,6 +14,7 @@ import csv
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from .exports_dates import ChangeDates, iso
@@ -199,7 +200,7 @@ def cell(column: Column, row: Row) -> str:
     return text
 
 
-def _csv(rows: list[list[str]]) -> bytes:
+def _csv(rows: list[list[Any]]) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerows(rows)
@@ -207,10 +208,13 @@ def _csv(rows: list[list[str]]) -> bytes:
 
 
 def opportunities_csv(catalog: Catalog, site_url: str, dates: ChangeDates) -> bytes:
-    rows = [[c.name for c in COLUMNS]]
+    # The csv writer turns None into "" and any other value into str(value), as `cell` does, so only the
+    # contributor text needs `cell` (its formula guard): half a million calls fewer at 10,000 listings.
+    getters = [partial(cell, c) if c.text else c.value for c in COLUMNS]
+    rows: list[list[Any]] = [[c.name for c in COLUMNS]]
     for _, opp in sorted(catalog.opportunities.items()):
         row = Row(catalog, opp, site_url, dates)
-        rows.append([cell(c, row) for c in COLUMNS])
+        rows.append([get(row) for get in getters])
     return _csv(rows)
 
 

@@ -9,6 +9,7 @@ counts warnings against `--strict` and time passing must not fail a build.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import os
 import shutil
@@ -87,6 +88,10 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         # Checked before MkDocs empties the output folder, so a catalog with errors leaves the last site intact.
         checked = self.preview[0] if self.preview else check_catalog(self.catalog_path())
         self.checked = checked
+        # The checked catalog lives as long as the build: frozen, the cyclic collector stops rescanning its
+        # millions of objects while the pages, exports and indexes are made, and forked workers do not copy
+        # the memory it would touch.
+        gc.freeze()
         for line in as_text([p for p in checked.problems if p.severity == "warning"]):
             log.info(line)
         if not checked.ok:
@@ -190,12 +195,14 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             raise PluginError(str(exc)) from None
         finally:
             self.stop_writer()
+            gc.unfreeze()  # `mkdocs serve` builds again: this build's catalog must become collectable
         if written:
             seconds = time.perf_counter() - started
             log.info(f"Wrote {written} listing and organization pages, the exports and the indexes in {seconds:.1f} s.")
 
     def on_build_error(self, error) -> None:
         self.stop_writer()
+        gc.unfreeze()
 
     def stop_writer(self) -> None:
         if self.writer is not None:

@@ -96,6 +96,9 @@ class Rubric:
     def level(self, ident: str) -> Level | None:
         return next((lv for lv in self.levels if lv.id == ident), None)
 
+    def criterion(self, ident: str) -> Criterion | None:
+        return next((c for c in self.criteria if c.id == ident), None)
+
     def text(self, key: str, lang: str) -> Text | None:
         return _translated(self.raw, key, lang)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import posixpath
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -208,3 +209,35 @@ def test_a_passed_deadline_shows_closed_without_failing_a_strict_build(tmp_path)
     html = read(tmp_path / "site", "opportunities/acme-health/lab-internship/")
     assert "wbl-status--closed" in html
     assert "wbl-apply__button" not in html
+
+
+@pytest.mark.parametrize("here", ["", "opportunities/", "opportunities/acme/x/", "employers/acme/", "opportunities/page/3/"])
+@pytest.mark.parametrize(
+    "target", ["", "opportunities/", "opportunities/acme/x/", "employers/acme/", "assets/x.css", "a/../b/", "./c/", "a//b/"]
+)
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_links_are_the_relative_paths_between_pages(catalog, here, target, lang):
+    view = View(catalog, lang, here)
+    for target_lang in ("en", "es"):
+        full = ("es/" if target_lang == "es" else "") + target
+        expected = posixpath.relpath("/" + full, "/" + view.here)
+        if full.endswith("/") or full == "":
+            expected = expected.rstrip("/") + "/" if expected != "." else "./"
+        expected = expected[2:] if expected.startswith("./") and len(expected) > 2 else expected
+        link = view.link(target, lang=target_lang)
+        assert link == expected
+        path = posixpath.normpath("/" + full)
+        path += "/" if full.endswith("/") and path != "/" else ""
+        assert urljoin("https://x.org/" + view.here, link) == "https://x.org" + path
+
+
+def test_fixed_labels_are_the_labels_each_page_would_print(catalog):
+    from generator.render.site import SiteRenderer, environment
+
+    fixed = SiteRenderer(catalog, "https://x.org/")
+    looked_up = SiteRenderer(catalog, "https://x.org/")
+    looked_up.envs = {lang: environment() for lang in ("en", "es")}
+    source = fixed.envs["es"].loader.get_source(fixed.envs["es"], "opportunity.html")[0]
+    assert 'v.t("pay")' in source and 'v.t("pay")' not in fixed.envs["es"].preprocess(source)
+    pages, expected = fixed.render(), looked_up.render()
+    assert [(p.src_uri, p.body) for p in pages] == [(p.src_uri, p.body) for p in expected]

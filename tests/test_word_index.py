@@ -27,7 +27,8 @@ FRONT_DESK = (
     .replace("A paid summer internship in a clinic lab.", "Greet patients at the front desk.")
     .replace(
         "  Work with lab staff.",
-        "  This is a part-time job, not an internship. Details on [our site](https://example.org/secretword).",
+        "  This is a part-time job, not an internship. Details on [our site](https://example.org/secretword).\n"
+        "  Form " + "X" * 40 + ".",
     )
     .replace("deadline: 2027-03-01", "deadline: 2027-01-15")
     .replace("format: internship", "format: cooperative-education")
@@ -85,6 +86,10 @@ def test_fold_drops_exactly_the_combining_marks() -> None:
 
 def test_a_folded_word_keeps_its_last_accented_spelling() -> None:
     assert wi.words_and_spellings("Papá pápa papá, pápa papa") == (["papa"] * 5, {"papa": "pápa"})
+    assert wi.words_and_spellings("Año\u00a0niño\tCAFÉ-x") == (
+        ["ano", "nino", "cafe", "x"],
+        {"ano": "año", "nino": "niño", "cafe": "café"},
+    )
 
 
 def test_words_split_on_anything_but_letters_and_digits() -> None:
@@ -134,6 +139,14 @@ def test_spanish_pages_index_spanish_text_and_labels(catalog: Catalog, indexes: 
     assert find(catalog, indexes, "en", "observación") == []
     assert find(catalog, indexes, "es", "pasantía") == ["lab-internship"]  # the format's Spanish label
     assert find(catalog, indexes, "es", "internship") == ["lab-internship", "front-desk"]  # English titles stand in
+
+
+def test_words_longer_than_the_limit_are_not_indexed(catalog: Catalog, indexes: dict) -> None:
+    for lang in LANGS:
+        _, files = indexes[lang]
+        indexed = [word for data in map(json.loads, files.values()) for word in data["w"]]
+        assert "form" in indexed and max(map(len, indexed)) <= wi.MAX_WORD
+        assert find(catalog, indexes, lang, "x" * wi.MAX_WORD) == []
 
 
 def test_link_targets_and_addresses_are_not_words(catalog: Catalog, indexes: dict) -> None:

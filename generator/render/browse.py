@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+from collections import Counter
 from typing import Any
 
 from ..model import STAGES, Catalog, Opportunity, Rubric
@@ -231,11 +232,9 @@ def similar_open(opp: Opportunity, by_sector: dict[str, list[Opportunity]], limi
 
 def _level_rows(rubric: Rubric, opps: list[Opportunity], view: View, not_assessed: bool) -> list[dict[str, Any]]:
     rows = []
-    mine = [o for o in opps if o.rubric == rubric.id]
+    tally = Counter((a.criterion, a.level) for o in opps if o.rubric == rubric.id for a in o.assessment)
     for crit in rubric.criteria:
-        counts = [
-            sum(1 for o in mine for a in o.assessment if a.criterion == crit.id and a.level == lv.id) for lv in rubric.levels
-        ]
+        counts = [tally[crit.id, lv.id] for lv in rubric.levels]
         if not_assessed:
             counts.append(len(opps) - sum(counts))
         name = crit.name_es if view.lang == "es" and crit.name_es else crit.name

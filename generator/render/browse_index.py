@@ -33,14 +33,18 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
 import gzip
 import json
 import math
 import operator
+from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
+from itertools import chain, count
 from pathlib import Path
 from typing import Any
 
+from ..load import no_cycle_collection
 from ..model import Catalog, Opportunity
 from . import browse
 from .context import LANGS, View, lang_prefix
@@ -79,10 +83,20 @@ def _bits_to_text(bits: list[int]) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=4)
+def _all(n: int) -> frozenset[int]:
+    """Every ordinal, for the complements of the word index's common words."""
+    return frozenset(range(n))
+
+
+# Per parameter k, gap plus one -> its code as 0s and 1s: lists share most of their gaps.
+_CODES: defaultdict[int, dict[int, str]] = defaultdict(dict)
+
+
 def rice(ordinals: Sequence[int], n: int) -> str:
     """Sorted ordinals as Rice-coded gaps; the complement when that is shorter."""
     if len(ordinals) > n // 2:
-        return "!" + rice(sorted(set(range(n)).difference(ordinals)), n)
+        return "!" + rice(sorted(_all(n).difference(ordinals)), n)
     count = len(ordinals)
     if not count:
         return DIGITS[0]
@@ -93,8 +107,8 @@ def rice(ordinals: Sequence[int], n: int) -> str:
     # gap is coded once and the rest is done by C loops (map, join, int).
     steps = list(map(operator.sub, ordinals, [-1, *ordinals]))  # each gap plus one
     mask, short = (1 << k) - 1, f"0{k + 1}b"
-    codes = {}
-    for step in set(steps):
+    codes = _CODES[k]
+    for step in set(steps).difference(codes):
         gap = step - 1
         # The quotient in unary (1s), a 0, the remainder in k bits: with a quotient, the binary of
         # one number; without, the remainder padded to k + 1 bits.
@@ -134,9 +148,9 @@ def columns(rows: Sequence[tuple[int, ...]]) -> dict[str, Any]:
     for row in rows:
         seen[row] = seen.get(row, 0) + 1
     table = sorted(seen, key=lambda row: (-seen[row], row))  # most used first: shortest codes repeat most
-    index = {row: i for i, row in enumerate(table)}
     width = max(1, math.ceil(math.log(max(len(table), 2), 64)))
-    return {"sets": [list(row) for row in table], "width": width, "col": "".join(_digits(index[row], width) for row in rows)}
+    code = {row: _digits(i, width) for i, row in enumerate(table)}
+    return {"sets": [list(row) for row in table], "width": width, "col": "".join(map(code.__getitem__, rows))}
 
 
 def _gz(data: Any) -> int:
@@ -146,10 +160,14 @@ def _gz(data: Any) -> int:
 def encode_facet(values: list[str], rows: Sequence[tuple[int, ...]], n: int) -> dict[str, Any]:
     """One facet: its values, and whichever encoding of who has them is smaller after gzip."""
     column = {"values": values, **columns(rows)}
-    members: list[list[int]] = [[] for _ in values]
-    for ordinal, row in enumerate(rows):
+    # The ordinals of each distinct set, then of each value: far fewer sets than listings.
+    having: defaultdict[tuple[int, ...], list[int]] = defaultdict(list)
+    deque(map(list.append, map(having.__getitem__, rows), count()), 0)
+    runs: list[list[list[int]]] = [[] for _ in values]
+    for row, ordinals in having.items():
         for value in row:
-            members[value].append(ordinal)
+            runs[value].append(ordinals)
+    members = [sorted(chain.from_iterable(parts)) for parts in runs]
     postings = {"values": values, "counts": [len(m) for m in members], "post": [rice(m, n) for m in members]}
     return postings if _gz(postings) < _gz(column) else column
 
@@ -160,18 +178,18 @@ def encode_facet(values: list[str], rows: Sequence[tuple[int, ...]], n: int) -> 
 def facet_rows(catalog: Catalog, opps: Sequence[Opportunity], view: View) -> dict[str, tuple[list[str], list[tuple[int, ...]]]]:
     """Facet name -> (values in label order, then any others sorted; per ordinal, its value indices)."""
     per_listing = [dict(browse.filters(catalog, opp, view)) for opp in opps]
-    names: list[str] = []
-    for filters in per_listing:
-        names.extend(name for name in filters if name not in names)
+    names = dict.fromkeys(chain.from_iterable(per_listing))  # in the order first seen
     known = {f["name"]: list(f["values"]) for f in browse.labels(catalog, view)["facets"]}
     order = [name for name in known if name in names] + sorted(name for name in names if name not in known)
     out = {}
     for name in order:
-        used = {value for filters in per_listing for value in filters.get(name, ())}
+        given = list(map(tuple, map(operator.methodcaller("get", name, ()), per_listing)))
+        used = set().union(*given)
         values = [v for v in known.get(name, []) if v in used] + sorted(used - set(known.get(name, [])))
         position = {v: i for i, v in enumerate(values)}
-        rows = [tuple(sorted({position[v] for v in filters.get(name, ())})) for filters in per_listing]
-        out[name] = (values, rows)
+        # Listings share few distinct lists of values: each is turned into a row once.
+        row = {listed: tuple(sorted({position[v] for v in listed})) for listed in set(given)}
+        out[name] = (values, list(map(row.__getitem__, given)))
     return out
 
 
@@ -244,11 +262,14 @@ def browse_files(catalog: Catalog, lang: str, facets: dict[str, dict[str, Any]] 
 def write_browse_index(catalog: Catalog, site_dir: Path, langs: Iterable[str] = LANGS) -> None:
     """Writes browse-data/<lang>/: the facet index, the cards and the word index."""
     site_dir = Path(site_dir)
-    facets = encoded_facets(catalog)
-    for lang in langs:
-        folder = site_dir / FOLDER / lang
-        (folder / "words").mkdir(parents=True, exist_ok=True)
-        for old in [*folder.glob("cards-*.json"), *(folder / "words").glob("*.json")]:
-            old.unlink()
-        for name, data in browse_files(catalog, lang, facets).items():
-            (folder / name).write_bytes(data)
+    # Millions of short-lived objects, next to a catalog of millions more that stay: the cyclic
+    # collector would scan the catalog again and again, for hardly any cycles.
+    with no_cycle_collection():
+        facets = encoded_facets(catalog)
+        for lang in langs:
+            folder = site_dir / FOLDER / lang
+            (folder / "words").mkdir(parents=True, exist_ok=True)
+            for old in [*folder.glob("cards-*.json"), *(folder / "words").glob("*.json")]:
+                old.unlink()
+            for name, data in browse_files(catalog, lang, facets).items():
+                (folder / name).write_bytes(data)

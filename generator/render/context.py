@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 import yaml
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .. import i18n
 from ..model import Catalog, Opportunity, Text
@@ -22,6 +22,19 @@ PAGE_SIZE = 100
 
 def lang_prefix(lang: str) -> str:
     return "" if lang == "en" else f"{lang}/"
+
+
+def _relative(full: str, here_parts: list[str]) -> str:
+    """posixpath.relpath("/" + full, "/" + here), without its normalizing: a page prints hundreds of links."""
+    parts = [part for part in full.split("/") if part]
+    if "." in parts or ".." in parts:
+        return posixpath.relpath("/" + "/".join(parts), "/" + "/".join(here_parts))
+    common = 0
+    for mine, theirs in zip(here_parts, parts, strict=False):
+        if mine != theirs:
+            break
+        common += 1
+    return "/".join([".."] * (len(here_parts) - common) + parts[common:]) or "."
 
 
 @dataclass(frozen=True)
@@ -57,6 +70,7 @@ class View:
         self.other = "es" if lang == "en" else "en"
         self.path = path  # language-neutral path of this page, e.g. opportunities/acme/x/
         self.here = lang_prefix(lang) + path
+        self.here_parts = [part for part in self.here.split("/") if part]
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         self.today: dt.date = catalog.today
 
@@ -65,7 +79,7 @@ class View:
     def link(self, target: str, lang: str | None = None, query: dict[str, Any] | None = None) -> str:
         """Relative link from this page to a language-neutral path."""
         full = lang_prefix(lang or self.lang) + target
-        rel = posixpath.relpath("/" + full, "/" + self.here) if full else posixpath.relpath("/", "/" + self.here)
+        rel = _relative(full, self.here_parts)
         if full.endswith("/") or full == "":
             rel = rel.rstrip("/") + "/" if rel != "." else "./"
         if rel.startswith("./") and len(rel) > 2:
@@ -90,21 +104,21 @@ class View:
         if value is None:
             return Markup("")
         if value.lang != self.lang:
-            return Markup('<span lang="{}">{}</span>').format(value.lang, value.value)
-        return Markup("{}").format(value.value)
+            return Markup(f'<span lang="{escape(value.lang)}">{escape(value.value)}</span>')
+        return escape(value.value)
 
     def en(self, value: Any) -> Markup:
         """Contributor text that has no translation field (always English): marked `lang="en"` on other pages."""
         if value is None or value == "":
             return Markup("")
         if self.lang == "en":
-            return Markup("{}").format(value)
-        return Markup('<span lang="en">{}</span>').format(value)
+            return escape(value)
+        return Markup(f'<span lang="en">{escape(value)}</span>')
 
     def pick(self, english: str, spanish: str | None) -> Markup:
         """A value with an optional Spanish twin (rubric names, descriptors): the English one is marked as such."""
         if self.lang == "es" and spanish:
-            return Markup("{}").format(spanish)
+            return escape(spanish)
         return self.en(english)
 
     def transit(self, opp: Opportunity, site: Any) -> Markup:
@@ -114,7 +128,7 @@ class View:
         if self.lang != "en":
             other = opp.text_in("sites", "transit", self.lang)
             if other is not None and other.lang == self.lang:
-                return Markup("{}").format(other.value)
+                return escape(other.value)
         return self.en(site.transit)
 
     def markdown(self, value: Text | None) -> Markup:

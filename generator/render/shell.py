@@ -13,6 +13,7 @@ hands it the shells MkDocs rendered.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import multiprocessing
 import os
@@ -199,6 +200,12 @@ class RecordWriter:
     def start(self) -> None:
         if not self.parallel or self.workers:
             return
+        # One page of each kind and language first: the workers then inherit compiled templates instead of
+        # each compiling its own.
+        firsts = {(kind, lang): (kind, ident, lang) for kind, ident, lang in reversed(self.jobs)}
+        for job in firsts.values() if self.render else ():
+            with contextlib.suppress(Exception):  # the worker that renders the page reports it, with its traceback
+                self.render(*job)
         ctx = multiprocessing.get_context("fork")
         self.outbox = ctx.Queue()
         for share in range(self.processes):

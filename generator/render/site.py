@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.ext
+from markupsafe import escape
 
+from .. import i18n
 from ..model import STAGES, Catalog, Opportunity, Organization
 from . import browse
 from .context import LANGS, PAGE_SIZE, Page, View, lang_prefix
@@ -23,15 +27,49 @@ PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 EXAMPLE_FILE = Path(__file__).resolve().parent.parent.parent / "docs" / "reference-opportunity.yml"
 
 
-def environment(overrides: Path | None = None) -> jinja2.Environment:
-    """Templates from site_overrides/templates/ first, then the package's own."""
+# `{{ v.t("key") }}`: an interface label with nothing to fill in.
+LABEL = re.compile(r"""\{\{\s*v\.t\(\s*(["'])(\w+)\1\s*\)\s*\}\}""")
+
+
+class FixedLabels(jinja2.ext.Extension):
+    """Writes each `{{ v.t("key") }}` into the template as its (escaped) text in the environment's language.
+
+    A label is the same on every page of a language, and a listing template prints dozens of them on
+    each of thousands of pages: looked up at compile time, they cost nothing per page.
+    """
+
+    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+        lang = getattr(self.environment, "label_lang", None)
+        if lang is None:
+            return source
+
+        def fixed(match: re.Match[str]) -> str:
+            try:
+                text = str(escape(i18n.t(match.group(2), lang)))
+            except KeyError:  # left to fail when (and only if) the page prints it
+                return match.group(0)
+            return match.group(0) if "{" in text or "}" in text else text
+
+        return LABEL.sub(fixed, source)
+
+
+def environment(overrides: Path | None = None, lang: str | None = None) -> jinja2.Environment:
+    """Templates from site_overrides/templates/ first, then the package's own; with `lang`, labels fixed in that language."""
     loaders: list[jinja2.BaseLoader] = []
     if overrides and overrides.is_dir():
         loaders.append(jinja2.FileSystemLoader(str(overrides)))
     loaders.append(jinja2.FileSystemLoader(str(PACKAGE_TEMPLATES)))
-    return jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders), autoescape=True, undefined=jinja2.Undefined, trim_blocks=True, lstrip_blocks=True
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=jinja2.Undefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        extensions=[FixedLabels],
+        auto_reload=False,  # a renderer lives for one build; checking each template file's date on every page cost a stat call
     )
+    env.extend(label_lang=lang)
+    return env
 
 
 def _meta_text(text: str) -> str:
@@ -43,7 +81,7 @@ class SiteRenderer:
     def __init__(self, catalog: Catalog, site_url: str = "", overrides: Path | None = None) -> None:
         self.catalog = catalog
         self.site_url = site_url
-        self.env = environment(overrides)
+        self.envs = {lang: environment(overrides, lang) for lang in LANGS}
         self.pages: list[Page] = []
         # When set, pages go here instead of into self.pages (record pages rendered one at a time).
         self.sink: Callable[[Page], None] | None = None
@@ -63,7 +101,7 @@ class SiteRenderer:
         **context: Any,
     ) -> None:
         view = View(self.catalog, lang, path, self.site_url)
-        body = self.env.get_template(template).render(v=view, **context)
+        body = self.envs[lang].get_template(template).render(v=view, **context)
         body = body.strip()
         other = "es" if lang == "en" else "en"
         meta = {

@@ -37,7 +37,8 @@ import re
 import unicodedata
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Sequence
-from itertools import repeat
+from itertools import filterfalse, repeat
+from operator import itemgetter
 from typing import Any
 
 import snowballstemmer
@@ -73,8 +74,9 @@ _NOT_TEXT = (
     (("http", "mailto"), r"\b(?:https?|mailto):\S+"),
     (("@",), r"\S+@\S+"),
 )
-# ASCII text to its words with spaces between them: lowercased, anything but a letter or a digit
-# a space, which is _WORD on ASCII text.
+# ASCII text to its words with spaces between them (lowercased too, for _ASCII_WORDS): anything but
+# a letter or a digit a space, so that split() finds what _WORD finds, faster.
+_SPACES = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
 _ASCII_WORDS = str.maketrans({c: c.lower() if c.isalnum() else " " for c in map(chr, range(128))})
 
 
@@ -97,9 +99,14 @@ def fold(text: str) -> str:
     return decomposed
 
 
+def _split(folded: str) -> list[str]:
+    """_WORD.findall(folded), by split() when the text is ASCII (most text, even Spanish once folded)."""
+    return folded.translate(_SPACES).split() if folded.isascii() else _WORD.findall(folded)
+
+
 def words(text: str) -> list[str]:
     """The folded words of a text, in order."""
-    return [w for w in _WORD.findall(fold(text)) if len(w) <= MAX_WORD]
+    return [w for w in _split(fold(text)) if len(w) <= MAX_WORD]
 
 
 def shard_key(word: str) -> str:
@@ -124,40 +131,47 @@ def stem(word: str, lang: str) -> str:
     return fold(_stemmer(lang).stemWord(word))
 
 
+_fold_word = functools.cache(fold)  # for single words: accented words recur in thousands of texts
+
+
 def words_and_spellings(text: str) -> tuple[list[str], dict[str, str]]:
     """The folded words of a text, and folded word -> the lowercased word as written, where they differ."""
     lowered = text.lower()
     if lowered.isascii():
-        return [w for w in _WORD.findall(lowered) if len(w) <= MAX_WORD], {}
+        return words(text), {}
+    # Words never span whitespace, so only the pieces between it that are not ASCII need _WORD.
+    pieces = " ".join(filterfalse(str.isascii, unicodedata.normalize("NFC", lowered).split()))
     written: dict[str, str] = {}
     # Each distinct spelling once, the last in the text first: that one is kept for its folded word.
-    for raw in dict.fromkeys(reversed(_WORD.findall(unicodedata.normalize("NFC", lowered)))):
+    for raw in dict.fromkeys(reversed(_WORD.findall(pieces))):
         if not raw.isascii():
-            written.setdefault(fold(raw), raw)
+            written.setdefault(_fold_word(raw), raw)
     return words(text), written
 
 
 # ---------- what is indexed ----------
 
 
-# A text's distinct words, those of them stemmed as they are, and (word, accented spelling) pairs.
-_Analysis = tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[str, str], ...]]
+# A text with accents: its words that are stemmed as they are, and (word, accented spelling) pairs.
+_Spelled = tuple[tuple[str, ...], tuple[tuple[str, str], ...]]
 
 
-class _Memo(dict[str, _Analysis]):
-    """Text -> its analysis, and markdown -> its plain text, kept from one language's build to the next.
+class _Memo(dict[str, tuple[str, ...]]):
+    """Text -> its distinct words, and markdown -> its plain text, kept from one language's build to the next.
 
     Most texts are the same in both languages (untranslated descriptions, names, places), and
     labels recur in thousands of listings. Reuse is always right, since only the text decides
-    the result; a build for another catalog starts afresh only to bound the memory.
+    the result; a build for another catalog starts afresh only to bound the memory. ASCII texts
+    keep words longer than MAX_WORD: build() drops them once, for less than checking every text.
     """
 
     def __init__(self) -> None:
         super().__init__()
         self.owner = 0
         self.plain: dict[str, str] = {}
-        # One object per distinct word, which the analyses share: a copy per text would hold a
-        # hundred megabytes at 10,000 listings.
+        self.spelled: dict[str, _Spelled] = {}  # only texts with accents: the rest are stemmed as they are
+        # One object per distinct word, which the texts' tuples share: a copy per text would hold
+        # a hundred megabytes at 10,000 listings.
         self.words: dict[str, str] = {}
 
     def start(self, catalog: Catalog) -> None:
@@ -165,23 +179,24 @@ class _Memo(dict[str, _Analysis]):
             self.owner = id(catalog)
             self.clear()
             self.plain.clear()
+            self.spelled.clear()
             self.words.clear()
 
-    def __missing__(self, text: str) -> _Analysis:
+    def __missing__(self, text: str) -> tuple[str, ...]:
         if text.isascii():  # most texts: no accented spellings, and a split faster than _WORD's
             found = set(text.translate(_ASCII_WORDS).split())
-            if found and max(map(len, found)) > MAX_WORD:
-                found = {w for w in found if len(w) <= MAX_WORD}
-            written: dict[str, str] = {}
+            distinct = tuple(map(self.words.setdefault, found, found))
         else:
             listed, written = words_and_spellings(text)
             found = set(listed)
-        distinct = tuple(map(self.words.setdefault, found, found))
-        result = self[text] = (distinct, tuple(found.difference(written)) if written else distinct, tuple(written.items()))
-        return result
+            distinct = tuple(map(self.words.setdefault, found, found))
+            self.spelled[text] = (tuple(filterfalse(written.__contains__, distinct)), tuple(written.items()))
+        self[text] = distinct
+        return distinct
 
 
 _memo = _Memo()
+_first = itemgetter(0)
 
 
 @functools.cache
@@ -261,34 +276,40 @@ def _build(catalog: Catalog, lang: str) -> tuple[dict[str, tuple[list[int], list
     view = View(catalog, lang, "opportunities/")
     vocab = functools.cache(view.vocab)
     _memo.start(catalog)
-    analysed = _memo
+    analysed = _memo.__getitem__
     every: dict[str, list[int]] = defaultdict(list)
     titles: dict[str, list[int]] = defaultdict(list)
     seen: set[tuple[str, str]] = set()  # (text, its language): each distinct text is stemmed once
     for ordinal, opp in enumerate(ordered(catalog)):
         strong, other = listing_texts(catalog, opp, view, vocab)
         seen.update(strong, other)
-        found = set().union(*[analysed[value][0] for value, _ in strong])
-        # map() runs the appends without a Python loop: a listing has a hundred words or more.
+        # map() runs the loops in C: a listing has a hundred words or more, in some thirty texts.
+        found = set().union(*map(analysed, map(_first, strong)))
         deque(map(list.append, map(titles.__getitem__, found), repeat(ordinal)), 0)
-        found.update(*[analysed[value][0] for value, _ in other])
+        found.update(*map(analysed, map(_first, other)))
         deque(map(list.append, map(every.__getitem__, found), repeat(ordinal)), 0)
-    candidates: set[tuple[str, str]] = set()
-    for text_lang in {text_lang for _, text_lang in seen}:
-        distinct = [analysed[value] for value, other_lang in seen if other_lang == text_lang]
-        plain = set().union(*(result[1] for result in distinct))
-        candidates.update((word, stem(word, text_lang)) for word in plain)
-        accented = set().union(*(result[2] for result in distinct))
-        candidates.update((word, stem(spelling, text_lang)) for word, spelling in accented)
     stems: dict[str, str] = {}
-    for word, candidate in candidates:
+    for word, candidate in _stem_candidates(seen):
         known = stems.get(word)
         if known is None or (len(candidate), candidate) < (len(known), known):
             stems[word] = candidate  # the shortest: the most words of one family share it
-    postings = {word: (ordinals, titles.get(word, [])) for word, ordinals in every.items()}
+    postings = {word: (ordinals, titles.get(word, [])) for word, ordinals in every.items() if len(word) <= MAX_WORD}
     for word in postings:
         stems.setdefault(word, word)
     return postings, stems
+
+
+def _stem_candidates(seen: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """(word, a stem of it): the words of each language's texts stemmed in it, as the texts write them."""
+    candidates: set[tuple[str, str]] = set()
+    for text_lang in {text_lang for _, text_lang in seen}:
+        texts = [text for text, other_lang in seen if other_lang == text_lang]
+        spelled = [_memo.spelled[text] for text in filterfalse(str.isascii, texts)]
+        plain = set().union(*map(_memo.__getitem__, filter(str.isascii, texts)), *map(_first, spelled))
+        candidates.update((word, stem(word, text_lang)) for word in plain if len(word) <= MAX_WORD)
+        accented = set().union(*(pairs for _, pairs in spelled))
+        candidates.update((word, stem(spelling, text_lang)) for word, spelling in accented if len(word) <= MAX_WORD)
+    return candidates
 
 
 def _stem_code(word: str, word_stem: str) -> int | str:
