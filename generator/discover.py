@@ -21,6 +21,9 @@ from .problems import Problem
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 VOCABULARIES = ("formats", "sectors", "areas", "grade-bands", "signals", "languages", "seasons")
 LOGOS = ("logo.svg", "logo.png")
+# Organization ids the site's own addresses use: opportunities/page/2/ and employers/page/2/ are index pages.
+RESERVED_ORGANIZATION_IDS = ("page",)
+RESERVED_ORGANIZATION_TEXT = "is used by the site's numbered index pages (/opportunities/page/2/, /employers/page/2/)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,6 +234,11 @@ def _employers(folder: Path, add, logos: list[Path], problems: list[Problem]) ->
         org = org_dir.name
         if not ID.match(org):
             problems.append(_id_problem(org_dir, org, "folder name", folder_names))
+            continue
+        if org in RESERVED_ORGANIZATION_IDS:
+            what = f"The folder name `{org}` {RESERVED_ORGANIZATION_TEXT}"
+            fix = "Rename the folder to another id, such as the organization's name in lowercase with hyphens"
+            problems.append(_problem(org_dir, "reserved-id", what, fix))
             continue
         has_profile = False
         children = _children(org_dir, problems)

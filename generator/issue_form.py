@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .discover import RESERVED_ORGANIZATION_IDS, RESERVED_ORGANIZATION_TEXT
 from .starter import RESERVED_OPPORTUNITY_IDS, id_problem
 
 NO_RESPONSE = "_No response_"
@@ -196,6 +197,8 @@ def parse(text: str) -> Parsed:
             problem = id_problem(value, noun)
             if problem is None and ident == "opportunity_id" and value in RESERVED_OPPORTUNITY_IDS:
                 problem = f"`{value}` is reserved for the organization's profile. Choose another opportunity id."
+            if problem is None and ident == "org_id" and value in RESERVED_ORGANIZATION_IDS:
+                problem = f"`{value}` {RESERVED_ORGANIZATION_TEXT}. Choose another organization id."
             if problem:
                 problems.append(f"{LABELS[ident]}: {problem}")
     labels = set(LABELS.values())

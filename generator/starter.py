@@ -27,7 +27,7 @@ from typing import Any
 
 import jinja2
 
-from .discover import shown_path
+from .discover import RESERVED_ORGANIZATION_IDS, RESERVED_ORGANIZATION_TEXT, shown_path
 from .schemas import read_schema
 
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -199,6 +199,10 @@ def cmd_new(args: argparse.Namespace) -> int:
             return 2
     if kind == "opportunity" and args.ident in RESERVED_OPPORTUNITY_IDS:
         error("new", f"`{args.ident}` is reserved for the organization's profile. Choose another opportunity id.")
+        return 2
+    org = args.org if kind == "opportunity" else args.ident if kind == "organization" else None
+    if org in RESERVED_ORGANIZATION_IDS:
+        error("new", f"`{org}` {RESERVED_ORGANIZATION_TEXT}. Choose another organization id.")
         return 2
     problem = catalog_problem(root)
     if problem:

@@ -35,6 +35,7 @@ from test_browse_index import members
 from generator import charts
 from generator.catalog import check_catalog
 from generator.coverage import Count, Gap, compute, gap_sentence, page_context, percent
+from generator.coverage import page as coverage_page
 from generator.render.context import View
 from generator.render.site import render_site
 from generator.report import render
@@ -430,6 +431,20 @@ def test_page_deadlines_link_to_listings(pages, lang: str, url: str) -> None:
         "../opportunities/valley-hub/clinic-internship/",
     ]
     assert (lang, url.replace("coverage/", "opportunities/valley-hub/health-job-shadow/")) in pages
+
+
+def test_page_shows_only_the_soonest_deadlines_and_links_to_the_rest(catalog, monkeypatch) -> None:
+    monkeypatch.setattr(coverage_page, "DEADLINE_ROWS", 2)
+    rendered = {(p.lang, p.url): p.body for p in render_site(catalog) if p.kind == "coverage"}
+    tree = parse(rendered[("en", "coverage/")])
+    table = next(t for t in tree.iter("table") if t.attrs.get("data-table") == "deadlines")
+    assert [a.attrs["href"] for a in table.iter("a")] == [
+        "../opportunities/valley-hub/health-job-shadow/",
+        "../opportunities/harbor-works/welding-internship/",
+    ]
+    assert "The 2 soonest of 3. All open listings by deadline:" in rendered[("en", "coverage/")]
+    assert 'href="../opportunities/?sort=deadline"' in rendered[("en", "coverage/")]
+    assert "Las 2 más próximas de 3." in rendered[("es", "es/coverage/")]
 
 
 # -- rubrics are data ------------------------------------------------------------

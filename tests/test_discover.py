@@ -248,3 +248,12 @@ def test_unreadable_file_is_located(minimal: Path, monkeypatch: pytest.MonkeyPat
     assert check_lines(minimal) == [
         "catalog/employers/acme/welding-intern.yml:1:1: error: The file cannot be read (Permission denied). Check the file's permissions."
     ]
+
+
+def test_an_organization_folder_named_page_is_refused(minimal: Path) -> None:
+    # employers/page/2/ and opportunities/page/2/ are index pages; a listing page/2 would be written over one.
+    (minimal / "employers/acme").rename(minimal / "employers/page")
+    entries, _, problems = discover(minimal)
+    assert not [e for e in entries if e.kind in ("organization", "opportunity")]
+    assert [(p.path, p.code) for p in problems] == [("catalog/employers/page", "reserved-id")]
+    assert "numbered index pages" in problems[0].message and problems[0].hint.startswith("Rename the folder")

@@ -214,6 +214,12 @@ def test_path_traversal_in_ids_is_refused(small: Path, tmp_path: Path, capsys) -
             "  - Opportunity id: `organization` is reserved for the organization's profile. Choose another opportunity id.",
         ),
         (
+            "page",
+            "y",
+            "  - Organization id: `page` is used by the site's numbered index pages (/opportunities/page/2/,"
+            " /employers/page/2/). Choose another organization id.",
+        ),
+        (
             f"{ORG}/x",
             "y",
             f"  - Organization id: `{ORG}/x` is not a valid organization id. Use lowercase letters, "

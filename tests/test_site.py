@@ -241,3 +241,26 @@ def test_fixed_labels_are_the_labels_each_page_would_print(catalog):
     assert 'v.t("pay")' in source and 'v.t("pay")' not in fixed.envs["es"].preprocess(source)
     pages, expected = fixed.render(), looked_up.render()
     assert [(p.src_uri, p.body) for p in pages] == [(p.src_uri, p.body) for p in expected]
+
+
+def test_the_employers_index_is_paged_and_links_every_organization_once(catalog, monkeypatch):
+    from generator.render import site as site_module
+
+    monkeypatch.setattr(site_module, "PAGE_SIZE", 2)
+    pages = [p for p in site_module.SiteRenderer(catalog).render(records=False) if p.kind == "organizations"]
+    count = -(-len(catalog.organizations) // 2)
+    assert count > 1
+    for lang in ("en", "es"):
+        mine = [p for p in pages if p.lang == lang]
+        assert [p.path for p in mine] == ["employers/"] + [f"employers/page/{n}/" for n in range(2, count + 1)]
+        linked = [link for p in mine for link in re.findall(r'<li><a href="([^"]+)"', p.body)]
+        assert len(linked) == len(catalog.organizations)
+        resolved = sorted(
+            urljoin("https://x.org/" + p.url, link) for p in mine for link in re.findall(r'<li><a href="([^"]+)"', p.body)
+        )
+        prefix = "https://x.org/" + ("es/" if lang == "es" else "")
+        assert resolved == sorted(f"{prefix}employers/{ident}/" for ident in catalog.organizations)
+        for number, page in enumerate(mine, start=1):
+            assert ('rel="next"' in page.body) == (number < count)
+            assert ('rel="prev"' in page.body) == (number > 1)
+            assert i18n.t("page_n", lang, n=number, total=count) in page.body

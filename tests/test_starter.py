@@ -251,6 +251,11 @@ def test_existing_organization_is_refused(small: Path, capsys) -> None:
             ["opportunity", "--org", ORG, "organization"],
             "`organization` is reserved for the organization's profile. Choose another opportunity id.",
         ),
+        (
+            ["organization", "page"],
+            "`page` is used by the site's numbered index pages (/opportunities/page/2/, /employers/page/2/)."
+            " Choose another organization id.",
+        ),
     ],
 )
 def test_bad_id_gets_a_suggestion_and_exit_2(small: Path, capsys, argv, message) -> None:

@@ -39,7 +39,8 @@ figures are counted", in both languages; keep the two in step):
 - **Freshness.** Days from `last_reviewed` to the build date: up to 90,
   91-180, 181-365, more than 365. A date in the future counts as up to 90.
 - **Deadlines.** Open listings whose deadline is from the build date to 30
-  days later, both included.
+  days later, both included. The page lists the 25 soonest and links to
+  the browse page sorted by deadline for the rest.
 - **Biggest gaps.** One per dimension, so that the three name what, when
   and where:
   1. *Sector*: the sector with no open paid (or stipend) training

@@ -23,6 +23,8 @@ from .words import (
     subject_name,
 )
 
+DEADLINE_ROWS = 25  # rows of the deadlines table; the rest are a link to the browse page sorted by deadline
+
 
 def page_context(catalog: Catalog, view: Any) -> dict[str, Any]:
     from .. import charts
@@ -126,7 +128,12 @@ def page_context(catalog: Catalog, view: Any) -> dict[str, Any]:
             "chart-freshness", L("freshness"), L("freshness_desc", values=values(fresh_bars)), fresh_bars
         ),
         "rubric_views": rubric_views,
-        "deadline_rows": [(d, catalog.opportunities[d.id]) for d in cov.deadlines],
+        # The soonest only: the page stays the same size however many listings close this month.
+        "deadline_rows": [(d, catalog.opportunities[d.id]) for d in cov.deadlines[:DEADLINE_ROWS]],
+        "deadlines_more": L("deadlines_more", shown=view.number(DEADLINE_ROWS), total=view.number(len(cov.deadlines)))
+        if len(cov.deadlines) > DEADLINE_ROWS
+        else "",
+        "deadlines_href": view.link("opportunities/", query={"sort": "deadline"}),
         "how_items": L("how_items").split("\n"),
         "share_text": lambda row: share_text(row, view),
         "hourly_text": lambda row: hourly_text(row, view),

@@ -234,11 +234,28 @@ class SiteRenderer:
         )
 
     def organizations(self, lang: str, only: set[str] | None = None, records: bool = True) -> None:
-        groups: dict[str, list] = {}
+        groups: dict[str, list[Organization]] = {}
         for org in self.catalog.organizations.values():
             groups.setdefault(org.kind, []).append(org)
+        ordered = [org for _, orgs in sorted(groups.items()) for org in orgs]
+        # Pages of PAGE_SIZE organizations, like the browse pages, so the index stays light however many there are.
+        count = max(1, -(-len(ordered) // PAGE_SIZE))
         view = View(self.catalog, lang, "employers/")
-        self.page("organizations", "employers/", "organizations.html", lang, view.t("employers"), groups=sorted(groups.items()))
+        for number in range(1, count + 1):
+            path = "employers/" if number == 1 else f"employers/page/{number}/"
+            chunk: dict[str, list[Organization]] = {}
+            for org in ordered[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]:
+                chunk.setdefault(org.kind, []).append(org)
+            self.page(
+                "organizations",
+                path,
+                "organizations.html",
+                lang,
+                view.t("employers"),
+                groups=list(chunk.items()),
+                page_number=number,
+                page_count=count,
+            )
         if records:
             for org in self.catalog.organizations.values():
                 if only is None or f"organization:{org.id}" in only:
