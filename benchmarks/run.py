@@ -26,6 +26,7 @@ import time
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-22"
@@ -101,6 +102,7 @@ def check_vs_parse(catalog: Path, work: Path) -> dict[str, float]:
 import time, yaml, os, sys
 sys.path.insert(0, {str(ROOT)!r})
 from pathlib import Path
+from typing import Any
 files = sorted(p for p in Path({str(catalog)!r}).rglob("*.yml"))
 start = time.perf_counter()
 for p in files:
@@ -171,9 +173,16 @@ def site_pages(site: Path) -> int:
     return sum(1 for p in site.rglob("index.html") if b'http-equiv="refresh"' not in p.read_bytes()[:2000])
 
 
-def page_sizes(site: Path) -> dict[str, float]:
+def page_sizes(site: Path) -> dict[str, Any]:
     sizes = [p.stat().st_size for p in (site / "opportunities").glob("*/*/index.html") if p.parts[-3] != "page"]
-    return {"page_median_bytes": statistics.median(sizes), "page_max_bytes": max(sizes)}
+    # Every page of the site, indexes included: none may grow with the catalog.
+    largest = max(site.rglob("index.html"), key=lambda p: p.stat().st_size)
+    return {
+        "page_median_bytes": statistics.median(sizes),
+        "page_max_bytes": max(sizes),
+        "largest_page_bytes": largest.stat().st_size,
+        "largest_page": largest.parent.relative_to(site).as_posix() + "/",
+    }
 
 
 def index_bytes(site: Path, listings: int) -> float:
@@ -292,7 +301,7 @@ def run(sizes: list[int], seed: int, keep: Path | None, browser: bool = True) ->
         catalog = work / "catalog"
         print(f"[{n}] synth", file=sys.stderr, flush=True)
         synth(n, seed, catalog)
-        row: dict[str, float] = {"listings": n}
+        row: dict[str, Any] = {"listings": n}
         print(f"[{n}] check", file=sys.stderr, flush=True)
         row.update(check_vs_parse(catalog, work))
         print(f"[{n}] build", file=sys.stderr, flush=True)
@@ -340,6 +349,7 @@ COLUMNS = [
     ("peak_total_mb", "peak MB, all processes", "{:.0f}"),
     ("page_median_bytes", "page med B", "{:.0f}"),
     ("page_max_bytes", "page max B", "{:.0f}"),
+    ("largest_page_bytes", "largest page B", "{:.0f}"),
     ("index_bytes_per_listing", "index B/listing", "{:.0f}"),
     ("browse_first_load_kb", "browse kB", "{:.0f}"),
     ("first_search_kb", "search kB", "{:.0f}"),

@@ -20,6 +20,7 @@ under CC BY 4.0.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -83,12 +84,13 @@ def data_page_context(catalog: Catalog, view: Any) -> dict[str, Any]:
     """What templates/data.html shows: the exports, their fields and how to use them."""
     es = view.lang == "es"
     events = dated_events(catalog)
+    per_sector = Counter(sector for e in events for sector in e.opp.sectors)
     sectors = [
         (
             s.label(view.lang),
             view.asset(f"data/deadlines/{s.id}.ics"),
             view.absolute(f"data/deadlines/{s.id}.ics", "en"),
-            sum(s.id in e.opp.sectors for e in events),
+            per_sector[s.id],
         )
         for s in catalog.vocabularies.items("sectors")
     ]
