@@ -104,8 +104,14 @@ def sorts(opp: Opportunity) -> list[tuple[str, str]]:
     return [("deadline", deadline), ("reviewed", opp.last_reviewed.isoformat()), ("pay", f"{hourly:.2f}")]
 
 
-def labels(catalog: Catalog, view: View) -> dict[str, Any]:
-    """Everything the browse script shows, in the page's language."""
+# Facets whose values grow with the catalog: their labels travel in the facet index (browse_index.py),
+# fetched once, instead of in each of the hundreds of browse pages.
+INDEXED_LABELS = ("org", "pathway")
+
+
+def labels(catalog: Catalog, view: View, inline: bool = False) -> dict[str, Any]:
+    """Everything the browse script shows, in the page's language; `inline` (for the page itself) leaves
+    out the values of INDEXED_LABELS."""
     es = view.lang == "es"
     vocab = catalog.vocabularies
 
@@ -202,7 +208,9 @@ def labels(catalog: Catalog, view: View) -> dict[str, Any]:
             "deadline": view.t("deadline"),
         }
     return {
-        "facets": [{"name": n, "label": lbl, "values": vals} for n, lbl, vals in facets],
+        "facets": [
+            {"name": n, "label": lbl, "values": {} if inline and n in INDEXED_LABELS else vals} for n, lbl, vals in facets
+        ],
         "sorts": sort_options,
         "ui": ui,
         "lang": view.lang,

@@ -16,6 +16,8 @@ Per language, under `browse-data/<lang>/`:
   - `post`: per value, the ordinals that have it, as the gaps between them, Rice-coded
     (parameter k in the first digit, then bits, most significant first, in base64url). A
     leading `!` means the list is of the ordinals that do *not* have the value.
+  `labels`: the names of the organizations and pathways by id, for the filters (the browse
+  pages leave them out, since they grow with the catalog).
 - `sort-reviewed.json`, `sort-pay.json`: the other two sorts, fetched only when chosen, encoded
   like a `sets`/`col` facet whose one value per listing is its rank (0 = first in that sort), so
   the page sorts by counting, without comparing values. Equal keys keep the ordinal order.
@@ -248,6 +250,7 @@ def browse_files(catalog: Catalog, lang: str, facets: dict[str, dict[str, Any]] 
         "base": "../../" + lang_prefix(lang) + "opportunities/",
         "shard": SHARD,
         "facets": facets if facets is not None else encoded_facets(catalog),
+        "labels": {f["name"]: f["values"] for f in browse.labels(catalog, view)["facets"] if f["name"] in browse.INDEXED_LABELS},
         "words": words,
     }
     files = {"facets.json": _json(index)}

@@ -187,7 +187,7 @@ class SiteRenderer:
         ordered = browse.static_order(self.catalog)
         pages = max(1, -(-len(ordered) // PAGE_SIZE))
         view = View(self.catalog, lang, "opportunities/")
-        labels = browse.labels(self.catalog, view)
+        labels = browse.labels(self.catalog, view, inline=True)
         numbers = range(1, pages + 1)
         if only is not None:  # a preview: the first page, and the pages that list the changed listings
             numbers = sorted({1} | {i // PAGE_SIZE + 1 for i, o in enumerate(ordered) if f"opportunity:{o.id}" in only})

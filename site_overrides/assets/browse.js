@@ -269,7 +269,8 @@
     const wordIndex = w && w.format === WORDS_FORMAT
       ? { path: new URL(w.path || "words/", url), keys: new Set(String(w.shards || "").split(" ")), endings: new Set(w.endings || []), stem: w.stem | 0 }
       : null;
-    return { n, words, all, facets: decoded, shard: data.shard || 40, base: new URL(data.base || "", url), wordIndex };
+    const labels = data.labels && typeof data.labels === "object" ? data.labels : {};
+    return { n, words, all, facets: decoded, labels, shard: data.shard || 40, base: new URL(data.base || "", url), wordIndex };
   }
 
   function valueBits(name, value) {
@@ -906,6 +907,11 @@
     } catch (err) {
       fail(err);
       return;
+    }
+    // Organization and pathway names come with the index: they grow with the catalog, so the page leaves them out.
+    for (const [name, values] of Object.entries(index.labels)) {
+      const f = facetByName.get(name);
+      if (f && values && typeof values === "object") f.values = values;
     }
     state = parseQuery(location.search);
     writeUrl("replace"); // the canonical form of the address: known parameters, in order, defaults left out

@@ -653,3 +653,16 @@ def test_title_and_organization_matches_come_first(page: Page, site_server: str,
 def path_of_order(catalog: Catalog) -> Callable[[str], int]:
     position = {path_of(o): i for i, o in enumerate(bi.ordered(catalog))}
     return lambda p: position[p]
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_an_organization_filter_names_it_from_the_index(page: Page, site_server: str, catalog: Catalog, lang: str) -> None:
+    # Organization names are not in the page (they grow with the catalog): the facet index brings them.
+    org = max(catalog.organizations.values(), key=lambda o: (len(o.opportunity_ids), o.id))
+    name = View(catalog, lang, "opportunities/").plain(org.text("name", lang))
+    assert name not in (page.request.get(browse_url(site_server, lang)).text().split('id="wbl-browse-labels"')[1])
+    open_browse(page, browse_url(site_server, lang, org=org.id, status="any"))
+    assert set(all_results(page)) == paths((catalog.opportunities[i] for i in org.opportunity_ids), lang)
+    chip = page.locator(".wbl-chip[data-facet='org']")
+    expect(chip).to_have_count(1)
+    assert name in chip.inner_text()
