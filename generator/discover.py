@@ -23,7 +23,7 @@ VOCABULARIES = ("formats", "sectors", "areas", "grade-bands", "signals", "langua
 LOGOS = ("logo.svg", "logo.png")
 # Organization ids the site's own addresses use: opportunities/page/2/ and employers/page/2/ are index pages.
 RESERVED_ORGANIZATION_IDS = ("page",)
-RESERVED_ORGANIZATION_TEXT = "is used by the site's numbered index pages (/opportunities/page/2/, /employers/page/2/)"
+RESERVED_ORGANIZATION_TEXT = "is taken by the site's own addresses (such as /employers/page/2/)"
 
 
 @dataclass(frozen=True, slots=True)

@@ -81,15 +81,6 @@ def fold_bytes(data: bytes) -> bytes:
     return b"\r\n ".join(parts)
 
 
-def fold(line: str) -> bytes:
-    return fold_bytes(line.encode("utf-8"))
-
-
-def serialize(component: icalendar.cal.Component) -> bytes:
-    """component.to_ical(), with `fold` for the folding."""
-    return b"".join(fold(line) + CRLF for line in component.content_lines() if line)
-
-
 def _line(name: bytes, value: Any) -> bytes:
     """One folded property line ending in CRLF; value is an icalendar property value (vText, vDDDTypes...)."""
     return fold_bytes(name + value.to_ical()) + CRLF
@@ -134,7 +125,7 @@ class _Shared:
 
 
 class EventWriter:
-    """Serialized VEVENTs, byte for byte what `serialize` gives for the icalendar.Event that `Event.add` builds.
+    """Serialized VEVENTs, byte for byte what icalendar's to_ical gives for the Event that `Event.add` builds.
 
     Building an icalendar.Event and serializing it made every property an object with its own
     parameters, which was most of the export's time at 10,000 listings. Each line is written here

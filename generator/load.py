@@ -95,11 +95,6 @@ def no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def load_all(root: Path) -> Loading:
-    with no_cycle_collection():
-        return _load_all(root)
-
-
 def _read_safely(entry: Entry) -> tuple[Loaded | None, list[Problem]]:
     try:
         return read_entry(entry)
@@ -151,7 +146,7 @@ def read_all(entries: list[Entry]) -> list[tuple[Loaded | None, list[Problem]]]:
     return mine + theirs
 
 
-def _load_all(root: Path) -> Loading:
+def load_all(root: Path) -> Loading:
     entries, logos, problems = discover(root)
     parsed: list[tuple[Entry, Loaded]] = []
     for entry, (loaded, found) in zip(entries, read_all(entries), strict=True):

@@ -68,6 +68,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         self.writer: RecordWriter | None = None
         self.variants: dict[str, Variant] = {}
         self.shells: dict[Variant, Shell] = {}
+        self.collecting = True
 
     def on_startup(self, *, command, dirty) -> None:
         self.command = command
@@ -88,10 +89,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         # Checked before MkDocs empties the output folder, so a catalog with errors leaves the last site intact.
         checked = self.preview[0] if self.preview else check_catalog(self.catalog_path())
         self.checked = checked
-        # The checked catalog lives as long as the build: frozen, the cyclic collector stops rescanning its
-        # millions of objects while the pages, exports and indexes are made, and forked workers do not copy
-        # the memory it would touch.
-        gc.freeze()
+        self.pause_collector()
         for line in as_text([p for p in checked.problems if p.severity == "warning"]):
             log.info(line)
         if not checked.ok:
@@ -195,14 +193,28 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             raise PluginError(str(exc)) from None
         finally:
             self.stop_writer()
-            gc.unfreeze()  # `mkdocs serve` builds again: this build's catalog must become collectable
+            self.resume_collector()
         if written:
             seconds = time.perf_counter() - started
             log.info(f"Wrote {written} listing and organization pages, the exports and the indexes in {seconds:.1f} s.")
 
     def on_build_error(self, error) -> None:
         self.stop_writer()
-        gc.unfreeze()
+        self.resume_collector()
+
+    def pause_collector(self) -> None:
+        """The checked catalog is millions of objects that live as long as the build, and the pages, exports
+        and indexes made from it are short-lived or live to the end, with hardly any cycles: every full
+        collection would only rescan them. Frozen, the catalog is also not copied by forked workers when
+        the collector would have touched it."""
+        gc.freeze()
+        self.collecting = gc.isenabled()
+        gc.disable()
+
+    def resume_collector(self) -> None:
+        gc.unfreeze()  # `mkdocs serve` builds again: this build's catalog must become collectable
+        if self.collecting:
+            gc.enable()
 
     def stop_writer(self) -> None:
         if self.writer is not None:

@@ -442,9 +442,9 @@ def test_page_shows_only_the_soonest_deadlines_and_links_to_the_rest(catalog, mo
         "../opportunities/valley-hub/health-job-shadow/",
         "../opportunities/harbor-works/welding-internship/",
     ]
-    assert "The 2 soonest of 3. All open listings by deadline:" in rendered[("en", "coverage/")]
+    assert "Showing the 2 soonest of 3. <a" in rendered[("en", "coverage/")]
     assert 'href="../opportunities/?sort=deadline"' in rendered[("en", "coverage/")]
-    assert "Las 2 más próximas de 3." in rendered[("es", "es/coverage/")]
+    assert "Se muestran las 2 más próximas de 3." in rendered[("es", "es/coverage/")]
 
 
 # -- rubrics are data ------------------------------------------------------------

@@ -256,4 +256,4 @@ def test_an_organization_folder_named_page_is_refused(minimal: Path) -> None:
     entries, _, problems = discover(minimal)
     assert not [e for e in entries if e.kind in ("organization", "opportunity")]
     assert [(p.path, p.code) for p in problems] == [("catalog/employers/page", "reserved-id")]
-    assert "numbered index pages" in problems[0].message and problems[0].hint.startswith("Rename the folder")
+    assert "site's own addresses" in problems[0].message and problems[0].hint.startswith("Rename the folder")

@@ -31,7 +31,7 @@ import yaml
 from sitebuild import ROOT, build_site, minimal_catalog
 
 from generator.catalog import check_catalog
-from generator.exports_calendar import Dated, EventWriter, calendar, calendars, host_of, serialize, uid
+from generator.exports_calendar import CRLF, Dated, EventWriter, calendar, calendars, fold_bytes, host_of, uid
 from generator.exports_calendar import dated_events as calendar_items
 from generator.exports_dates import ChangeDates, git_dates, record_file
 from generator.exports_records import absolute
@@ -46,6 +46,11 @@ AS_OF = dt.date(2026, 11, 22)
 SITE_URL = "https://wbl-catalog.example.org/"
 COMMIT_1 = "2025-03-04T05:06:07+00:00"
 COMMIT_2 = "2025-06-07T08:09:10+00:00"
+
+
+def serialize(component: icalendar.cal.Component) -> bytes:
+    """component.to_ical() with the export's own folding (`fold_bytes`), to compare with icalendar's."""
+    return b"".join(fold_bytes(line.encode("utf-8")) + CRLF for line in component.content_lines() if line)
 
 
 # -- builds ----------------------------------------------------------------

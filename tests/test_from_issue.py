@@ -216,8 +216,8 @@ def test_path_traversal_in_ids_is_refused(small: Path, tmp_path: Path, capsys) -
         (
             "page",
             "y",
-            "  - Organization id: `page` is used by the site's numbered index pages (/opportunities/page/2/,"
-            " /employers/page/2/). Choose another organization id.",
+            "  - Organization id: `page` is taken by the site's own addresses (such as /employers/page/2/)."
+            " Choose another organization id.",
         ),
         (
             f"{ORG}/x",

@@ -112,7 +112,7 @@ def odd_site(tmp_path: Path) -> Path:
     (site / "assets" / "index.html").write_text("", encoding="utf-8")
     (site / "no-page" / "index.htm").parent.mkdir()
     (site / "no-page" / "index.htm").write_text("", encoding="utf-8")
-    (site / "folder-named" / "index.html").mkdir(parents=True)  # rglob matches a folder of that name too
+    (site / "folder-named" / "index.html").mkdir(parents=True)  # a folder, not a page (rglob matched it)
     (site / "linked-folder").symlink_to(site / "a", target_is_directory=True)  # not followed
     (site / "linked-page").mkdir()
     (site / "linked-page" / "index.html").symlink_to(site / "a" / "index.html")
@@ -121,14 +121,15 @@ def odd_site(tmp_path: Path) -> Path:
     return site
 
 
-def test_built_pages_finds_what_rglob_finds(odd_site: Path) -> None:
+def test_built_pages_finds_the_folders_with_an_index_page(odd_site: Path) -> None:
     exclude = ["a/b/c/", "es/a/"]
     coming = ["opportunities/x/y/", "es/opportunities/x/y/", "assets/z/", "es/schemas/z/", "only-en/"]
     found = built_pages(odd_site, exclude, coming)
-    assert found == reference_pages(odd_site, exclude, coming)
-    assert list(found) == list(reference_pages(odd_site, exclude, coming))
-    assert found["folder-named/"] == {"en": "folder-named/"} and found["linked-page/"] == {"en": "linked-page/"}
-    assert "dangling/" not in found and "linked-folder/" not in found and "no-page/" not in found
+    expected = reference_pages(odd_site, exclude, coming)
+    del expected["folder-named/"]
+    assert list(found.items()) == list(expected.items())
+    assert found["linked-page/"] == {"en": "linked-page/"}
+    assert not {"dangling/", "linked-folder/", "no-page/", "folder-named/"} & set(found)
     assert built_pages(odd_site / "missing", (), ["a/"]) == {"a/": {"en": "a/"}}
 
 

@@ -253,8 +253,7 @@ def test_existing_organization_is_refused(small: Path, capsys) -> None:
         ),
         (
             ["organization", "page"],
-            "`page` is used by the site's numbered index pages (/opportunities/page/2/, /employers/page/2/)."
-            " Choose another organization id.",
+            "`page` is taken by the site's own addresses (such as /employers/page/2/). Choose another organization id.",
         ),
     ],
 )

@@ -164,11 +164,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "No open listing has a deadline in the next 30 days.",
         "Ningún anuncio abierto cierra en los próximos 30 días.",
     ),
-    "deadlines_more": (
-        "The {shown} soonest of {total}. All open listings by deadline:",
-        "Las {shown} más próximas de {total}. Todos los anuncios abiertos por fecha límite:",
-    ),
-    "deadlines_browse": ("browse by deadline", "explorar por fecha límite"),
+    "deadlines_more": ("Showing the {shown} soonest of {total}.", "Se muestran las {shown} más próximas de {total}."),
+    "deadlines_browse": ("See all open listings by deadline", "Ver todos los anuncios abiertos por fecha límite"),
     "opportunity": ("Opportunity", "Oportunidad"),
     "organization": ("Organization", "Organización"),
     "deadline": ("Deadline", "Fecha límite"),

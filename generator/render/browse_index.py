@@ -40,13 +40,12 @@ import gzip
 import json
 import math
 import operator
-from collections import defaultdict, deque
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from itertools import chain, count
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from ..load import no_cycle_collection
 from ..model import Catalog, Opportunity
 from . import browse
 from .context import LANGS, View, lang_prefix
@@ -164,7 +163,8 @@ def encode_facet(values: list[str], rows: Sequence[tuple[int, ...]], n: int) -> 
     column = {"values": values, **columns(rows)}
     # The ordinals of each distinct set, then of each value: far fewer sets than listings.
     having: defaultdict[tuple[int, ...], list[int]] = defaultdict(list)
-    deque(map(list.append, map(having.__getitem__, rows), count()), 0)
+    for ordinal, row in enumerate(rows):
+        having[row].append(ordinal)
     runs: list[list[list[int]]] = [[] for _ in values]
     for row, ordinals in having.items():
         for value in row:
@@ -265,14 +265,11 @@ def browse_files(catalog: Catalog, lang: str, facets: dict[str, dict[str, Any]] 
 def write_browse_index(catalog: Catalog, site_dir: Path, langs: Iterable[str] = LANGS) -> None:
     """Writes browse-data/<lang>/: the facet index, the cards and the word index."""
     site_dir = Path(site_dir)
-    # Millions of short-lived objects, next to a catalog of millions more that stay: the cyclic
-    # collector would scan the catalog again and again, for hardly any cycles.
-    with no_cycle_collection():
-        facets = encoded_facets(catalog)
-        for lang in langs:
-            folder = site_dir / FOLDER / lang
-            (folder / "words").mkdir(parents=True, exist_ok=True)
-            for old in [*folder.glob("cards-*.json"), *(folder / "words").glob("*.json")]:
-                old.unlink()
-            for name, data in browse_files(catalog, lang, facets).items():
-                (folder / name).write_bytes(data)
+    facets = encoded_facets(catalog)
+    for lang in langs:
+        folder = site_dir / FOLDER / lang
+        (folder / "words").mkdir(parents=True, exist_ok=True)
+        for old in [*folder.glob("cards-*.json"), *(folder / "words").glob("*.json")]:
+            old.unlink()
+        for name, data in browse_files(catalog, lang, facets).items():
+            (folder / name).write_bytes(data)

@@ -43,7 +43,6 @@ from typing import Any
 
 import snowballstemmer
 
-from ..load import no_cycle_collection
 from ..model import Catalog, Opportunity, Text
 from .browse_index import _json, ordered, rice, unrice
 from .context import View
@@ -267,12 +266,6 @@ def listing_texts(
 
 def build(catalog: Catalog, lang: str) -> tuple[dict[str, tuple[list[int], list[int]]], dict[str, str]]:
     """Word -> (ordinals that have it, ordinals that have it in title or organization); word -> stem."""
-    # The analyses and postings are a few million objects that stay alive and hold no cycles.
-    with no_cycle_collection():
-        return _build(catalog, lang)
-
-
-def _build(catalog: Catalog, lang: str) -> tuple[dict[str, tuple[list[int], list[int]]], dict[str, str]]:
     view = View(catalog, lang, "opportunities/")
     vocab = functools.cache(view.vocab)
     _memo.start(catalog)
