@@ -1,39 +1,40 @@
 """Compiled validators (fastjsonschema), kept between runs in a cache folder.
 
 Generating and compiling a validator's code takes longer than checking a
-catalog of a hundred listings, so the generated code is kept as a module,
-named by a hash of everything that shapes it: the bundled schema (vocabulary
-enums included), fastjsonschema's version and options, and the trimming
-below. A changed schema or vocabulary gets a new name, so a stale module is
-never used. Its bytecode is written next to it explicitly, because
-PYTHONDONTWRITEBYTECODE would stop the import from writing it; loading a
-validator is then a file read.
+catalog of a hundred listings, so the compiled code is kept, named by a hash
+of everything that shapes it: the bundled schema (vocabulary enums included),
+fastjsonschema's version and options, the trimming below and Python's
+version. A changed schema or vocabulary gets a new name, so a stale entry is
+never used.
 
 Only pass or fail is used from these validators (jsonschema explains the
 files that fail), so anything that only builds a message is left out.
 
-The folder is `.cache/validators` at the top of the project, or the one named
-by WBL_VALIDATOR_CACHE. When it cannot be written, validators are compiled in
-memory as before.
+The cache holds code that runs, so it lives where a contribution cannot put a
+file: the user's cache folder (`$XDG_CACHE_HOME/wbl-catalog/validators`, by
+default `~/.cache/wbl-catalog/validators`), never the working tree; or the
+folder named by WBL_VALIDATOR_CACHE. Each entry carries a SHA-256 of its
+bytes, so a damaged entry is never run: it is compiled again and replaced.
+When the folder cannot be written, validators are compiled in memory.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import importlib.util
 import json
+import marshal
 import os
-import py_compile
 import re
+import sys
 import tempfile
+import types
 from pathlib import Path
 from typing import Any
 
 import fastjsonschema
 
 CACHE_ENV = "WBL_VALIDATOR_CACHE"
-DEFAULT_CACHE_DIR = Path(__file__).resolve().parent.parent / ".cache" / "validators"
+MAGIC = b"WBLV1\n"
 FORMATS = {"date": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
 # Detailed exceptions make the code five times the size, and generating and compiling it then costs more
 # than checking a small catalog.
@@ -53,11 +54,16 @@ _TRIM_VERSION = 1
 
 
 def cache_dir() -> Path:
-    return Path(os.environ.get(CACHE_ENV) or DEFAULT_CACHE_DIR)
+    named = os.environ.get(CACHE_ENV)
+    if named:
+        return Path(named)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "wbl-catalog" / "validators"
 
 
 def cache_key(definition: dict[str, Any]) -> str:
-    shaping = [fastjsonschema.VERSION, OPTIONS, _TRIM_VERSION, definition]
+    # marshal's format belongs to one Python version.
+    shaping = [fastjsonschema.VERSION, OPTIONS, _TRIM_VERSION, sys.implementation.cache_tag, definition]
     text = json.dumps(shaping, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:40]
 
@@ -70,46 +76,47 @@ def generate(definition: dict[str, Any]) -> str:
 
 def compiled(definition: dict[str, Any]) -> Any:
     """A function that raises fastjsonschema.JsonSchemaException for data the definition rejects."""
-    path = cache_dir() / f"v{cache_key(definition)}.py"
-    if not path.is_file():
-        code = generate(definition)
-        if not _store(path, code):
-            return _in_memory(code, definition)
-    if not os.path.isfile(importlib.util.cache_from_source(str(path))):
-        # When the bytecode cannot be written, the import compiles the module in memory instead.
-        with contextlib.suppress(OSError, py_compile.PyCompileError):
-            py_compile.compile(str(path), doraise=True)
+    path = cache_dir() / f"v{cache_key(definition)}.bin"
+    code = _read(path)
+    if code is None:
+        try:
+            code = compile(generate(definition), "<validator>", "exec")
+        except SyntaxError:  # the trimming met code it does not know; the untrimmed validator decides the same
+            return fastjsonschema.compile(definition, **OPTIONS)
+        _store(path, code)
+    namespace: dict[str, Any] = {}
+    exec(code, namespace)  # noqa: S102 - compiled from the project's own schemas, or read back intact from the cache
+    return namespace["validate"]
+
+
+def _read(path: Path) -> types.CodeType | None:
+    """The cached code, or None when the entry is missing, damaged or not one of ours."""
     try:
-        spec = importlib.util.spec_from_file_location(f"_wbl_validator_{path.stem}", path)
-        module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-        spec.loader.exec_module(module)  # type: ignore[union-attr]
-        return module.validate
-    except Exception:  # noqa: BLE001 - a damaged cache entry must not stop the check
-        return fastjsonschema.compile(definition, **OPTIONS)
+        data = path.read_bytes()
+    except OSError:
+        return None
+    head = len(MAGIC) + 32
+    if not data.startswith(MAGIC) or hashlib.sha256(data[head:]).digest() != data[len(MAGIC) : head]:
+        return None
+    try:
+        code = marshal.loads(data[head:])
+    except (EOFError, ValueError, TypeError):
+        return None
+    return code if isinstance(code, types.CodeType) else None
 
 
-def _store(path: Path, code: str) -> bool:
-    """Write the module whole or not at all: a check running at the same time must never read half a file."""
+def _store(path: Path, code: types.CodeType) -> None:
+    """Write the entry whole or not at all: a check running at the same time must never read half a file."""
+    payload = marshal.dumps(code)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".py")
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".bin")
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(code)
-            os.chmod(temp, 0o644)  # mkstemp's 0600 would hide the cache from other users of a shared checkout
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(MAGIC + hashlib.sha256(payload).digest() + payload)
             os.replace(temp, path)
         except BaseException:
             os.unlink(temp)
             raise
     except OSError:
-        return False
-    return True
-
-
-def _in_memory(code: str, definition: dict[str, Any]) -> Any:
-    namespace: dict[str, Any] = {}
-    try:
-        exec(compile(code, "<validator>", "exec"), namespace)  # noqa: S102 - generated from the project's own schemas
-    except SyntaxError:  # the trimming met code it does not know; the untrimmed validator decides the same
-        return fastjsonschema.compile(definition, **OPTIONS)
-    return namespace["validate"]
+        pass  # an unwritable cache only costs time

@@ -9,21 +9,17 @@ from __future__ import annotations
 
 import difflib
 import os
-import re
 import stat
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .ids import ID, MAX_ID, RESERVED_ORGANIZATION_IDS, RESERVED_ORGANIZATION_TEXT, suggest_id
 from .problems import Problem
 
-ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 VOCABULARIES = ("formats", "sectors", "areas", "grade-bands", "signals", "languages", "seasons")
 LOGOS = ("logo.svg", "logo.png")
-# Organization ids the site's own addresses use: opportunities/page/2/ and employers/page/2/ are index pages.
-RESERVED_ORGANIZATION_IDS = ("page",)
-RESERVED_ORGANIZATION_TEXT = "is taken by the site's own addresses (such as /employers/page/2/)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,14 +44,21 @@ def _problem(path: Path, code: str, what: str, fix: str) -> Problem:
     return Problem(shown_path(path), 1, 1, "error", code, what, fix)
 
 
-def _suggested_id(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()).strip("-")
+_suggested_id = suggest_id
+
+
+def _valid(name: str) -> bool:
+    return len(name) <= MAX_ID and ID.match(name) is not None
 
 
 def _id_problem(path: Path, name: str, what: str, siblings: Iterable[str] = ()) -> Problem:
     """A bad file or folder name; siblings are the other names (without .yml) in the same folder."""
     suggestion = _suggested_id(name)
     others = [s for s in siblings if s != name]
+    if ID.match(name):  # only too long
+        shorter = f", such as `{suggestion}`" if suggestion not in others else ""
+        text = f"The {what} `{name[:MAX_ID]}...` is {len(name)} characters long; ids are at most {MAX_ID}"
+        return _problem(path, "bad-id", text, f"Rename it to a shorter id{shorter}")
     if suggestion and suggestion in others:
         # `Acme/` next to `acme/`: renaming would collide (and cannot even be checked out on macOS or Windows).
         fix = f"`{suggestion}` already exists next to it: move anything still needed into `{suggestion}`, then delete this one"
@@ -203,7 +206,7 @@ def _flat(folder: Path, name: str, add, problems: list[Problem]) -> None:
                     suggest_name(child.name, [v + ".yml" for v in VOCABULARIES]),
                 )
             )
-        elif not ID.match(ident):
+        elif not _valid(ident):
             problems.append(_id_problem(child, ident, "file name", stems))
         else:
             add(kind, ident, child)
@@ -232,7 +235,7 @@ def _employers(folder: Path, add, logos: list[Path], problems: list[Problem]) ->
                 )
             continue
         org = org_dir.name
-        if not ID.match(org):
+        if not _valid(org):
             problems.append(_id_problem(org_dir, org, "folder name", folder_names))
             continue
         if org in RESERVED_ORGANIZATION_IDS:
@@ -253,7 +256,7 @@ def _employers(folder: Path, add, logos: list[Path], problems: list[Problem]) ->
             if ident == "organization":
                 has_profile = True
                 add("organization", org, child)
-            elif not ID.match(ident):
+            elif not _valid(ident):
                 problems.append(_id_problem(child, ident, "file name", stems))
             else:
                 add("opportunity", f"{org}/{ident}", child)

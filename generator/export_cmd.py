@@ -7,19 +7,26 @@ locked to MkDocs: another engine (or a plain `docs/` folder) can take them.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from .catalog import check_catalog
+from .outdir import mark, output_problem
 from .render.site import render_site, write_pages
 
 
 def cmd_pages(args: argparse.Namespace) -> int:
+    problem = output_problem(Path(args.out), "pages", Path(args.catalog))
+    if problem:
+        print(f"pages: error: {problem}", file=sys.stderr)
+        return 2
     checked = check_catalog(Path(args.catalog))
     if not checked.ok:
         print(checked.failure_report())
         return 1
     pages = render_site(checked.catalog, args.site_url, Path("site_overrides/templates"))
     write_pages(pages, Path(args.out))
+    mark(Path(args.out), "pages")
     print(f"{len(pages)} pages written to {args.out}")
     return 0
 

@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .discover import RESERVED_ORGANIZATION_IDS, RESERVED_ORGANIZATION_TEXT
-from .starter import RESERVED_OPPORTUNITY_IDS, id_problem
+from .ids import RESERVED_OPPORTUNITY_IDS, RESERVED_OPPORTUNITY_TEXT, RESERVED_ORGANIZATION_IDS, RESERVED_ORGANIZATION_TEXT
+from .starter import id_problem
 
 NO_RESPONSE = "_No response_"
 
@@ -196,7 +196,7 @@ def parse(text: str) -> Parsed:
         if value:
             problem = id_problem(value, noun)
             if problem is None and ident == "opportunity_id" and value in RESERVED_OPPORTUNITY_IDS:
-                problem = f"`{value}` is reserved for the organization's profile. Choose another opportunity id."
+                problem = f"`{value}` {RESERVED_OPPORTUNITY_TEXT}. Choose another opportunity id."
             if problem is None and ident == "org_id" and value in RESERVED_ORGANIZATION_IDS:
                 problem = f"`{value}` {RESERVED_ORGANIZATION_TEXT}. Choose another organization id."
             if problem:

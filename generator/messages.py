@@ -13,6 +13,7 @@ from typing import Any
 import jsonschema
 
 from .problems import Problem
+from .sanitize import url_problem
 from .yamlload import YAML11_BOOLS, Loaded
 
 # What a value of each shared definition must look like, and how to fix it.
@@ -119,6 +120,9 @@ def _url_text(value: str) -> tuple[str, str]:
             "has a user name or password in it (the part before `@`)",
             "Remove that part and link to a page anyone can open, such as https://example.org/apply",
         )
+    problem = url_problem(value)
+    if value.startswith("https://") and problem:
+        return problem, "Open the page in a browser and copy the address from its address bar"
     if lowered.startswith("https://"):
         return ("is not a valid web address", "Remove spaces, quotes and angle brackets; write it like https://example.org/apply")
     return PATTERN_TEXT["https_url"]

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from .catalog import Checked, check_catalog
+from .outdir import mark, output_problem
 
 
 def record_keys(paths: list[Path], root: Path, checked: Checked) -> tuple[set[str], list[str]]:
@@ -52,6 +53,10 @@ def cmd_preview(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     root = Path(args.catalog)
+    problem = output_problem(Path(args.out), "preview", root)
+    if problem:
+        print(f"preview: error: {problem}", file=sys.stderr)
+        return 2
     checked = check_catalog(root)
     if not checked.ok:
         print(checked.failure_report())
@@ -65,6 +70,7 @@ def cmd_preview(args: argparse.Namespace) -> int:
     plugin.preview = (checked, keys)
     plugin.config.search = args.search
     build(config)
+    mark(Path(args.out), "preview")
     pages = sorted(k.split(":", 1)[1] for k in keys if k.startswith("opportunity:"))
     print(f"Preview built in {time.perf_counter() - started:.1f} s: {args.out}")
     for ident in pages:

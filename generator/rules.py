@@ -9,11 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any
 
+from .characters import text_problem
+from .ids import catalog_id_problem
 from .load import Record
 from .messages import field_name, suggest
 from .problems import Problem
+from .sanitize import markdown_depth, url_problem
 
 STALE_DAYS = 365
 # Years a catalog date can have. Outside them a date is a typo (2207 for 2027), and 9999-12-31 would
@@ -22,6 +26,12 @@ YEARS = (1900, 2199)
 # Control characters other than tab and line breaks. The YAML reader rejects them typed into the file,
 # but a double-quoted escape ("\x07") gets through, and only one-line fields exclude them in the schema.
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Lists and quotes inside each other: deeper than this, a phone shows a sliver of text, and the page grows
+# with every level.
+MAX_MARKDOWN_DEPTH = 4
+# Amounts in US dollars that can be real, by unit. Outside them an amount is a typo or a test
+# ($0.0000001 an hour shows as "$0.00"); the limits are far from any real youth wage or stipend.
+MONEY = {"hour": (1, 500), "week": (10, 20_000), "month": (10, 50_000), "total": (10, 250_000), "year": (1_000, 2_000_000)}
 DATE_FIELDS = (("application", "opens"), ("application", "deadline"), ("schedule", "start"), ("schedule", "end"))
 
 
@@ -51,6 +61,9 @@ class Rules:
         self.problems.append(Problem(record.shown, line, col, severity, code, what, fix))  # type: ignore[arg-type]
 
     def run(self) -> list[Problem]:
+        for records in self.by_kind.values():
+            for record in records.values():
+                self.strings(record, record.data, ())
         for kind in ("organization", "opportunity", "pathway", "rubric"):
             for record in self.kind(kind).values():
                 self.descriptions(record)
@@ -106,6 +119,41 @@ class Rules:
                 found[path] = date
         return found
 
+    def strings(self, record: Record, value: Any, path: tuple[Any, ...]) -> None:
+        """Every text: no hidden code points, no text that only looks like text, links a page can show."""
+        if isinstance(value, dict):
+            for key, item in value.items():
+                self.strings(record, item, (*path, key))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                self.strings(record, item, (*path, i))
+        elif isinstance(value, str):
+            problem = text_problem(value)
+            if problem:
+                code, what, fix = problem
+                self.add(record, path, code, f"{field_name(path)} {what}", fix)
+            elif value.startswith("https://") and "description" not in path:
+                what = url_problem(value)
+                if what:
+                    self.add(
+                        record,
+                        path,
+                        "bad-https-url",
+                        f"{field_name(path)} {what}",
+                        "Open the page in a browser and copy the address from its address bar",
+                    )
+
+    def money(self, record: Record, path: tuple[Any, ...], amount: float, unit: str) -> None:
+        low, high = MONEY[unit]
+        if not low <= amount <= high or round(amount, 2) != amount:
+            self.add(
+                record,
+                path,
+                "implausible-amount",
+                f"{field_name(path)} is ${Decimal(str(amount)):f} per {unit}, which cannot be a real amount",
+                f"Write the amount in dollars with at most two decimals, from {low:,} to {high:,} per {unit}",
+            )
+
     def descriptions(self, record: Record) -> None:
         """Markdown fields (the only multi-line text) must not hide control characters."""
         data = record.data
@@ -116,6 +164,14 @@ class Rules:
                 if isinstance(body, dict):
                     found.append((("translations", lang, "description"), body.get("description")))
         for path, text in found:
+            if isinstance(text, str) and markdown_depth(text) > MAX_MARKDOWN_DEPTH:
+                self.add(
+                    record,
+                    path,
+                    "deep-nesting",
+                    f"{field_name(path)} puts lists or quotes more than {MAX_MARKDOWN_DEPTH} levels inside each other",
+                    "Use at most two levels of lists, and start lines with `>` only for a quotation",
+                )
             hit = CONTROL.search(text) if isinstance(text, str) else None
             if hit:
                 self.add(
@@ -233,6 +289,10 @@ class Rules:
                 )
 
     def pathway(self, record: Record) -> None:
+        for i, occupation in enumerate(record.data.get("occupations", [])):
+            wage = occupation.get("wage")
+            if wage:
+                self.money(record, ("occupations", i, "wage", "amount"), wage["amount"], wage["unit"])
         for stage, body in record.data["stages"].items():
             for i, step in enumerate(body["steps"]):
                 grades = step.get("grades")
@@ -311,6 +371,10 @@ class Rules:
                 "Remove the amount, or change `type` to paid or stipend",
                 key=True,
             )
+        if has_amount and "unit" in pay:
+            for key in ("amount", "amount_max"):
+                if key in pay:
+                    self.money(record, ("pay", key), pay[key], pay["unit"])
         if has_amount and pay.get("amount_max", pay["amount"]) < pay["amount"]:
             self.add(record, ("pay", "amount_max"), "range-order", "`amount_max` is lower than `amount`", "Swap the two amounts")
 
@@ -438,6 +502,9 @@ class Rules:
         opportunities = self.kind("opportunity")
         for i, entry in enumerate(record.data["retired"]):
             ident = entry["id"]
+            problem = catalog_id_problem(ident)
+            if problem:
+                self.add(record, ("retired", i, "id"), *problem)
             if ident in seen:
                 self.add(record, ("retired", i, "id"), "duplicate-id", f"`{ident}` is retired twice", "Keep one entry")
             seen.add(ident)
@@ -467,7 +534,10 @@ class Rules:
         retired = {e["id"] for r in self.kind("retired").values() for e in r.data["retired"]}
         for ident, record in opportunities.items():
             for i, old in enumerate(record.data.get("former_ids", [])):
-                if old in opportunities:
+                problem = catalog_id_problem(old, owner=ident.partition("/")[0])
+                if problem:
+                    self.add(record, ("former_ids", i), *problem)
+                elif old in opportunities:
                     self.add(
                         record,
                         ("former_ids", i),

@@ -18,21 +18,17 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shlex
 import sys
-import unicodedata
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from .discover import RESERVED_ORGANIZATION_IDS, RESERVED_ORGANIZATION_TEXT, shown_path
+from .discover import shown_path
+from .ids import ID, MAX_ID, RESERVED_OPPORTUNITY_IDS, RESERVED_ORGANIZATION_IDS, RESERVED_ORGANIZATION_TEXT, suggest_id
 from .schemas import read_schema
 
-ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
-MAX_ID = 80  # the schemas' limit for ids
-RESERVED_OPPORTUNITY_IDS = ("organization",)  # organization.yml is the profile, not a listing
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "starters"
 DEFAULT_CATALOG = "catalog"
 
@@ -51,12 +47,6 @@ def printable(text: str, limit: int = 80) -> str:
     """Text safe to print on one line: hidden characters shown as escapes, long text cut."""
     shown = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" if ord(c) < 256 else f"\\u{ord(c):04x}" for c in text)
     return shown if len(shown) <= limit else shown[: limit - 3] + "..."
-
-
-def suggest_id(value: str) -> str:
-    """The closest valid id: lowercase ASCII letters and digits joined by single hyphens."""
-    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:MAX_ID].strip("-")
 
 
 def id_problem(value: str, noun: str) -> str | None:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import copy
-import importlib.util
-import sys
+import marshal
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ from test_schemas import FIELDS, ODD_VALUES
 from generator import compiled as compiled_module
 from generator import schemas
 from generator.catalog import check_catalog
-from generator.compiled import CACHE_ENV, FORMATS, cache_key, compiled, generate
+from generator.compiled import CACHE_ENV, FORMATS, MAGIC, _read, cache_dir, cache_key, compiled, generate
 from generator.load import load_all
 from generator.problems import as_text
 from generator.schemas import KINDS, Validators, fast_definition
@@ -77,15 +76,43 @@ def test_key_changes_with_fastjsonschema(monkeypatch: pytest.MonkeyPatch) -> Non
     assert cache_key(definition) != before
 
 
-def test_module_and_bytecode_are_written_and_reused(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sys, "dont_write_bytecode", True)  # as PYTHONDONTWRITEBYTECODE sets it
+def test_entry_is_written_and_reused(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     definition = _definition("retired")
     compiled(definition)
-    module = cache / f"v{cache_key(definition)}.py"
-    assert module.is_file()
-    assert Path(importlib.util.cache_from_source(str(module))).is_file()
-    monkeypatch.setattr(compiled_module, "generate", lambda _: pytest.fail("the cached module was not used"))
+    entry = cache / f"v{cache_key(definition)}.bin"
+    assert entry.is_file()
+    monkeypatch.setattr(compiled_module, "generate", lambda _: pytest.fail("the cached entry was not used"))
     assert not _rejects(compiled(definition), {"retired": []})
+
+
+def test_default_cache_is_outside_the_working_tree(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv(CACHE_ENV, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_dir() == tmp_path / "xdg" / "wbl-catalog" / "validators"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    project = Path(compiled_module.__file__).resolve().parent.parent
+    assert project not in cache_dir().resolve().parents
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data[:-10],  # cut short
+        lambda data: data[:-1] + bytes([data[-1] ^ 1]),  # one bit flipped
+        lambda data: b"",
+        lambda data: MAGIC + b"\0" * 32 + marshal.dumps(compile("raise SystemExit(3)", "x", "exec")),
+        lambda data: data[: len(MAGIC) + 32] + b"not marshal",
+    ],
+)
+def test_damaged_or_foreign_entry_is_never_run(cache: Path, damage) -> None:
+    definition = _definition("retired")
+    compiled(definition)
+    entry = cache / f"v{cache_key(definition)}.bin"
+    entry.write_bytes(damage(entry.read_bytes()))
+    validate = compiled(definition)
+    assert not _rejects(validate, {"retired": []})
+    assert _rejects(validate, {"retired": "nothing"})
+    assert _read(entry) is not None  # replaced by a good entry
 
 
 def test_a_changed_schema_never_uses_the_old_module(cache: Path) -> None:
@@ -96,7 +123,7 @@ def test_a_changed_schema_never_uses_the_old_module(cache: Path) -> None:
     stricter = copy.deepcopy(definition)
     stricter["properties"]["items"]["minItems"] = 2
     assert _rejects(compiled(stricter), data)
-    assert len(list(cache.glob("v*.py"))) == 2
+    assert len(list(cache.glob("v*.bin"))) == 2
 
 
 def test_unwritable_cache_folder_falls_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -109,15 +136,6 @@ def test_unwritable_cache_folder_falls_back(tmp_path: Path, monkeypatch: pytest.
     assert not _rejects(validate, listing)
     assert _rejects(validate, {**listing, "title": "two\nlines"})
     assert blocker.read_text() == "not a folder\n"
-
-
-def test_damaged_cache_entry_is_not_used(cache: Path) -> None:
-    definition = _definition("retired")
-    cache.mkdir(parents=True)
-    (cache / f"v{cache_key(definition)}.py").write_text("def validate(:\n")
-    validate = compiled(definition)
-    assert not _rejects(validate, {"retired": []})
-    assert _rejects(validate, {"retired": "nothing"})
 
 
 def test_trimming_removes_what_only_messages_need() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -45,10 +46,19 @@ def odd_catalog(catalog):
 
 @pytest.mark.parametrize(
     "text",
-    ["", "plain", "a,b;c\\d", "\\N \\n \\\\N", "line\nline\r\nline\rend\r", "é 😀 ^caret", "\\;\\,;,", "N\\\nN"],
+    ["", "plain", "a,b;c\\d", "\\n \\\\n", "line\nline\r\nline\rend\r", "é 😀 ^caret", "\\;\\,;,", "N\\\nN"],
 )
 def test_text_value_is_what_vtext_writes(text: str) -> None:
     assert text_value(text) == vText(text).to_ical()
+
+
+@pytest.mark.parametrize("text", ["Civil \\N Engineering", "\\N", "a\\\\N"])
+def test_text_value_keeps_a_literal_backslash_n(text: str) -> None:
+    # icalendar reads a typed `\\N` as a line break; a title must come back exactly as written.
+    encoded = text_value(text).decode()
+    # RFC 5545 3.3.11 read left to right: `\\\\` is a backslash, `\\n` or `\\N` a line break.
+    unescaped = re.sub(r"\\(.)", lambda m: "\n" if m.group(1) in "nN" else m.group(1), encoded)
+    assert unescaped == text
 
 
 def test_csv_is_what_cell_by_cell_gives(odd_catalog) -> None:

@@ -222,8 +222,8 @@ DATE = "is not a date written YYYY-MM-DD. Write the date like 2027-03-15."
             "url: https://example.org/apply",
             "url: https://example.org/apply now",
             [
-                "30:8: error: `application.url` is not a valid web address. "
-                "Remove spaces, quotes and angle brackets; write it like https://example.org/apply."
+                "30:8: error: `application.url` contains a space. "
+                "Open the page in a browser and copy the address from its address bar."
             ],
             id="url-with-space",
         ),

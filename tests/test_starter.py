@@ -246,7 +246,7 @@ def test_existing_organization_is_refused(small: Path, capsys) -> None:
             ["pathway", "___"],
             "`___` is not a valid pathway id. Use lowercase letters, digits and single hyphens. For example: summer-internship.",
         ),
-        (["pathway", "a" * 81], "The pathway id is longer than 80 characters. Choose a shorter one."),
+        (["pathway", "a" * 61], "The pathway id is longer than 60 characters. Choose a shorter one."),
         (
             ["opportunity", "--org", ORG, "organization"],
             "`organization` is reserved for the organization's profile. Choose another opportunity id.",

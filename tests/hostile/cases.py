@@ -554,8 +554,8 @@ CASES: list[Case] = [
             30,
             8,
             "bad-https-url",
-            "`application.url` is not a valid web address. "
-            "Remove spaces, quotes and angle brackets; write it like https://example.org/apply.",
+            "`application.url` contains `\"`, which a link must write percent-encoded. "
+            "Open the page in a browser and copy the address from its address bar.",
         ),
     ),
     _case(
@@ -868,6 +868,236 @@ CASES: list[Case] = [
             f"The file name `evil\n::error::pwned` {ID_RULES}. Rename it to `evil-error-pwned`.",
         ),
         path=NEWLINE_NAME,
+    ),
+    # -- addresses: one id rule, and each organization's own address space ------
+    _case(
+        "retired-id-takes-a-site-page",
+        "files",
+        b"retired:\n  - id: page/2\n    reason: Gone.\n",
+        Expect(
+            2,
+            9,
+            "reserved-id",
+            "`page/2`: `page` is taken by the site's own addresses (such as /employers/page/2/). No listing can have this address; remove it.",
+        ),
+        path="retired.yml",
+    ),
+    _case(
+        "former-id-takes-a-site-page",
+        "files",
+        appended("former_ids:\n  - page/2\n"),
+        Expect(
+            52,
+            5,
+            "reserved-id",
+            "`page/2`: `page` is taken by the site's own addresses (such as /employers/page/2/). No listing can have this address; remove it.",
+        ),
+        loads=True,
+    ),
+    _case(
+        "former-id-in-another-organization",
+        "files",
+        appended("former_ids:\n  - other-org/some-id\n"),
+        Expect(
+            52,
+            5,
+            "foreign-id",
+            (
+                "`other-org/some-id` belongs to the organization `other-org`, and this file is in `acme`'s folder. "
+                "List only ids that start with `acme/`. To move a listing between organizations, ask the maintainers to add "
+                "the old id to catalog/retired.yml with `replaced_by`."
+            ),
+        ),
+        loads=True,
+    ),
+    _case(
+        "former-id-too-long",
+        "schema",
+        appended(f"former_ids:\n  - acme/{'a' * 61}\n"),
+        Expect(
+            52,
+            5,
+            "bad-id",
+            f"`acme/{'a' * 61}`: the part `{'a' * 61}` is 61 characters long; the limit is 60. "
+            "Use the id exactly as it appears in the listing's address.",
+        ),
+        loads=True,
+    ),
+    _case(
+        "file-name-too-long",
+        "files",
+        BASE.encode(),
+        Expect(
+            1,
+            1,
+            "bad-id",
+            f"The file name `{'a' * 60}...` is 200 characters long; ids are at most 60. "
+            f"Rename it to a shorter id, such as `{'a' * 60}`.",
+        ),
+        path=f"employers/acme/{'a' * 200}.yml",
+    ),
+    _case(
+        "folder-name-too-long",
+        "files",
+        None,
+        Expect(
+            1,
+            1,
+            "bad-id",
+            f"The folder name `{'b' * 60}...` is 61 characters long; ids are at most 60. "
+            f"Rename it to a shorter id, such as `{'b' * 60}`.",
+            path=f"employers/{'b' * 61}",
+        ),
+        loads=True,
+        setup=_org_copy("b" * 61),
+    ),
+    # -- characters no output can carry, and text that only looks like text ------
+    _case(
+        "noncharacter-in-title",
+        "schema",
+        listing("title: Welding Internship", 'title: "Civil \\uFFFE Engineering"'),
+        Expect(
+            2,
+            8,
+            "hidden-character",
+            "`title` holds the code point U+FFFE, which is not a character. Delete it; if you pasted this text, type it again.",
+        ),
+        loads=True,
+    ),
+    _case(
+        "hangul-fillers-as-title",
+        "schema",
+        listing("title: Welding Internship", "title: \u3164\u3164"),
+        Expect(
+            2, 8, "blank", "`title` looks blank: it has no visible letter, digit or sign. Write the text, or remove the line."
+        ),
+        loads=True,
+    ),
+    _case(
+        "stacked-combining-marks",
+        "schema",
+        listing("title: Welding Internship", "title: Z" + "\u0301" * 480),
+        Expect(
+            2,
+            8,
+            "stacked-marks",
+            "`title` stacks more than 4 accent marks on one letter. Type the text again with its ordinary accents.",
+        ),
+        loads=True,
+    ),
+    _case(
+        "accents-and-two-marks-are-fine",
+        "schema",
+        listing("title: Welding Internship", "title: Pasantía de soldadura ệ"),
+    ),
+    _case(
+        "control-and-direction-characters-in-link",
+        "schema",
+        listing("url: https://example.org/apply", 'url: "https://example.org/a\\0b\\e[31m\\u202eRTL"'),
+        Expect(
+            30,
+            8,
+            "bad-https-url",
+            "`application.url` contains the hidden character U+0000. Open the page in a browser and copy the address from its address bar.",
+        ),
+    ),
+    _case(
+        "port-above-65535",
+        "schema",
+        listing("url: https://example.org/apply", "url: https://example.org:99999/apply"),
+        Expect(
+            30,
+            8,
+            "bad-https-url",
+            "`application.url` has a port that is not a number from 1 to 65535. Open the page in a browser and copy the address from its address bar.",
+        ),
+        loads=True,
+    ),
+    _case(
+        "host-that-is-no-server",
+        "schema",
+        listing("url: https://example.org/apply", "url: https://-x-..org/apply"),
+        Expect(
+            30,
+            8,
+            "bad-https-url",
+            "`application.url` has `-x-..org` as its host, which is not a web server's name."
+            " Open the page in a browser and copy the address from its address bar.",
+        ),
+        loads=True,
+    ),
+    _case(
+        "user-name-hides-the-host",
+        "schema",
+        listing("url: https://example.org/apply", "url: https://example.org@evil.example/apply"),
+        Expect(
+            30,
+            8,
+            "bad-https-url",
+            "`application.url` has a user name or password in it (the part before `@`). "
+            "Remove that part and link to a page anyone can open, such as https://example.org/apply.",
+        ),
+    ),
+    _case(
+        "tiny-hourly-pay",
+        "schema",
+        listing("amount: 18.5", "amount: 0.0000001"),
+        Expect(
+            15,
+            11,
+            "implausible-amount",
+            "`pay.amount` is $0.0000001 per hour, which cannot be a real amount."
+            " Write the amount in dollars with at most two decimals, from 1 to 500 per hour.",
+        ),
+        loads=True,
+    ),
+    _case(
+        "absurd-hourly-pay",
+        "schema",
+        listing("amount: 18.5", "amount: 999999"),
+        Expect(
+            15,
+            11,
+            "implausible-amount",
+            "`pay.amount` is $999999 per hour, which cannot be a real amount."
+            " Write the amount in dollars with at most two decimals, from 1 to 500 per hour.",
+        ),
+        loads=True,
+    ),
+    _case(
+        "deeply-nested-quote",
+        "schema",
+        listing("  Interns learn to weld.\n", "  " + "> " * 300 + "deep\n"),
+        Expect(
+            4,
+            14,
+            "deep-nesting",
+            (
+                "`description` puts lists or quotes more than 4 levels inside each other. "
+                "Use at most two levels of lists, and start lines with `>` only for a quotation."
+            ),
+        ),
+        loads=True,
+    ),
+    _case(
+        "deeply-nested-html-blockquotes",
+        "schema",
+        listing("  Interns learn to weld.\n", "  " + "<blockquote>" * 50 + "deep" + "</blockquote>" * 50 + "\n"),
+        Expect(
+            4,
+            14,
+            "deep-nesting",
+            (
+                "`description` puts lists or quotes more than 4 levels inside each other. "
+                "Use at most two levels of lists, and start lines with `>` only for a quotation."
+            ),
+        ),
+        loads=True,
+    ),
+    _case(
+        "two-levels-of-lists-are-fine",
+        "schema",
+        listing("  Interns learn to weld.\n", "  - Weld\n    - MIG\n    - TIG\n  > A quote\n"),
     ),
 ]
 
