@@ -40,7 +40,7 @@ def check_catalog(root: Path, as_of: dt.date | None = None, against: str | None 
     with no_cycle_collection():
         loading = load_all(root)
         problems = list(loading.problems)
-        problems.extend(Rules(loading.records, as_of, loading.failed).run())
+        problems.extend(Rules(loading.records, as_of, loading.failed, loading.logos).run())
         catalog = assemble(loading.records, loading.logos, as_of)
     if against:
         problems.extend(deleted_listings(root, against, catalog))

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from .catalog import check_catalog
+from .logos import write_logos
 from .outdir import mark, output_problem
 from .render.site import render_site, write_pages
 
@@ -26,6 +27,7 @@ def cmd_pages(args: argparse.Namespace) -> int:
         return 1
     pages = render_site(checked.catalog, args.site_url, Path("site_overrides/templates"))
     write_pages(pages, Path(args.out))
+    write_logos(checked.catalog.logos, Path(args.out))
     mark(Path(args.out), "pages")
     print(f"{len(pages)} pages written to {args.out}")
     return 0

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from .characters import xml_safe
 from .exports_dates import ChangeDates, change_dates, iso
 from .exports_records import absolute
 from .model import LANGS, Catalog
@@ -110,13 +111,13 @@ def lastmod(neutral: str, catalog: Catalog, dates: ChangeDates) -> dt.datetime:
 
 
 def _text(value: str) -> str:
-    """Character data escaped as ElementTree escapes it."""
-    return escape(value)
+    """Character data escaped as ElementTree escapes it, without what XML cannot hold."""
+    return escape(xml_safe(value))
 
 
 def _attribute(value: str) -> str:
-    """An attribute value escaped as ElementTree escapes it."""
-    return escape(value, ATTRIBUTE_ENTITIES)
+    """An attribute value escaped as ElementTree escapes it, without what XML cannot hold."""
+    return escape(xml_safe(value), ATTRIBUTE_ENTITIES)
 
 
 def _document(text: str) -> bytes:

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .discover import Entry, discover
+from .discover import Entry, discover, shown_path
+from .logos import read_logo
 from .messages import to_problems
 from .problems import Problem
 from .schemas import Validators
@@ -146,8 +147,24 @@ def read_all(entries: list[Entry]) -> list[tuple[Loaded | None, list[Problem]]]:
     return mine + theirs
 
 
+def checked_logos(found: list[Path], problems: list[Problem]) -> list[Path]:
+    """The logos that can be published; each of the others is a located problem."""
+    kept: dict[Path, Path] = {}
+    for path in sorted(found):
+        problem, _ = read_logo(path)
+        if problem:
+            problems.append(Problem(shown_path(path), 1, 1, "error", "bad-logo", *problem))
+        elif path.parent in kept:
+            what = "The organization has both logo.png and logo.svg"
+            problems.append(Problem(shown_path(path), 1, 1, "error", "two-logos", what, "Keep one of them and delete the other"))
+        else:
+            kept[path.parent] = path
+    return list(kept.values())
+
+
 def load_all(root: Path) -> Loading:
-    entries, logos, problems = discover(root)
+    entries, found_logos, problems = discover(root)
+    logos = checked_logos(found_logos, problems)
     parsed: list[tuple[Entry, Loaded]] = []
     for entry, (loaded, found) in zip(entries, read_all(entries), strict=True):
         problems.extend(found)

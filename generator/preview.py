@@ -48,6 +48,8 @@ def record_keys(paths: list[Path], root: Path, checked: Checked) -> tuple[set[st
 
 
 def cmd_preview(args: argparse.Namespace) -> int:
+    if os.environ.get("WBL_ENGINE") == "properdocs":
+        import properdocs.replacement  # noqa: F401 - routes the mkdocs imports below to ProperDocs
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from .characters import text_problem
@@ -43,7 +44,10 @@ def parse_date(text: str) -> dt.date | None:
 
 
 class Rules:
-    def __init__(self, records: list[Record], today: dt.date, failed: Iterable[tuple[str, str]] = ()) -> None:
+    def __init__(
+        self, records: list[Record], today: dt.date, failed: Iterable[tuple[str, str]] = (), logos: Iterable[Path] = ()
+    ) -> None:
+        self.logos = {(p.parent.name, p.name) for p in logos}
         self.today = today
         self.failed = set(failed)
         self.problems: list[Problem] = []
@@ -73,6 +77,7 @@ class Rules:
             self.rubric(record)
         for record in self.kind("organization").values():
             self.dates(record, [("last_reviewed",)])
+            self.logo(record)
         for record in self.kind("pathway").values():
             self.dates(record, [("last_reviewed",)])
             self.pathway(record)
@@ -287,6 +292,17 @@ class Rules:
                     suggest(crit, criteria),
                     key=True,
                 )
+
+    def logo(self, record: Record) -> None:
+        name = record.data.get("logo")
+        if name and (record.id, name) not in self.logos:
+            self.add(
+                record,
+                ("logo",),
+                "missing-logo",
+                f"`logo` names {name}, but catalog/employers/{record.id}/ has no usable {name}",
+                f"Add {name} next to organization.yml (see the problem reported for it, if any), or remove the line",
+            )
 
     def pathway(self, record: Record) -> None:
         for i, occupation in enumerate(record.data.get("occupations", [])):

@@ -9,9 +9,18 @@ PYTHON="${PYTHON:-python3}"
 if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
-.venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+# Every package comes from a lock file in requirements/ (scripts/lock.sh writes them), pinned to a version
+# and checked against its hashes, setuptools that builds the project included; the project itself is
+# installed after, without resolving anything more. pip stays the one the venv was created with: an
+# upgrade would download it without a hash check.
+LOCK=requirements/site.txt
 if [ "${1:-}" = "test" ]; then
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
+  LOCK=requirements/test.txt
+fi
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r "$LOCK"
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation \
+  --check-build-dependencies -e .
+if [ "${1:-}" = "test" ]; then
   if [ -n "${WBL_CHROMIUM:-}" ] && [ -x "${WBL_CHROMIUM}" ]; then
     : # a Chromium-family browser given by the environment (for example Chrome on GitHub's runners)
   elif ! command -v chromium >/dev/null 2>&1; then
@@ -24,6 +33,4 @@ if [ "${1:-}" = "test" ]; then
   if [ ! -f node_modules/axe-core/axe.min.js ]; then
     npm ci --no-audit --no-fund --silent
   fi
-else
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e .
 fi

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Install everything the tests need, lint, then run the whole suite (browser tests included).
+# WBL_ENGINE=properdocs builds the tests' sites with ProperDocs instead of MkDocs (see tests/sitebuild.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh test

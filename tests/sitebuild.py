@@ -1,4 +1,8 @@
-"""Build real sites with MkDocs for tests (no mocks: the same command users run)."""
+"""Build real sites for tests (no mocks: the same command users run).
+
+The engine is MkDocs unless WBL_ENGINE names another: `WBL_ENGINE=properdocs` runs every test that builds a site
+with ProperDocs, the maintained fork of MkDocs 1.x, which reads the same mkdocs.yml, theme and plugins.
+"""
 
 from __future__ import annotations
 
@@ -11,20 +15,35 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-22"
 
+ENGINES = ("mkdocs", "properdocs")
+ENGINE = os.environ.get("WBL_ENGINE", "").strip() or "mkdocs"
+if ENGINE not in ENGINES:
+    raise RuntimeError(f"WBL_ENGINE={ENGINE!r}: write one of {', '.join(ENGINES)}")
+
+
+def engine_command(*args: str, engine: str = ENGINE) -> list[str]:
+    """The command line that runs the site engine (`build`, `serve`, ...) with this Python."""
+    return [sys.executable, "-m", engine, *args]
+
 
 def build_site(
-    out: Path, catalog: Path | None = None, strict: bool = True, extra_env: dict[str, str] | None = None, check: bool = True
+    out: Path,
+    catalog: Path | None = None,
+    strict: bool = True,
+    extra_env: dict[str, str] | None = None,
+    check: bool = True,
+    engine: str = ENGINE,
 ) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs build` for a catalog into out. Raises with the output when it fails and check is set."""
+    """Run `<engine> build` for a catalog into out. Raises with the output when it fails and check is set."""
     env = {**os.environ, "CATALOG_TODAY": AS_OF, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     if catalog is not None:
         env["CATALOG_DIR"] = str(catalog)
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out)]
+    cmd = engine_command("build", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out), engine=engine)
     if strict:
         cmd.append("--strict")
     result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
     if check and result.returncode != 0:
-        raise AssertionError(f"mkdocs build failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+        raise AssertionError(f"{engine} build failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
     return result
 
 

@@ -266,7 +266,7 @@ def test_against_accepts_a_renamed_listing(repo: Path, capsys: pytest.CaptureFix
 
 
 def test_against_ignores_other_deletions(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (repo / "employers/acme/logo.svg").write_text("<svg/>", encoding="utf-8")
+    (repo / "employers/acme/logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
     git(repo.parent, "add", "-A")
     git(repo.parent, "commit", "-qm", "Logo")
     (repo / "employers/acme/logo.svg").unlink()

@@ -23,13 +23,13 @@ import json
 import os
 import re
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from conftest import AS_OF, CATALOG_TODAY, FIXTURES, ROOT, copy_fixture, edit
+from sitebuild import engine_command
 from test_browse_index import members
 
 from generator import charts
@@ -474,7 +474,7 @@ def two_rubric_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("two_rubrics_site")
     env = {**os.environ, "CATALOG_DIR": str(FIXTURES / "two_rubrics"), "CATALOG_TODAY": CATALOG_TODAY, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        engine_command("build", "--strict", "-d", str(out)),
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -22,7 +22,7 @@ from generator.exports_permalinks import redirect_map, redirect_pages
 AS_OF = dt.date(2026, 11, 22)
 FORK_URL = "https://fork.example.net/wbl/"
 NEW = "acme-health/lab-internship"
-FORMER = ("acme-health/clinic-lab-internship", "old-clinic/lab-internship")
+FORMER = ("acme-health/clinic-lab-internship", "acme-health/summer-lab-internship")
 RETIRED = """\
 retired:
   - id: acme-health/winter-lab-internship

@@ -7,12 +7,11 @@ import filecmp
 import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import zxingcpp
-from sitebuild import ROOT, build_site
+from sitebuild import ROOT, build_site, engine_command
 
 from generator.catalog import check_catalog
 from generator.render import qr, shell
@@ -42,7 +41,7 @@ def test_streamed_site_is_byte_identical_to_a_site_built_page_by_page(tmp_path: 
     config = _config_without_streaming(tmp_path)
     try:
         env = {**os.environ, "CATALOG_TODAY": "2026-11-22", "NO_MKDOCS_2_WARNING": "1"}
-        cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(tmp_path / "paged")]
+        cmd = engine_command("build", "--strict", "-f", str(config), "-d", str(tmp_path / "paged"))
         result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
         assert result.returncode == 0, result.stderr
     finally:

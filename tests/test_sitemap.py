@@ -16,6 +16,7 @@ import pytest
 
 from generator import exports_sitemap
 from generator.catalog import check_catalog
+from generator.characters import xml_safe
 from generator.exports_dates import ChangeDates, change_dates, iso
 from generator.exports_records import absolute
 from generator.exports_sitemap import SITEMAP, SKIP_TOP, XHTML, built_pages, lastmod, write_sitemap
@@ -142,7 +143,10 @@ def test_urlset_is_what_elementtree_writes(site_url: str) -> None:
         ("a/b/", {"es": "es/a/b/", "en": "a/b/"}, f"odd {ODD}"),
     ]
     for chosen in (entries, entries[2:3], []):
-        assert exports_sitemap._urlset(chosen, site_url) == reference_urlset(chosen, site_url)
+        # What XML cannot hold (the lone surrogate) is dropped; ElementTree would write a reference to it, which
+        # is not well-formed either, so the reference is given the text without it.
+        clean = [(xml_safe(n), {k: xml_safe(v) for k, v in urls.items()}, xml_safe(d)) for n, urls, d in chosen]
+        assert exports_sitemap._urlset(chosen, site_url) == reference_urlset(clean, xml_safe(site_url))
 
 
 @pytest.mark.parametrize("max_urls", [exports_sitemap.MAX_URLS, 7])

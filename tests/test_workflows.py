@@ -260,6 +260,154 @@ def test_zizmor_finds_nothing() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+# --- Python packages come from the lock ---------------------------------------
+
+SETUP = ROOT / "scripts" / "setup.sh"
+LOCKS = ("requirements/site.txt", "requirements/test.txt")
+# A shell command, with its backslash-continued lines joined.
+PIP_INSTALL = re.compile(r"\bpip3?\s+install\b")
+
+
+def commands(script: str) -> list[str]:
+    return [line.strip() for line in script.replace("\\\n", " ").splitlines() if line.strip()]
+
+
+def pip_install_is_locked(command: str) -> bool:
+    """A pip install either takes a lock file from requirements/ in hash-checking mode, or installs this project
+    alone without resolving anything (--no-deps -e .)."""
+    words = command.split()
+    if "--require-hashes" in words and "-r" in words:
+        return any(words[i + 1] in LOCKS or words[i + 1] == '"$LOCK"' for i, w in enumerate(words[:-1]) if w == "-r")
+    return "--no-deps" in words and words[-2:] == ["-e", "."]
+
+
+def test_setup_installs_from_the_lock_with_hashes() -> None:
+    script = SETUP.read_text(encoding="utf-8")
+    installs = [c for c in commands(script) if PIP_INSTALL.search(c)]
+    assert installs, "scripts/setup.sh installs nothing"
+    for command in installs:
+        assert pip_install_is_locked(command), f"scripts/setup.sh: {command!r} installs outside the lock"
+        # pip itself is never upgraded: that download would not be hash-checked.
+        assert "--upgrade" not in command and " -U " not in f" {command} "
+    assert "LOCK=requirements/site.txt" in script and "LOCK=requirements/test.txt" in script
+    assert any("--no-build-isolation" in c and "--no-deps" in c for c in installs)
+    test_sh = (ROOT / "scripts" / "test.sh").read_text(encoding="utf-8")
+    assert "bash scripts/setup.sh test" in test_sh
+
+
+@pytest.mark.parametrize("path", WORKFLOW_FILES, ids=lambda p: p.name)
+def test_workflows_install_python_packages_from_the_lock(path: Path) -> None:
+    for job_id, job in jobs(load(path)).items():
+        scripts = [step.get("run") or "" for step in job.get("steps", [])]
+        for script in scripts:
+            for command in commands(script):
+                if PIP_INSTALL.search(command):
+                    assert pip_install_is_locked(command), f"{path.name}: job {job_id} runs {command!r}"
+                assert not re.search(r"\b(pipx|uv\s+pip|uv\s+tool|uvx)\b", command), f"{path.name}: {command!r}"
+        uses_python = any(re.search(r"\b(python|mkdocs|properdocs|pytest)\b", s) for s in scripts)
+        installs = any("bash scripts/setup.sh" in s or "bash scripts/test.sh" in s for s in scripts)
+        if uses_python:
+            assert installs, f"{path.name}: job {job_id} runs Python without installing through scripts/setup.sh"
+        for step in job.get("steps", []):
+            if step.get("uses", "").startswith("actions/setup-python@") and "cache" in step.get("with", {}):
+                assert step["with"]["cache-dependency-path"] in LOCKS, f"{path.name}: cache the lock file's packages"
+
+
+def test_dependabot_updates_the_lock_files_and_the_actions() -> None:
+    updates = load(GITHUB / "dependabot.yml")["updates"]
+    by_ecosystem = {update["package-ecosystem"]: update for update in updates}
+    assert by_ecosystem["github-actions"]["directory"] == "/"
+    assert by_ecosystem["pip"]["directory"] in ("/requirements", "/")
+
+
+def test_actions_record_lists_every_pin() -> None:
+    record = (GITHUB / "ACTIONS.md").read_text(encoding="utf-8")
+    rows = {
+        (name, version, sha)
+        for name, version, sha in re.findall(r"^\|\s*`([\w.-]+/[\w.-]+)`\s*\|\s*(v[\d.]+)\s*\|\s*`([0-9a-f]{40})`", record, re.M)
+    }
+    assert "verified on 2026-12-03" in record
+    for path in WORKFLOW_FILES:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if match := USES_LINE.match(line):
+                name, sha = match["ref"].split("@")
+                version = (match["comment"] or "").lstrip("# ").split()[0]
+                assert (name, version, sha) in rows, f"{path.name}: {name}@{sha} {version} is not in .github/ACTIONS.md"
+
+
+def test_tests_run_on_both_engines() -> None:
+    workflow = load(WORKFLOWS / "tests.yml")
+    job = jobs(workflow)["test"]
+    assert job["strategy"]["matrix"]["engine"] == ["mkdocs", "properdocs"]
+    runs = [step for step in job["steps"] if "bash scripts/test.sh" in (step.get("run") or "")]
+    assert runs and all(step["env"]["WBL_ENGINE"] == "${{ matrix.engine }}" for step in runs)
+
+
+# --- deploy: retired listings ------------------------------------------------
+
+
+def deploy_check_step() -> dict[str, Any]:
+    build = jobs(load(DEPLOY))["build"]
+    found = [step for step in build["steps"] if "generator check" in (step.get("run") or "")]
+    assert len(found) == 1, "deploy.yml must run the catalog checker once, before the build"
+    return found[0]
+
+
+def test_deploy_checks_against_the_commit_before_the_push() -> None:
+    step = deploy_check_step()
+    assert step["env"]["BEFORE_SHA"] == "${{ github.event.before }}"
+    assert '--against "$BEFORE_SHA"' in step["run"]
+    build = jobs(load(DEPLOY))["build"]
+    names = [s.get("name") for s in build["steps"]]
+    assert names.index(step["name"]) < names.index("Build the site")
+    checkout = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0  # the commit before the push is in the history
+
+
+def _git(repo: Path, *args: str) -> str:
+    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t"}
+    env |= {"GIT_COMMITTER_EMAIL": "t@example.org", "HOME": str(repo), "PATH": "/usr/bin:/bin"}
+    return subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True).stdout.strip()
+
+
+@pytest.mark.parametrize(
+    ("event", "before", "compares"),
+    [
+        ("push", "first", True),
+        ("push", "0" * 40, False),  # a new branch
+        ("push", "f" * 40, False),  # a force push: the old commit is not in the history
+        ("push", "--upload-pack=x", False),
+        ("schedule", "", False),
+        ("workflow_dispatch", "", False),
+    ],
+)
+def test_deploy_check_script(tmp_path: Path, event: str, before: str, compares: bool) -> None:
+    """Runs the deploy's check step with a stand-in `python` that records its arguments."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    _git(repo, "commit", "-q", "--allow-empty", "-m", "first")
+    first = _git(repo, "rev-parse", "HEAD")
+    _git(repo, "commit", "-q", "--allow-empty", "-m", "second")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    record = tmp_path / "args"
+    (bin_dir / "python").write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > {record}\n', encoding="utf-8")
+    (bin_dir / "python").chmod(0o755)
+    sha = first if before == "first" else before
+    env = {"PATH": f"{bin_dir}:/usr/bin:/bin", "HOME": str(tmp_path), "GITHUB_EVENT_NAME": event, "BEFORE_SHA": sha}
+    result = subprocess.run(
+        ["bash", "-e", "-c", deploy_check_step()["run"]], cwd=repo, env=env, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    args = record.read_text(encoding="utf-8").split()
+    assert args[:4] == ["-m", "generator", "check", "--format"]
+    if compares:
+        assert args[-2:] == ["--against", first]
+    else:
+        assert "--against" not in args
+
+
 # --- contribution files ------------------------------------------------------
 
 
@@ -389,3 +537,8 @@ def test_codeowners() -> None:
     assert "@wbl-catalog/catalog-reviewers" in owners["/catalog/"]
     # GitHub uses the last matching rule, so the default must come first.
     assert rules[0][0] == "*"
+    # Moves between organizations go through retired.yml, so only the maintainers approve changes to it,
+    # and no later rule (such as an organization's own folder) may take it back.
+    assert owners["/catalog/retired.yml"] == ["@wbl-catalog/maintainers"]
+    position = [rule[0] for rule in rules].index("/catalog/retired.yml")
+    assert all(not rule[0].startswith("/catalog/retired") for rule in rules[position + 1 :])

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import struct
 import unicodedata
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,6 +115,12 @@ BILLION_LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".jo
 CAFE_NFC = unicodedata.normalize("NFC", "café")
 CAFE_NFD = unicodedata.normalize("NFD", "café")
 NEWLINE_NAME = "employers/acme/evil\n::error::pwned.yml"
+SVG_LOGO = "employers/acme/logo.svg"
+PNG_LOGO = "employers/acme/logo.png"
+FIX_SVG = "Export the logo again as plain SVG (in Inkscape: Save As, Plain SVG), or as PNG."
+FIX_PNG = "Export the logo again as PNG or SVG from an image editor."
+LOGO_HOLDS = "The SVG logo holds `{}`, which a logo may not hold. " + FIX_SVG
+LOGO_ATTRIBUTE = "The SVG logo has the attribute `{}`, which a logo may not have. " + FIX_SVG
 
 
 # -- setups for entries a file's bytes cannot express -------------------------
@@ -149,6 +157,35 @@ def _sparse(root: Path) -> None:
 
 def _fifo(root: Path) -> None:
     os.mkfifo(root / "employers" / "acme" / "pipe.yml")
+
+
+def png(width: int = 4, height: int = 2, tail: bytes = b"") -> bytes:
+    """A real PNG of width x height grey pixels (tail: bytes appended after its end)."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    rows = b"".join(b"\0" + b"\x80" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"") + tail
+
+
+SVG_OPEN = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
+
+
+def svg(inner: str, open_tag: str = SVG_OPEN) -> bytes:
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{open_tag}{inner}</svg>\n'.encode()
+
+
+def _sparse_logo(root: Path) -> None:
+    # 50 MB that take no disk space: the size alone must refuse it, before anything reads it.
+    with (root / "employers" / "acme" / "logo.png").open("wb") as handle:
+        handle.truncate(50_000_000)
+
+
+def _two_logos(root: Path) -> None:
+    (root / "employers" / "acme" / "logo.png").write_bytes(png())
+    (root / "employers" / "acme" / "logo.svg").write_bytes(svg('<rect width="10" height="10"/>'))
 
 
 def _case(name: str, group: str, content: bytes | None, *expect: Expect, path: str = LISTING, **extra) -> Case:
@@ -554,7 +591,7 @@ CASES: list[Case] = [
             30,
             8,
             "bad-https-url",
-            "`application.url` contains `\"`, which a link must write percent-encoded. "
+            '`application.url` contains `"`, which a link must write percent-encoded. '
             "Open the page in a browser and copy the address from its address bar.",
         ),
     ),
@@ -1098,6 +1135,143 @@ CASES: list[Case] = [
         "two-levels-of-lists-are-fine",
         "schema",
         listing("  Interns learn to weld.\n", "  - Weld\n    - MIG\n    - TIG\n  > A quote\n"),
+    ),
+    # -- logos: published only when they cannot run code ------------------------
+    _case(
+        "plain-svg-logo",
+        "files",
+        svg('<title>Acme</title><g fill="#123"><rect width="10" height="10" rx="2"/></g>'),
+        path=SVG_LOGO,
+    ),
+    _case(
+        "svg-logo-with-gradient-by-id",
+        "files",
+        svg(
+            '<defs><linearGradient id="a"><stop offset="0" stop-color="#fff"/></linearGradient></defs><rect fill="url(#a)" width="1" height="1"/>'
+        ),
+        path=SVG_LOGO,
+    ),
+    _case("png-logo", "files", png(), path=PNG_LOGO),
+    _case(
+        "svg-logo-with-script",
+        "files",
+        svg("<script>alert(document.domain)</script>"),
+        Expect(1, 1, "bad-logo", LOGO_HOLDS.format("<script>")),
+        path=SVG_LOGO,
+    ),
+    _case(
+        "svg-logo-with-event-handler",
+        "files",
+        svg("", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)">'),
+        Expect(1, 1, "bad-logo", LOGO_ATTRIBUTE.format("onload")),
+        path=SVG_LOGO,
+    ),
+    _case(
+        "svg-logo-with-foreign-object",
+        "files",
+        svg('<foreignObject><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject>'),
+        Expect(1, 1, "bad-logo", LOGO_HOLDS.format("<foreignObject>")),
+        path=SVG_LOGO,
+    ),
+    _case(
+        "svg-logo-linking-out",
+        "files",
+        svg('<a xmlns:xlink="http://www.w3.org/1999/xlink" xlink:href="javascript:alert(1)"><rect/></a>'),
+        Expect(1, 1, "bad-logo", LOGO_HOLDS.format("<a>")),
+        path=SVG_LOGO,
+    ),
+    _case(
+        "svg-logo-with-outside-url",
+        "files",
+        svg('<rect fill="url(https://evil.example/x.svg#a)"/>'),
+        Expect(1, 1, "bad-logo", "The SVG logo's `fill` points outside the logo. " + FIX_SVG),
+        path=SVG_LOGO,
+    ),
+    _case(
+        "svg-logo-with-style",
+        "files",
+        svg("<style>@import url(https://evil.example/x.css);</style>"),
+        Expect(1, 1, "bad-logo", LOGO_HOLDS.format("<style>")),
+        path=SVG_LOGO,
+    ),
+    _case(
+        "svg-logo-with-entities",
+        "files",
+        b'<?xml version="1.0"?>\n<!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa">]>\n' + svg("&a;").split(b"\n", 1)[1],
+        Expect(
+            1,
+            1,
+            "bad-logo",
+            "The SVG logo has a DOCTYPE, entity or processing instruction, which a logo may not hold. " + FIX_SVG,
+        ),
+        path=SVG_LOGO,
+    ),
+    _case(
+        "svg-logo-without-namespace",
+        "files",
+        b"<svg><rect/></svg>",
+        Expect(1, 1, "bad-logo", "The logo is not an SVG image (its outer element is not `<svg>`). " + FIX_SVG),
+        path=SVG_LOGO,
+    ),
+    _case(
+        "html-saved-as-png",
+        "files",
+        b"<!doctype html><script>alert(1)</script>",
+        Expect(1, 1, "bad-logo", "The logo is not a PNG image (it holds text, such as a web page). " + FIX_PNG),
+        path=PNG_LOGO,
+    ),
+    _case(
+        "png-with-a-page-after-its-end",
+        "files",
+        png(tail=b"<html><script>alert(1)</script>"),
+        Expect(1, 1, "bad-logo", "The PNG image is damaged (it does not end where a PNG ends). " + FIX_PNG),
+        path=PNG_LOGO,
+    ),
+    _case(
+        "png-cut-short",
+        "files",
+        png()[:-20],
+        Expect(1, 1, "bad-logo", "The PNG image is cut short or damaged. " + FIX_PNG),
+        path=PNG_LOGO,
+    ),
+    _case(
+        "png-of-100000-pixels-wide",
+        "files",
+        png(100_000, 1),
+        Expect(1, 1, "bad-logo", "The logo is 100000×1 pixels; logos are at most 2048×2048. Save it smaller."),
+        path=PNG_LOGO,
+    ),
+    _case(
+        "fifty-megabyte-logo",
+        "files",
+        None,
+        Expect(1, 1, "bad-logo", "The logo is 50,000,000 bytes; logos are at most 200 kB. Save it smaller."),
+        path=PNG_LOGO,
+        setup=_sparse_logo,
+    ),
+    _case(
+        "two-logos",
+        "files",
+        None,
+        Expect(1, 1, "two-logos", "The organization has both logo.png and logo.svg. Keep one of them and delete the other."),
+        path=SVG_LOGO,
+        setup=_two_logos,
+    ),
+    _case(
+        "pathway-wage-beyond-belief",
+        "schema",
+        (MINIMAL / "pathways" / "manufacturing.yml")
+        .read_text(encoding="utf-8")
+        .replace('soc: "51-4121"', 'soc: "51-4121"\n    wage:\n      amount: 100000000000000\n      unit: hour')
+        .encode(),
+        Expect(
+            38,
+            15,
+            "implausible-amount",
+            "`occupations[1].wage.amount` is $100000000000000 per hour, which cannot be a real amount. "
+            "Write the amount in dollars with at most two decimals, from 1 to 500 per hour.",
+        ),
+        path="pathways/manufacturing.yml",
     ),
 ]
 

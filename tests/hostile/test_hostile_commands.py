@@ -1,16 +1,22 @@
-"""Commands that write folders never empty one that holds something else."""
+"""Commands never empty a folder that holds something else, and never run code a contribution put in place."""
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 import shutil
 from pathlib import Path
 
 import pytest
 from cases import MINIMAL
+from hostile_support import AS_OF
 
 import generator
+from generator import compiled
+from generator.catalog import check_catalog
 from generator.cli import main
 from generator.outdir import MARKER
+from generator.schemas import KINDS, Validators, fast_definition
 
 PACKAGE = Path(generator.__file__).resolve().parent
 REPLACES = "command replaces what its output folder holds. Choose a new folder, such as `{0}`."
@@ -69,3 +75,34 @@ def test_pages_may_write_its_own_folder_again(project: Path) -> None:
     assert (project / "out" / MARKER).is_file()
     assert (project / "out" / "index.md").is_file()
     assert main(["pages", "--out", "out", "--catalog", "catalog"]) == 0
+
+
+def test_a_validator_cache_committed_to_the_repository_is_never_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files a pull request adds under .cache/ (ignored by git, but addable with -f) must not run during a check."""
+    monkeypatch.delenv(compiled.CACHE_ENV, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    marker = tmp_path / "ran"
+    payload = f"open({str(marker)!r}, 'w').close()\ndef validate(data, custom_formats={{}}, name_prefix=None):\n    return data\n"
+    code = marshal.dumps(compile(payload, "x", "exec"))
+    planted = PACKAGE.parent / ".cache" / "validators"
+    existed = planted.exists()
+    planted.mkdir(parents=True, exist_ok=True)
+    names: list[Path] = []
+    try:
+        for kind in KINDS:
+            key = compiled.cache_key(fast_definition(Validators().bundles[kind]))
+            for name, data in (
+                (f"v{key}.py", payload.encode()),
+                (f"v{key}.bin", compiled.MAGIC + hashlib.sha256(code).digest() + code),
+            ):
+                (planted / name).write_bytes(data)
+                names.append(planted / name)
+        checked = check_catalog(MINIMAL, as_of=AS_OF)
+        assert checked.ok
+    finally:
+        for name in names:
+            name.unlink(missing_ok=True)
+        if not existed:
+            shutil.rmtree(planted.parent, ignore_errors=True)
+    assert not marker.exists()
+    assert compiled.cache_dir() == tmp_path / "user-cache" / "wbl-catalog" / "validators"

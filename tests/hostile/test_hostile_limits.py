@@ -107,7 +107,8 @@ def _entries(root: Path) -> Iterator[Path]:
 def test_every_file_is_a_record_or_has_a_located_problem(broken_catalog: Path) -> None:
     loading = load_all(broken_catalog)
     checked = check_catalog(broken_catalog, as_of=AS_OF)
-    records = {record.shown for record in loading.records}
+    # A logo that passes its check is published, so it counts as shown.
+    records = {record.shown for record in loading.records} | {Path(p).as_posix() for p in checked.catalog.logos.values()}
     located = {p.path for p in checked.problems}
     entries = list(_entries(broken_catalog))
     assert len(entries) > len(CASES)
