@@ -1,19 +1,22 @@
-"""Every hostile case gets its exact located outcome, in process and from the real CLI.
+"""Every hostile case gets its exact located outcome, in process and from the CLI.
 
 - in process: `check_catalog` returns exactly the expected problems;
-- the CLI (a real `python -m generator check` per case, run in parallel)
-  prints exactly those lines, exits 0 or 1, never prints a traceback, and
-  never prints what a symlink points at;
+- the CLI (`main` for every case, and a real `python -m generator check`
+  process for a few, in all three formats) prints exactly those lines,
+  exits 0 or 1, never prints a traceback, and never prints what a symlink
+  points at;
 - GitHub annotations stay one inert command per problem.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
 import re
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +25,7 @@ from cases import CASES, LISTING, Case, by_name
 from hostile_support import AS_OF, as_row, case_catalog, expected_lines, expected_rows, run_cli, use_cached_validators
 
 from generator.catalog import check_catalog
+from generator.cli import main
 from generator.problems import as_github, as_text
 
 IDS = [case.name for case in CASES]
@@ -107,28 +111,55 @@ def test_text_output_keeps_one_problem_per_line(tmp_path: Path, monkeypatch: pyt
     )
 
 
-# -- the real CLI, one process per case ------------------------------------------
+# -- the CLI: every case through `main`, and a few through a real process ---------------
 
-# A few cases also go through the other two formats.
+# These cases also go through the other two formats, and all three formats run as real processes, where the
+# output is encoded for a terminal or a pipe: a hidden character in a file name, CR/LF in a key, a symlink.
 OTHER_FORMATS = ("key-with-crlf", "mention-and-command-in-key", "workflow-command-in-file-name", "symlink-to-etc-passwd")
+
+
+@dataclass(frozen=True)
+class Ran:
+    returncode: int
+    stdout: bytes
+    stderr: bytes
+
+
+def _in_process(folder: Path, fmt: str) -> Ran:
+    """`python -m generator check` as the CLI's own `main`: the same code path, without starting Python."""
+    out, err = io.StringIO(), io.StringIO()
+    here = os.getcwd()
+    os.chdir(folder)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(["check", "--format", fmt])
+    finally:
+        os.chdir(here)
+    return Ran(code, out.getvalue().encode("utf-8", "backslashreplace"), err.getvalue().encode("utf-8", "backslashreplace"))
 
 
 @pytest.fixture(scope="module")
 def cli_runs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Any]:
-    jobs: list[tuple[str, str, Path]] = []
-    for case in CASES:
-        folder = tmp_path_factory.mktemp(case.name[:40])
-        case_catalog(case, folder)
-        jobs.append((case.name, "text", folder))
-        if case.name in OTHER_FORMATS:
-            jobs += [(case.name, "github", folder), (case.name, "json", folder)]
+    runs: dict[tuple[str, str], Any] = {}
+    real: list[tuple[str, str, Path]] = []
+    with pytest.MonkeyPatch.context() as patch:
+        use_cached_validators(patch)
+        patch.setenv("CATALOG_TODAY", AS_OF.isoformat())
+        for case in CASES:
+            folder = tmp_path_factory.mktemp(case.name[:40])
+            case_catalog(case, folder)
+            if case.name in OTHER_FORMATS:
+                real += [(case.name, fmt, folder) for fmt in ("text", "github", "json")]
+            else:
+                runs[(case.name, "text")] = _in_process(folder, "text")
 
     def run(job: tuple[str, str, Path]):
         name, fmt, folder = job
         return (name, fmt), run_cli(folder, "--format", fmt)
 
     with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
-        return dict(pool.map(run, jobs))
+        runs.update(pool.map(run, real))
+    return runs
 
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
