@@ -14,7 +14,14 @@ employmentType: INTERN for internships; otherwise FULL_TIME at 35 or more
 hours a week, PART_TIME below; left out when hours are not given.
 baseSalary only when the amount is published and is per hour, week or
 month (a one-time total has no schema.org unit). hiringOrganization is the
-organization that lists the placement, as shown at the top of the page.
+organization that lists the placement, as shown at the top of the page, with
+its own website as sameAs when it has one. identifier is the catalog id, the
+listing's permanent address on the site.
+
+description is plain text: the summary, then one line per paragraph or list
+item of the description, the lines a contributor wrapped in the YAML file
+joined. The JSON is written to go inside a <script> element: "<", ">", "&",
+U+2028 and U+2029 are \\u escapes.
 
 EducationalOccupationalProgram describes pathway pages that are not
 examples (sample content must not look like a real program to search
@@ -30,25 +37,41 @@ import json
 import re
 from typing import Any
 
-from .model import Catalog, Opportunity, Pathway
-from .sanitize import render_markdown
+from . import i18n
+from .model import Catalog, Opportunity, Organization, Pathway
+from .sanitize import render_markdown, safe_url
 
 PLACEMENTS = frozenset({"internship", "pre-apprenticeship", "apprenticeship", "cooperative-education", "summer-youth-employment"})
 UNITS = {"hour": "HOUR", "week": "WEEK", "month": "MONTH"}
 FULL_TIME_HOURS = 35
 
 
+# Where a line ends in the plain text: the end of a block (paragraph, list item, heading, quote, code) and a
+# hard line break. Every other line end in the rendered HTML is a wrapped line of the YAML file (a soft break).
+BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote|pre|td|th)>|<br\s*/?>")
+
+
 def plain_text(markdown_text: str) -> str:
-    """Contributor Markdown as plain text, paragraphs kept."""
+    """Contributor Markdown as plain text: one line per paragraph or list item, wrapped lines joined."""
     rendered = render_markdown(markdown_text)
-    rendered = re.sub(r"</(p|li|h3|h4|blockquote|pre)>|<br\s*/?>", "\n", rendered)
-    text = html.unescape(re.sub(r"<[^>]+>", "", rendered))
-    lines = (" ".join(line.split()) for line in text.splitlines())
+    blocks = BLOCK_END.split(rendered)
+    lines = (" ".join(html.unescape(re.sub(r"<[^>]+>", "", block)).split()) for block in blocks)
     return "\n".join(line for line in lines if line)
 
 
+# Characters that must not appear as themselves in JSON inside an HTML <script> element: "<" could close it
+# (`</script>`) or open a comment, ">" and "&" are escaped with it as usual, and U+2028 and U+2029 end a line in
+# older JavaScript parsers. Each is written as its \u escape, which any JSON reader turns back into the character.
+SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def script_json(text: str) -> str:
+    """JSON text made safe to put inside a <script> element; the JSON it stands for is the same."""
+    return text.translate(SCRIPT_UNSAFE)
+
+
 def dumps(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return script_json(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
 
 
 def is_job_posting(catalog: Catalog, opp: Opportunity) -> bool:
@@ -88,6 +111,18 @@ def _place(site: Any) -> dict[str, Any]:
     return {"@type": "Place", "name": site.name, "address": address}
 
 
+def hiring_organization(org: Organization, view: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "@type": "Organization",
+        "name": view.plain(org.text("name", view.lang)),
+        "url": view.absolute(f"employers/{org.id}/"),
+    }
+    website = safe_url(org.raw.get("website"))
+    if website:
+        data["sameAs"] = website
+    return data
+
+
 def job_posting_data(catalog: Catalog, opp: Opportunity, view: Any) -> dict[str, Any] | None:
     if not is_job_posting(catalog, opp):
         return None
@@ -104,11 +139,8 @@ def job_posting_data(catalog: Catalog, opp: Opportunity, view: Any) -> dict[str,
         "datePosted": opp.last_reviewed.isoformat(),
         "directApply": False,
         "url": view.absolute(opp.url),
-        "hiringOrganization": {
-            "@type": "Organization",
-            "name": view.plain(org.text("name", lang)),
-            "url": view.absolute(f"employers/{org.id}/"),
-        },
+        "hiringOrganization": hiring_organization(org, view),
+        "identifier": {"@type": "PropertyValue", "name": i18n.t("site_name", lang), "value": opp.id},
     }
     if opp.deadline:
         data["validThrough"] = opp.deadline.isoformat()

@@ -14,6 +14,34 @@ LOCALES = {"en": "en_US", "es": "es_US"}
 STRINGS: dict[str, tuple[str, str]] = {
     "site_name": ("LA Work-Based Learning Catalog", "Catálogo de Aprendizaje Basado en el Trabajo de LA"),
     "site_short": ("WBL Catalog", "Catálogo ABT"),
+    "site_description": (
+        "Job shadows, internships and apprenticeships for students in the Los Angeles region.",
+        "Observación laboral, pasantías y programas de aprendizaje para estudiantes de la región de Los Ángeles.",
+    ),
+    "skip_to_content": ("Skip to content", "Saltar al contenido"),
+    "menu": ("Menu", "Menú"),
+    "sections_nav": ("Sections", "Secciones"),
+    "site_sections": ("Site sections", "Secciones del sitio"),
+    "sample_note": (
+        "Sample content: listings marked as examples are not real offers.",
+        "Contenido de muestra: los anuncios marcados como ejemplo no son ofertas reales.",
+    ),
+    "feed_link": ("New and updated opportunities (Atom feed)", "Oportunidades nuevas y actualizadas (canal Atom, en inglés)"),
+    "not_found": ("Page not found", "Página no encontrada"),
+    "not_found_help": (
+        "There is no page at this address. Find what you were looking for from here:",
+        "No hay ninguna página en esta dirección. Encuentra lo que buscabas desde aquí:",
+    ),
+    "page_title": ("{title}, page {n}", "{title}, página {n}"),
+    "page_description": ("{description} Page {n} of {total}.", "{description} Página {n} de {total}."),
+    "browse_description": (
+        "Search and filter job shadows, internships, apprenticeships and other work-based learning for students.",
+        "Busca y filtra observaciones laborales, pasantías, programas de aprendizaje y otras oportunidades para estudiantes.",
+    ),
+    "employers_description": (
+        "The employers, schools, colleges and other organizations that offer the opportunities in this catalog.",
+        "Los empleadores, escuelas, colegios y otras organizaciones que ofrecen las oportunidades de este catálogo.",
+    ),
     "home": ("Home", "Inicio"),
     "browse": ("Find opportunities", "Buscar oportunidades"),
     "employers": ("Organizations", "Organizaciones"),

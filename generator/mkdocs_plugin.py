@@ -12,18 +12,22 @@ import contextlib
 import gc
 import logging
 import os
+import re
 import shutil
 import time
 from pathlib import Path
 
+from markupsafe import Markup, escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from . import i18n
 from .catalog import Checked, check_catalog
 from .load import can_fork
+from .logos import write_logos
 from .problems import as_text
 from .render.context import LANGS, lang_prefix
 from .render.shell import RecordWriter, Shell, Variant, shell_pages, variant_of, workers
@@ -37,6 +41,47 @@ BODY_MARK = "WBL-GENERATED-PAGE-BODY"
 # mkdocs-redirects, loaded right after this plugin, prints a "MkDocs 2" banner on stderr that starts with
 # WARNING although nothing is wrong; like the theme's (NO_MKDOCS_2_WARNING), it is off unless asked for.
 os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+
+# Material's search plugin, under either of its names: without it, its index, lunr and the search worker go unused.
+SEARCH_PLUGINS = frozenset({"search", "material/search"})
+
+
+def theme_text(key: str, lang: str | None, **values: object) -> Markup:
+    """Interface text for the theme's templates (`wbl_t`), escaped: the theme's Jinja does not escape."""
+    return escape(i18n.t(key, "es" if lang == "es" else "en", **values))
+
+
+def prune_theme_assets(site_dir: Path, plugins: set[str]) -> list[str]:
+    """Removes the theme's files that no page uses; returns their paths in the site.
+
+    Without Material's search plugin, the theme still copies lunr and its search worker (about a megabyte),
+    which only the search box would load. Source maps are for the theme's own developers; the comment that
+    names a map at the end of a minified file goes with it, so nothing in the site points at a missing file.
+    """
+    assets = site_dir / "assets"
+    removed: list[Path] = []
+    if not plugins & SEARCH_PLUGINS:
+        scripts = assets / "javascripts"
+        removed += sorted(p for p in (scripts / "lunr").rglob("*") if p.is_file())
+        shutil.rmtree(scripts / "lunr", ignore_errors=True)
+        for worker in sorted((scripts / "workers").glob("search.*")):
+            worker.unlink()
+            removed.append(worker)
+        with contextlib.suppress(OSError):  # the workers folder, once empty
+            (scripts / "workers").rmdir()
+    for source_map in sorted(assets.rglob("*.map")):
+        source_map.unlink()
+        removed.append(source_map)
+        minified = source_map.with_suffix("")
+        if minified.is_file():
+            text = minified.read_text(encoding="utf-8")
+            comment = re.compile(
+                r"\n?(?://[#@] sourceMappingURL=|/\*[#@] sourceMappingURL=)" + re.escape(source_map.name) + r"[^\n]*\s*\Z"
+            )
+            cut = comment.sub("\n", text)
+            if cut != text:
+                minified.write_text(cut, encoding="utf-8")
+    return [p.relative_to(site_dir).as_posix() for p in removed]
 
 
 class CatalogConfig(Config):
@@ -155,6 +200,17 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             raise PluginError(f"The page {page.file.src_uri} was changed by another plugin before it was filled in.")
         return body
 
+    def on_env(self, env, config, files):
+        # The theme's overrides print interface text from the same tables as the generated pages.
+        env.globals["wbl_t"] = theme_text
+        # The Atom feed's address for the pages' <head>; None when this build writes no feed. Absolute on the
+        # configured site (a subpath included); without a site URL the template links it relative to the page.
+        feed = None
+        if self.config.exports and not self.preview:
+            feed = config.site_url.rstrip("/") + "/data/feed.xml" if config.site_url else ""
+        env.globals["wbl_feed_url"] = feed
+        return env
+
     def on_serve(self, server, config, builder):
         server.watch(str(self.catalog_path()))
         return server
@@ -170,6 +226,9 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
                 from .exports import write_exports
 
                 write_exports(self.checked.catalog, site_dir, config.site_url or "", self.catalog_path())
+            if self.checked:
+                write_logos(self.checked.catalog.logos, site_dir)
+            prune_theme_assets(site_dir, set(config.plugins))
             schemas = site_dir / "schemas"
             schemas.mkdir(parents=True, exist_ok=True)
             for schema in sorted((self.root / "schemas").glob("*.schema.json")):

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Create the virtual environment and install the project.
 #   scripts/setup.sh        runtime only (build and serve the site)
-#   scripts/setup.sh test   also the test tools: Debian's Chromium and axe-core from npm
+#   scripts/setup.sh test   also the test tools: Debian's Chromium, Java for the Nu HTML Checker, and axe-core
+#                           and vnu-jar from npm
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,7 +31,14 @@ if [ "${1:-}" = "test" ]; then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
   fi
-  if [ ! -f node_modules/axe-core/axe.min.js ]; then
+  if ! command -v java >/dev/null 2>&1; then
+    # The W3C Nu HTML Checker (vnu.jar, from npm) runs on Java.
+    SUDO=""
+    if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq default-jre-headless >/dev/null
+  fi
+  if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then
     npm ci --no-audit --no-fund --silent
   fi
 fi

@@ -30,10 +30,12 @@ import pytest
 import yaml
 from sitebuild import ROOT, build_site, minimal_catalog
 
+from generator import i18n
 from generator.catalog import check_catalog
 from generator.exports_calendar import CRLF, Dated, EventWriter, calendar, calendars, fold_bytes, host_of, uid
 from generator.exports_calendar import dated_events as calendar_items
 from generator.exports_dates import ChangeDates, git_dates, record_file
+from generator.exports_jsonld import script_json
 from generator.exports_records import absolute
 from generator.exports_schema import documentation
 from generator.exports_tabular import COLUMNS
@@ -87,11 +89,29 @@ def listing(path: Path, **changes: Any) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
+# A description as contributors write it in YAML: lines wrapped by hand inside paragraphs and list items, text
+# that would end a <script> element, and the line and paragraph separators that end a line in old JavaScript
+# (inside a paragraph, like a wrapped line, they become a space).
+WRAPPED_DESCRIPTION = (
+    "Work with lab staff\non real samples, and see how a\nclinic lab runs.\n\n"
+    "- Label specimens and\n  log results\n- Shadow a nurse\n\n"
+    "Never type `</script><!--` into a form\u2028or\u2029a chart."
+)
+WRAPPED_PLAIN = [
+    "A paid summer internship in a clinic lab.",
+    "Work with lab staff on real samples, and see how a clinic lab runs.",
+    "Label specimens and log results",
+    "Shadow a nurse",
+    "Never type </script><!-- into a form or a chart.",
+]
+
+
 def structured_catalog(dest: Path) -> Path:
     """A catalog with one real (not example) listing per JobPosting case, and a real and an example pathway."""
     catalog = minimal_catalog(dest)
     org = catalog / "employers" / "acme-health"
-    (org / "organization.yml").write_text((org / "organization.yml").read_text().replace("example: true", "example: false"))
+    text = (org / "organization.yml").read_text().replace("example: true", "example: false")
+    (org / "organization.yml").write_text(text + "website: https://example.org/acme-health\n")
     real = {"example": False, "schedule.hours_per_week": 20}
 
     def case(name: str, **changes: Any) -> None:
@@ -101,6 +121,7 @@ def structured_catalog(dest: Path) -> Path:
         "lab-internship",
         sites=[{"name": "Main clinic", "address": "100 Harbor Ave", "city": "Long Beach", "zip": "90802", "mode": "in-person"}],
         seats=6,
+        description=WRAPPED_DESCRIPTION,
     )
     case(
         "summer-stipend-job",
@@ -439,6 +460,33 @@ def test_job_posting_values_are_on_the_page(structured, lang):
     for line in posting["description"].splitlines():
         assert line in text
     assert posting["url"] == f"{SITE_URL}{path}/"
+    # The summary, then one line per paragraph and list item: the lines wrapped in the YAML file are joined.
+    assert posting["description"].split("\n") == WRAPPED_PLAIN
+    assert posting["identifier"] == {"@type": "PropertyValue", "name": i18n.t("site_name", lang), "value": opp.id}
+    assert posting["hiringOrganization"] == {
+        "@type": "Organization",
+        "name": "Acme Health",
+        "url": f"{SITE_URL}{'es/' if lang == 'es' else ''}employers/acme-health/",
+        "sameAs": "https://example.org/acme-health",
+    }
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_job_posting_json_is_safe_inside_its_script_element(structured, lang):
+    site, _ = structured
+    path = ("" if lang == "en" else "es/") + "opportunities/acme-health/lab-internship"
+    html = (site / path / "index.html").read_text(encoding="utf-8")
+    (raw,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    for unsafe in ("<", ">", "&", "\u2028", "\u2029"):
+        assert unsafe not in raw, repr(unsafe)
+    assert "Never type </script><!-- into a form or a chart." in json.loads(raw)["description"]
+
+
+def test_script_json_escapes_what_could_end_the_script():
+    text = json.dumps({"a": "</script><!-- & > \u2028 \u2029 é"}, ensure_ascii=False)
+    safe = script_json(text)
+    assert safe == '{"a": "\\u003c/script\\u003e\\u003c!-- \\u0026 \\u003e \\u2028 \\u2029 é"}'
+    assert json.loads(safe) == json.loads(text)
 
 
 def test_job_posting_types_and_pay_ranges(structured):
@@ -485,7 +533,8 @@ def test_data_page_links_every_export_and_documents_every_field(bundled, lang):
     site = bundled[0]
     page = site / ("" if lang == "en" else "es/") / "data" / "index.html"
     html = page.read_text(encoding="utf-8")
-    links = set(re.findall(r'href="([^"#?]+\.(?:json|csv|ics|xml))"', html))
+    content = html.split('id="wbl-content"', 1)[1]  # the page's own links, not the feed's in the head
+    links = set(re.findall(r'href="([^"#?]+\.(?:json|csv|ics|xml))"', content))
     targets = {(page.parent / link).resolve().relative_to(site.resolve()).as_posix() for link in links}
     for export in (
         "catalog.json",

@@ -12,6 +12,7 @@ from urllib.parse import urljoin
 
 import pytest
 from markupsafe import escape
+from paged_catalog import paged_catalog
 from sitebuild import ROOT, build_site, minimal_catalog
 
 from generator import i18n
@@ -264,3 +265,215 @@ def test_the_employers_index_is_paged_and_links_every_organization_once(catalog,
             assert ('rel="next"' in page.body) == (number < count)
             assert ('rel="prev"' in page.body) == (number > 1)
             assert i18n.t("page_n", lang, n=number, total=count) in page.body
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_an_organization_logo_is_shown_and_published_as_parsed(site, catalog, lang):
+    org_id = next(iter(catalog.logos))
+    prefix = "" if lang == "en" else "es/"
+    page = read(site, f"{prefix}employers/{org_id}/")
+    match = re.search(r'<h1><img class="wbl-logo" src="([^"]+)" alt="" height="48"> ', page)
+    assert match, "the organization page shows no logo"
+    published = posixpath.normpath(posixpath.join(f"{prefix}employers/{org_id}/", match.group(1)))
+    assert published == f"employers/{org_id}/logo.svg"
+    svg = (site / published).read_bytes()
+    assert svg.startswith(b"<?xml") and b"<svg" in svg and b"<script" not in svg
+    assert svg != (ROOT / catalog.logos[org_id]).read_bytes()  # re-written from its parsed elements, not copied
+
+
+def test_organizations_without_a_logo_show_none(site, catalog):
+    org_id = next(o for o in catalog.organizations if o not in catalog.logos)
+    assert 'class="wbl-logo"' not in read(site, f"employers/{org_id}/")
+
+
+# -- the head of every page, the header's menu, the theme's assets ---------------------------------------------
+
+
+class Head(HTMLParser):
+    """A page's language, <title>, and the <link> and <meta> elements of its head; the attributes of every <label>."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lang = ""
+        self.title = ""
+        self.links: list[dict[str, str | None]] = []
+        self.metas: list[dict[str, str | None]] = []
+        self.labels: list[dict[str, str | None]] = []
+        self.in_head = self.in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "html":
+            self.lang = found.get("lang") or ""
+        elif tag == "head":
+            self.in_head = True
+        elif tag == "title" and self.in_head:
+            self.in_title = True
+        elif tag in ("link", "meta") and self.in_head:
+            (self.links if tag == "link" else self.metas).append(found)
+        elif tag == "label":
+            self.labels.append(found)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "head":
+            self.in_head = False
+        elif tag == "title":
+            self.in_title = False
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title += data
+
+    @property
+    def description(self) -> str | None:
+        return next((m.get("content") for m in self.metas if m.get("name") == "description"), None)
+
+    @property
+    def feeds(self) -> list[dict[str, str | None]]:
+        return [link for link in self.links if link.get("type") == "application/atom+xml"]
+
+
+def head_of(path: Path) -> Head:
+    head = Head()
+    head.feed(path.read_text(encoding="utf-8"))
+    return head
+
+
+def site_pages(site: Path) -> list[Path]:
+    """Every page of a built site but the redirects of renamed listings (mkdocs-redirects' own pages)."""
+    pages = [p for p in sorted(site.rglob("*.html")) if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")]
+    assert len(pages) > 100 and site / "404.html" in pages
+    return pages
+
+
+def test_the_header_menu_is_a_plain_label_of_the_drawer(site):
+    """A <label> with a role or ARIA is invalid HTML; the page's script turns the menu into a button (tests/browser)."""
+    for path in site_pages(site):
+        head = head_of(path)
+        for label in head.labels:
+            assert not [name for name in label if name == "role" or name.startswith("aria-")], (path, label)
+        (menu,) = [label for label in head.labels if "wbl-menu-button" in (label.get("class") or "").split()]
+        assert menu["for"] == "__drawer"
+        text = f'<span class="wbl-visually-hidden">{i18n.t("menu", head.lang)}</span>'
+        assert text in path.read_text(encoding="utf-8"), path
+
+
+def test_every_page_links_the_feed_in_its_head(site):
+    for path in site_pages(site):
+        head = head_of(path)
+        assert head.feeds == [
+            {
+                "rel": "alternate feed",
+                "type": "application/atom+xml",
+                "href": "https://wbl-catalog.example.org/data/feed.xml",
+                "hreflang": "en",
+                "title": i18n.t("feed_link", head.lang),
+            }
+        ], path
+        # Material's script fetches a sitemap next to every link whose rel is exactly "alternate" (main.html).
+        assert not [link for link in head.links if link.get("rel") == "alternate"], path
+    assert (site / "data" / "feed.xml").is_file()
+
+
+def test_no_two_pages_the_site_titles_share_a_title(paged_site):
+    """Every page but the listings' and organizations' (titled by contributors) has a title of its own, each page
+    of a paged index included."""
+    titles: dict[str, Path] = {}
+    for path in site_pages(paged_site):
+        parts = path.relative_to(paged_site).parts
+        parts = parts[1:] if parts[0] == "es" else parts
+        if parts[0] in ("opportunities", "employers") and len(parts) > 2 and parts[1] != "page":
+            continue
+        title = head_of(path).title.strip()
+        assert title not in titles, f"{path} and {titles[title]} are both titled {title!r}"
+        titles[title] = path
+    assert len(titles) > 30
+
+
+def test_pages_without_a_description_of_their_own_have_the_sites_in_their_language(site):
+    for lang in ("en", "es"):
+        prefix = "es/" if lang == "es" else ""
+        for url in ("pathways/", "sectors/", "quality/", "coverage/", "data/", "counselors/", "contribute/"):
+            assert head_of(site / prefix / url / "index.html").description == i18n.t("site_description", lang), url
+
+
+SUBPATH_URL = "https://example.org/wbl/"
+
+
+@pytest.fixture(scope="module")
+def paged_site(tmp_path_factory) -> Path:
+    """A catalog whose browse and organization indexes have two pages, built for a site under a subpath."""
+    root = tmp_path_factory.mktemp("paged")
+    build_site(root / "site", paged_catalog(root / "catalog"), extra_env={"SITE_URL": SUBPATH_URL})
+    return root / "site"
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize(("key", "index"), [("browse", "opportunities/"), ("employers", "employers/")])
+def test_each_page_of_a_paged_index_has_its_own_title_and_description(paged_site, lang, key, index):
+    folder = paged_site / ("es/" if lang == "es" else "") / index
+    assert (folder / "page" / "2" / "index.html").is_file() and not (folder / "page" / "3").exists()
+    first, second = head_of(folder / "index.html"), head_of(folder / "page" / "2" / "index.html")
+    name, label = i18n.t("site_name", lang), i18n.t(key, lang)
+    assert first.title == f"{label} - {name}"
+    assert second.title == f"{i18n.t('page_title', lang, title=label, n=2)} - {name}"
+    assert first.description == i18n.t(f"{key}_description", lang)
+    assert second.description == i18n.t("page_description", lang, description=first.description, n=2, total=2)
+
+
+def test_the_feed_link_keeps_the_path_of_the_site_url(paged_site):
+    for path in (
+        "index.html",
+        "es/index.html",
+        "opportunities/page/2/index.html",
+        "es/employers/acme-health/index.html",
+        "404.html",
+    ):
+        assert [link["href"] for link in head_of(paged_site / path).feeds] == [f"{SUBPATH_URL}data/feed.xml"], path
+    assert (paged_site / "data" / "feed.xml").is_file()
+
+
+def test_the_site_ships_no_search_engine_or_source_maps_of_the_theme(site):
+    scripts = site / "assets" / "javascripts"
+    assert list(scripts.glob("bundle.*.min.js")), "the theme's script is there"
+    assert not (scripts / "lunr").exists() and not (scripts / "workers").exists()
+    assert not list(site.rglob("*.map"))
+    for path in site.rglob("*"):
+        if path.suffix in (".html", ".js", ".css", ".json", ".xml"):
+            text = path.read_text(encoding="utf-8")
+            for name in ("lunr", "workers/search", "sourceMappingURL", ".js.map", ".css.map"):
+                assert name not in text, f"{path} mentions {name}"
+
+
+def test_theme_assets_are_pruned_only_when_nothing_uses_them(tmp_path):
+    from generator.mkdocs_plugin import prune_theme_assets
+
+    def theme_files(site: Path) -> None:
+        scripts, styles = site / "assets" / "javascripts", site / "assets" / "stylesheets"
+        for path, text in {
+            scripts / "bundle.abc.min.js": "let a=1;\n//# sourceMappingURL=bundle.abc.min.js.map\n\n",
+            scripts / "bundle.abc.min.js.map": "{}",
+            scripts / "lunr" / "min" / "lunr.es.min.js": "x",
+            scripts / "workers" / "search.def.min.js": "x\n//# sourceMappingURL=search.def.min.js.map",
+            scripts / "workers" / "search.def.min.js.map": "{}",
+            styles / "main.ghi.min.css": "a{color:red}\n/*# sourceMappingURL=main.ghi.min.css.map */",
+            styles / "main.ghi.min.css.map": "{}",
+        }.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+
+    without = tmp_path / "without-search"
+    theme_files(without)
+    removed = prune_theme_assets(without, {"wbl-catalog", "redirects"})
+    assert "assets/javascripts/lunr/min/lunr.es.min.js" in removed and "assets/javascripts/workers/search.def.min.js" in removed
+    files = sorted(p.relative_to(without).as_posix() for p in without.rglob("*") if p.is_file())
+    assert files == ["assets/javascripts/bundle.abc.min.js", "assets/stylesheets/main.ghi.min.css"]
+    assert (without / files[0]).read_text(encoding="utf-8") == "let a=1;\n"
+    assert (without / files[1]).read_text(encoding="utf-8") == "a{color:red}\n"
+
+    with_search = tmp_path / "with-search"
+    theme_files(with_search)
+    prune_theme_assets(with_search, {"material/search", "wbl-catalog"})
+    assert (with_search / "assets/javascripts/lunr/min/lunr.es.min.js").is_file()
+    assert (with_search / "assets/javascripts/workers/search.def.min.js").read_text(encoding="utf-8") == "x\n"
+    assert not list(with_search.rglob("*.map"))

@@ -12,6 +12,7 @@ import yaml
 from markupsafe import Markup, escape
 
 from .. import i18n
+from ..logos import published_path
 from ..model import Catalog, Opportunity, Text
 from ..sanitize import render_markdown, safe_url
 from . import qr
@@ -90,6 +91,11 @@ class View:
 
     def asset(self, name: str) -> str:
         return self.link(name, lang="en")
+
+    def logo(self, org_id: str) -> str | None:
+        """Link to an organization's published logo (one file for both languages), or None."""
+        path = self.catalog.logos.get(org_id)
+        return self.asset(published_path(org_id, path)) if path else None
 
     def absolute(self, target: str, lang: str | None = None) -> str:
         return self.site_url + lang_prefix(lang or self.lang) + target

@@ -18,6 +18,7 @@ import jinja2.ext
 from markupsafe import escape
 
 from .. import i18n
+from ..exports_jsonld import script_json
 from ..model import STAGES, Catalog, Opportunity, Organization
 from . import browse
 from .context import LANGS, PAGE_SIZE, Page, View, lang_prefix
@@ -77,6 +78,14 @@ def _meta_text(text: str) -> str:
     return html.escape(" ".join(text.split()), quote=True)
 
 
+def paged_title(view: View, key: str, number: int, count: int) -> tuple[str, str]:
+    """The title and description of page `number` of a paged index: each page of the list has its own."""
+    title, description = view.t(key), view.t(f"{key}_description")
+    if number == 1:
+        return title, description
+    return view.t("page_title", title=title, n=number), view.t("page_description", description=description, n=number, total=count)
+
+
 class SiteRenderer:
     def __init__(self, catalog: Catalog, site_url: str = "", overrides: Path | None = None) -> None:
         self.catalog = catalog
@@ -112,11 +121,15 @@ class SiteRenderer:
             "canonical_path": lang_prefix(lang) + path,
             "hide": ["navigation", "toc"],
         }
+        # Without a description of its own, a page has the site's, in the page's language (the theme's fallback,
+        # site_description in mkdocs.yml, is English only). Listing and organization pages keep theirs or none,
+        # which the page shells tell apart.
+        if not description and kind not in ("opportunity", "organization"):
+            description = i18n.t("site_description", lang)
         if description:
             meta["description"] = _meta_text(description)
         if structured_data:
-            # JSON-LD goes inside <script>: "<" is escaped so no value can close the element.
-            meta["structured_data"] = structured_data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            meta["structured_data"] = script_json(structured_data)
         src = lang_prefix(lang) + (path + "index.md" if path else "index.md")
         page = Page(src, lang_prefix(lang) + path, meta, body, lang, kind, record_id, path)
         if self.sink is not None:
@@ -199,7 +212,7 @@ class SiteRenderer:
                 path,
                 "browse.html",
                 lang,
-                view.t("browse"),
+                *paged_title(view, "browse", number, pages),
                 opps=chunk,
                 page_number=number,
                 page_count=pages,
@@ -251,7 +264,7 @@ class SiteRenderer:
                 path,
                 "organizations.html",
                 lang,
-                view.t("employers"),
+                *paged_title(view, "employers", number, count),
                 groups=list(chunk.items()),
                 page_number=number,
                 page_count=count,

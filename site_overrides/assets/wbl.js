@@ -23,32 +23,35 @@
     }
   });
 
-  // The header's menu is a <label> for Material's drawer checkbox: make it a real button for keyboards
-  // (Enter or Space opens it and moves focus into it, Escape closes it and returns focus) and say its state.
+  // The header's menu is a <label> for Material's drawer checkbox, which works with a pointer and no script.
+  // A label is no control for keyboards and screen readers, so a button with the same look and content takes
+  // its place: it toggles the drawer, says whether it is open (aria-expanded), moves the focus to the drawer's
+  // first link when it opens; Escape closes the drawer and brings the focus back.
   var drawer = document.getElementById("__drawer");
-  var menu = document.querySelector(".wbl-menu-button");
-  if (drawer && menu) {
+  var label = document.querySelector("label.wbl-menu-button");
+  if (drawer && label) {
+    var menu = document.createElement("button");
+    menu.type = "button";
+    menu.className = label.className;
+    while (label.firstChild) menu.appendChild(label.firstChild);
+    if (document.getElementById("wbl-sections")) menu.setAttribute("aria-controls", "wbl-sections");
+    label.parentNode.replaceChild(menu, label);
     var firstLink = function () { return document.querySelector(".md-sidebar--primary .md-nav__link"); };
     var sync = function () { menu.setAttribute("aria-expanded", drawer.checked ? "true" : "false"); };
+    var toggle = function (open) {
+      if (drawer.checked === open) return;
+      drawer.checked = open;
+      drawer.dispatchEvent(new Event("change"));
+    };
     drawer.addEventListener("change", sync);
-    menu.addEventListener("keydown", function (event) {
-      if (event.key !== "Enter" && event.key !== " ") return;
-      event.preventDefault();
-      var before = drawer.checked;
-      // Material's own script may already toggle on Enter: look once every handler has run.
-      setTimeout(function () {
-        if (drawer.checked === before) {
-          drawer.checked = !before;
-          drawer.dispatchEvent(new Event("change"));
-        }
-        var link = firstLink();
-        if (drawer.checked && link) setTimeout(function () { link.focus(); }, 50);
-      }, 0);
+    menu.addEventListener("click", function () {
+      toggle(!drawer.checked);
+      var link = firstLink();
+      if (drawer.checked && link) setTimeout(function () { link.focus(); }, 50);
     });
     document.addEventListener("keydown", function (event) {
       if (event.key !== "Escape" || !drawer.checked) return;
-      drawer.checked = false;
-      drawer.dispatchEvent(new Event("change"));
+      toggle(false);
       menu.focus();
     });
     sync();

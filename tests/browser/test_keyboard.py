@@ -6,10 +6,13 @@ box-shadow that is not "none".
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from playwright.sync_api import Page
+
+from generator import i18n
 
 from .site_pages import READY, apply_url, open_listing, open_page, url_of
 
@@ -102,6 +105,39 @@ def test_menu_opens_and_closes_with_the_keyboard(page: Page, site_server: str, l
     page.keyboard.press("Escape")
     nxt = tab(page)
     assert "md-nav__link" not in nxt["cls"], f"Tab went into the closed drawer: {nxt}"
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_menu_is_a_button_that_opens_and_closes_the_drawer(page: Page, site_server: str, lang: str) -> None:
+    """Once the page's script ran, the menu is a real <button>: its name, its state and the drawer it controls."""
+    open_page(page, site_server, lang, "home")
+    menu = page.locator(".md-header .wbl-menu-button")
+    assert menu.count() == 1 and menu.evaluate("el => el.tagName") == "BUTTON"
+    assert menu.get_attribute("type") == "button" and menu.get_attribute("aria-expanded") == "false"
+    assert menu.evaluate("el => el.textContent.trim()") == i18n.t("menu", lang)
+    assert page.locator(f"#{menu.get_attribute('aria-controls')}").evaluate("el => !!el.closest('.md-sidebar--primary')")
+    menu.click()
+    page.wait_for_function("() => document.activeElement.matches('.md-sidebar--primary .md-nav__link')")
+    assert page.evaluate("document.getElementById('__drawer').checked")
+    assert menu.get_attribute("aria-expanded") == "true"
+    page.mouse.click(350, 400)  # the overlay beside the open drawer closes it
+    page.wait_for_function("() => !document.getElementById('__drawer').checked")
+    assert menu.get_attribute("aria-expanded") == "false"
+    # Wide screens have no drawer: no menu either (the footer lists the sections).
+    page.set_viewport_size({"width": 1280, "height": 800})
+    assert menu.is_hidden()
+
+
+def test_without_script_the_menu_still_opens_the_drawer(new_context: Callable[..., Any], site_server: str) -> None:
+    """Without JavaScript the menu is the label of Material's drawer checkbox: a click opens the drawer."""
+    page = new_context(java_script_enabled=False).new_page()
+    page.goto(url_of(site_server, "en", ""))
+    label = page.locator(".md-header label.wbl-menu-button")
+    assert label.count() == 1 and label.get_attribute("for") == "__drawer"
+    assert label.evaluate("el => el.getAttributeNames().filter(n => n === 'role' || n.startsWith('aria-'))") == []
+    label.click()
+    assert page.evaluate("document.getElementById('__drawer').checked")
+    assert page.locator(".md-sidebar--primary .md-nav__link").first.is_visible()
 
 
 @pytest.mark.parametrize("name", ["home", "opportunity-open", "opportunity-closed", "organization", "data", "counselors"])
