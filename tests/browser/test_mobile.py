@@ -70,3 +70,25 @@ def test_apply_comes_within_a_screen_and_a_half(page: Page, site_server: str, op
               .map(e => e.getBoundingClientRect().top)"""
         )
         assert order == sorted(order), f"the facts, then How to apply, then the button, on {page.url}"
+
+
+@pytest.mark.parametrize(
+    ("where", "selector"),
+    [
+        ("listing", ".wbl h1"),
+        ("listing", ".wbl-summary"),
+        ("listing", ".wbl-facts dd"),
+        ("organization", ".wbl h1"),
+        ("browse", ".wbl-card__title a"),
+        ("browse", ".wbl-card__org"),
+    ],
+)
+def test_long_unbroken_contributor_text_wraps_on_a_phone(page: Page, site_server: str, where: str, selector: str) -> None:
+    """A title or name typed without spaces (a pasted address, a run of one letter) must not widen the page."""
+    opp = listings()[0]
+    path = {"listing": opp.url, "organization": f"employers/{opp.org_id}/", "browse": "opportunities/"}[where]
+    page.goto(site_server + path)
+    assert page.locator(selector).count(), selector
+    page.locator(selector).first.evaluate("(el, text) => { el.textContent = text; }", "W" * 400)
+    width, inner = page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
+    assert width <= inner, f"{selector} on {path}: {width} > {inner} px"
