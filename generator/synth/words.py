@@ -6,8 +6,13 @@ import random
 import re
 import unicodedata
 
+from ..ids import MAX_ID
 
-def slug(text: str, limit: int = 60) -> str:
+# Ids get suffixes such as "-2" and "-2025" (a former id) and must stay within the id rule's limit.
+SLUG_LIMIT = MAX_ID - 12
+
+
+def slug(text: str, limit: int = SLUG_LIMIT) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     out = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
     if len(out) > limit:
