@@ -57,7 +57,8 @@ def main() -> int:
     from mkdocs.commands import build
     from mkdocs.config import load_config
 
-    from generator import exports, exports_sitemap, mkdocs_plugin
+    from generator import exports, mkdocs_plugin
+    from generator.exports import sitemap as exports_sitemap
     from generator.render import browse_index, shell, site
 
     measure(mkdocs_plugin, "check_catalog", "check")

@@ -109,7 +109,7 @@ start = time.perf_counter()
 for p in files:
     yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader)
 parse = time.perf_counter() - start
-from generator.catalog import check_catalog
+from generator.model.checked import check_catalog
 import datetime as dt
 start = time.perf_counter()
 checked = check_catalog(Path({str(catalog)!r}), as_of=dt.date.fromisoformat({AS_OF!r}))

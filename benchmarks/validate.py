@@ -59,7 +59,7 @@ def page_types() -> dict[str, str]:
     """Page type -> language-neutral path in the bundled site, picked from the catalog model."""
     import datetime as dt
 
-    from generator.catalog import check_catalog
+    from generator.model.checked import check_catalog
 
     checked = check_catalog(ROOT / "catalog", as_of=dt.date.fromisoformat(AS_OF))
     if not checked.ok:

@@ -9,7 +9,6 @@ counts warnings against `--strict` and time passing must not fail a build.
 from __future__ import annotations
 
 import contextlib
-import gc
 import logging
 import os
 import re
@@ -24,14 +23,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import i18n
-from .catalog import Checked, check_catalog
-from .load import can_fork
-from .logos import write_logos
-from .problems import as_text
-from .render.context import LANGS, lang_prefix
-from .render.shell import RecordWriter, Shell, Variant, shell_pages, variant_of, workers
-from .render.site import SiteRenderer
+from generator import i18n
+from generator.check.problems import as_text
+from generator.exports.logos import write_logos
+from generator.model.checked import Checked, check_catalog
+from generator.present.view import LANGS, lang_prefix
+from generator.processes import PausedCollector, can_fork
+from generator.render.shell import RecordWriter, Shell, Variant, shell_pages, variant_of, workers
+from generator.render.site import SiteRenderer
 
 log = logging.getLogger("mkdocs.plugins.wbl-catalog")
 
@@ -113,7 +112,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         self.writer: RecordWriter | None = None
         self.variants: dict[str, Variant] = {}
         self.shells: dict[Variant, Shell] = {}
-        self.collecting = True
+        self.collector = PausedCollector()
 
     def on_startup(self, *, command, dirty) -> None:
         self.command = command
@@ -134,7 +133,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         # Checked before MkDocs empties the output folder, so a catalog with errors leaves the last site intact.
         checked = self.preview[0] if self.preview else check_catalog(self.catalog_path())
         self.checked = checked
-        self.pause_collector()
+        self.collector.pause()
         for line in as_text([p for p in checked.problems if p.severity == "warning"]):
             log.info(line)
         if not checked.ok:
@@ -178,7 +177,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             content = f"---\n{page.front}---\n\n{BODY_MARK}\n"
             files.append(File.generated(config, page.src_uri, content=content, inclusion=inclusion))
         # Old addresses of renamed listings: mkdocs-redirects (after this plugin in mkdocs.yml) reads its map in its on_files.
-        from .exports_permalinks import configure_redirects
+        from generator.exports.permalinks import configure_redirects
 
         configure_redirects(config, checked.catalog, set() if self.preview else {f.src_uri for f in files})
         return files
@@ -223,7 +222,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             if writer is not None:
                 writer.send(self.take_shells(site_dir))  # the workers write while this process goes on
             if self.checked and self.config.exports and not self.preview:
-                from .exports import write_exports
+                from generator.exports import write_exports
 
                 write_exports(self.checked.catalog, site_dir, config.site_url or "", self.catalog_path())
             if self.checked:
@@ -235,14 +234,14 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
                 shutil.copyfile(schema, schemas / schema.name)
             if self.checked and self.config.search:
                 # The browse page's facet and word indexes, built from the catalog model.
-                from .render.browse_index import write_browse_index
+                from generator.render.browse_index import write_browse_index
 
                 write_browse_index(self.checked.catalog, site_dir)
             if self.checked and not self.preview:
                 # Replaces the theme's sitemap, whose dates are the build time; redirect pages are left out.
                 # The pages the workers are still writing are listed from their jobs, so it need not wait.
-                from .exports_permalinks import configured_redirect_pages
-                from .exports_sitemap import write_sitemap
+                from generator.exports.permalinks import configured_redirect_pages
+                from generator.exports.sitemap import write_sitemap
 
                 coming = writer.paths() if writer is not None else []
                 redirects = configured_redirect_pages(config)
@@ -252,28 +251,14 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             raise PluginError(str(exc)) from None
         finally:
             self.stop_writer()
-            self.resume_collector()
+            self.collector.resume()
         if written:
             seconds = time.perf_counter() - started
             log.info(f"Wrote {written} listing and organization pages, the exports and the indexes in {seconds:.1f} s.")
 
     def on_build_error(self, error) -> None:
         self.stop_writer()
-        self.resume_collector()
-
-    def pause_collector(self) -> None:
-        """The checked catalog is millions of objects that live as long as the build, and the pages, exports
-        and indexes made from it are short-lived or live to the end, with hardly any cycles: every full
-        collection would only rescan them. Frozen, the catalog is also not copied by forked workers when
-        the collector would have touched it."""
-        gc.freeze()
-        self.collecting = gc.isenabled()
-        gc.disable()
-
-    def resume_collector(self) -> None:
-        gc.unfreeze()  # `mkdocs serve` builds again: this build's catalog must become collectable
-        if self.collecting:
-            gc.enable()
+        self.collector.resume()
 
     def stop_writer(self) -> None:
         if self.writer is not None:

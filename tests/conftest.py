@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalog import check_catalog
-from generator.problems import as_text
+from generator.check.problems import as_text
+from generator.model.checked import check_catalog
 
 AS_OF = dt.date(2026, 11, 22)
 CATALOG_TODAY = AS_OF.isoformat()

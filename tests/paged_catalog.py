@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sitebuild import minimal_catalog
 
-from generator.render.context import PAGE_SIZE
+from generator.present.view import PAGE_SIZE
 
 
 def paged_catalog(dest: Path) -> Path:

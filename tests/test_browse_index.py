@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 from sitebuild import ROOT, build_site
 
-from generator.catalog import check_catalog
 from generator.model import Catalog
-from generator.render import browse
+from generator.model.checked import check_catalog
+from generator.present.view import View
+from generator.render import browse, encoding
 from generator.render import browse_index as bi
-from generator.render.context import View
 
 AS_OF = dt.date(2026, 11, 22)
 LANGS = ("en", "es")
@@ -46,7 +46,7 @@ def rows_of(data: dict[str, Any], n: int) -> list[list[int]]:
     for i in range(n):
         code = 0
         for c in col[i * width : (i + 1) * width]:
-            code = code * 64 + bi.DIGITS.index(c)
+            code = code * 64 + encoding.DIGITS.index(c)
         out.append(data["sets"][code])
     return out
 
@@ -55,7 +55,9 @@ def members(facet: dict[str, Any], n: int) -> dict[str, set[int]]:
     """One facet of facets.json, decoded: value -> the ordinals that have it."""
     values = facet["values"]
     if "post" in facet:
-        return {v: set(bi.unrice(text, count, n)) for v, text, count in zip(values, facet["post"], facet["counts"], strict=True)}
+        return {
+            v: set(encoding.unrice(text, count, n)) for v, text, count in zip(values, facet["post"], facet["counts"], strict=True)
+        }
     out: dict[str, set[int]] = {v: set() for v in values}
     for ordinal, row in enumerate(rows_of(facet, n)):
         for i in row:
@@ -66,7 +68,7 @@ def members(facet: dict[str, Any], n: int) -> dict[str, set[int]]:
 def expected_members(catalog: Catalog) -> dict[str, dict[str, set[int]]]:
     view = View(catalog, "en", "opportunities/")
     out: dict[str, dict[str, set[int]]] = {}
-    for ordinal, opp in enumerate(bi.ordered(catalog)):
+    for ordinal, opp in enumerate(encoding.ordered(catalog)):
         for name, values in browse.filters(catalog, opp, view):
             for value in values:
                 out.setdefault(name, {}).setdefault(value, set()).add(ordinal)
@@ -83,7 +85,7 @@ def shard_cards(lang_files: dict[str, bytes]) -> list[dict[str, str]]:
 
 
 def test_ordinals_are_the_deadline_order(catalog: Catalog) -> None:
-    opps = bi.ordered(catalog)
+    opps = encoding.ordered(catalog)
     keys = [dict(browse.sorts(o))["deadline"] for o in opps]
     assert keys == sorted(keys)
     assert sorted(o.id for o in opps) == sorted(catalog.opportunities)
@@ -94,7 +96,7 @@ def test_shards_hold_every_listing_exactly_once_with_its_card(catalog: Catalog, 
     cards = shard_cards(files[lang])
     index = loads(files[lang]["facets.json"])
     assert index["n"] == len(cards) == len(catalog.opportunities)
-    assert [c["u"] for c in cards] == [o.id for o in bi.ordered(catalog)]
+    assert [c["u"] for c in cards] == [o.id for o in encoding.ordered(catalog)]
     assert index["base"] == ("../../opportunities/" if lang == "en" else "../../es/opportunities/")
     view = View(catalog, lang, "opportunities/")
     for c in cards:
@@ -130,13 +132,13 @@ def test_posting_lists_decode_to_exactly_the_listings_with_that_value(catalog: C
 
 def test_both_encodings_decode_to_the_same_members(catalog: Catalog) -> None:
     """Whichever encoding encode_facet picks, the other one must be right too."""
-    opps = bi.ordered(catalog)
+    opps = encoding.ordered(catalog)
     n = len(opps)
     expected = expected_members(catalog)
     for name, (values, rows) in bi.facet_rows(catalog, opps, View(catalog, "en", "")).items():
         column = {"values": values, **bi.columns(rows)}
         postings = {"values": values, "counts": [sum(i in r for r in rows) for i in range(len(values))]}
-        postings["post"] = [bi.rice([o for o, r in enumerate(rows) if i in r], n) for i in range(len(values))]
+        postings["post"] = [encoding.rice([o for o, r in enumerate(rows) if i in r], n) for i in range(len(values))]
         assert members(column, n) == expected[name] == members(postings, n), name
 
 
@@ -145,14 +147,14 @@ def test_rice_round_trips(n: int) -> None:
     rng = random.Random(n)
     for density in (0, 0.001, 0.05, 0.3, 0.5, 0.7, 0.99, 1):
         ordinals = [i for i in range(n) if rng.random() < density] if 0 < density < 1 else list(range(n)) * density
-        text = bi.rice(ordinals, n)
-        assert set(text[1:] if text.startswith("!") else text) <= set(bi.DIGITS)
-        assert bi.unrice(text, len(ordinals), n) == ordinals
+        text = encoding.rice(ordinals, n)
+        assert set(text[1:] if text.startswith("!") else text) <= set(encoding.DIGITS)
+        assert encoding.unrice(text, len(ordinals), n) == ordinals
 
 
 @pytest.mark.parametrize("name", ["reviewed", "pay"])
 def test_sort_ranks_order_listings_like_the_sort_keys(catalog: Catalog, files: dict, name: str) -> None:
-    opps = bi.ordered(catalog)
+    opps = encoding.ordered(catalog)
     ranks = [row[0] for row in rows_of(loads(files["en"][f"sort-{name}.json"]), len(opps))]
     assert files["en"][f"sort-{name}.json"] == files["es"][f"sort-{name}.json"]
     keys = [dict(browse.sorts(o))[name] for o in opps]

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from conftest import AS_OF, CATALOG_TODAY, ROOT, copy_fixture
 
-from generator.catalog import check_catalog
-from generator.discover import shown_path
-from generator.load import load_all
+from generator.check.discover import shown_path
+from generator.check.load import load_all
+from generator.model.checked import check_catalog
 
 SUMMARY = re.compile(r"^(\d+) files checked, 0 errors, (\d+) warnings?$")
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import CATALOG_TODAY, FIXTURES, ROOT, copy_fixture, edit
 
-from generator.cli import main
+from generator.commands.cli import main
 
 LISTING = "employers/acme/welding-intern.yml"
 SHOWN = "catalog/employers/acme/welding-intern.yml"

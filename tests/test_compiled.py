@@ -12,13 +12,13 @@ import pytest
 from conftest import AS_OF, FIXTURES, copy_fixture, edit
 from test_schemas import FIELDS, ODD_VALUES
 
-from generator import compiled as compiled_module
-from generator import schemas
-from generator.catalog import check_catalog
-from generator.compiled import CACHE_ENV, FORMATS, MAGIC, _read, cache_dir, cache_key, compiled, generate
-from generator.load import load_all
-from generator.problems import as_text
-from generator.schemas import KINDS, Validators, fast_definition
+from generator.check import compiled as compiled_module
+from generator.check import schemas
+from generator.check.compiled import CACHE_ENV, FORMATS, MAGIC, _read, cache_dir, cache_key, compiled, generate
+from generator.check.load import load_all
+from generator.check.problems import as_text
+from generator.check.schemas import KINDS, Validators, fast_definition
+from generator.model.checked import check_catalog
 
 LISTING = "employers/acme/welding-intern.yml"
 

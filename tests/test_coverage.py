@@ -32,13 +32,13 @@ from conftest import AS_OF, CATALOG_TODAY, FIXTURES, ROOT, copy_fixture, edit
 from sitebuild import engine_command
 from test_browse_index import members
 
-from generator import charts
-from generator.catalog import check_catalog
-from generator.coverage import Count, Gap, compute, gap_sentence, page_context, percent
-from generator.coverage import page as coverage_page
-from generator.render.context import View
+from generator.commands.report import render
+from generator.model.checked import check_catalog
+from generator.present.view import View
 from generator.render.site import render_site
-from generator.report import render
+from generator.report import charts
+from generator.report.coverage import Count, Gap, compute, gap_sentence, page_context, percent
+from generator.report.coverage import page as coverage_page
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, check_lines
 
-from generator.discover import discover
+from generator.check.discover import discover
 
 LISTING = "employers/acme/welding-intern.yml"
 

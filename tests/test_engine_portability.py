@@ -22,7 +22,7 @@ import pytest
 import yaml
 from sitebuild import AS_OF, ROOT, build_site, engine_command
 
-from generator.catalog import check_catalog
+from generator.model.checked import check_catalog
 
 GENERATOR_TAG = re.compile(rb'<meta name="generator" content="[^"]*">')
 

@@ -31,18 +31,18 @@ import yaml
 from sitebuild import ROOT, build_site, minimal_catalog
 
 from generator import i18n
-from generator.catalog import check_catalog
-from generator.exports_calendar import CRLF, Dated, EventWriter, calendar, calendars, fold_bytes, host_of, uid
-from generator.exports_calendar import dated_events as calendar_items
-from generator.exports_dates import ChangeDates, git_dates, record_file
-from generator.exports_jsonld import script_json
-from generator.exports_records import absolute
-from generator.exports_schema import documentation
-from generator.exports_tabular import COLUMNS
+from generator.exports.calendar import CRLF, Dated, EventWriter, calendar, calendars, fold_bytes, host_of, uid
+from generator.exports.calendar import dated_events as calendar_items
+from generator.exports.dates import ChangeDates, git_dates, record_file
+from generator.exports.records import absolute
+from generator.exports.schema import documentation
+from generator.exports.tabular import COLUMNS
 from generator.i18n import date as format_date
 from generator.i18n import money
 from generator.model import Site
-from generator.render.context import View
+from generator.model.checked import check_catalog
+from generator.present.view import View
+from generator.render.structured_data import script_json
 
 AS_OF = dt.date(2026, 11, 22)
 SITE_URL = "https://wbl-catalog.example.org/"

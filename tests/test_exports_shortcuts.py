@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from icalendar.prop import vText
 
-from generator import exports_feed
-from generator.catalog import check_catalog
-from generator.exports_calendar import text_value
-from generator.exports_dates import ChangeDates, iso, midnight
-from generator.exports_feed import SITE, Change, changes
-from generator.exports_tabular import COLUMNS, Row, _csv, cell, opportunities_csv
-from generator.render.context import View
+from generator.exports import feed as exports_feed
+from generator.exports.calendar import text_value
+from generator.exports.dates import ChangeDates, iso, midnight
+from generator.exports.feed import SITE, Change, changes
+from generator.exports.tabular import COLUMNS, Row, _csv, cell, opportunities_csv
+from generator.model.checked import check_catalog
+from generator.present.view import View
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = dt.date(2026, 11, 22)

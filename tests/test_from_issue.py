@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from test_starter import ORG, make_small_catalog
 
-from generator import from_issue
-from generator.cli import main
-from generator.yamlload import load
+from generator.check.yamlload import load
+from generator.commands import from_issue
+from generator.commands.cli import main
 
 ISSUES = Path(__file__).resolve().parent / "fixtures" / "issues"
 FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "add-opportunity.yml"

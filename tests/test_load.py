@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from sitebuild import copy_catalog
 
-from generator import load
-from generator.catalog import check_catalog
-from generator.problems import as_text
+from generator.check import load
+from generator.check.problems import as_text
+from generator.model.checked import check_catalog
 
 AS_OF = dt.date(2026, 11, 22)
 
@@ -38,7 +38,7 @@ def test_two_processes_read_exactly_what_one_reads(tmp_path: Path, monkeypatch: 
 
 
 def test_entries_come_back_in_order_with_their_problems(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator.discover import discover
+    from generator.check.discover import discover
 
     entries, _, _ = discover(_broken_catalog(tmp_path))
     monkeypatch.setattr(load, "SHARE_FROM", 0)
@@ -50,7 +50,7 @@ def test_entries_come_back_in_order_with_their_problems(tmp_path: Path, monkeypa
 
 
 def test_the_second_half_is_read_by_another_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator.discover import discover
+    from generator.check.discover import discover
 
     entries, _, _ = discover(_broken_catalog(tmp_path))
     monkeypatch.setattr(load, "SHARE_FROM", 0)

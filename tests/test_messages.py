@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from conftest import check_lines, edit
 
-from generator.messages import field_name, is_required, suggest
-from generator.schemas import bundle
+from generator.check.messages import field_name, is_required, suggest
+from generator.check.schemas import bundle
 
 LISTING = "employers/acme/welding-intern.yml"
 SHOWN = "catalog/employers/acme/welding-intern.yml"

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from sitebuild import ROOT, build_site, minimal_catalog
 
-from generator.catalog import check_catalog
-from generator.exports_permalinks import redirect_map, redirect_pages
+from generator.exports.permalinks import redirect_map, redirect_pages
+from generator.model.checked import check_catalog
 
 AS_OF = dt.date(2026, 11, 22)
 FORK_URL = "https://fork.example.net/wbl/"

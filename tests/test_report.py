@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from conftest import AS_OF, CATALOG_TODAY, FIXTURES, ROOT, copy_fixture, edit
 
-from generator import report
-from generator.catalog import check_catalog
+from generator.commands import report
+from generator.model.checked import check_catalog
 
 COVERAGE = FIXTURES / "coverage"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import AS_OF, FIXTURES, check_lines, copy_fixture, edit
 
-from generator.catalog import check_catalog
+from generator.model.checked import check_catalog
 
 LISTING = "employers/acme/welding-intern.yml"
 SHOWN = "catalog/employers/acme/welding-intern.yml"

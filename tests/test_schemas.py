@@ -14,8 +14,8 @@ import jsonschema
 import pytest
 from conftest import FIXTURES, ROOT
 
-from generator.load import load_all
-from generator.schemas import KINDS, SCHEMA_DIR, Validators, bundle, read_schema
+from generator.check.load import load_all
+from generator.check.schemas import KINDS, SCHEMA_DIR, Validators, bundle, read_schema
 
 SCHEMA_FILES = sorted(SCHEMA_DIR.glob("*.schema.json"))
 

@@ -13,9 +13,10 @@ import pytest
 import zxingcpp
 from sitebuild import ROOT, build_site, engine_command
 
-from generator.catalog import check_catalog
-from generator.render import qr, shell
-from generator.render.context import Page
+from generator.model.checked import check_catalog
+from generator.present import qr
+from generator.present.view import Page
+from generator.render import shell
 from generator.render.shell import BODY, DATA, DESCRIPTION, TITLE, Shell, Variant, shell_pages, variant_of
 from generator.render.site import SiteRenderer
 

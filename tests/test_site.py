@@ -16,10 +16,10 @@ from paged_catalog import paged_catalog
 from sitebuild import ROOT, build_site, minimal_catalog
 
 from generator import i18n
-from generator.catalog import check_catalog
-from generator.render import browse_index as bi
+from generator.model.checked import check_catalog
+from generator.present.view import View
+from generator.render import encoding
 from generator.render import word_index as wi
-from generator.render.context import View
 
 AS_OF = dt.date(2026, 11, 22)
 
@@ -152,7 +152,7 @@ def test_listing_page_size_is_bounded(site, catalog):
 def test_every_listing_is_found_by_its_title_in_each_language(site, catalog, lang):
     folder = site / "browse-data" / lang
     meta = json.loads((folder / "facets.json").read_text(encoding="utf-8"))["words"]
-    opps = bi.ordered(catalog)
+    opps = encoding.ordered(catalog)
 
     def load(name: str) -> dict:
         return json.loads((folder / "words" / name).read_text(encoding="utf-8"))

@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from generator import exports_sitemap
-from generator.catalog import check_catalog
 from generator.characters import xml_safe
-from generator.exports_dates import ChangeDates, change_dates, iso
-from generator.exports_records import absolute
-from generator.exports_sitemap import SITEMAP, SKIP_TOP, XHTML, built_pages, lastmod, write_sitemap
+from generator.exports import sitemap as exports_sitemap
+from generator.exports.dates import ChangeDates, change_dates, iso
+from generator.exports.records import absolute
+from generator.exports.sitemap import SITEMAP, SKIP_TOP, XHTML, built_pages, lastmod, write_sitemap
 from generator.model import LANGS
+from generator.model.checked import check_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = dt.date(2026, 11, 22)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, check_lines
 
-from generator.cli import main
+from generator.commands.cli import main
 
 BUNDLED = ROOT / "catalog"
 ORG = "kaiser-permanente-socal"

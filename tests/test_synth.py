@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.catalog import check_catalog
-from generator.cli import main
-from generator.synth import synthesize
+from generator.commands.cli import main
+from generator.commands.synth import synthesize
+from generator.model.checked import check_catalog
 
 AS_OF = dt.date(2026, 11, 22)
 BUNDLED = Path(__file__).resolve().parent.parent / "catalog"

@@ -11,11 +11,12 @@ from typing import Any
 import pytest
 from sitebuild import OPPORTUNITY, minimal_catalog
 
-from generator.catalog import check_catalog
 from generator.model import Catalog
+from generator.model.checked import check_catalog
+from generator.present.view import View
 from generator.render import browse_index as bi
+from generator.render import encoding
 from generator.render import word_index as wi
-from generator.render.context import View
 
 AS_OF = dt.date(2026, 11, 22)
 LANGS = ("en", "es")
@@ -65,7 +66,7 @@ def indexes(catalog: Catalog) -> dict[str, tuple[dict[str, Any], dict[str, bytes
 def find(catalog: Catalog, indexes: dict, lang: str, query: str) -> list[str]:
     """The ids a query finds, best first, read back from the files as the browser reads them."""
     meta, files = indexes[lang]
-    opps = bi.ordered(catalog)
+    opps = encoding.ordered(catalog)
     return [opps[i].slug for i in wi.search(query, meta, lambda name: json.loads(files[name]), len(opps))]
 
 
@@ -123,7 +124,7 @@ def test_every_word_of_title_and_organization_is_indexed_for_its_listing(catalog
         for word, _, every, strong in wi.read_shard(json.loads(files[name]), n):
             decoded[word] = (set(every), set(strong))
     view = View(catalog, lang, "")
-    for ordinal, opp in enumerate(bi.ordered(catalog)):
+    for ordinal, opp in enumerate(encoding.ordered(catalog)):
         strong, other = wi.listing_texts(catalog, opp, view)
         for text, _ in strong:
             for word in wi.words(text):
@@ -186,9 +187,9 @@ def test_postings_round_trip_with_dense_and_sparse_words() -> None:
         "w": ["aa", "ab"],
         "s": [0, "a"],
         "c": [3, 1],
-        "p": [bi.rice([0, 1, 2], 4), bi.rice([3], 4)],
+        "p": [encoding.rice([0, 1, 2], 4), encoding.rice([3], 4)],
         "tc": [0, 1],
-        "tp": ["", bi.rice([3], 4)],
+        "tp": ["", encoding.rice([3], 4)],
     }
     assert wi.read_shard(entries, 4) == [("aa", "aa", [0, 1, 2], []), ("ab", "a", [3], [3])]
 
@@ -202,7 +203,7 @@ def test_a_query_word_matches_as_a_prefix(catalog: Catalog, indexes: dict) -> No
 
 
 def test_title_matches_rank_before_description_matches(catalog: Catalog, indexes: dict) -> None:
-    opps = bi.ordered(catalog)
+    opps = encoding.ordered(catalog)
     assert [o.slug for o in opps][:2] == ["front-desk", "lab-internship"]  # the description-only match comes first by ordinal
     assert find(catalog, indexes, "en", "internship") == ["lab-internship", "front-desk"]
     assert find(catalog, indexes, "en", "acme internship") == ["lab-internship", "front-desk"]  # two title words beat one

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from conftest import check_lines
 
-from generator.problems import as_text
-from generator.yamlload import MAX_BYTES, decode, load
+from generator.check.problems import as_text
+from generator.check.yamlload import MAX_BYTES, decode, load
 
 
 def parse(source: str | bytes) -> tuple[Any, list[str]]:

@@ -14,8 +14,8 @@ import heapq
 from collections import Counter
 from typing import Any
 
-from ..model import STAGES, Catalog, Opportunity, Rubric
-from .context import View
+from generator.model import STAGES, Catalog, Opportunity, Rubric
+from generator.present.view import View
 
 WAGE_STEPS = (16, 18, 20, 25)
 AGES = range(11, 26)

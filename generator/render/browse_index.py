@@ -33,9 +33,6 @@ Output is a pure function of the catalog: sorted, no timestamps, so two builds g
 
 from __future__ import annotations
 
-import base64
-import datetime as dt
-import functools
 import gzip
 import json
 import math
@@ -46,101 +43,16 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from ..model import Catalog, Opportunity
-from . import browse
-from .context import LANGS, View, lang_prefix
+from generator.model import Catalog, Opportunity
+from generator.present.view import LANGS, View, lang_prefix
+from generator.render import browse
+from generator.render.encoding import compact_json, digits, ordered, rice
+from generator.render.word_index import FOLDER as WORDS
+from generator.render.word_index import word_files
 
 FORMAT = 1
 SHARD = 40
-DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 FOLDER = "browse-data"
-
-
-def ordered(catalog: Catalog) -> list[Opportunity]:
-    """Listings by ordinal: deadline soonest first, no deadline last, then by id."""
-    return sorted(catalog.opportunities.values(), key=lambda o: (o.deadline or dt.date.max, o.id))
-
-
-# ---------- encodings ----------
-
-
-def _digits(number: int, width: int) -> str:
-    out = []
-    for _ in range(width):
-        out.append(DIGITS[number % 64])
-        number //= 64
-    return "".join(reversed(out))
-
-
-def _bits_to_text(bits: list[int]) -> str:
-    """Bits, most significant first, as base64url digits (the last digit padded with zeros)."""
-    out = []
-    for start in range(0, len(bits), 6):
-        chunk = bits[start : start + 6]
-        value = 0
-        for bit in chunk:
-            value = value << 1 | bit
-        out.append(DIGITS[value << (6 - len(chunk))])
-    return "".join(out)
-
-
-@functools.lru_cache(maxsize=4)
-def _all(n: int) -> frozenset[int]:
-    """Every ordinal, for the complements of the word index's common words."""
-    return frozenset(range(n))
-
-
-# Per parameter k, gap plus one -> its code as 0s and 1s: lists share most of their gaps.
-_CODES: defaultdict[int, dict[int, str]] = defaultdict(dict)
-
-
-def rice(ordinals: Sequence[int], n: int) -> str:
-    """Sorted ordinals as Rice-coded gaps; the complement when that is shorter."""
-    if len(ordinals) > n // 2:
-        return "!" + rice(sorted(_all(n).difference(ordinals)), n)
-    count = len(ordinals)
-    if not count:
-        return DIGITS[0]
-    mean = (n - count) / count
-    k = max(0, min(30, round(math.log2(mean * math.log(2))))) if mean > 1 else 0
-    # Bits as a text of 0s and 1s, then base64url (whose alphabet is DIGITS): the word index codes
-    # thousands of lists, over a million ordinals, with far fewer distinct gaps, so each distinct
-    # gap is coded once and the rest is done by C loops (map, join, int).
-    steps = list(map(operator.sub, ordinals, [-1, *ordinals]))  # each gap plus one
-    mask, short = (1 << k) - 1, f"0{k + 1}b"
-    codes = _CODES[k]
-    for step in set(steps).difference(codes):
-        gap = step - 1
-        # The quotient in unary (1s), a 0, the remainder in k bits: with a quotient, the binary of
-        # one number; without, the remainder padded to k + 1 bits.
-        codes[step] = format(((2 << (gap >> k)) - 2) << k | (gap & mask), "b") if gap >> k else format(gap, short)
-    bits = "".join(map(codes.__getitem__, steps))
-    padded = bits + "0" * (-len(bits) % 24)
-    text = base64.urlsafe_b64encode(int(padded, 2).to_bytes(len(padded) // 8, "big")).decode("ascii")
-    return DIGITS[k] + text[: -(-len(bits) // 6)]
-
-
-def unrice(text: str, count: int, n: int) -> list[int]:
-    """The inverse of rice(), given how many ordinals it holds (for tests; browse.js does the same)."""
-    if text.startswith("!"):
-        missing = set(unrice(text[1:], n - count, n))
-        return [i for i in range(n) if i not in missing]
-    k = DIGITS.index(text[0])
-    bits = [(DIGITS.index(c) >> shift) & 1 for c in text[1:] for shift in range(5, -1, -1)]
-    out, position, previous = [], 0, -1
-    for _ in range(count):
-        quotient = 0
-        while bits[position]:
-            quotient += 1
-            position += 1
-        position += 1
-        remainder = 0
-        for _ in range(k):
-            remainder = remainder << 1 | bits[position]
-            position += 1
-        previous += (quotient << k | remainder) + 1
-        out.append(previous)
-    return out
 
 
 def columns(rows: Sequence[tuple[int, ...]]) -> dict[str, Any]:
@@ -150,7 +62,7 @@ def columns(rows: Sequence[tuple[int, ...]]) -> dict[str, Any]:
         seen[row] = seen.get(row, 0) + 1
     table = sorted(seen, key=lambda row: (-seen[row], row))  # most used first: shortest codes repeat most
     width = max(1, math.ceil(math.log(max(len(table), 2), 64)))
-    code = {row: _digits(i, width) for i, row in enumerate(table)}
+    code = {row: digits(i, width) for i, row in enumerate(table)}
     return {"sets": [list(row) for row in table], "width": width, "col": "".join(map(code.__getitem__, rows))}
 
 
@@ -223,10 +135,6 @@ def card(catalog: Catalog, opp: Opportunity, view: View) -> dict[str, str]:
     return out
 
 
-def _json(data: Any) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
-
-
 def encoded_facets(catalog: Catalog) -> dict[str, dict[str, Any]]:
     """Every facet, encoded. Facet values are ids, the same in every language."""
     opps = ordered(catalog)
@@ -236,9 +144,6 @@ def encoded_facets(catalog: Catalog) -> dict[str, dict[str, Any]]:
 
 def browse_files(catalog: Catalog, lang: str, facets: dict[str, dict[str, Any]] | None = None) -> dict[str, bytes]:
     """File name (under browse-data/<lang>/) -> bytes, for one language, the word index's (under words/) included."""
-    from .word_index import FOLDER as WORDS
-    from .word_index import word_files
-
     words, word_shards = word_files(catalog, lang)
     view = View(catalog, lang, FOLDER + "/" + lang + "/")
     opps = ordered(catalog)
@@ -253,11 +158,11 @@ def browse_files(catalog: Catalog, lang: str, facets: dict[str, dict[str, Any]] 
         "labels": {f["name"]: f["values"] for f in browse.labels(catalog, view)["facets"] if f["name"] in browse.INDEXED_LABELS},
         "words": words,
     }
-    files = {"facets.json": _json(index)}
+    files = {"facets.json": compact_json(index)}
     for name, ranks in sort_ranks(opps).items():
-        files[f"sort-{name}.json"] = _json(columns([(r,) for r in ranks]))
+        files[f"sort-{name}.json"] = compact_json(columns([(r,) for r in ranks]))
     for k in range(0, max(1, math.ceil(n / SHARD))):
-        files[f"cards-{k}.json"] = _json([card(catalog, opp, view) for opp in opps[k * SHARD : (k + 1) * SHARD]])
+        files[f"cards-{k}.json"] = compact_json([card(catalog, opp, view) for opp in opps[k * SHARD : (k + 1) * SHARD]])
     files.update({f"{WORDS}/{name}": data for name, data in word_shards.items()})
     return files
 

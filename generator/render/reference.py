@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ..schemas import read_schema
+from generator.check.schemas import read_schema
 
 KINDS = ("opportunity", "organization", "pathway", "rubric", "vocabulary", "retired")
 

@@ -17,15 +17,15 @@ import jinja2
 import jinja2.ext
 from markupsafe import escape
 
-from .. import i18n
-from ..exports_jsonld import script_json
-from ..model import STAGES, Catalog, Opportunity, Organization
-from . import browse
-from .context import LANGS, PAGE_SIZE, Page, View, lang_prefix
-from .reference import field_reference
+from generator import PACKAGE_DIR, PROJECT_DIR, i18n
+from generator.model import STAGES, Catalog, Opportunity, Organization
+from generator.present.view import LANGS, PAGE_SIZE, Page, View, lang_prefix
+from generator.render import browse
+from generator.render.reference import field_reference
+from generator.render.structured_data import educational_program, job_posting, script_json
 
-PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-EXAMPLE_FILE = Path(__file__).resolve().parent.parent.parent / "docs" / "reference-opportunity.yml"
+PACKAGE_TEMPLATES = PACKAGE_DIR / "templates"
+EXAMPLE_FILE = PROJECT_DIR / "docs" / "reference-opportunity.yml"
 
 
 # `{{ v.t("key") }}`: an interface label with nothing to fill in.
@@ -231,7 +231,6 @@ class SiteRenderer:
                 self._similar[opp.id] = browse.similar_open(opp, self._open_by_sector)
             similar = self._similar[opp.id]
         title = view.plain(opp.text("title", lang))
-        from ..exports import job_posting
 
         self.page(
             "opportunity",
@@ -316,7 +315,6 @@ class SiteRenderer:
         return pages[0]
 
     def pathways(self, lang: str, only: set[str] | None = None) -> None:
-        from .. import exports
 
         view = View(self.catalog, lang, "pathways/")
         self.page(
@@ -334,7 +332,7 @@ class SiteRenderer:
                 v.plain(p.text("name", lang)),
                 v.plain(p.text("summary", lang)),
                 record_id=p.id,
-                structured_data=exports.educational_program(self.catalog, p, v),
+                structured_data=educational_program(self.catalog, p, v),
                 pathway=p,
                 stages=STAGES,
             )
@@ -417,13 +415,13 @@ class SiteRenderer:
             )
 
     def data(self, lang: str) -> None:
-        from .. import exports
+        from generator import exports
 
         view = View(self.catalog, lang, "data/", self.site_url)  # subscription addresses are absolute
         self.page("data", "data/", "data.html", lang, view.t("data"), **exports.data_page_context(self.catalog, view))
 
     def coverage(self, lang: str) -> None:
-        from .. import coverage
+        from generator.report import coverage
 
         view = View(self.catalog, lang, "coverage/")
         self.page("coverage", "coverage/", "coverage.html", lang, view.t("coverage"), **coverage.page_context(self.catalog, view))

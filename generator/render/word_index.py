@@ -15,7 +15,7 @@ file. A file holds, for its words in sorted order:
   stem itself when it is not a prefix of the word (Snowball's stem of the accented word, folded;
   the shortest when several spellings fold to one word). The stems are here so that the browser
   needs no stemmer.
-- `c`, `p`: how many listings have the word and which, as browse_index.rice() gaps over the
+- `c`, `p`: how many listings have the word and which, as encoding.rice() gaps over the
   listings' ordinals (the facet index's ordinals);
 - `tc`, `tp`: the same for the listings that have it in their title or organization name.
 
@@ -43,9 +43,9 @@ from typing import Any
 
 import snowballstemmer
 
-from ..model import Catalog, Opportunity, Text
-from .browse_index import _json, ordered, rice, unrice
-from .context import View
+from generator.model import Catalog, Opportunity, Text
+from generator.present.view import View
+from generator.render.encoding import compact_json, ordered, rice, unrice
 
 FORMAT = 1
 FOLDER = "words"
@@ -320,7 +320,7 @@ def word_files(catalog: Catalog, lang: str) -> tuple[dict[str, Any], dict[str, b
     for key, members in shards.items():
         every = [postings[w][0] for w in members]
         strong = [postings[w][1] for w in members]
-        files[shard_file(key)] = _json(
+        files[shard_file(key)] = compact_json(
             {
                 "w": members,
                 "s": [_stem_code(w, stems[w]) for w in members],

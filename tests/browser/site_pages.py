@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page
 
-from generator.catalog import check_catalog
 from generator.model import Catalog, Opportunity
+from generator.model.checked import check_catalog
 
 ROOT = Path(__file__).resolve().parents[2]
 AS_OF = dt.date(2026, 11, 22)

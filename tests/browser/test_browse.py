@@ -18,12 +18,12 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from generator.catalog import check_catalog
 from generator.model import Catalog, Opportunity
+from generator.model.checked import check_catalog
+from generator.present.view import View
 from generator.render import browse
 from generator.render import browse_index as bi
 from generator.render import word_index as wi
-from generator.render.context import View
 
 pytestmark = pytest.mark.browser
 

@@ -14,8 +14,8 @@ import pytest
 from playwright.sync_api import Page
 
 from generator import i18n
-from generator.coverage.labels import LABELS
-from generator.render.context import View
+from generator.present.view import View
+from generator.report.coverage.labels import LABELS
 
 from . import site_pages
 from .site_pages import (

@@ -12,7 +12,7 @@ import re
 import pytest
 from playwright.sync_api import Page
 
-from generator.render.context import View
+from generator.present.view import View
 
 from . import site_pages
 from .site_pages import LANGS, ROOT, catalog, listings, url_of

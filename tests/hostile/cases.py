@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.yamlload import MAX_BYTES
+from generator.check.yamlload import MAX_BYTES
 
 TESTS = Path(__file__).resolve().parent.parent
 MINIMAL = TESTS / "fixtures" / "minimal"

@@ -14,9 +14,9 @@ from typing import Any
 
 from cases import MINIMAL, Case
 
-import generator.load
-from generator.problems import Problem
-from generator.schemas import Validators
+import generator.check.load
+from generator.check.problems import Problem
+from generator.check.schemas import Validators
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 AS_OF = dt.date(2026, 11, 22)
@@ -87,4 +87,4 @@ CACHE = CachedValidators()
 
 
 def use_cached_validators(monkeypatch: Any) -> None:
-    monkeypatch.setattr(generator.load, "Validators", CACHE)
+    monkeypatch.setattr(generator.check.load, "Validators", CACHE)

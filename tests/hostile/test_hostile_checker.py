@@ -24,9 +24,9 @@ import pytest
 from cases import CASES, LISTING, Case, by_name
 from hostile_support import AS_OF, as_row, case_catalog, expected_lines, expected_rows, run_cli, use_cached_validators
 
-from generator.catalog import check_catalog
-from generator.cli import main
-from generator.problems import as_github, as_text
+from generator.check.problems import as_github, as_text
+from generator.commands.cli import main
+from generator.model.checked import check_catalog
 
 IDS = [case.name for case in CASES]
 CLEAN = "11 files checked, 0 errors, 0 warnings"

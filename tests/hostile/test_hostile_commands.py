@@ -12,11 +12,11 @@ from cases import MINIMAL
 from hostile_support import AS_OF
 
 import generator
-from generator import compiled
-from generator.catalog import check_catalog
-from generator.cli import main
-from generator.outdir import MARKER
-from generator.schemas import KINDS, Validators, fast_definition
+from generator.check import compiled
+from generator.check.schemas import KINDS, Validators, fast_definition
+from generator.commands.cli import main
+from generator.commands.outdir import MARKER
+from generator.model.checked import check_catalog
 
 PACKAGE = Path(generator.__file__).resolve().parent
 REPLACES = "command replaces what its output folder holds. Choose a new folder, such as `{0}`."

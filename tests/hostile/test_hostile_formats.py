@@ -30,9 +30,9 @@ from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 from markupsafe import escape
 
-from generator.catalog import check_catalog
 from generator.exports import export_files
-from generator.exports_tabular import FORMULA_START
+from generator.exports.tabular import FORMULA_START
+from generator.model.checked import check_catalog
 from generator.render.site import render_site
 
 SITE_URL = "https://wbl-catalog.example.org/"

@@ -17,10 +17,10 @@ from hostile_support import AS_OF, case_catalog, expected_lines, run_cli, use_ca
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from generator.catalog import check_catalog
+from generator.check.load import load_all
+from generator.check.problems import as_github, as_text
 from generator.exports import export_files
-from generator.load import load_all
-from generator.problems import as_github, as_text
+from generator.model.checked import check_catalog
 from generator.render.site import render_site
 
 # -- bounded work ------------------------------------------------------------------

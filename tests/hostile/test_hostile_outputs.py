@@ -25,7 +25,7 @@ import pytest
 from hostile_support import AS_OF, ROOT
 from sitebuild import build_site, minimal_catalog
 
-from generator.catalog import check_catalog
+from generator.model.checked import check_catalog
 from generator.render.word_index import read_shard
 
 SITE_URL = "https://wbl-catalog.example.org/"

@@ -24,7 +24,7 @@ from cases import MARK, RENDER_CASES, RenderCase
 from hostile_support import AS_OF
 from sitebuild import OPPORTUNITY, ORGANIZATION, build_site, minimal_catalog
 
-from generator.catalog import check_catalog
+from generator.model.checked import check_catalog
 
 ORG = "acme-health"
 EVIL_ORG = "evil-org"

@@ -1,0 +1,112 @@
+"""Command line: `python -m generator <command>`."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+
+from generator.check.problems import as_github, as_json, as_text, summary
+
+DEFAULT_CATALOG = Path("catalog")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # exit 2 with a one-line reason, as documented
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: error: {message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def _catalog_root(paths: list[Path]) -> Path:
+    """The catalog folder that holds the given paths (default: ./catalog)."""
+    for path in paths:
+        for parent in [path, *path.resolve().parents]:
+            if parent.name == "catalog" and parent.is_dir():
+                return parent
+            if (parent / "catalog").is_dir() and parent == path:
+                return parent / "catalog"
+    return DEFAULT_CATALOG
+
+
+def _inside(shown: str, selected: list[Path]) -> bool:
+    target = Path(shown).resolve()
+    for path in selected:
+        resolved = path.resolve()
+        if target == resolved or resolved in target.parents:
+            return True
+    return False
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from generator.model.checked import check_catalog
+
+    paths = [Path(p) for p in args.paths]
+    for path in paths:
+        if not path.exists() and not path.is_symlink():
+            print(f"check: error: {path} does not exist", file=sys.stderr)
+            return 2
+    root = Path(args.catalog) if args.catalog else _catalog_root(paths)
+    checked = check_catalog(root, against=args.against)
+    problems = checked.problems
+    selected = [p for p in paths if p.resolve() != root.resolve()]
+    if selected:
+        problems = [p for p in problems if _inside(p.path, selected)]
+    if args.format == "json":
+        print(as_json(problems))
+    elif args.format == "github":
+        for line in as_github(problems):
+            print(line)
+        print(summary(checked.files, problems))
+    else:
+        for line in as_text(problems):
+            print(line)
+        print(summary(checked.files, problems))
+    return 1 if any(p.severity == "error" for p in problems) else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m generator", description="Check and publish the work-based learning catalog.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = sub.add_parser(
+        "check",
+        help="check catalog files and report every problem with its line",
+        description="Check the catalog. Prints `path:line:col: error|warning: what. fix.` lines.",
+    )
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to report on (default: the whole catalog)")
+    check.add_argument("--format", choices=["text", "github", "json"], default="text", help="output format (default: text)")
+    check.add_argument("--against", metavar="REV", help="also report listing files deleted since this git revision")
+    check.add_argument("--catalog", metavar="DIR", help="catalog folder (default: ./catalog)")
+    check.set_defaults(func=cmd_check)
+
+    for _name, module in _EXTRA_COMMANDS:
+        importlib.import_module(f"generator.commands.{module}").register(sub)
+    return parser
+
+
+# Commands that live in their own modules; each module has register(subparsers).
+_EXTRA_COMMANDS = [
+    ("report", "report"),
+    ("synth", "synth"),
+    ("new", "new"),
+    ("from-issue", "from_issue"),
+    ("preview", "preview"),
+    ("pages", "pages"),
+]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+    except ValueError as exc:  # configuration mistakes such as a bad CATALOG_TODAY
+        print(f"error: {exc}", file=sys.stderr)
+        return 2

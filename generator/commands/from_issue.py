@@ -1,0 +1,329 @@
+"""`python -m generator from-issue`: turn an "Add an opportunity" issue into a listing file.
+
+    python -m generator from-issue issue-123.md [--catalog DIR] [--dry-run] [--force]
+
+The issue's body is read by issue_form.py; this module writes the listing
+and checks it.
+
+Everything in an issue is untrusted text. Answers are only ever data: they
+are cleaned of hidden characters, written with PyYAML's safe dumper (so no
+answer can become YAML syntax, a tag or a second key), and never evaluated.
+The two ids must be valid ids before they become a path, so `../x` or `/x`
+cannot leave the catalog. The new file is then checked like any other, and
+the checker's located messages are printed.
+
+Exit status: 0 when the new file checks clean (warnings allowed); 1 when it
+has problems (it is still written, for a maintainer to fix), when required
+answers are missing or an id is invalid (nothing is written), or when the
+organization is not in the catalog; 2 when the issue file cannot be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import dataclasses
+import re
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.check.discover import shown_path
+from generator.check.problems import Problem, as_text, summary
+from generator.commands.issue_form import FIELDS, LABELS, NO_RESPONSE, REQUIRED, Field, Parsed, clean, parse, sections, ticked
+from generator.commands.issue_form import _line as _line
+from generator.commands.issue_form import _text as _text
+from generator.commands.new import (
+    catalog_problem,
+    check_command,
+    error,
+    organization_problem,
+    printable,
+    schema_modeline,
+    write_new,
+)
+
+__all__ = [
+    "FIELDS",
+    "LABELS",
+    "NO_RESPONSE",
+    "REQUIRED",
+    "Field",
+    "Parsed",
+    "clean",
+    "cmd_from_issue",
+    "listing",
+    "parse",
+    "register",
+    "sections",
+    "ticked",
+    "to_yaml",
+]
+
+COMMAND = "from-issue"
+MAX_BYTES = 1024 * 1024
+NOT_PUBLISHED = "not published"
+# Numbers as people type them in a text answer (pay, grades, ages, seats), after `$` and commas are removed.
+_WHOLE = re.compile(r"[0-9]{1,9}\Z")
+_DECIMAL = re.compile(r"[0-9]{1,9}\.[0-9]{1,4}\Z")
+
+
+def _number(value: str) -> int | float | str:
+    """18, 18.50, $18.50 and 1,200 become numbers; anything else stays text for the checker to report."""
+    text = value.strip().removeprefix("$").strip().replace(",", "")
+    if _WHOLE.match(text):
+        return int(text)
+    if _DECIMAL.match(text):
+        number = float(text)
+        return int(number) if number.is_integer() else number
+    return value
+
+
+def _whole(value: str) -> int | str:
+    text = value.strip().replace(",", "")
+    return int(text) if _WHOLE.match(text) else value
+
+
+def listing(answers: dict[str, Any], today: str) -> dict[str, Any]:
+    """The opportunity, keys in the order of docs/reference-opportunity.yml."""
+    a = answers
+    data: dict[str, Any] = {"example": False, "title": a["title"], "summary": a["summary"], "description": a["description"]}
+    eor = a["employer_of_record"]
+    if eor:
+        data["employer_of_record"] = "self" if eor.lower() == "self" else eor
+    data["format"] = a["format"]
+    data["stage"] = a["stage"]
+    data["sectors"] = list(a["sectors"])
+
+    pay: dict[str, Any] = {"type": a["pay_type"]}
+    unit = a["pay_unit"]
+    if a["pay_amount"]:
+        pay["amount"] = _number(a["pay_amount"])
+        if unit and unit != NOT_PUBLISHED:
+            pay["unit"] = unit
+    if unit == NOT_PUBLISHED and a["pay_type"] != "unpaid":
+        pay["amount_published"] = False
+    data["pay"] = pay
+
+    eligibility: dict[str, Any] = {"grades": {"min": _whole(a["grade_min"]), "max": _whole(a["grade_max"])}}
+    age = {key: _whole(a[f"age_{key}"]) for key in ("min", "max") if a[f"age_{key}"]}
+    if age:
+        eligibility["age"] = age
+    data["eligibility"] = eligibility
+
+    application: dict[str, Any] = {"how": a["how_to_apply"]}
+    if a["application_url"]:
+        application["url"] = a["application_url"]
+    if a["deadline"].strip().rstrip(".").lower() == "rolling":
+        application["rolling"] = True
+    else:
+        application["deadline"] = a["deadline"]
+    data["application"] = application
+
+    site: dict[str, Any] = {"name": a["site_name"], "city": a["site_city"]}
+    if a["site_zip"]:
+        site["zip"] = a["site_zip"]
+    site["mode"] = a["site_mode"]
+    if a["transit"]:
+        site["transit"] = a["transit"]
+    data["sites"] = [site]
+    if a["seats"]:
+        data["seats"] = _whole(a["seats"])
+    data["contact"] = {"role": a["contact_role"], "email": a["contact_email"]}
+    data["status"] = "open"
+    data["last_reviewed"] = today
+    return data
+
+
+class _Dumper(yaml.SafeDumper):
+    """PyYAML's safe dumper, with list items indented like the rest of the catalog."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        return super().increase_indent(flow, False)
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    # Several lines read best as a `|` block; the emitter falls back to quotes when a block cannot hold the text.
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def to_yaml(data: dict[str, Any], target: Path, root: Path) -> str:
+    header = (
+        f"{schema_modeline('opportunity', target, root)}\n"
+        "#\n"
+        '# Made from an "Add an opportunity" issue by `python -m generator from-issue`.\n'
+        "# Read every value before opening the pull request.\n"
+    )
+    body = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=4096, default_flow_style=False)
+    return header + body
+
+
+# -- checking -----------------------------------------------------------------------
+
+
+def _same_file(problem: Problem, target: Path) -> bool:
+    try:
+        return Path(problem.path).resolve() == target.resolve()
+    except (OSError, ValueError):
+        return False
+
+
+def check_in_place(root: Path, target: Path) -> list[Problem]:
+    from generator.model.assemble import today
+    from generator.model.checked import check_catalog
+
+    return [p for p in check_catalog(root, as_of=today()).problems if _same_file(p, target)]
+
+
+def check_in_sandbox(root: Path, org_id: str, opportunity_id: str, text: str, shown: str) -> list[Problem]:
+    """Check the listing in a temporary copy of what it refers to, without touching the catalog."""
+    from generator.model.assemble import today
+    from generator.model.checked import check_catalog
+
+    with tempfile.TemporaryDirectory(prefix="from-issue-") as tmp:
+        sandbox = Path(tmp) / "catalog"
+        sandbox.mkdir()
+        # What a new listing can refer to. A part that cannot be copied shows up only as problems
+        # in other files, which are not reported here.
+        for name in ("vocabularies", "rubrics", "pathways"):
+            with contextlib.suppress(OSError):
+                shutil.copytree(root / name, sandbox / name, symlinks=True)
+        with contextlib.suppress(OSError):
+            shutil.copy(root / "retired.yml", sandbox / "retired.yml")
+        for profile in sorted((root / "employers").glob("*/organization.yml")):
+            with contextlib.suppress(OSError):
+                (sandbox / "employers" / profile.parent.name).mkdir(parents=True)
+                shutil.copy(profile, sandbox / "employers" / profile.parent.name / "organization.yml")
+        target = sandbox / "employers" / org_id / f"{opportunity_id}.yml"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8", newline="\n")
+        found = [p for p in check_catalog(sandbox, as_of=today()).problems if _same_file(p, target)]
+    return [dataclasses.replace(p, path=shown) for p in found]
+
+
+# -- command ------------------------------------------------------------------------
+
+
+def read_issue(name: str) -> tuple[str | None, str]:
+    """The issue's text, or None and why it cannot be read."""
+    try:
+        if name == "-":
+            raw = sys.stdin.buffer.read(MAX_BYTES + 1)
+        else:
+            with open(name, "rb") as handle:
+                raw = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        return None, f"cannot read {printable(name)}: {exc.strerror or exc}"
+    if len(raw) > MAX_BYTES:
+        return None, f"{printable(name)} is larger than {MAX_BYTES // 1024} KB; an issue body is much smaller"
+    try:
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # PowerShell's `>` saves UTF-16
+            return raw.decode("utf-16"), ""
+        return raw.decode("utf-8-sig"), ""
+    except UnicodeDecodeError:
+        return None, f"{printable(name)} is not UTF-8 text. Save the issue text again as UTF-8"
+
+
+def cmd_from_issue(args: argparse.Namespace) -> int:
+    from generator.model.assemble import today
+
+    text, why = read_issue(args.issue)
+    if text is None:
+        error(COMMAND, why)
+        return 2
+    root = Path(args.catalog)
+    problem = catalog_problem(root)
+    if problem:
+        error(COMMAND, problem)
+        return 2
+    as_of = today().isoformat()  # a bad CATALOG_TODAY stops here, before anything is written
+
+    parsed = parse(text)
+    name = printable(args.issue)
+    if parsed.headings == 0:
+        error(
+            COMMAND,
+            f'{name} holds no answers of the "Add an opportunity" form (no `### <label>` headings). '
+            "Save the issue's body, for example: gh issue view 123 --json body --jq .body > issue-123.md",
+        )
+        return 1
+    if parsed.problems:
+        error(COMMAND, f"no listing was written, because some answers in {name} need attention:")
+        for line in parsed.problems:
+            print(f"  - {line}", file=sys.stderr)
+        print(
+            "Ask the submitter to edit the issue, or correct the answers in the file, then run the command again.",
+            file=sys.stderr,
+        )
+        return 1
+
+    org_id, opportunity_id = parsed.answers["org_id"], parsed.answers["opportunity_id"]
+    problem = organization_problem(root, org_id)
+    if problem:
+        error(COMMAND, f"no listing was written: {problem}")
+        return 1
+    target = root / "employers" / org_id / f"{opportunity_id}.yml"
+    shown = printable(shown_path(target), limit=1000)
+    if (target.exists() or target.is_symlink()) and not args.force:
+        error(
+            COMMAND,
+            f"{shown} already exists, so nothing was written. Choose another opportunity id, "
+            "or run the command again with --force to replace the file",
+        )
+        return 1
+    if parsed.removed:
+        print(
+            f"Note: removed {parsed.removed} hidden character{'s' * (parsed.removed != 1)} "
+            "(control, zero-width or text-direction characters) from the answers."
+        )
+
+    yaml_text = to_yaml(listing(parsed.answers, as_of), target, root)
+    if args.dry_run:
+        print(yaml_text, end="")
+        print(f"Dry run: nothing was written to {shown}.")
+        problems = check_in_sandbox(root, org_id, opportunity_id, yaml_text, shown_path(target))
+    else:
+        try:
+            write_new(target, yaml_text, args.force)
+        except FileExistsError:
+            error(COMMAND, f"{shown} already exists, so nothing was written")
+            return 1
+        except OSError as exc:
+            error(COMMAND, f"cannot write {shown}: {exc.strerror or exc}")
+            return 1
+        print(f"Wrote {shown}")
+        problems = check_in_place(root, target)
+    for line in as_text(problems):
+        print(line)
+    print(summary(1, problems))
+    if any(p.severity == "error" for p in problems):
+        if not args.dry_run:
+            print(f"The file has problems: fix them, then run: {printable(check_command(target, root), limit=1000)}")
+        return 1
+    if not args.dry_run:
+        print(
+            "Next: read the file, add what the form could not say (more sites, Spanish text, pathways), "
+            f"then run: {printable(check_command(target, root), limit=1000)}"
+        )
+    return 0
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "from-issue",
+        help='turn an "Add an opportunity" issue into a listing file',
+        description='Read the body of an "Add an opportunity" issue, write the listing to '
+        "catalog/employers/<org-id>/<opportunity-id>.yml and check it.",
+    )
+    parser.add_argument("issue", metavar="ISSUE_FILE", help="the issue's body saved as a file (- reads standard input)")
+    parser.add_argument("--catalog", metavar="DIR", default="catalog", help="catalog folder (default: ./catalog)")
+    parser.add_argument("--dry-run", action="store_true", help="print the listing and its check without writing it")
+    parser.add_argument("--force", action="store_true", help="replace the listing file if it exists")
+    parser.set_defaults(func=cmd_from_issue)

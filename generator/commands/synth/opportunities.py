@@ -1,0 +1,260 @@
+"""One synthetic listing as a file: its dates, its pay, its details and its self-assessment.
+
+Dates are placed around the as-of date (CATALOG_TODAY) by the listing's
+status, so that the catalog checks clean whenever it is generated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from generator.commands.synth.documents import Flow, grade_range
+from generator.commands.synth.state import Synth
+from generator.commands.synth.tables import T
+from generator.commands.synth.text import description, spanish, text_vars, title_for
+from generator.commands.synth.words import articles, pick, slug, title_case
+
+# One-day formats end the day they start and have no weeks or hours; "window" formats (a talk, a shadow
+# day) are booked on a day within a span of weeks, so they end later but have no weekly hours either.
+ONE_DAY = {"career-fair", "workplace-tour"}
+WINDOW = {"career-talk", "job-shadow", "informational-interview"}
+
+
+def schedule_for(syn: Synth, s: dict[str, Any]) -> dict[str, Any]:
+    rng, fmt, season, as_of = syn.rng, s["format"], s["season"], syn.as_of
+    long = season in ("school-year", "year-round")
+    weeks, hours = {
+        "internship": (rng.randint(6, 10), rng.randint(20, 32))
+        if season == "summer"
+        else (rng.randint(10, 24), rng.randint(8, 15)),
+        "summer-youth-employment": (rng.randint(6, 8), rng.randint(20, 30)),
+        "pre-apprenticeship": (rng.randint(10, 20), rng.randint(6, 12)),
+        "apprenticeship": (rng.choice([52, 78, 104]), rng.randint(32, 40)),
+        "cooperative-education": (rng.randint(15, 36), rng.randint(15, 25)),
+        "mentoring": (rng.randint(8, 30), rng.randint(1, 3)),
+    }.get(fmt, (rng.randint(34, 38) if long else rng.randint(4, 14), rng.randint(2, 6)))
+    if fmt in ONE_DAY:
+        weeks = hours = span = None
+    elif fmt in WINDOW:
+        span, weeks, hours = 7 * (rng.randint(30, 38) if long else rng.randint(4, 14)), None, None
+    else:
+        span = weeks * 7 - 3
+    month, day, jitter = T.season_start.get(season, (9, 1, 30))
+    shift, lead = rng.randint(0, jitter), rng.randint(7, 30) if fmt in ONE_DAY else rng.randint(14, 75)
+    rolling = s["status"] == "open" and rng.random() < (0.5 if fmt in WINDOW or fmt == "mentoring" else 0.12)
+    starts = [dt.date(y, month, day) + dt.timedelta(days=shift) for y in range(as_of.year - 3, as_of.year + 3)]
+    end_of = lambda d: d + dt.timedelta(days=span or 0)  # noqa: E731
+    if s["status"] == "open":
+        start = next(d for d in starts if (end_of(d) if rolling else d - dt.timedelta(days=lead)) >= as_of + dt.timedelta(days=3))
+    elif s["status"] == "closed":
+        start = [d for d in starts if d - dt.timedelta(days=lead) < as_of][-1]
+    else:
+        start = [d for d in starts if end_of(d) < as_of - dt.timedelta(days=14) and d < as_of - dt.timedelta(days=120)][-1]
+    deadline = start - dt.timedelta(days=lead)
+    out = {"season": season, "start": start.isoformat(), "end": end_of(start).isoformat()}
+    if hours:
+        out |= {"hours_per_week": hours, "weeks": weeks}
+    out["times"] = (
+        rng.choice(["Saturday, 10 a.m. to 2 p.m.", "One school day, 9 a.m. to 1 p.m.", "Evening, 5 to 8 p.m."])
+        if fmt in ONE_DAY
+        else "During class time, about 45 minutes"
+        if fmt == "career-talk"
+        else rng.choice(T.full_time if hours and hours >= 20 else T.times)
+    )
+    s["weeks"], s["hours"] = weeks, hours
+    s["deadline"] = None if rolling else deadline.isoformat()
+    s["opens"] = (deadline - dt.timedelta(days=rng.randint(21, 100))).isoformat()
+    return out
+
+
+def pay_for(syn: Synth, s: dict[str, Any], eor_orgs: list[dict[str, Any]]) -> dict[str, Any]:
+    rng, org = syn.rng, s["org"]
+    if s["pay"] == "unpaid":
+        s["eor"], s["amount"] = None, None
+        return {"type": "unpaid"}
+    others = [o["id"] for o in eor_orgs if o is not org]
+    s["eor"] = (
+        rng.choice(others)
+        if others and org["kind"] in ("employer", "nonprofit", "public-agency") and rng.random() < 0.2
+        else "self"
+    )
+    out: dict[str, Any] = {"type": s["pay"]}
+    if s["pay"] == "paid" and rng.random() < 0.1:
+        out |= {"amount_published": False, "unit": "hour"}
+        s["amount"] = None
+    elif s["pay"] == "paid":
+        top = 30 if s["format"] == "apprenticeship" else 24
+        amount = 17.87 if rng.random() < 0.12 else round(rng.uniform(18, top) * 4) / 4
+        out |= {"amount": int(amount) if amount == int(amount) else amount, "unit": "hour"}
+        if rng.random() < 0.15:
+            high = min(30.0, amount + rng.choice([1, 1.5, 2, 3]))
+            out["amount_max"] = int(high) if high == int(high) else high
+        s["amount"] = f"{amount:.2f}".removesuffix(".00")
+    else:
+        unit = rng.choices(["total", "week", "month"], weights=[60, 25, 15])[0]
+        small = s["stage"] != "training"
+        unit = "total" if small and rng.random() < 0.8 else unit
+        amount = {
+            "total": rng.randint(2, 12 if small else 50) * 50,
+            "week": rng.randint(4, 8 if small else 16) * 25,
+            "month": rng.randint(2 if small else 8, 8 if small else 24) * 50,
+        }[unit]
+        out |= {"amount": amount, "unit": unit}
+        s["amount"] = str(amount)
+    out["paid_by"] = s["eor"] if s["eor"] != "self" and rng.random() < 0.1 else "self"
+    if rng.random() < 0.2:
+        out["note"] = rng.choice(
+            ["Paid every two weeks.", "Paid by direct deposit or pay card.", "Paid after the final session."]
+        )
+    return out
+
+
+def listing(
+    syn: Synth, s: dict[str, Any], ident: str, eor_orgs: list[dict[str, Any]], inter: list[dict[str, Any]]
+) -> dict[str, Any]:
+    rng, org, fmt = syn.rng, s["org"], s["format"]
+    low_seats, high_seats = T.seats.get(fmt, (3, 40) if s["stage"] == "training" else (8, 45))
+    s["seats"] = rng.randint(low_seats, high_seats) * (len(s["sites"]) if s["stage"] == "training" else 1)
+    schedule, pay = schedule_for(syn, s), pay_for(syn, s, eor_orgs)
+    v = text_vars(syn, s)
+    v["sector_es"] = syn.sectors[s["sector"]]["name_es"]
+    conds = (
+        {s["pay"], s["stage"]}
+        | ({"venture"} if fmt in ("school-based-enterprise", "simulated-workplace") else set())
+        | {k for k in ("cred", "mentor", "transport") if s[k]}
+    )
+    conds |= {"es"} if "es" in s["langs"] else set()
+    conds |= {"hours"} if s["hours"] else set()
+    conds |= {"credit"} if s["academic"] or s["college"] else set()
+    conds |= {"multi"} if len(s["sites"]) > 1 else set()
+    title = title_for(syn, s, v)
+    summaries = [t.format_map(v) for t in pick(rng, T.summaries[s["stage"]], conds)]
+    rng.shuffle(summaries)
+    summary = next((x for x in summaries if 80 <= len(x) <= 155), min(summaries, key=len))
+    summary = articles(summary[0].upper() + summary[1:])
+    data: dict[str, Any] = {"example": True, "title": title, "summary": summary, "description": description(syn, s, v, conds)}
+    choices = [o["id"] for o in inter if o is not org]
+    if choices and org["kind"] != "intermediary" and rng.random() < 0.12:
+        data["intermediary"] = rng.choice(choices)
+    if s["eor"]:
+        data["employer_of_record"] = s["eor"]
+    sectors = [s["sector"]] + ([rng.choice(org["sectors"])] if rng.random() < 0.2 else [])
+    data |= {"format": fmt, "stage": s["stage"], "sectors": [syn.sectors[x]["name"] for x in dict.fromkeys(sectors)]}
+    if s.get("pathways"):
+        data["pathways"] = s["pathways"]
+    data["pay"] = pay
+    eligibility: dict[str, Any] = {"grades": grade_range(*s["grades"])}
+    if s["age"]:
+        eligibility["age"] = Flow([("min", s["age"][0])] + ([("max", s["age"][1])] if s["age"][1] else []))
+    who = [
+        "Students in {grades} who live or go to school in {area}.",
+        "Students in {grades} anywhere in Los Angeles County; no experience needed.",
+        "Students in {grades}, especially those without family connections in {field}.",
+    ]
+    if s["stage"] == "awareness":
+        who.append("Classes from public and charter schools in {area}, booked by a teacher.")
+    eligibility["who"] = rng.choice(who).format_map(v)
+    if s["permit"] is not None:
+        eligibility["work_permit"] = s["permit"]
+    adult = s["grades"][0] >= 13
+    if rng.random() < 0.7:
+        requirements = [r for r in T.requirements if not (adult and "guardian" in r)]
+        eligibility["requirements"] = rng.sample(requirements, rng.randint(1, 3))
+    data |= {"eligibility": eligibility, "schedule": schedule}
+    how = rng.choice(
+        [
+            "Apply online; staff from {short} contact you within two weeks.",
+            "Apply online and come to a short interview.",
+            "Fill out the short online form and pick your preferred date.",
+            "Apply online with a short interest statement.",
+        ]
+    )
+    if s["stage"] == "awareness":
+        how = "A teacher or counselor fills out the booking form at least three weeks ahead."
+    application: dict[str, Any] = {
+        "how": how.format_map(v),
+        "url": f"https://example.org/{org['id']}/{ident}",
+        "opens": s["opens"],
+    }
+    application |= {"deadline": s["deadline"]} if s["deadline"] else {"rolling": True}
+    if s["stage"] != "awareness" and rng.random() < 0.6:
+        documents = [d for d in T.documents if (s["permit"] or "permit" not in d) and not (adult and "guardian" in d)]
+        application["documents"] = rng.sample(documents, rng.randint(1, 3))
+    data["application"] = application
+    sites = []
+    for area, city, zip_code, mode in s["sites"]:
+        if mode == "remote":
+            sites.append(
+                {
+                    "name": rng.choice(["Online video sessions", "Online team workspace", "Remote sessions over video"]),
+                    "city": city,
+                    "area": area,
+                    "mode": mode,
+                }
+            )
+            continue
+        site: dict[str, Any] = {"name": f"{org['short']} {title_case(v['place'])}" + (f", {city}" if len(s["sites"]) > 1 else "")}
+        if rng.random() < 0.7:
+            site["address"] = f"{rng.randint(100, 19999)} {rng.choice(T.streets)}"
+        site |= {"city": city, "zip": zip_code, "area": area, "mode": mode}
+        if area in T.transit and rng.random() < 0.8:
+            site["transit"] = rng.choice(T.transit[area]).format(walk=rng.choice(T.walks), near=rng.choice(T.nears)) + "."
+        sites.append(site)
+    data |= {"sites": sites, "seats": s["seats"]}
+    supports: dict[str, Any] = {"mentor": s["mentor"]}
+    if rng.random() < 0.5 and s["stage"] in ("preparation", "training"):
+        supports["training"] = rng.choice(T.training)
+    if s["transport"]:
+        supports["transportation"] = s["transport"]
+    if rng.random() < 0.45:
+        supports["accommodations"] = rng.choice(T.accommodations)
+    supports["languages"] = Flow(s["langs"])
+    outcomes: dict[str, Any] = {"academic_credit": s["academic"], "college_credit": s["college"]}
+    if s["cred"]:
+        outcomes["credential"] = s["cred"]
+    outcomes["skills"] = v["skills"] + rng.sample(syn.pool(s["sector"])["skills"], rng.randint(0, 2))
+    outcomes["skills"] = list(dict.fromkeys(outcomes["skills"]))
+    data |= {"supports": supports, "outcomes": outcomes}
+    if s["signals"] or rng.random() < 0.5:
+        data["quality"] = quality(syn, s, v)
+    role = rng.randrange(len(T.contact_roles))
+    data["contact"] = {
+        "role": T.contact_roles[role],
+        "email": f"{slug(org['short'], 24)}-{T.role_keys[role % len(T.role_keys)]}@example.org",
+    }
+    if s["es"]:
+        data["translations"] = {"es": spanish(syn, s, v, conds)}
+    reviewed = {"open": (0, 200), "closed": (10, 300), "archived": (30, 340)}[s["status"]]
+    data |= {"status": s["status"], "last_reviewed": syn.review_date(*reviewed)}
+    if s.get("former"):
+        data["former_ids"] = [s["former"]]
+    return data
+
+
+def quality(syn: Synth, s: dict[str, Any], v: dict[str, Any]) -> dict[str, Any]:
+    rng, out = syn.rng, {"rubric": syn.rubric_id}
+    if rng.random() < 0.85 and syn.criteria:
+        k = min(len(syn.criteria), rng.choices([1, 2, 3, 4, 5], weights=[15, 30, 30, 15, 10])[0])
+        chosen = set(rng.sample(syn.criteria, k))
+        middle = (len(syn.levels) - 1) / 2
+        weights = [1 + len(syn.levels) - 2 * abs(i - middle) for i in range(len(syn.levels))]
+        values = {
+            "n": rng.randint(2, 12),
+            "n2": rng.randint(2, 9),
+            "pct": rng.randint(62, 97),
+            "season": v["season"],
+            "area": v["area"],
+            "field": v["field"],
+        }
+        out["assessment"] = {
+            c: {
+                "level": rng.choices(syn.levels, weights=weights)[0],
+                "evidence": rng.choice(T.evidence.get(c, T.evidence_any)).format_map(values),
+            }
+            for c in syn.criteria
+            if c in chosen
+        }
+    if s["signals"]:
+        out["signals"] = [x["id"] for x in syn.vocab["signals"] if x["id"] in s["signals"]]
+    return out

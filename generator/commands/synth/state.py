@@ -1,0 +1,63 @@
+"""What one synthetic catalog is drawn from: the source catalog's vocabularies and rubric, and one seeded random generator.
+
+Every other module of the package is a function of a `Synth` and plain
+dicts. They all draw from the one `rng`, in a fixed order, which is why the
+same seed gives the same files: a new draw anywhere changes everything after it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+
+import yaml
+
+from generator import PROJECT_DIR
+from generator.commands.synth.tables import T
+from generator.commands.synth.words import lower_first
+
+BUNDLED = PROJECT_DIR / "catalog"
+
+
+class Synth:
+    def __init__(self, n: int, seed: int, as_of: dt.date, source: Path = BUNDLED) -> None:
+        self.n, self.as_of, self.source = n, as_of, source
+        self.rng = random.Random(seed)
+        vocab = {
+            p.stem: yaml.load(p.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)["items"]
+            for p in sorted((source / "vocabularies").glob("*.yml"))
+        }
+        self.vocab = vocab
+        self.formats = {f["id"]: f for f in vocab["formats"]}
+        self.sectors = {s["id"]: s for s in vocab["sectors"]}
+        self.areas = {a["id"]: a for a in vocab["areas"]}
+        self.places = [a for a in self.areas if self.areas[a]["zips"]]
+        rubric_path = min(sorted((source / "rubrics").glob("*.yml")), key=lambda p: p.stem != "key-distinguishers")
+        rubric = yaml.load(rubric_path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        self.rubric_id = rubric_path.stem
+        self.criteria = [c["id"] for c in rubric["criteria"]]
+        self.levels = [lv["id"] for lv in rubric["levels"]]
+        self.titles: set[str] = set()
+
+    def pool(self, sector: str) -> dict[str, list[str]]:
+        return T.sectors.get(sector, T.sectors[T.generic_sector])
+
+    def brand(self) -> str:
+        return self.rng.choice(T.brand_heads) + self.rng.choice(T.brand_tails)
+
+    def place(self, area: str) -> tuple[str, str]:
+        zip_code = self.rng.choice(self.areas[area]["zips"])
+        cities = self.areas[area]["cities"]
+        city = T.zip_city.get(zip_code, cities[0] if cities else "Los Angeles")
+        return city, zip_code
+
+    def review_date(self, low: int, high: int) -> str:
+        return (self.as_of - dt.timedelta(days=low + int((high - low) * self.rng.random() ** 1.5))).isoformat()
+
+    def fmt_word(self, fmt: str, plural: bool = False) -> str:
+        name = lower_first(self.formats[fmt]["name"])
+        return T.fmt_words.get(fmt, (name, name + "s"))[plural]
+
+    def vocab_name(self, vocab: str, ident: str, field: str = "name") -> str:
+        return next((x[field] for x in self.vocab[vocab] if x["id"] == ident), ident)

@@ -1,0 +1,127 @@
+"""Open-data exports.
+
+write_exports() writes, under site/data/ (URLs in contracts.md):
+
+| file | what | module |
+|---|---|---|
+| catalog.json | every organization, listing, pathway and retired id | exports/records.py |
+| catalog.schema.json | JSON Schema 2020-12 of catalog.json | exports/schema.py |
+| opportunities.csv, opportunities-dictionary.csv | one row per listing, and its columns | exports/tabular.py |
+| deadlines.ics, deadlines/<sector-id>.ics | deadlines and start dates | exports/calendar.py |
+| feed.xml | Atom, the 100 most recent changes | exports/feed.py |
+
+The sitemap (exports/sitemap.py), the redirects of renamed listings
+(exports/permalinks.py) and the organizations' logos (exports/logos.py) are
+written from the plugin. Change dates come from one git pass
+(exports/dates.py). Nothing depends on the build time, so two builds of one
+commit give byte-identical files. The data is open data under CC BY 4.0.
+Structured data inside pages (schema.org JSON-LD) is rendered with the pages
+(render/structured_data.py).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from generator import PROJECT_DIR
+from generator.exports.calendar import calendars, dated_events
+from generator.exports.dates import change_dates
+from generator.exports.feed import LIMIT
+from generator.exports.feed import feed as atom_feed
+from generator.exports.records import LICENSE, LICENSE_URL, catalog_document
+from generator.exports.schema import FORMAT_VERSION, catalog_schema, documentation
+from generator.exports.tabular import COLUMNS, dictionary_csv, opportunities_csv
+from generator.model import Catalog
+
+__all__ = ["data_page_context", "write_exports", "export_files"]
+
+SCHEMA_DIR = PROJECT_DIR / "schemas"
+SCHEMA_KINDS = ("opportunity", "organization", "pathway", "retired", "rubric", "vocabulary", "defs")
+
+
+def _base(site_url: str) -> str:
+    return site_url.rstrip("/") + "/" if site_url else ""
+
+
+def _json(data: Any) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+def export_files(catalog: Catalog, site_url: str, catalog_dir: Path) -> dict[str, bytes]:
+    """Site path -> bytes of every export."""
+    site_url = _base(site_url)
+    dates = change_dates(catalog, catalog_dir)
+    schema = catalog_schema(site_url)
+    return {
+        "data/catalog.json": _json(catalog_document(catalog, site_url, dates)),
+        "data/catalog.schema.json": (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
+        "data/opportunities.csv": opportunities_csv(catalog, site_url, dates),
+        "data/opportunities-dictionary.csv": dictionary_csv(),
+        "data/feed.xml": atom_feed(catalog, site_url, dates),
+        **calendars(catalog, site_url, dates),
+    }
+
+
+def write_exports(catalog: Catalog, site_dir: Path, site_url: str, catalog_dir: Path) -> None:
+    for path, data in export_files(catalog, site_url, catalog_dir).items():
+        target = Path(site_dir) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
+def schema_kinds() -> list[str]:
+    """The catalog's JSON Schemas published at /schemas/<kind>.schema.json."""
+    found = sorted(p.name[: -len(".schema.json")] for p in SCHEMA_DIR.glob("*.schema.json"))
+    return found or list(SCHEMA_KINDS)
+
+
+def data_page_context(catalog: Catalog, view: Any) -> dict[str, Any]:
+    """What templates/data.html shows: the exports, their fields and how to use them."""
+    es = view.lang == "es"
+    events = dated_events(catalog)
+    per_sector = Counter(sector for e in events for sector in e.opp.sectors)
+    sectors = [
+        (
+            s.label(view.lang),
+            view.asset(f"data/deadlines/{s.id}.ics"),
+            view.absolute(f"data/deadlines/{s.id}.ics", "en"),
+            per_sector[s.id],
+        )
+        for s in catalog.vocabularies.items("sectors")
+    ]
+    return {
+        "es": es,
+        "counts": {
+            "opportunities": len(catalog.opportunities),
+            "organizations": len(catalog.organizations),
+            "pathways": len(catalog.pathways),
+            "retired": len(catalog.retired),
+            "events": len(events),
+            "deadlines": sum(e.kind == "deadline" for e in events),
+            "starts": sum(e.kind == "start" for e in events),
+        },
+        "links": {
+            name: view.asset(f"data/{name}")
+            for name in (
+                "catalog.json",
+                "catalog.schema.json",
+                "opportunities.csv",
+                "opportunities-dictionary.csv",
+                "deadlines.ics",
+                "feed.xml",
+            )
+        },
+        "calendar_url": view.absolute("data/deadlines.ics", "en"),
+        "feed_url": view.absolute("data/feed.xml", "en"),
+        "sector_calendars": sectors,
+        "columns": [(c.name, c.es if es else c.en, c.example) for c in COLUMNS],
+        "json_fields": documentation(view.lang),
+        "schemas": [(kind, view.asset(f"schemas/{kind}.schema.json")) for kind in schema_kinds()],
+        "feed_limit": LIMIT,
+        "format_version": FORMAT_VERSION,
+        "license": LICENSE,
+        "license_url": LICENSE_URL,
+    }

@@ -1,0 +1,161 @@
+"""The shape of catalog.json, written once: it gives the JSON Schema and the Data page's field tables.
+
+Both come from the same field tree (SPEC, in exports_fields), so the published schema,
+the documentation and the export cannot drift apart: the tests validate
+catalog.json against the schema, and every object is closed
+(`additionalProperties: false`) with every key required (null when not given).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from generator.exports.fields import FORMAT_VERSION, SPEC
+
+__all__ = ["FORMAT_VERSION", "catalog_schema", "documentation", "field_rows", "parse"]
+
+
+@dataclass(frozen=True)
+class F:
+    """One field: name, type, meaning in English and Spanish, and its fields (objects) or item (lists)."""
+
+    name: str
+    type: str  # string, integer, number, boolean, date, datetime, uri, object, array
+    en: str
+    es: str
+    null: bool = False
+    fields: tuple[F, ...] = ()
+    items: F | None = None
+    enum: tuple[str, ...] = ()
+
+
+LINE = re.compile(r"^(?P<indent> *)(?P<name>\S+)  (?P<type>\S+)(?:  (?P<en>.+?) \| (?P<es>.+))?$")
+TYPE = re.compile(r"^(?P<base>@?[a-z_]+)(?:\((?P<enum>[^)]*)\))?(?P<list>\[\])?(?P<null>\?)?$")
+
+
+def parse(spec: str) -> dict[str, F]:
+    """Named blocks and records of SPEC (blocks and records are both reusable as `@name`)."""
+    named: dict[str, F] = {}
+    lines = [line for line in spec.splitlines() if line.strip()]
+
+    def build(start: int, depth: int) -> tuple[F, int]:
+        m = LINE.match(lines[start])
+        t = TYPE.match(m["type"]) if m and len(m["indent"]) == 2 * depth else None
+        if m is None or t is None:
+            raise ValueError(f"bad SPEC line: {lines[start]!r}")
+        children, i = [], start + 1
+        while i < len(lines) and len(lines[i]) - len(lines[i].lstrip()) > 2 * depth:
+            child, i = build(i, depth + 1)
+            children.append(child)
+        base = t["base"]
+        if base.startswith("@"):
+            field = replace(named[base[1:]], name=m["name"].lstrip("@"))
+        else:
+            field = F(
+                m["name"].lstrip("@"),
+                base,
+                "",
+                "",
+                fields=tuple(children),
+                enum=tuple(t["enum"].split(",")) if t["enum"] else (),
+            )
+        if m["en"]:
+            field = replace(field, en=m["en"], es=m["es"])
+        if t["list"]:
+            field = F(field.name, "array", field.en, field.es, items=replace(field, name=""))
+        return replace(field, null=bool(t["null"])), i
+
+    i = 0
+    while i < len(lines):
+        field, i = build(i, 0)
+        named[field.name] = field
+    return named
+
+
+FIELDS = parse(SPEC)
+CATALOG, OPPORTUNITY, ORGANIZATION, PATHWAY, RETIRED = (
+    FIELDS[k] for k in ("catalog", "opportunity", "organization", "pathway", "retired")
+)
+
+_SCALARS: dict[str, dict[str, Any]] = {
+    "string": {"type": "string"},
+    "integer": {"type": "integer"},
+    "number": {"type": "number"},
+    "boolean": {"type": "boolean"},
+    "date": {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
+    "datetime": {"type": "string", "format": "date-time"},
+    "uri": {"type": "string", "format": "uri"},
+}
+
+
+def schema_of(field: F) -> dict[str, Any]:
+    if field.type == "object":
+        out: dict[str, Any] = {
+            "type": "object",
+            "additionalProperties": False,
+            "required": [c.name for c in field.fields],
+            "properties": {c.name: schema_of(c) for c in field.fields},
+        }
+    elif field.type == "array":
+        assert field.items is not None
+        out = {"type": "array", "items": schema_of(field.items)}
+    else:
+        out = dict(_SCALARS[field.type])
+    if field.enum:
+        out["enum"] = list(field.enum) + ([None] if field.null else [])
+    if field.null:
+        out["type"] = [out["type"], "null"]
+    if field.en:
+        out["description"] = field.en
+    return out
+
+
+def catalog_schema(site_url: str) -> dict[str, Any]:
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": site_url + "data/catalog.schema.json",
+        "title": "Work-based learning catalog export",
+        **schema_of(CATALOG),
+    }
+
+
+TYPE_NAMES = {
+    "string": ("text", "texto"),
+    "integer": ("integer", "entero"),
+    "number": ("number", "número"),
+    "boolean": ("true/false", "verdadero/falso"),
+    "date": ("date YYYY-MM-DD", "fecha AAAA-MM-DD"),
+    "datetime": ("date and time (UTC)", "fecha y hora (UTC)"),
+    "uri": ("URL", "URL"),
+    "object": ("object", "objeto"),
+    "array": ("list", "lista"),
+}
+
+
+def field_rows(field: F, lang: str, prefix: str = "", deep: bool = True) -> list[tuple[str, str, str]]:
+    """(path, type, meaning) for every field under an object, depth first, as the Data page shows them."""
+    rows = []
+    for child in field.fields:
+        path = prefix + child.name
+        item = child.items if child.type == "array" and child.items else None
+        kind = TYPE_NAMES[child.type][lang == "es"]
+        if item and item.type != "object":
+            kind += " (" + TYPE_NAMES[item.type][lang == "es"] + ")"
+        if child.enum:
+            kind += ": " + ", ".join(child.enum)
+        if child.null:
+            kind += " | null"
+        rows.append((path, kind, child.es if lang == "es" else child.en))
+        if child.type == "object":
+            rows.extend(field_rows(child, lang, path + ".", deep))
+        elif deep and item and item.type == "object":
+            rows.extend(field_rows(item, lang, path + "[].", deep))
+    return rows
+
+
+def documentation(lang: str) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """Field tables of catalog.json: its top level, then each kind of record."""
+    kinds = (("opportunities", OPPORTUNITY), ("organizations", ORGANIZATION), ("pathways", PATHWAY), ("retired", RETIRED))
+    return [("catalog", field_rows(CATALOG, lang, deep=False))] + [(name, field_rows(f, lang)) for name, f in kinds]

@@ -1,0 +1,222 @@
+"""opportunities.csv and its data dictionary, from one list of columns (COLUMNS).
+
+The CSV writer, the dictionary file and the Data page all read COLUMNS,
+made from DOCS (order and meaning) and VALUES (how each cell is computed),
+which must agree, so the documentation cannot drift from the file. UTF-8 with a byte-order mark,
+so Excel opens accented Spanish text correctly. Lists are joined with "; ".
+Any cell that a spreadsheet would run as a formula (starting with = + - @,
+a tab or a carriage return) gets a leading apostrophe, whatever its column:
+vocabulary labels and organization names come from contributors too.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from generator.exports.dates import ChangeDates, iso
+from generator.exports.records import absolute, accepting
+from generator.model import Catalog, Opportunity
+
+JOIN = "; "
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class Row:
+    catalog: Catalog
+    opp: Opportunity
+    site_url: str
+    dates: ChangeDates
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    en: str
+    es: str
+    example: str
+    value: Callable[[Row], Any]
+    text: bool = False  # free text written by a contributor (marked * in DOCS)
+
+
+def _num(value: Any) -> str:
+    if value is None:
+        return ""
+    number = float(value)
+    return str(int(number)) if number.is_integer() else repr(number)
+
+
+def _day(value: Any) -> str:
+    return value.isoformat() if value else ""
+
+
+def _yes(value: bool | None) -> str:
+    return "" if value is None else ("yes" if value else "no")
+
+
+def _vocab(r: Row, name: str, ident: str) -> str:
+    item = r.catalog.vocabularies.get(name, ident)
+    return item.name if item else ident
+
+
+def _org(r: Row, ident: str | None) -> str:
+    org = r.catalog.organizations.get(ident or "")
+    return org.name if org else (ident or "")
+
+
+def _unique(values: list[str]) -> str:
+    return JOIN.join(dict.fromkeys(v for v in values if v))
+
+
+def _get(r: Row, section: str, key: str) -> Any:
+    return r.opp.section(section).get(key)
+
+
+# The columns in order: `name | English | Spanish | example`. A `*` after the name marks contributor text.
+DOCS = """
+catalog_id | Permanent id: organization id/listing id. | Id permanente: id de la organización/id del anuncio. | harborview-community-college/it-help-desk-internship
+title* | Title. | Título. | IT Help Desk Internship
+title_es* | Spanish title (empty when not translated). | Título en español (vacío si no se tradujo). | Pasantía de soporte técnico
+organization* | Organization that lists it. | Organización que lo publica. | Harborview Community College
+organization_id | Organization id. | Id de la organización. | harborview-community-college
+status | Computed status on the build date: open, closed or archived (a passed deadline means closed). | Estado calculado en la fecha de publicación: open, closed o archived (si la fecha límite pasó, closed). | open
+accepting_applications | yes when open and applications have opened. | yes si está abierto y ya abrieron las solicitudes. | yes
+format | Format. | Formato. | Internship
+stage | Continuum stage: awareness, exploration, preparation or training. | Etapa: awareness, exploration, preparation o training. | training
+sectors | CTE industry sectors. | Sectores industriales de CTE. | Information and Communication Technologies
+pathways | Career pathway ids. | Ids de trayectorias profesionales. | information-technology
+pay_type | paid, stipend or unpaid. | paid (sueldo), stipend (estipendio) o unpaid (sin pago). | paid
+pay_amount | Amount in US dollars per pay_unit; empty when not published. | Monto en dólares por pay_unit; vacío si no se publica. | 18.5
+pay_amount_max | Top of a pay range. | Máximo de un rango de pago. | 22
+pay_unit | hour, week, month or total. | hour (hora), week (semana), month (mes) o total. | hour
+pay_published | no when paid but the amount is not published. | no si es pagado pero el monto no se publica. | yes
+grade_min | Lowest grade that may apply (6 to 14). | Grado mínimo (6 a 14). | 11
+grade_max | Highest grade that may apply (6 to 14). | Grado máximo (6 a 14). | 14
+age_min | Minimum age. | Edad mínima. | 16
+age_max | Maximum age. | Edad máxima. | 24
+work_permit | yes when minors need a California work permit. | yes si los menores necesitan permiso de trabajo de California. | yes
+opens | Date applications open (YYYY-MM-DD). | Fecha en que abren las solicitudes (AAAA-MM-DD). | 2027-01-11
+deadline | Last day to apply (YYYY-MM-DD). | Último día para solicitar (AAAA-MM-DD). | 2027-03-12
+rolling | yes when applications are taken until seats fill. | yes si se reciben solicitudes hasta llenar los lugares. | no
+start | First day (YYYY-MM-DD). | Primer día (AAAA-MM-DD). | 2027-06-21
+end | Last day (YYYY-MM-DD). | Último día (AAAA-MM-DD). | 2027-08-13
+season | Season id. | Id de la temporada. | summer
+hours_per_week | Hours per week. | Horas por semana. | 20
+weeks | Number of weeks. | Número de semanas. | 8
+seats | How many students can take part. | Cuántos estudiantes pueden participar. | 12
+sites_count | Number of sites. | Número de lugares. | 2
+cities* | Cities of the sites. | Ciudades de los lugares. | Long Beach; Carson
+areas | Area ids of the sites. | Ids de las zonas de los lugares. | south-bay-harbor
+modes | in-person, hybrid or remote, per site. | in-person, hybrid o remote, por lugar. | in-person; remote
+employer_of_record* | Who puts students on payroll. | Quién pone a los estudiantes en su nómina. | Harborview Community College
+intermediary* | Intermediary that runs or recruits for it. | Intermediario que lo organiza o recluta. | Southbay Chamber Youth Network
+mentor | yes when each student has a mentor or supervisor. | yes si cada estudiante tiene mentor o supervisor. | yes
+academic_credit | yes when high-school credit is offered. | yes si se ofrecen créditos de preparatoria. | no
+college_credit | yes when college credit is offered. | yes si se ofrecen créditos universitarios. | yes
+credential* | Industry credential students can earn. | Certificación de la industria que se puede obtener. | CompTIA A+ (practice exam)
+signals | Quality signal ids. | Ids de señales de calidad. | paid; trained-mentor
+example | yes for sample content that is not a real offer. | yes si es contenido de muestra, no una oferta real. | no
+last_reviewed | When someone last checked the listing. | Cuándo se revisó el anuncio por última vez. | 2026-10-15
+changed | When the listing file last changed (UTC). | Cuándo cambió el archivo del anuncio (UTC). | 2026-10-15T00:00:00Z
+summary* | One-sentence summary. | Resumen en una oración. | Keep a campus help desk running.
+apply_url | Application page. | Página de solicitud. | https://example.org/apply
+url | The listing's page in English. | La página del anuncio en inglés. | https://wbl-catalog.example.org/opportunities/harborview-community-college/it-help-desk-internship/
+url_es | The listing's page in Spanish. | La página del anuncio en español. | https://wbl-catalog.example.org/es/opportunities/harborview-community-college/it-help-desk-internship/
+"""
+
+VALUES: dict[str, Callable[[Row], Any]] = {
+    "catalog_id": lambda r: r.opp.id,
+    "title": lambda r: r.opp.title,
+    "title_es": lambda r: r.opp.raw.get("translations", {}).get("es", {}).get("title", ""),
+    "organization": lambda r: _org(r, r.opp.org_id),
+    "organization_id": lambda r: r.opp.org_id,
+    "status": lambda r: r.opp.status,
+    "accepting_applications": lambda r: _yes(accepting(r.catalog, r.opp)),
+    "format": lambda r: _vocab(r, "formats", r.opp.format),
+    "stage": lambda r: r.opp.stage,
+    "sectors": lambda r: JOIN.join(_vocab(r, "sectors", s) for s in r.opp.sectors),
+    "pathways": lambda r: JOIN.join(r.opp.pathways),
+    "pay_type": lambda r: r.opp.pay_type,
+    "pay_amount": lambda r: _num(r.opp.pay_amount),
+    "pay_amount_max": lambda r: _num(r.opp.pay_amount_max),
+    "pay_unit": lambda r: r.opp.pay_unit or "",
+    "pay_published": lambda r: "" if r.opp.pay_type == "unpaid" else _yes(r.opp.pay_amount is not None),
+    "grade_min": lambda r: r.opp.grade_min,
+    "grade_max": lambda r: r.opp.grade_max,
+    "age_min": lambda r: _num(r.opp.age_min),
+    "age_max": lambda r: _num(r.opp.age_max),
+    "work_permit": lambda r: _yes(_get(r, "eligibility", "work_permit") is True),
+    "opens": lambda r: _day(r.opp.opens),
+    "deadline": lambda r: _day(r.opp.deadline),
+    "rolling": lambda r: _yes(r.opp.rolling),
+    "start": lambda r: _day(r.opp.start),
+    "end": lambda r: _day(r.opp.end),
+    "season": lambda r: _get(r, "schedule", "season") or "",
+    "hours_per_week": lambda r: _num(_get(r, "schedule", "hours_per_week")),
+    "weeks": lambda r: _num(_get(r, "schedule", "weeks")),
+    "seats": lambda r: _num(r.opp.seats),
+    "sites_count": lambda r: len(r.opp.sites),
+    "cities": lambda r: _unique([s.city for s in r.opp.sites]),
+    "areas": lambda r: _unique([s.area for s in r.opp.sites]),
+    "modes": lambda r: _unique([s.mode for s in r.opp.sites]),
+    "employer_of_record": lambda r: _org(r, r.opp.employer_of_record),
+    "intermediary": lambda r: _org(r, r.opp.intermediary) if r.opp.intermediary else "",
+    "mentor": lambda r: _yes(_get(r, "supports", "mentor") is True),
+    "academic_credit": lambda r: _yes(_get(r, "outcomes", "academic_credit") is True),
+    "college_credit": lambda r: _yes(_get(r, "outcomes", "college_credit") is True),
+    "credential": lambda r: _get(r, "outcomes", "credential") or "",
+    "signals": lambda r: JOIN.join(r.opp.signals),
+    "example": lambda r: _yes(r.opp.example),
+    "last_reviewed": lambda r: _day(r.opp.last_reviewed),
+    "changed": lambda r: iso(r.dates.of(r.opp)),
+    "summary": lambda r: str(r.opp.raw.get("summary", "")),
+    "apply_url": lambda r: _get(r, "application", "url") or "",
+    "url": lambda r: absolute(r.site_url, r.opp.url),
+    "url_es": lambda r: absolute(r.site_url, r.opp.url, "es"),
+}
+
+
+def _columns() -> tuple[Column, ...]:
+    columns = []
+    for line in DOCS.strip().splitlines():
+        name, en, es, example = (part.strip() for part in line.split(" | "))
+        columns.append(Column(name.rstrip("*"), en, es, example, VALUES[name.rstrip("*")], text=name.endswith("*")))
+    assert [c.name for c in columns] == list(VALUES), "DOCS and VALUES must name the same columns in the same order"
+    return tuple(columns)
+
+
+COLUMNS = _columns()
+
+
+def guarded(value: Any) -> str:
+    """A cell's text, with a leading apostrophe when a spreadsheet would read it as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def cell(column: Column, row: Row) -> str:
+    return guarded(column.value(row))
+
+
+def _csv(rows: list[list[Any]]) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerows(rows)
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def opportunities_csv(catalog: Catalog, site_url: str, dates: ChangeDates) -> bytes:
+    getters = [c.value for c in COLUMNS]
+    rows: list[list[Any]] = [[c.name for c in COLUMNS]]
+    for _, opp in sorted(catalog.opportunities.items()):
+        row = Row(catalog, opp, site_url, dates)
+        rows.append([guarded(get(row)) for get in getters])
+    return _csv(rows)
+
+
+def dictionary_csv() -> bytes:
+    return _csv([["column", "meaning", "example", "meaning_es"]] + [[c.name, c.en, c.example, c.es] for c in COLUMNS])

@@ -1,0 +1,60 @@
+"""Process and garbage-collector helpers: the one place that forks, freezes or pauses the collector.
+
+The checker's parsing and the build's page writers use them; nothing here knows about catalogs.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+def can_fork() -> bool:
+    """Forking is only safe in a process without other threads (`mkdocs serve` has some)."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+@contextmanager
+def no_cycle_collection() -> Iterator[None]:
+    """Parsing and modelling allocate millions of objects that stay alive, and hardly any garbage cycles:
+    in a large catalog the cyclic collector would only rescan the live ones again and again. Whatever
+    cycles there are get collected once the collector is back on."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class PausedCollector:
+    """The collector off, and what is alive now frozen, from pause() to resume(), for one build.
+
+    The checked catalog is millions of objects that live as long as the build, and the pages, exports
+    and indexes made from it are short-lived or live to the end, with hardly any cycles: every full
+    collection would only rescan them. Frozen, the catalog is also not copied by forked workers when
+    the collector would have touched it. resume() undoes both, so `mkdocs serve` can free a build's
+    catalog before the next one; calling it twice is harmless.
+    """
+
+    def __init__(self) -> None:
+        self.paused = False
+        self.was_enabled = True
+
+    def pause(self) -> None:
+        gc.freeze()
+        self.was_enabled = gc.isenabled()
+        gc.disable()
+        self.paused = True
+
+    def resume(self) -> None:
+        if not self.paused:
+            return
+        gc.unfreeze()
+        if self.was_enabled:
+            gc.enable()
+        self.paused = False

@@ -1,0 +1,93 @@
+"""Sentences and names built from the coverage record, shared by the page and the report."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.model import Catalog
+from generator.report.coverage.labels import label
+from generator.report.coverage.record import Coverage, Gap, PayRow
+
+
+def listings_text(n: int, view: Any) -> str:
+    return label("listing_one", view.lang) if n == 1 else label("listings_n", view.lang, n=view.number(n))
+
+
+def seats_text(n: int, view: Any) -> str:
+    return label("seat_one", view.lang) if n == 1 else label("seats_n", view.lang, n=view.number(n))
+
+
+def subject_name(kind: str, ident: str, view: Any) -> str:
+    if kind == "sector":
+        return view.sector_name(ident)
+    if kind == "stage":
+        return view.stage_name(ident)
+    if kind == "area":
+        return view.vocab("areas", ident) if ident else label("area_unknown", view.lang)
+    return ident
+
+
+def gap_sentence(gap: Gap, view: Any) -> str:
+    lang, name = view.lang, subject_name(gap.kind, gap.subject, view)
+    if gap.kind == "sector":
+        if gap.listings == 0:
+            return label("gap_sector_nothing", lang, name=name)
+        if gap.paid_training == 0:
+            if gap.early_seats:
+                return label("gap_sector_early", lang, name=name, seats=seats_text(gap.early_seats, view))
+            return label("gap_sector_no_paid", lang, name=name)
+        return label("gap_sector_fewest", lang, name=name, seats=view.number(gap.paid_training_seats))
+    if gap.kind == "stage":
+        if gap.listings == 0:
+            return label("gap_stage_nothing", lang, name=name)
+        return label("gap_stage", lang, name=name, seats=seats_text(gap.seats, view), listings=listings_text(gap.listings, view))
+    if gap.listings == 0:
+        return label("gap_area_nothing", lang, name=name)
+    return label("gap_area", lang, name=name, seats=seats_text(gap.seats, view), listings=listings_text(gap.listings, view))
+
+
+def empty_sentences(cov: Coverage, view: Any) -> list[str]:
+    out = []
+    for stage, sectors in cov.matrix.empty_by_stage():
+        if sectors:
+            names = "; ".join(view.sector_name(s) for s in sectors)
+            stage_name = view.stage_name(stage)
+            out.append(
+                label("empty_stage", view.lang, stage=stage_name.lower() if view.lang == "en" else stage_name, sectors=names)
+            )
+    return out
+
+
+def hourly_text(row: PayRow, view: Any) -> str:
+    if row.hourly_min is None or row.hourly_max is None:
+        return "—"
+    if row.hourly_min == row.hourly_max:
+        return view.money(row.hourly_min)
+    return f"{view.money(row.hourly_min)}–{view.money(row.hourly_max)}"
+
+
+def share_text(row: PayRow, view: Any) -> str:
+    if row.share is None:
+        return label("no_listings", view.lang)
+    return label(
+        "share_of",
+        view.lang,
+        pct=f"{row.share}\u00a0%" if view.lang == "es" else f"{row.share}%",
+        n=view.number(row.paid_any),
+        total=view.number(row.listings),
+    )
+
+
+def rubric_name(catalog: Catalog, rubric_id: str, lang: str) -> str:
+    rubric = catalog.rubrics[rubric_id]
+    text = rubric.text("name", lang)
+    return text.value if text else rubric_id
+
+
+def level_names(catalog: Catalog, rubric_id: str, lang: str) -> list[str]:
+    return [lv.name_es if lang == "es" and lv.name_es else lv.name for lv in catalog.rubrics[rubric_id].levels]
+
+
+def criterion_name(catalog: Catalog, rubric_id: str, criterion: str, lang: str) -> str:
+    crit = next(c for c in catalog.rubrics[rubric_id].criteria if c.id == criterion)
+    return crit.name_es if lang == "es" and crit.name_es else crit.name
