@@ -1,0 +1,71 @@
+"""Documentation that cannot drift: every command and option, plugin option and environment variable the code
+has is in the README."""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.commands.cli import build_parser
+from generator.mkdocs_plugin import CatalogConfig
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+GENERATOR = ROOT / "generator"
+
+
+def _section(title: str) -> str:
+    start = README.index(f"\n## {title}\n")
+    end = README.find("\n## ", start + 1)
+    return README[start : end if end > 0 else None]
+
+
+def _subcommands() -> dict[str, argparse.ArgumentParser]:
+    parser = build_parser()
+    (action,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return dict(action.choices)
+
+
+COMMANDS = _subcommands()
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_every_command_and_its_options_are_in_the_readme(name: str) -> None:
+    commands = _section("Commands")
+    assert f"python -m generator {name}" in commands, f"`python -m generator {name}` is not in the README's Commands"
+    for action in COMMANDS[name]._actions:
+        for option in action.option_strings:
+            if option in ("-h", "--help"):
+                continue
+            assert option in commands, f"`{name} {option}` is not in the README's Commands"
+
+
+def test_the_plugin_options_are_the_ones_listed() -> None:
+    listed = set(re.findall(r"^\| `([a-z_]+)` \| (?:true|false|`[^`]*`) \|", _section("Commands"), re.M))
+    declared = {name for name, _ in CatalogConfig._schema}
+    assert listed == declared
+
+
+def _environment_variables() -> set[str]:
+    found = set()
+    for path in GENERATOR.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "get"
+                and ast.unparse(node.func.value) == "os.environ"
+                and node.args
+            ):
+                found.add(ast.literal_eval(node.args[0]) if isinstance(node.args[0], ast.Constant) else ast.unparse(node.args[0]))
+    return found
+
+
+@pytest.mark.parametrize("variable", sorted(_environment_variables()))
+def test_every_environment_variable_the_code_reads_is_documented(variable: str) -> None:
+    name = {"CACHE_ENV": "WBL_VALIDATOR_CACHE"}.get(variable, variable)
+    assert f"`{name}" in _section("Commands"), f"{name} is not in the README's environment table"
