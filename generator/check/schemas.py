@@ -18,7 +18,6 @@ import json
 import re
 from collections.abc import Iterator
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
 import fastjsonschema
@@ -80,10 +79,6 @@ def _unique_items(validator: Any, unique: bool, instance: Any, schema: dict[str,
 
 
 _Detailed = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _pattern, "uniqueItems": _unique_items})
-
-
-def schema_dir() -> Path:
-    return SCHEMA_DIR
 
 
 def read_schema(name: str) -> dict[str, Any]:

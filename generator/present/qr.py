@@ -11,7 +11,6 @@ import re
 
 import zxingcpp
 
-QUIET = 4  # modules of white border that scanners need around the symbol (zxing-cpp adds them)
 DARK = re.compile(b"\x00+")
 # Every mask pattern is valid and scanners read each of them (a test decodes the pages' codes). Choosing
 # the mask by the standard's penalty score tries all eight and took 85% of the encoder's time.

@@ -7,7 +7,6 @@ any engine (or a plain folder) can take them.
 from __future__ import annotations
 
 import html
-import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -162,10 +161,6 @@ class SiteRenderer:
         return self.pages
 
     # -- pages ---------------------------------------------------------
-
-    def title(self, key: str, lang: str) -> str:
-        view = View(self.catalog, lang, "")
-        return view.t(key)
 
     def home(self, lang: str) -> None:
         opps = list(self.catalog.opportunities.values())
@@ -437,7 +432,3 @@ def write_pages(pages: list[Page], out: Path) -> None:
         target = out / page.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.content, encoding="utf-8")
-
-
-def dump_json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1)
