@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Create the virtual environment and install the project.
 #   scripts/setup.sh        runtime only (build and serve the site)
-#   scripts/setup.sh test   also the test tools: Debian's Chromium, Java for the Nu HTML Checker, and axe-core
-#                           and vnu-jar from npm
+#   scripts/setup.sh test   also the test tools: Debian's Chromium, Java for the Nu HTML Checker, and axe-core,
+#                           vnu-jar and ESLint from npm
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,7 +38,8 @@ if [ "${1:-}" = "test" ]; then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq default-jre-headless >/dev/null
   fi
-  if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then
+  if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ] \
+    || [ ! -x node_modules/.bin/eslint ]; then
     npm ci --no-audit --no-fund --silent
   fi
 fi

@@ -1,7 +1,7 @@
 """Encodings shared by the browse page's facet index and its word index.
 
 Both index listings by ordinal, in the order `ordered` gives, and code sets of ordinals with `rice`;
-site_overrides/assets/browse.js decodes them.
+site_overrides/assets/browse/rice.js and index.js decode them.
 """
 
 from __future__ import annotations
@@ -75,7 +75,7 @@ def rice(ordinals: Sequence[int], n: int) -> str:
 
 
 def unrice(text: str, count: int, n: int) -> list[int]:
-    """The inverse of rice(), given how many ordinals it holds (for tests; browse.js does the same)."""
+    """The inverse of rice(), given how many ordinals it holds (for tests; browse/rice.js does the same)."""
     if text.startswith("!"):
         missing = set(unrice(text[1:], n - count, n))
         return [i for i in range(n) if i not in missing]

@@ -6,7 +6,7 @@ that and costs a fixed download before the first result, so this is a small inde
 built from the catalog model (not from the pages' HTML) in the page's language.
 
 Words are lowercased, accent-folded (NFD, marks dropped: "Enfermería" -> "enfermeria") and split
-on anything that is not a letter or a digit; browse.js folds the query the same way. Per language,
+on anything that is not a letter or a digit; browse/words.js folds the query the same way. Per language,
 under `browse-data/<lang>/words/`, one file per *shard*: the words whose first two characters are
 that shard's key (a one-character word has a one-character key), so a one-word query fetches one
 file. A file holds, for its words in sorted order:
@@ -81,12 +81,12 @@ _ASCII_WORDS = str.maketrans({c: c.lower() if c.isalnum() else " " for c in map(
 
 @functools.cache
 def _is_mark(char: str) -> bool:
-    """A combining mark (category M*): browse.js removes \\p{M} the same way."""
+    """A combining mark (category M*): browse/words.js removes \\p{M} the same way."""
     return unicodedata.category(char)[0] == "M"
 
 
 def fold(text: str) -> str:
-    """Lowercase and drop accents: the same text browse.js gets with toLowerCase, NFD and no \\p{M}."""
+    """Lowercase and drop accents: the same text browse/words.js gets with toLowerCase, NFD and no \\p{M}."""
     lowered = text.lower()
     if lowered.isascii():
         return lowered
@@ -340,7 +340,7 @@ def word_files(catalog: Catalog, lang: str) -> tuple[dict[str, Any], dict[str, b
     return meta, files
 
 
-# ---------- reading and searching (for tests; browse.js does the same) ----------
+# ---------- reading and searching (for tests; browse/words.js does the same) ----------
 
 
 def read_shard(data: dict[str, Any], n: int) -> list[tuple[str, str, list[int], list[int]]]:

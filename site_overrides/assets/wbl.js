@@ -64,12 +64,4 @@
     var marked = heading.querySelector("[lang]");
     if (marked && marked.textContent.trim() === heading.textContent.trim()) topic.setAttribute("lang", marked.getAttribute("lang"));
   }
-
-  var browse = document.getElementById("wbl-browse");
-  if (browse) {
-    var script = document.createElement("script");
-    script.src = browse.getAttribute("data-script");
-    script.defer = true;
-    document.head.appendChild(script);
-  }
 })();

@@ -1,0 +1,91 @@
+// Decoding the browse indexes that the generator writes under browse-data/<lang>/ (browse_index.py and
+// word_index.py): the facet index, the sort ranks, the result cards and the word index's shards.
+
+import { allBits, wordCount } from "./bits.js";
+import { digitAt, unrice } from "./rice.js";
+
+export const INDEX_FORMAT = 1;
+export const WORDS_FORMAT = 1;
+export const DEFAULT_SHARD = 40;
+
+// Per listing, a set of value indices: a table of the distinct sets (`sets`), and each listing's row
+// as `width` base64url digits in `col`. Calls visit(ordinal, set) for ordinals 0 to n - 1.
+export function eachRow(data, n, visit) {
+  const width = data.width || 1;
+  const sets = data.sets || [];
+  const col = data.col || "";
+  for (let i = 0; i < n; i++) {
+    let code = 0;
+    for (let j = 0; j < width; j++) code = code * 64 + digitAt(col, i * width + j);
+    const row = sets[code];
+    if (!row) throw new Error("facet index: bad column");
+    visit(i, row);
+  }
+}
+
+// facets.json, read from `url`: listings, facets (value -> position, and per value a bitset of the
+// listings that have it), labels, card shards and the word index's description. Throws on a format
+// it does not know.
+export function decodeIndex(data, url) {
+  if (data.format !== INDEX_FORMAT) throw new Error("facet index: unknown format " + data.format);
+  const n = data.n | 0;
+  const words = wordCount(n);
+  const all = allBits(n);
+  const decoded = new Map();
+  for (const [name, f] of Object.entries(data.facets || {})) {
+    const values = f.values || [];
+    let bits;
+    if (f.post) {
+      bits = f.post.map((text, i) => unrice(text, f.counts[i], n, all));
+    } else {
+      bits = values.map(() => new Uint32Array(words));
+      eachRow(f, n, (i, row) => {
+        for (const v of row) bits[v][i >>> 5] |= 1 << (i & 31);
+      });
+    }
+    decoded.set(name, { pos: new Map(values.map((v, i) => [v, i])), bits });
+  }
+  const w = data.words;
+  const wordIndex = w && w.format === WORDS_FORMAT
+    ? { path: new URL(w.path || "words/", url), keys: new Set(String(w.shards || "").split(" ")), endings: new Set(w.endings || []), stem: w.stem | 0 }
+    : null;
+  const labels = data.labels && typeof data.labels === "object" ? data.labels : {};
+  return { n, words, all, facets: decoded, labels, shard: data.shard || DEFAULT_SHARD, base: new URL(data.base || "", url), wordIndex };
+}
+
+// sort-<name>.json: each listing's rank in that sort (0 first). The ordinals in that order, equal
+// ranks in ordinal order: a counting sort, without comparing values.
+export function sortOrder(data, n) {
+  const ranks = new Int32Array(n);
+  eachRow(data, n, (i, row) => { ranks[i] = row[0]; });
+  let top = 0;
+  for (const r of ranks) top = Math.max(top, r);
+  const starts = new Int32Array(top + 2);
+  for (const r of ranks) starts[r + 1]++;
+  for (let r = 1; r < starts.length; r++) starts[r] += starts[r - 1];
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[starts[ranks[i]]++] = i;
+  return order;
+}
+
+// The card of ordinal i, from the cards of its shard (cards-<k>.json, k = floor(i / shard)), with the
+// address of its page resolved against the index's base.
+export function cardRecord(cards, i, shard, base) {
+  const c = cards[i % shard];
+  if (!c) throw new Error("facet index: no card " + i);
+  return {
+    href: new URL(c.u + "/", base).href, title: c.t, titleLang: c.tl, org: c.o, orgLang: c.ol,
+    pay: c.p, where: c.w, deadline: c.d, status: c.s, statusLabel: c.sl,
+  };
+}
+
+// A shard of the word index: its words, their stems (each stored as a number of characters to drop
+// from the word's end, or as the stem itself), and per word its posting lists (all listings, and
+// those with the word in their title or organization).
+export function decodeWordShard(data) {
+  const stems = data.w.map((word, i) => {
+    const code = data.s[i];
+    return typeof code === "number" ? [...word].slice(0, [...word].length - code).join("") : String(code);
+  });
+  return { w: data.w, stems, c: data.c, p: data.p, tc: data.tc, tp: data.tp };
+}

@@ -1,0 +1,162 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+
+import { ordinals } from "../../site_overrides/assets/browse/bits.js";
+import { createStore } from "../../site_overrides/assets/browse/data.js";
+import { golden, servedFiles } from "./golden.mjs";
+
+const browse = { en: golden("browse-en.json"), es: golden("browse-es.json") };
+
+// A store over a golden site; `requested` lists the paths asked for, `fail` makes chosen paths fail.
+function site(lang = "en") {
+  const { url } = browse[lang];
+  const files = servedFiles(browse[lang]);
+  const requested = [];
+  const fail = new Set();
+  const root = new URL("../../", url).href;
+  const getJson = async (address) => {
+    const href = String(address);
+    const path = href.slice(root.length);
+    requested.push(path);
+    if (fail.has(path) || !files.has(href)) throw new Error(href + ": HTTP 404");
+    return structuredClone(files.get(href));
+  };
+  return { store: createStore(new URL(url), getJson), requested, fail, expected: browse[lang].expected, lang };
+}
+
+describe("createStore", () => {
+  test("load: facets.json, once per call, decoded", async () => {
+    const { store, requested, expected, lang } = site();
+    assert.equal(store.index, null);
+    const index = await store.load();
+    assert.equal(store.index, index);
+    assert.equal(index.n, expected.n);
+    assert.deepEqual(requested, [`browse-data/${lang}/facets.json`]);
+  });
+
+  test("load fails with the request", async () => {
+    const { store, fail } = site();
+    fail.add("browse-data/en/facets.json");
+    await assert.rejects(store.load(), /HTTP 404/);
+  });
+
+  test("cards: each shard fetched once, addresses under the site's path", async () => {
+    for (const lang of ["en", "es"]) {
+      const { store, requested, expected } = site(lang);
+      await store.load();
+      const last = expected.n - 1;
+      const cards = await Promise.all([0, 1, last, 39, 40].map((i) => store.card(i)));
+      assert.deepEqual(cards.map((c) => c.href), [0, 1, last, 39, 40].map((i) => expected.cards[i].href));
+      assert.ok(cards[0].href.startsWith(lang === "es" ? "https://example.org/catalog/es/opportunities/" : "https://example.org/catalog/opportunities/"));
+      assert.deepEqual(requested.slice(1), [`browse-data/${lang}/cards-0.json`, `browse-data/${lang}/cards-1.json`]);
+      assert.equal(store.shardOf(39), 0);
+      assert.equal(store.shardOf(40), 1);
+      assert.ok(store.hasShard(1));
+      assert.ok(!store.hasShard(2));
+    }
+  });
+
+  test("a failed card shard is asked for again", async () => {
+    const { store, requested, fail } = site();
+    await store.load();
+    fail.add("browse-data/en/cards-0.json");
+    await assert.rejects(store.card(0), /HTTP 404/);
+    assert.ok(!store.hasShard(0));
+    fail.clear();
+    assert.equal((await store.card(0)).title, site().expected.cards[0].title);
+    assert.equal(requested.filter((p) => p.endsWith("cards-0.json")).length, 2);
+  });
+
+  test("a card past the last throws", async () => {
+    const { store } = site();
+    await store.load();
+    await assert.rejects(store.card(79), /no card 79/);
+  });
+
+  test("sort orders: fetched once each", async () => {
+    const { store, requested, expected } = site();
+    await store.load();
+    assert.deepEqual([...(await store.sortOrder("pay"))], expected.sorts.pay);
+    assert.deepEqual([...(await store.sortOrder("pay"))], expected.sorts.pay);
+    assert.deepEqual([...(await store.sortOrder("reviewed"))], expected.sorts.reviewed);
+    assert.deepEqual(requested.slice(1), ["browse-data/en/sort-pay.json", "browse-data/en/sort-reviewed.json"]);
+  });
+
+  test("a sort with no file fails, and is asked for again", async () => {
+    const { store, requested } = site();
+    await store.load();
+    await assert.rejects(store.sortOrder("nope"), /HTTP 404/);
+    await assert.rejects(store.sortOrder("nope"), /HTTP 404/);
+    assert.equal(requested.filter((p) => p.endsWith("sort-nope.json")).length, 2);
+  });
+});
+
+describe("word searches", () => {
+  for (const lang of ["en", "es"]) {
+    test(`${lang}: the listings found, best first`, async () => {
+      const { store, expected } = site(lang);
+      await store.load();
+      for (const q of expected.queries) {
+        const found = await store.wordSearch(q.q);
+        assert.deepEqual(found.order, q.results, q.q);
+        assert.deepEqual(ordinals(found.bits), [...q.results].sort((a, b) => a - b), q.q);
+      }
+    });
+  }
+
+  test("one word, one shard; a word no shard has, no request", async () => {
+    const { store, requested } = site();
+    await store.load();
+    await store.wordSearch("welding");
+    assert.deepEqual(requested.slice(1), ["browse-data/en/words/we.json"]);
+    await store.wordSearch("zzzz");
+    await store.wordSearch("WELDING");
+    assert.deepEqual(requested.slice(1), ["browse-data/en/words/we.json"]);
+  });
+
+  test("a shard whose key is not a-z or 0-9", async () => {
+    const { store, requested } = site();
+    await store.load();
+    assert.ok((await store.wordSearch("Ωmega")).order.length > 0);
+    assert.deepEqual(requested.slice(1), ["browse-data/en/words/_3c9-6d.json"]);
+  });
+
+  test("the same search twice is one promise; the last 20 are kept", async () => {
+    const { store } = site();
+    await store.load();
+    const first = store.wordSearch("welding");
+    assert.equal(store.wordSearch("welding"), first);
+    for (let i = 0; i < 20; i++) store.wordSearch("welding " + i);
+    assert.notEqual(store.wordSearch("welding"), first);
+  });
+
+  test("a failed shard fails the search, and is asked for again", async () => {
+    const { store, requested, fail } = site();
+    await store.load();
+    fail.add("browse-data/en/words/we.json");
+    await assert.rejects(store.wordSearch("welding"), /HTTP 404/);
+    fail.clear();
+    assert.ok((await store.wordSearch("welding")).order.length > 0);
+    assert.equal(requested.filter((p) => p.endsWith("words/we.json")).length, 2);
+  });
+
+  test("without a word index, a search fails", async () => {
+    const { url, files } = browse.en;
+    const getJson = async () => ({ ...files["facets.json"], words: undefined });
+    const store = createStore(new URL(url), getJson);
+    await store.load();
+    await assert.rejects(store.wordSearch("welding"), /word index: missing/);
+  });
+
+  test("prefetchWords: the shards of the words so far, nothing before the index", async () => {
+    const { store, requested } = site();
+    store.prefetchWords("welding");
+    assert.deepEqual(requested, []);
+    await store.load();
+    store.prefetchWords("weld nurs zzzz");
+    await store.wordShard("we");
+    await store.wordShard("nu");
+    assert.deepEqual(requested.slice(1).sort(), ["browse-data/en/words/nu.json", "browse-data/en/words/we.json"]);
+    assert.equal(await store.wordShard("zz"), null);
+  });
+});
