@@ -14,7 +14,9 @@ import os
 import re
 import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
 
 from markupsafe import Markup, escape
 from mkdocs.config import config_options as c
@@ -31,6 +33,12 @@ from generator.present.view import LANGS, lang_prefix
 from generator.processes import PausedCollector, can_fork
 from generator.render.shell import RecordWriter, Shell, Variant, shell_pages, variant_of, workers
 from generator.render.site import SiteRenderer
+
+if TYPE_CHECKING:
+    import jinja2
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.wbl-catalog")
 
@@ -114,10 +122,10 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         self.shells: dict[Variant, Shell] = {}
         self.collector = PausedCollector()
 
-    def on_startup(self, *, command, dirty) -> None:
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
 
-    def on_config(self, config):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         site_url = os.environ.get("SITE_URL", "").strip()
         if site_url:
@@ -129,7 +137,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         override = os.environ.get("CATALOG_DIR", "").strip()
         return Path(override).resolve() if override else (self.root / self.config.catalog_dir).resolve()
 
-    def on_pre_build(self, config) -> None:
+    def on_pre_build(self, config: MkDocsConfig) -> None:
         # Checked before MkDocs empties the output folder, so a catalog with errors leaves the last site intact.
         checked = self.preview[0] if self.preview else check_catalog(self.catalog_path())
         self.checked = checked
@@ -139,7 +147,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         if not checked.ok:
             raise PluginError("The catalog has problems to fix before the site can be built:\n" + checked.failure_report())
 
-    def on_files(self, files: Files, config) -> Files:
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         checked = self.checked
         assert checked is not None  # set by on_pre_build
         only = self.preview[1] if self.preview else None
@@ -182,7 +190,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         configure_redirects(config, checked.catalog, set() if self.preview else {f.src_uri for f in files})
         return files
 
-    def on_post_page(self, output: str, page, config) -> str:
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         variant = self.variants.get(page.file.src_uri)
         if variant is not None:
             try:
@@ -191,7 +199,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
                 raise PluginError(str(exc)) from None
         return output
 
-    def on_page_content(self, html: str, page, config, files) -> str:
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         body = self.bodies.pop(page.file.src_uri, None)
         if body is None:
             return html
@@ -199,7 +207,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             raise PluginError(f"The page {page.file.src_uri} was changed by another plugin before it was filled in.")
         return body
 
-    def on_env(self, env, config, files):
+    def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         # The theme's overrides print interface text from the same tables as the generated pages.
         env.globals["wbl_t"] = theme_text
         # The Atom feed's address for the pages' <head>; None when this build writes no feed. Absolute on the
@@ -210,11 +218,11 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         env.globals["wbl_feed_url"] = feed
         return env
 
-    def on_serve(self, server, config, builder):
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
         server.watch(str(self.catalog_path()))
         return server
 
-    def on_post_build(self, config) -> None:
+    def on_post_build(self, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
         started = time.perf_counter()
         writer = self.writer
@@ -256,7 +264,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             seconds = time.perf_counter() - started
             log.info(f"Wrote {written} listing and organization pages, the exports and the indexes in {seconds:.1f} s.")
 
-    def on_build_error(self, error) -> None:
+    def on_build_error(self, error: Exception) -> None:
         self.stop_writer()
         self.collector.resume()
 

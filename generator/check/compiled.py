@@ -28,6 +28,7 @@ import re
 import sys
 import tempfile
 import types
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -74,7 +75,7 @@ def generate(definition: dict[str, Any]) -> str:
     return _RAISE.sub(r'\1"invalid")', _PATH_ARGUMENT.sub(r"\1)", code))
 
 
-def compiled(definition: dict[str, Any]) -> Any:
+def compiled(definition: dict[str, Any]) -> Callable[[Any], Any]:
     """A function that raises fastjsonschema.JsonSchemaException for data the definition rejects."""
     path = cache_dir() / f"v{cache_key(definition)}.bin"
     code = _read(path)
@@ -86,7 +87,8 @@ def compiled(definition: dict[str, Any]) -> Any:
         _store(path, code)
     namespace: dict[str, Any] = {}
     exec(code, namespace)  # noqa: S102 - compiled from the project's own schemas, or read back intact from the cache
-    return namespace["validate"]
+    validate: Callable[[Any], Any] = namespace["validate"]
+    return validate
 
 
 def _read(path: Path) -> types.CodeType | None:

@@ -11,7 +11,7 @@ import difflib
 import os
 import stat
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -189,7 +189,7 @@ def discover(root: Path) -> tuple[list[Entry], list[Path], list[Problem]]:
     return entries, logos, problems
 
 
-def _flat(folder: Path, name: str, add, problems: list[Problem]) -> None:
+def _flat(folder: Path, name: str, add: Callable[[str, str, Path], None], problems: list[Problem]) -> None:
     kind = {"pathways": "pathway", "rubrics": "rubric", "vocabularies": "vocabulary"}[name]
     children = _children(folder, problems)
     stems = [c.name[:-4] for c in children if c.name.endswith(".yml")]
@@ -219,7 +219,7 @@ def suggest_name(name: str, allowed: list[str]) -> str:
     return "Use one of: " + ", ".join(f"`{a}`" for a in allowed)
 
 
-def _employers(folder: Path, add, logos: list[Path], problems: list[Problem]) -> None:
+def _employers(folder: Path, add: Callable[[str, str, Path], None], logos: list[Path], problems: list[Problem]) -> None:
     org_dirs = _children(folder, problems)
     folder_names = [d.name for d in org_dirs if d.is_dir() and not d.is_symlink()]
     for org_dir in org_dirs:

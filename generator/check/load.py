@@ -116,7 +116,7 @@ def read_all(entries: list[Entry]) -> list[tuple[Loaded | None, list[Problem]]]:
     sender.close()
     mine = [_read_safely(entry) for entry in entries[:half]]
     try:
-        theirs = receiver.recv()
+        theirs: list[tuple[Loaded | None, list[Problem]]] = receiver.recv()
     except (EOFError, OSError):  # the process died; read its half here instead
         theirs = [_read_safely(entry) for entry in entries[half:]]
     finally:
@@ -165,8 +165,8 @@ def load_all(root: Path) -> Loading:
             record = _validated(entry, loaded, validators, problems)
             if record:
                 records.append(record)
-    loaded = {(r.kind, r.id) for r in records}
-    failed = frozenset((e.kind, e.id) for e in entries if (e.kind, e.id) not in loaded)
+    passed = {(r.kind, r.id) for r in records}
+    failed = frozenset((e.kind, e.id) for e in entries if (e.kind, e.id) not in passed)
     return Loading(records, logos, problems, len(entries), failed)
 
 
@@ -178,6 +178,6 @@ def _validated(entry: Entry, loaded: Loaded, validators: Validators, problems: l
     if not errors:  # the two validators disagree; trust the detailed one
         return Record(entry.kind, entry.id, entry.shown, data, loaded)
     problems.extend(
-        to_problems(entry.shown, loaded, errors, validators.def_names[entry.kind], validators.slow(entry.kind).schema)
+        to_problems(entry.shown, loaded, errors, validators.def_names[entry.kind], validators.slow_schema(entry.kind))
     )
     return None

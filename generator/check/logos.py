@@ -159,7 +159,7 @@ def _svg_problem(data: bytes) -> tuple[tuple[str, str] | None, bytes]:
     if root.tag != f"{{{SVG}}}svg":
         return ("The logo is not an SVG image (its outer element is not `<svg>`)", FIX_SVG), b""
     for element in root.iter():
-        name = _local(element.tag) if isinstance(element.tag, str) else ""
+        name = _local(element.tag)
         if not element.tag.startswith(f"{{{SVG}}}") or name not in ELEMENTS:
             return (f"The SVG logo holds `<{name or element.tag}>`, which a logo may not hold", FIX_SVG), b""
         for attribute, value in element.attrib.items():

@@ -8,6 +8,7 @@ says what to type instead.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 from typing import Any
 
 import jsonschema
@@ -172,17 +173,19 @@ def to_problems(
         flat.extend(_leaves(error))
     renamed: set[tuple[Any, ...]] = set()
     for error in sorted(flat, key=_rank):
-        path = tuple(error.absolute_path)
+        path: tuple[Any, ...] = tuple(error.absolute_path)
+        instance: Any = error.instance  # set on every error a validator reports, as is validator_value
         if _is_key_error(error):
-            path = (*path, error.instance)  # a bad key: point at the key itself
+            path = (*path, instance)  # a bad key: point at the key itself
         if error.validator not in ("additionalProperties", "required") and path in seen:
             continue
         seen.add(path)
         if error.validator == "additionalProperties":
             # `titel:` is a misspelt `title:`; say so once, not also "`title` is missing".
             renamed.update((*path, target) for extra in _extras(error) if (target := _closest(extra, _unused(error))))
-        if error.validator == "required" and isinstance(error.instance, dict):
-            absent = [k for k in error.validator_value if k not in error.instance and (*path, k) not in renamed]
+        if error.validator == "required" and isinstance(instance, dict):
+            required: Any = error.validator_value
+            absent = [k for k in required if k not in instance and (*path, k) not in renamed]
             if not absent:
                 continue
             error.validator_value = absent
@@ -194,14 +197,23 @@ def _is_key_error(error: jsonschema.ValidationError) -> bool:
     return "propertyNames" in error.absolute_schema_path and isinstance(error.instance, str)
 
 
+def _properties(error: jsonschema.ValidationError) -> Mapping[str, Any]:
+    """The `properties` of the schema that failed: the keys the mapping may have."""
+    schema = error.schema
+    properties: Mapping[str, Any] = schema.get("properties", {}) if isinstance(schema, Mapping) else {}
+    return properties
+
+
 def _extras(error: jsonschema.ValidationError) -> list[str]:
-    known = error.schema.get("properties", {})
-    return [k for k in error.instance if k not in known]
+    known = _properties(error)
+    instance: Any = error.instance
+    return [k for k in instance if k not in known]
 
 
 def _unused(error: jsonschema.ValidationError) -> list[str]:
     """Known keys that the mapping does not use yet: the only sensible corrections."""
-    return sorted(k for k in error.schema.get("properties", {}) if k not in error.instance)
+    instance: Any = error.instance
+    return sorted(k for k in _properties(error) if k not in instance)
 
 
 def _closest(value: str, allowed: list[str]) -> str | None:
@@ -225,7 +237,10 @@ def _one(
     optional: bool = False,
 ) -> list[Problem]:
     kind = error.validator
-    value = error.instance
+    # Set on every error a validator reports: the value that failed, and the keyword's value in the schema
+    # (required's keys, type's names, enum's values, a bound).
+    value: Any = error.instance
+    expected: Any = error.validator_value
     field = field_name(path)
 
     def at(p: tuple[Any, ...], key: bool = False, what: str = "", fix: str = "", code: str = "") -> Problem:
@@ -255,21 +270,20 @@ def _one(
             out.append(at((*path, extra), key=True, what=f"Unknown key `{_short(extra)}`{where}", fix=hint, code="unknown-key"))
         return out
     if kind == "required":
-        missing = error.validator_value
-        absent = [k for k in missing if k not in value] if isinstance(value, dict) else missing
+        absent = [k for k in expected if k not in value] if isinstance(value, dict) else expected
         out = []
         for name in absent:
-            description = error.schema.get("properties", {}).get(name, {}).get("description", "")
+            description = _properties(error).get(name, {}).get("description", "")
             where = f" in {field}" if path else ""
             first = description.split(". ")[0].rstrip(".")
             hint = f"Add `{name}:`" + (f" ({first})" if first else "")
             out.append(at(path, key=True, what=f"The required key `{name}` is missing{where}", fix=hint, code="missing-key"))
         return out
     if kind == "type":
-        expected = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
-        words = TYPE_WORDS.get(expected, expected)
-        hint = TYPE_FIX.get(expected, "Check the template for the expected value")
-        if expected == "boolean" and isinstance(value, str) and value.lower() in YAML11_BOOLS:
+        wanted = expected if isinstance(expected, str) else expected[0]
+        words = TYPE_WORDS.get(wanted, wanted)
+        hint = TYPE_FIX.get(wanted, "Check the template for the expected value")
+        if wanted == "boolean" and isinstance(value, str) and value.lower() in YAML11_BOOLS:
             hint = "Write true or false in lowercase (yes, no, on and off are read as text here)"
         if value is None:
             return [
@@ -282,7 +296,7 @@ def _one(
             ]
         return [at(path, what=f"{field} should be {words}, not {_describe(value)}", fix=hint, code="wrong-type")]
     if kind == "enum":
-        allowed = [str(a) for a in error.validator_value]
+        allowed = [str(a) for a in expected]
         return [
             at(
                 path,
@@ -331,7 +345,7 @@ def _one(
         return [
             at(
                 path,
-                what=f"{field} is too long ({len(value)} characters; the limit is {error.validator_value})",
+                what=f"{field} is too long ({len(value)} characters; the limit is {expected})",
                 fix="Shorten it",
                 code="too-long",
             )
@@ -341,8 +355,8 @@ def _one(
         return [
             at(
                 path,
-                what=f"{field} is {value}, but it must be {bound} {error.validator_value}",
-                fix=f"Use a number {bound} {error.validator_value}",
+                what=f"{field} is {value}, but it must be {bound} {expected}",
+                fix=f"Use a number {bound} {expected}",
                 code="too-small",
             )
         ]
@@ -350,16 +364,16 @@ def _one(
         return [
             at(
                 path,
-                what=f"{field} is {value}, but it must be at most {error.validator_value}",
-                fix=f"Use a number up to {error.validator_value}",
+                what=f"{field} is {value}, but it must be at most {expected}",
+                fix=f"Use a number up to {expected}",
                 code="too-large",
             )
         ]
     if kind == "minItems":
-        n = error.validator_value
+        n = expected
         return [at(path, what=f"{field} needs at least {n} item{'s' * (n != 1)}", fix="Add the missing items", code="too-few")]
     if kind == "maxItems":
-        n = error.validator_value
+        n = expected
         return [at(path, what=f"{field} has more than {n} items", fix=f"Keep at most {n}", code="too-many")]
     if kind == "uniqueItems":
         return [at(path, what=f"{field} lists the same value twice", fix="Remove the repeated item", code="duplicate-item")]

@@ -16,7 +16,7 @@ from typing import Any
 from generator.characters import text_problem
 from generator.check.load import Record
 from generator.check.messages import field_name, suggest
-from generator.check.problems import Problem
+from generator.check.problems import Problem, Severity
 from generator.ids import catalog_id_problem
 from generator.sanitize import markdown_depth, url_problem
 
@@ -59,10 +59,17 @@ class Rules:
         return self.by_kind.get(name, {})
 
     def add(
-        self, record: Record, path: Iterable[Any], code: str, what: str, fix: str, severity: str = "error", key: bool = False
+        self,
+        record: Record,
+        path: Iterable[Any],
+        code: str,
+        what: str,
+        fix: str,
+        severity: Severity = "error",
+        key: bool = False,
     ) -> None:
         line, col = record.at(*path, key=key)
-        self.problems.append(Problem(record.shown, line, col, severity, code, what, fix))  # type: ignore[arg-type]
+        self.problems.append(Problem(record.shown, line, col, severity, code, what, fix))
 
     def run(self) -> list[Problem]:
         for records in self.by_kind.values():
@@ -90,7 +97,7 @@ class Rules:
 
     # -- helpers -------------------------------------------------------
 
-    def dates(self, record: Record, paths: list[tuple[str, ...]]) -> dict[tuple[str, ...], dt.date]:
+    def dates(self, record: Record, paths: list[tuple[str | int, ...]]) -> dict[tuple[str | int, ...], dt.date]:
         found = {}
         for path in paths:
             value: Any = record.data
@@ -138,13 +145,13 @@ class Rules:
                 code, what, fix = problem
                 self.add(record, path, code, f"{field_name(path)} {what}", fix)
             elif value.startswith("https://") and "description" not in path:
-                what = url_problem(value)
-                if what:
+                url_what = url_problem(value)
+                if url_what:
                     self.add(
                         record,
                         path,
                         "bad-https-url",
-                        f"{field_name(path)} {what}",
+                        f"{field_name(path)} {url_what}",
                         "Open the page in a browser and copy the address from its address bar",
                     )
 
@@ -542,7 +549,7 @@ class Rules:
                     suggest(target, sorted(opportunities)),
                 )
             if "date" in entry:
-                self.dates(record, [("retired", i, "date")])  # type: ignore[list-item]
+                self.dates(record, [("retired", i, "date")])
 
     def former_ids(self) -> None:
         owners: dict[str, str] = {}

@@ -16,7 +16,7 @@ from __future__ import annotations
 import copy
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cached_property
 from typing import Any
 
@@ -82,7 +82,8 @@ _Detailed = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"patt
 
 
 def read_schema(name: str) -> dict[str, Any]:
-    return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+    schema: dict[str, Any] = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+    return schema
 
 
 def _rewrite_refs(node: Any) -> Any:
@@ -106,7 +107,7 @@ def bundle(kind: str, vocabularies: dict[str, list[dict[str, Any]]] | None = Non
         items = (vocabularies or {}).get(vocab)
         if items:
             defs[def_name] = {**defs[def_name], "enum": [item[field] for item in items]}
-    schema = _rewrite_refs(read_schema(kind))
+    schema: dict[str, Any] = _rewrite_refs(read_schema(kind))
     schema["$defs"] = {**defs, **schema.get("$defs", {})}
     return schema
 
@@ -147,10 +148,11 @@ class Validators:
     def __init__(self, vocabularies: dict[str, list[dict[str, Any]]] | None = None) -> None:
         self.vocabularies = vocabularies or {}
         self.bundles = {kind: bundle(kind, self.vocabularies) for kind in KINDS}
-        self._fast: dict[str, Any] = {}
+        self._fast: dict[str, Callable[[Any], Any]] = {}
         self._slow: dict[str, jsonschema.protocols.Validator] = {}
+        self._slow_schemas: dict[str, dict[str, Any]] = {}
 
-    def fast(self, kind: str):
+    def fast(self, kind: str) -> Callable[[Any], Any]:
         if kind not in self._fast:
             self._fast[kind] = compiled(fast_definition(self.bundles[kind]))
         return self._fast[kind]
@@ -159,15 +161,21 @@ class Validators:
         if kind not in self._slow:
             schema = copy.deepcopy(self.bundles[kind])
             schema.pop("$id", None)
+            self._slow_schemas[kind] = schema
             self._slow[kind] = _Detailed(schema)
         return self._slow[kind]
+
+    def slow_schema(self, kind: str) -> dict[str, Any]:
+        """The schema the detailed validator checks against: its errors point into these very objects."""
+        self.slow(kind)
+        return self._slow_schemas[kind]
 
     @cached_property
     def def_names(self) -> dict[str, dict[int, str]]:
         """For each kind, id(subschema) -> shared definition name."""
         out = {}
         for kind in KINDS:
-            schema = self.slow(kind).schema
+            schema = self.slow_schema(kind)
             out[kind] = {id(value): name for name, value in schema["$defs"].items()}
         return out
 

@@ -24,12 +24,16 @@ from yaml.scanner import Scanner
 
 from generator.check.problems import Problem
 from generator.check.yamlsyntax import _syntax_problem
-from generator.check.yamltext import MAX_BRACKETS, MAX_BYTES, _line_col, _scan, decode  # noqa: F401 - re-exported
+from generator.check.yamltext import MAX_BYTES as MAX_BYTES  # re-exported: callers read a file with it before loading
+from generator.check.yamltext import _line_col, _scan
+from generator.check.yamltext import decode as decode  # re-exported, as MAX_BYTES
 
 try:  # libyaml parses valid files fast; any file it rejects is parsed again in Python for exact messages.
-    from yaml.cyaml import CParser as _CParser
+    from yaml._yaml import CParser as _CParser
+
+    LIBYAML = True
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    _CParser = None
+    LIBYAML = False
 
 
 class _Parser(Reader, Scanner, Parser, Composer):
@@ -71,6 +75,10 @@ _NULLS = {"null", "~", ""}
 # Values YAML 1.1 tools read as booleans; kept as text here, but worth a hint.
 # Compare in lowercase: `No`, `NO` and `True` are just as common.
 YAML11_BOOLS = {"yes", "no", "on", "off", "y", "n", "true", "false"}
+
+
+# JSON path (tuple of keys and indexes) -> (line, column), 1-based.
+Positions = dict[tuple[Any, ...], tuple[int, int]]
 
 
 class _Resolver:
@@ -117,8 +125,9 @@ class _Loader(_Parser, _Resolver):
         if self.check_event(AliasEvent):
             if isinstance(index, ScalarNode) and index.value == "<<" and index.style is None:
                 raise _AliasFound(index.start_mark, merge=True)
-            raise _AliasFound(self.peek_event().start_mark)
-        return super().compose_node(parent, index)  # type: ignore[misc]
+            # Called through Parser, which mypy's untyped_calls_exclude recognises (its stub has no annotations).
+            raise _AliasFound(Parser.peek_event(self).start_mark)
+        return super().compose_node(parent, index)
 
 
 class Loaded:
@@ -131,7 +140,7 @@ class Loaded:
     __slots__ = ("data", "_text", "_positions", "_key_positions")
 
     def __init__(
-        self, data: Any, positions: dict | None = None, key_positions: dict | None = None, text: str | None = None
+        self, data: Any, positions: Positions | None = None, key_positions: Positions | None = None, text: str | None = None
     ) -> None:
         self.data = data
         self._text = text
@@ -139,20 +148,20 @@ class Loaded:
         self._key_positions = key_positions
 
     @property
-    def positions(self) -> dict[tuple[Any, ...], tuple[int, int]]:
+    def positions(self) -> Positions:
         """JSON path (tuple of keys and indexes) -> (line, column), 1-based."""
         if self._positions is None:
-            self._index()
-        return self._positions  # type: ignore[return-value]
+            self._positions, self._key_positions = self._index()
+        return self._positions
 
     @property
-    def key_positions(self) -> dict[tuple[Any, ...], tuple[int, int]]:
+    def key_positions(self) -> Positions:
         """JSON path -> position of the key itself, for mapping entries."""
         if self._key_positions is None:
-            self._index()
-        return self._key_positions  # type: ignore[return-value]
+            self._positions, self._key_positions = self._index()
+        return self._key_positions
 
-    def _index(self) -> None:
+    def _index(self) -> tuple[Positions, Positions]:
         positions: dict[tuple[Any, ...], tuple[int, int]] = {}
         keys: dict[tuple[Any, ...], tuple[int, int]] = {}
         root = _parse_nodes(self._text) if self._text is not None else None
@@ -167,7 +176,7 @@ class Loaded:
                     if isinstance(key_node, ScalarNode):
                         keys.setdefault((*at, key_node.value), _mark(key_node))
                         stack.append((value_node, (*at, key_node.value)))
-        self._positions, self._key_positions = positions, keys
+        return positions, keys
 
     def where(self, path: tuple[Any, ...], key: bool = False) -> tuple[int, int]:
         table = self.key_positions if key else self.positions
@@ -265,9 +274,9 @@ def load(path: str, text: str) -> tuple[Loaded | None, list[Problem]]:
     return Loaded(data, builder.positions, builder.key_positions), builder.problems
 
 
-if _CParser is not None:
+if LIBYAML:
 
-    class _FastLoader(_CParser, _Resolver):  # type: ignore[misc, valid-type]
+    class _FastLoader(_CParser, _Resolver):
         pass
 
 
@@ -281,7 +290,7 @@ def _deep_indentation(text: str, limit: int = 160) -> bool:
 
 
 def _parse_nodes(text: str) -> Node | None:
-    loader = _FastLoader(text) if _CParser is not None else _Loader(text)
+    loader: _FastLoader | _Loader = _FastLoader(text) if LIBYAML else _Loader(text)
     try:
         return loader.get_single_node()
     finally:
@@ -290,7 +299,7 @@ def _parse_nodes(text: str) -> Node | None:
 
 def _load_fast(path: str, text: str) -> tuple[Loaded, list[Problem]] | None:
     """libyaml's result for a clean file; None when anything is off, so the careful path reports it."""
-    if _CParser is None or _UNUSUAL.search(text) or _deep_indentation(text):
+    if not LIBYAML or _UNUSUAL.search(text) or _deep_indentation(text):
         return None
     loader = _FastLoader(text)
     try:
@@ -378,6 +387,7 @@ class _Builder:
             )
         if isinstance(node, SequenceNode):
             return [self.build(item, (*at, i), depth + 1) for i, item in enumerate(node.value)]
+        assert isinstance(node, MappingNode)  # a composed node is a scalar, a sequence or a mapping
         result: dict[str, Any] = {}
         previous: tuple[str, Node] | None = None
         for key_node, value_node in node.value:
@@ -435,7 +445,8 @@ class _Builder:
             raise self.stop(node, "yaml-merge", MERGE_TEXT, MERGE_FIX)
         if node.style == '"':
             self.whole_characters(node)
-        return node.value
+        key: str = node.value
+        return key
 
     def whole_characters(self, node: ScalarNode) -> None:
         found = _SURROGATE.search(node.value)

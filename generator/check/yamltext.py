@@ -51,14 +51,14 @@ def decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
 def _scan(path: str, text: str) -> list[Problem]:
     """Cheap checks before parsing: tabs in indentation, runaway nesting."""
     problems: list[Problem] = []
-    for number, line in enumerate(text.splitlines() if "\t" in text else (), start=1):
-        stripped = line.lstrip(" ")
+    for number, text_line in enumerate(text.splitlines() if "\t" in text else (), start=1):
+        stripped = text_line.lstrip(" ")
         if stripped.startswith("\t"):
             problems.append(
                 Problem(
                     path,
                     number,
-                    len(line) - len(stripped) + 1,
+                    len(text_line) - len(stripped) + 1,
                     "error",
                     "yaml-tab",
                     "A tab is used for indentation",

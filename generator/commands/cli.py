@@ -6,6 +6,7 @@ import argparse
 import importlib
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from generator.check.problems import as_github, as_json, as_text, summary
 
@@ -13,7 +14,7 @@ DEFAULT_CATALOG = Path("catalog")
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # exit 2 with a one-line reason, as documented
+    def error(self, message: str) -> NoReturn:  # exit 2 with a one-line reason, as documented
         self.print_usage(sys.stderr)
         print(f"{self.prog}: error: {message}", file=sys.stderr)
         raise SystemExit(2)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from generator.commands.outdir import mark, output_problem
 from generator.exports.logos import write_logos
@@ -33,7 +34,7 @@ def cmd_pages(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(subparsers) -> None:
+def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "pages",
         help="write the rendered pages (Markdown with front matter) to a folder",

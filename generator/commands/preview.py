@@ -13,6 +13,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
 
 from generator.commands.outdir import mark, output_problem
 from generator.model.checked import Checked, check_catalog
@@ -47,6 +48,14 @@ def record_keys(paths: list[Path], root: Path, checked: Checked) -> tuple[set[st
     return keys, unknown
 
 
+@runtime_checkable
+class PreviewTarget(Protocol):
+    """What preview hands the catalog plugin (generator.mkdocs_plugin.CatalogPlugin, a later stage): an already
+    checked catalog and the keys of the records to render."""
+
+    preview: tuple[Checked, set[str]] | None
+
+
 def cmd_preview(args: argparse.Namespace) -> int:
     if os.environ.get("WBL_ENGINE") == "properdocs":
         import properdocs.replacement  # noqa: F401 - routes the mkdocs imports below to ProperDocs
@@ -69,6 +78,9 @@ def cmd_preview(args: argparse.Namespace) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     config = load_config(config_file=args.config, site_dir=str(Path(args.out).resolve()))
     plugin = config.plugins["wbl-catalog"]
+    if not isinstance(plugin, PreviewTarget):
+        print(f"preview: error: {args.config} loads a `wbl-catalog` plugin that cannot build a preview", file=sys.stderr)
+        return 2
     plugin.preview = (checked, keys)
     plugin.config.search = args.search
     build(config)
@@ -80,7 +92,7 @@ def cmd_preview(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(subparsers) -> None:
+def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "preview",
         help="build a small site with just the changed records, in seconds",

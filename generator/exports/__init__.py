@@ -35,6 +35,7 @@ from generator.exports.records import LICENSE, LICENSE_URL, catalog_document
 from generator.exports.schema import FORMAT_VERSION, catalog_schema, documentation
 from generator.exports.tabular import COLUMNS, dictionary_csv, opportunities_csv
 from generator.model import Catalog
+from generator.present.view import View
 
 __all__ = ["data_page_context", "write_exports", "export_files"]
 
@@ -78,7 +79,7 @@ def schema_kinds() -> list[str]:
     return found or list(SCHEMA_KINDS)
 
 
-def data_page_context(catalog: Catalog, view: Any) -> dict[str, Any]:
+def data_page_context(catalog: Catalog, view: View) -> dict[str, Any]:
     """What templates/data.html shows: the exports, their fields and how to use them."""
     es = view.lang == "es"
     events = dated_events(catalog)

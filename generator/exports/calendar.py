@@ -245,7 +245,7 @@ def calendar(name: str, path: str, site_url: str, events: list[bytes]) -> bytes:
     cal.add("source", absolute(site_url, path), parameters={"VALUE": "URI"})
     cal.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "P1D")
-    head = cal.to_ical()
+    head: bytes = cal.to_ical()
     assert head.endswith(END)
     return head[: -len(END)] + b"".join(events) + END
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import subprocess
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -89,13 +90,18 @@ class ChangeDates:
             self._groups[kind] = self.newest(list(getattr(self.catalog, kind).values()))
         return self._groups[kind]
 
-    def newest(self, records: list | tuple | None = None) -> dt.datetime:
+    def newest(self, records: Sequence[Opportunity | Organization | Pathway] | None = None) -> dt.datetime:
         """The newest change among records; without records, of the whole catalog (vocabularies and rubrics too)."""
         if records:
             return max(self.of(r) for r in records)
         if self._all is None:
             c = self.catalog
-            found = [self.of(r) for r in (*c.opportunities.values(), *c.organizations.values(), *c.pathways.values())]
+            everything: list[Opportunity | Organization | Pathway] = [
+                *c.opportunities.values(),
+                *c.organizations.values(),
+                *c.pathways.values(),
+            ]
+            found = [self.of(r) for r in everything]
             found += self.files.values()
             self._all = max(found) if found else midnight(c.today)
         return self._all

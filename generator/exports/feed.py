@@ -105,4 +105,5 @@ def feed(catalog: Catalog, site_url: str, dates: ChangeDates) -> bytes:
             _add(entry, "category", term=term, label=label)
         _add(entry, "summary", change.summary, type="text")
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    document: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return document + b"\n"

@@ -221,7 +221,9 @@ def pathway(catalog: Catalog, p: Pathway, site_url: str, dates: ChangeDates) -> 
         )
     occupations = []
     for occ in p.occupations:
-        wage = occ.get("wage") if isinstance(occ.get("wage"), Mapping) else {}
+        wage = occ.get("wage")
+        if not isinstance(wage, Mapping):
+            wage = {}
         occupations.append(
             {
                 "title": str(occ.get("title", "")),

@@ -93,8 +93,9 @@ def _zip(value: Any) -> str:
 
 
 def _area_for(site: dict[str, Any], vocab: Vocabularies) -> str:
-    if site.get("area"):
-        return site["area"]
+    written: str | None = site.get("area")
+    if written:
+        return written
     zip_code = _zip(site.get("zip"))
     for area in vocab.items("areas"):
         if zip_code and zip_code in (str(z) for z in area.extra.get("zips", ())):

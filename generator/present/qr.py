@@ -22,8 +22,10 @@ def modules(text: str) -> tuple[bytes, int]:
 
     Error correction level M."""
     barcode = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level="M", data_mask=MASK)
-    image = memoryview(barcode.to_image(scale=1, add_quiet_zones=True))
-    return image.tobytes(), image.shape[1]
+    image = barcode.to_image(scale=1, add_quiet_zones=True)
+    width: int = image.shape[1]  # (rows, columns): one byte per module
+    # zxingcpp's Image has the buffer protocol, but its type information does not declare it.
+    return memoryview(image).tobytes(), width  # type: ignore[arg-type]
 
 
 def svg(text: str, scale: int = 3) -> str:

@@ -182,7 +182,7 @@ class RecordWriter:
     compiled templates instead of receiving them pickled.
     """
 
-    def __init__(self, render: Render | None, jobs: list[Job], site_dir: Path, processes: int = 1) -> None:
+    def __init__(self, render: Render, jobs: list[Job], site_dir: Path, processes: int = 1) -> None:
         self.render = render
         self.jobs = jobs
         self.site_dir = site_dir
@@ -203,7 +203,7 @@ class RecordWriter:
         # One page of each kind and language first: the workers then inherit compiled templates instead of
         # each compiling its own.
         firsts = {(kind, lang): (kind, ident, lang) for kind, ident, lang in reversed(self.jobs)}
-        for job in firsts.values() if self.render else ():
+        for job in firsts.values():
             with contextlib.suppress(Exception):  # the worker that renders the page reports it, with its traceback
                 self.render(*job)
         ctx = multiprocessing.get_context("fork")
@@ -226,7 +226,7 @@ class RecordWriter:
         """Waits for the pages (or, without workers, renders and writes them); returns how many were written."""
         if not self.workers:
             render = self.render
-            return write_pages((render(*job) for job in self.jobs), self.shells, self.site_dir) if render else 0
+            return write_pages((render(*job) for job in self.jobs), self.shells, self.site_dir)
         written = 0
         errors = []
         try:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence, Set
 from pathlib import Path
 from typing import Any
 
@@ -196,7 +196,7 @@ class SiteRenderer:
         pages = max(1, -(-len(ordered) // PAGE_SIZE))
         view = View(self.catalog, lang, "opportunities/")
         labels = browse.labels(self.catalog, view, inline=True)
-        numbers = range(1, pages + 1)
+        numbers: Sequence[int] = range(1, pages + 1)
         if only is not None:  # a preview: the first page, and the pages that list the changed listings
             numbers = sorted({1} | {i // PAGE_SIZE + 1 for i, o in enumerate(ordered) if f"opportunity:{o.id}" in only})
         for number in numbers:
@@ -218,11 +218,11 @@ class SiteRenderer:
 
     def opportunity(self, opp: Opportunity, lang: str) -> None:
         view = View(self.catalog, lang, opp.url, self.site_url)  # absolute URLs in the JobPosting
-        if opp.status != "open" and self._open_by_sector is None:
-            self._open_by_sector = browse.open_by_sector(self.catalog)
         similar = []
         if opp.status != "open":  # the same in both languages
             if opp.id not in self._similar:
+                if self._open_by_sector is None:
+                    self._open_by_sector = browse.open_by_sector(self.catalog)
                 self._similar[opp.id] = browse.similar_open(opp, self._open_by_sector)
             similar = self._similar[opp.id]
         title = view.plain(opp.text("title", lang))
@@ -286,7 +286,7 @@ class SiteRenderer:
 
     # -- record pages, one at a time ---------------------------------------
 
-    def record_jobs(self, only: set[str] | None = None, skip: set[str] = frozenset()) -> list[tuple[str, str, str]]:
+    def record_jobs(self, only: set[str] | None = None, skip: Set[str] = frozenset()) -> list[tuple[str, str, str]]:
         """(kind, id, language) of each listing and organization page, except the record keys in `skip`."""
         jobs = []
         for lang in LANGS:

@@ -39,6 +39,7 @@ from typing import Any
 
 from generator import i18n
 from generator.model import Catalog, Opportunity, Organization, Pathway
+from generator.present.view import View
 from generator.sanitize import render_markdown, safe_url
 
 PLACEMENTS = frozenset({"internship", "pre-apprenticeship", "apprenticeship", "cooperative-education", "summer-youth-employment"})
@@ -111,7 +112,7 @@ def _place(site: Any) -> dict[str, Any]:
     return {"@type": "Place", "name": site.name, "address": address}
 
 
-def hiring_organization(org: Organization, view: Any) -> dict[str, Any]:
+def hiring_organization(org: Organization, view: View) -> dict[str, Any]:
     data: dict[str, Any] = {
         "@type": "Organization",
         "name": view.plain(org.text("name", view.lang)),
@@ -123,7 +124,7 @@ def hiring_organization(org: Organization, view: Any) -> dict[str, Any]:
     return data
 
 
-def job_posting_data(catalog: Catalog, opp: Opportunity, view: Any) -> dict[str, Any] | None:
+def job_posting_data(catalog: Catalog, opp: Opportunity, view: View) -> dict[str, Any] | None:
     if not is_job_posting(catalog, opp):
         return None
     lang = view.lang
@@ -161,7 +162,7 @@ def job_posting_data(catalog: Catalog, opp: Opportunity, view: Any) -> dict[str,
     return data
 
 
-def program_data(catalog: Catalog, pathway: Pathway, view: Any) -> dict[str, Any] | None:
+def program_data(catalog: Catalog, pathway: Pathway, view: View) -> dict[str, Any] | None:
     if pathway.example:
         return None
     lang = view.lang
@@ -196,11 +197,11 @@ def program_data(catalog: Catalog, pathway: Pathway, view: Any) -> dict[str, Any
     return data
 
 
-def job_posting(catalog: Catalog, opp: Opportunity, view: Any) -> str | None:
+def job_posting(catalog: Catalog, opp: Opportunity, view: View) -> str | None:
     data = job_posting_data(catalog, opp, view)
     return dumps(data) if data else None
 
 
-def educational_program(catalog: Catalog, pathway: Pathway, view: Any) -> str | None:
+def educational_program(catalog: Catalog, pathway: Pathway, view: View) -> str | None:
     data = program_data(catalog, pathway, view)
     return dumps(data) if data else None

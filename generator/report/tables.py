@@ -164,20 +164,20 @@ def tables(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
         ],
         notes=[L("pay_intro")],
     )
-    for row in (*cov.pay, cov.pay_total):
-        name = view.sector_name(row.sector) if row.sector else L("total_once")
+    for pay_row in (*cov.pay, cov.pay_total):
+        name = view.sector_name(pay_row.sector) if pay_row.sector else L("total_once")
         pay.rows.append(
             Row(
-                row.sector or "all",
+                pay_row.sector or "all",
                 name,
                 [
-                    row.listings,
-                    row.paid,
-                    row.stipend,
-                    None if row.share is None else Pct(row.share),
-                    None if row.hourly_min is None else Money(row.hourly_min),
-                    None if row.hourly_max is None else Money(row.hourly_max),
-                    row.not_published,
+                    pay_row.listings,
+                    pay_row.paid,
+                    pay_row.stipend,
+                    None if pay_row.share is None else Pct(pay_row.share),
+                    None if pay_row.hourly_min is None else Money(pay_row.hourly_min),
+                    None if pay_row.hourly_max is None else Money(pay_row.hourly_max),
+                    pay_row.not_published,
                 ],
             )
         )

@@ -6,6 +6,7 @@ import argparse
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
 from generator.commands.synth.catalog import CATALOG_PARTS, synthesize
 
@@ -49,7 +50,7 @@ def cmd_synth(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(subparsers) -> None:
+def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "synth",
         help="write a realistic synthetic catalog (for tests and benchmarks)",

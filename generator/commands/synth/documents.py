@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 
-class Flow(list):
+class Flow(list[Any]):
     """A short list or pair written on one line: `[en, es]` or `{min: 10, max: 12}`."""
 
 

@@ -24,6 +24,9 @@ WINDOW = {"career-talk", "job-shadow", "informational-interview"}
 def schedule_for(syn: Synth, s: dict[str, Any]) -> dict[str, Any]:
     rng, fmt, season, as_of = syn.rng, s["format"], s["season"], syn.as_of
     long = season in ("school-year", "year-round")
+    weeks: int | None
+    hours: int | None
+    span: int | None
     weeks, hours = {
         "internship": (rng.randint(6, 10), rng.randint(20, 32))
         if season == "summer"
@@ -44,7 +47,10 @@ def schedule_for(syn: Synth, s: dict[str, Any]) -> dict[str, Any]:
     shift, lead = rng.randint(0, jitter), rng.randint(7, 30) if fmt in ONE_DAY else rng.randint(14, 75)
     rolling = s["status"] == "open" and rng.random() < (0.5 if fmt in WINDOW or fmt == "mentoring" else 0.12)
     starts = [dt.date(y, month, day) + dt.timedelta(days=shift) for y in range(as_of.year - 3, as_of.year + 3)]
-    end_of = lambda d: d + dt.timedelta(days=span or 0)  # noqa: E731
+
+    def end_of(d: dt.date) -> dt.date:
+        return d + dt.timedelta(days=span or 0)
+
     if s["status"] == "open":
         start = next(d for d in starts if (end_of(d) if rolling else d - dt.timedelta(days=lead)) >= as_of + dt.timedelta(days=3))
     elif s["status"] == "closed":
@@ -52,7 +58,7 @@ def schedule_for(syn: Synth, s: dict[str, Any]) -> dict[str, Any]:
     else:
         start = [d for d in starts if end_of(d) < as_of - dt.timedelta(days=14) and d < as_of - dt.timedelta(days=120)][-1]
     deadline = start - dt.timedelta(days=lead)
-    out = {"season": season, "start": start.isoformat(), "end": end_of(start).isoformat()}
+    out: dict[str, Any] = {"season": season, "start": start.isoformat(), "end": end_of(start).isoformat()}
     if hours:
         out |= {"hours_per_week": hours, "weeks": weeks}
     out["times"] = (
@@ -233,7 +239,8 @@ def listing(
 
 
 def quality(syn: Synth, s: dict[str, Any], v: dict[str, Any]) -> dict[str, Any]:
-    rng, out = syn.rng, {"rubric": syn.rubric_id}
+    rng = syn.rng
+    out: dict[str, Any] = {"rubric": syn.rubric_id}
     if rng.random() < 0.85 and syn.criteria:
         k = min(len(syn.criteria), rng.choices([1, 2, 3, 4, 5], weights=[15, 30, 30, 15, 10])[0])
         chosen = set(rng.sample(syn.criteria, k))

@@ -39,6 +39,7 @@ def pathways(syn: Synth, slots: list[dict[str, Any]]) -> dict[str, dict[str, Any
             ("training", f"program:Community college certificate or associate degree in {field}", 13, 14),
             ("training", "occupation:" + occs[0][0], 0, 0),
         ):
+            step: dict[str, Any]
             if what == "wbl":
                 ids = wbl.get(stage) or list(syn.formats)
                 fid = ids[len(steps[stage]) % len(ids)]

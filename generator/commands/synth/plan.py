@@ -8,6 +8,7 @@ are enough listings (contracts.md asks for it from 100 listings on).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from generator.commands.synth.state import Synth
@@ -48,7 +49,13 @@ def plan(syn: Synth, orgs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return slots
 
 
-def cover(syn: Synth, slots: list[dict[str, Any]], key: str, values: list[str], ok=lambda s, v: True) -> None:
+def cover(
+    syn: Synth,
+    slots: list[dict[str, Any]],
+    key: str,
+    values: list[str],
+    ok: Callable[[dict[str, Any], str], bool] = lambda s, v: True,
+) -> None:
     """Reassign a few slots so that every value is used at least once (when there are enough slots)."""
     counts = Counter(s[key] for s in slots)
     order = list(range(len(slots)))

@@ -41,10 +41,13 @@ class Synth:
         self.titles: set[str] = set()
 
     def pool(self, sector: str) -> dict[str, list[str]]:
-        return T.sectors.get(sector, T.sectors[T.generic_sector])
+        pool: dict[str, list[str]] = T.sectors.get(sector, T.sectors[T.generic_sector])
+        return pool
 
     def brand(self) -> str:
-        return self.rng.choice(T.brand_heads) + self.rng.choice(T.brand_tails)
+        heads: list[str] = T.brand_heads
+        tails: list[str] = T.brand_tails
+        return self.rng.choice(heads) + self.rng.choice(tails)
 
     def place(self, area: str) -> tuple[str, str]:
         zip_code = self.rng.choice(self.areas[area]["zips"])
@@ -57,7 +60,9 @@ class Synth:
 
     def fmt_word(self, fmt: str, plural: bool = False) -> str:
         name = lower_first(self.formats[fmt]["name"])
-        return T.fmt_words.get(fmt, (name, name + "s"))[plural]
+        words: tuple[str, str] = T.fmt_words.get(fmt, (name, name + "s"))
+        return words[plural]
 
     def vocab_name(self, vocab: str, ident: str, field: str = "name") -> str:
-        return next((x[field] for x in self.vocab[vocab] if x["id"] == ident), ident)
+        name: str = next((x[field] for x in self.vocab[vocab] if x["id"] == ident), ident)
+        return name

@@ -114,7 +114,8 @@ def description(syn: Synth, s: dict[str, Any], v: dict[str, Any], conds: set[str
     rng.shuffle(bullets)
     bullets = ["- " + b.format_map(v) for b in bullets[: rng.randint(2, 4)]]
     target, words = rng.randint(98, 145), len(intro.split()) + sum(len(b.split()) for b in bullets)
-    first, second = [intro], []
+    first: list[str] = [intro]
+    second: list[str] = []
     for sentence in body:
         sentence = sentence.format_map(v)
         size = len(sentence.split())

@@ -64,7 +64,8 @@ def compute(catalog: Catalog) -> Coverage:
     open_ = [o for o in everything if o.status == "open"]
     vocab = catalog.vocabularies
 
-    rows, empty = [], []
+    rows: list[SectorRow] = []
+    empty: list[tuple[str, str]] = []
     for sector in vocab.items("sectors"):
         mine = [o for o in open_ if sector.id in o.sectors]
         cells = tuple(_count([o for o in mine if o.stage == stage]) for stage in STAGES)

@@ -7,6 +7,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from generator.model import STAGES, Catalog
+from generator.present.view import View
 from generator.report.coverage.figures import compute
 from generator.report.coverage.labels import label
 from generator.report.coverage.record import Gap
@@ -26,7 +27,7 @@ from generator.report.coverage.words import (
 DEADLINE_ROWS = 25  # rows of the deadlines table; the rest are a link to the browse page sorted by deadline
 
 
-def page_context(catalog: Catalog, view: Any) -> dict[str, Any]:
+def page_context(catalog: Catalog, view: View) -> dict[str, Any]:
     from generator.report import charts
 
     cov = compute(catalog)
@@ -148,7 +149,7 @@ def _code(text: str) -> Markup:
     return Markup("".join(f"<code>{p}</code>" if i % 2 else p for i, p in enumerate(parts)))
 
 
-def _gap_link(gap: Gap, view: Any) -> str:
+def _gap_link(gap: Gap, view: View) -> str:
     if gap.kind == "sector":
         return view.link(f"sectors/{gap.subject}/")
     if gap.kind == "stage":

@@ -149,7 +149,7 @@ class Coverage:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON: dates as YYYY-MM-DD, computed shares included."""
-        data = _plain(dataclasses.asdict(self))
+        data: dict[str, Any] = _plain(dataclasses.asdict(self))
         for row, plain in zip((*self.pay, self.pay_total), (*data["pay"], data["pay_total"]), strict=True):
             plain["paid_any"] = row.paid_any
             plain["share_percent"] = row.share

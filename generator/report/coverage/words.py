@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from generator.model import Catalog
+from generator.present.view import View
 from generator.report.coverage.labels import label
 from generator.report.coverage.record import Coverage, Gap, PayRow
 
 
-def listings_text(n: int, view: Any) -> str:
+def listings_text(n: int, view: View) -> str:
     return label("listing_one", view.lang) if n == 1 else label("listings_n", view.lang, n=view.number(n))
 
 
-def seats_text(n: int, view: Any) -> str:
+def seats_text(n: int, view: View) -> str:
     return label("seat_one", view.lang) if n == 1 else label("seats_n", view.lang, n=view.number(n))
 
 
-def subject_name(kind: str, ident: str, view: Any) -> str:
+def subject_name(kind: str, ident: str, view: View) -> str:
     if kind == "sector":
         return view.sector_name(ident)
     if kind == "stage":
@@ -27,7 +26,7 @@ def subject_name(kind: str, ident: str, view: Any) -> str:
     return ident
 
 
-def gap_sentence(gap: Gap, view: Any) -> str:
+def gap_sentence(gap: Gap, view: View) -> str:
     lang, name = view.lang, subject_name(gap.kind, gap.subject, view)
     if gap.kind == "sector":
         if gap.listings == 0:
@@ -46,7 +45,7 @@ def gap_sentence(gap: Gap, view: Any) -> str:
     return label("gap_area", lang, name=name, seats=seats_text(gap.seats, view), listings=listings_text(gap.listings, view))
 
 
-def empty_sentences(cov: Coverage, view: Any) -> list[str]:
+def empty_sentences(cov: Coverage, view: View) -> list[str]:
     out = []
     for stage, sectors in cov.matrix.empty_by_stage():
         if sectors:
@@ -58,7 +57,7 @@ def empty_sentences(cov: Coverage, view: Any) -> list[str]:
     return out
 
 
-def hourly_text(row: PayRow, view: Any) -> str:
+def hourly_text(row: PayRow, view: View) -> str:
     if row.hourly_min is None or row.hourly_max is None:
         return "—"
     if row.hourly_min == row.hourly_max:
@@ -66,7 +65,7 @@ def hourly_text(row: PayRow, view: Any) -> str:
     return f"{view.money(row.hourly_min)}–{view.money(row.hourly_max)}"
 
 
-def share_text(row: PayRow, view: Any) -> str:
+def share_text(row: PayRow, view: View) -> str:
     if row.share is None:
         return label("no_listings", view.lang)
     return label(
