@@ -63,14 +63,10 @@ class Table:
 # -- the tables --------------------------------------------------------------
 
 
-def tables(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
-    lang = view.lang
-
-    def L(key: str, **values: Any) -> str:  # noqa: N802
-        return label(key, lang, **values)
-
+def _summary(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
+    es = view.lang == "es"
     out: list[Table] = []
-    es = lang == "es"
+
     summary = Table(
         "summary", "Resumen" if es else "Summary", "Medida" if es else "Measure", [Column("value", "Valor" if es else "Value")]
     )
@@ -93,10 +89,19 @@ def tables(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
         ),
     ]
     out.append(summary)
+    return out
+
+
+def _gaps(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
+    lang, es = view.lang, view.lang == "es"
+    out: list[Table] = []
+
+    def t(key: str, **values: Any) -> str:
+        return label(key, lang, **values)
 
     gaps = Table(
         "gaps",
-        L("gaps"),
+        t("gaps"),
         "#",
         [
             Column("kind", "Tipo" if es else "Kind", False),
@@ -105,18 +110,27 @@ def tables(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
         ],
         as_list="{label}. {last}",
     )
-    kinds = {"sector": L("sector"), "stage": L("stage"), "area": L("area")}
+    kinds = {"sector": t("sector"), "stage": t("stage"), "area": t("area")}
     for rank, gap in enumerate(cov.gaps, start=1):
         gaps.rows.append(Row(str(rank), str(rank), [kinds[gap.kind], gap.subject, cov_mod.gap_sentence(gap, view)]))
     out.append(gaps)
+    return out
+
+
+def _matrix(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
+    lang = view.lang
+    out: list[Table] = []
+
+    def t(key: str, **values: Any) -> str:
+        return label(key, lang, **values)
 
     stage_names = [view.stage_name(s) for s in STAGES]
     matrix = Table(
         "matrix",
-        L("matrix"),
-        L("sector"),
-        [*(Column(s, n) for s, n in zip(STAGES, stage_names, strict=True)), Column("all", L("all_stages"))],
-        notes=[L("matrix_intro")],
+        t("matrix"),
+        t("sector"),
+        [*(Column(s, n) for s, n in zip(STAGES, stage_names, strict=True)), Column("all", t("all_stages"))],
+        notes=[t("matrix_intro")],
     )
     for row in cov.matrix.rows:
         matrix.rows.append(
@@ -129,7 +143,7 @@ def tables(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
     matrix.rows.append(
         Row(
             "all",
-            L("total_once"),
+            t("total_once"),
             [
                 *(Pair(c.listings, c.seats) for c in cov.matrix.stage_totals),
                 Pair(cov.matrix.total.listings, cov.matrix.total.seats),
@@ -137,35 +151,53 @@ def tables(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
         )
     )
     out.append(matrix)
+    return out
+
+
+def _empty(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
+    lang, es = view.lang, view.lang == "es"
+    out: list[Table] = []
+
+    def t(key: str, **values: Any) -> str:
+        return label(key, lang, **values)
 
     empty = Table(
         "empty",
-        L("empty_cells"),
-        L("stage"),
+        t("empty_cells"),
+        t("stage"),
         [Column("count", "Celdas" if es else "Cells"), Column("sectors", "Sectores" if es else "Sectors", False)],
         as_list="{label} ({first}): {last}",
     )
     for stage, sectors in cov.matrix.empty_by_stage():
         empty.rows.append(Row(stage, view.stage_name(stage), [len(sectors), "; ".join(view.sector_name(s) for s in sectors)]))
     out.append(empty)
+    return out
+
+
+def _pay(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
+    lang, es = view.lang, view.lang == "es"
+    out: list[Table] = []
+
+    def t(key: str, **values: Any) -> str:
+        return label(key, lang, **values)
 
     pay = Table(
         "pay",
-        L("pay"),
-        L("sector"),
+        t("pay"),
+        t("sector"),
         [
-            Column("listings", L("listings")),
-            Column("paid", L("paid")),
-            Column("stipend", L("stipend")),
-            Column("paid_share", L("paid_share") + " (%)"),
+            Column("listings", t("listings")),
+            Column("paid", t("paid")),
+            Column("stipend", t("stipend")),
+            Column("paid_share", t("paid_share") + " (%)"),
             Column("hourly_min", "Salario por hora más bajo" if es else "Lowest hourly wage"),
             Column("hourly_max", "Salario por hora más alto" if es else "Highest hourly wage"),
-            Column("not_published", L("not_published")),
+            Column("not_published", t("not_published")),
         ],
-        notes=[L("pay_intro")],
+        notes=[t("pay_intro")],
     )
     for pay_row in (*cov.pay, cov.pay_total):
-        name = view.sector_name(pay_row.sector) if pay_row.sector else L("total_once")
+        name = view.sector_name(pay_row.sector) if pay_row.sector else t("total_once")
         pay.rows.append(
             Row(
                 pay_row.sector or "all",
@@ -182,37 +214,64 @@ def tables(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
             )
         )
     out.append(pay)
+    return out
+
+
+def _bands(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
+    lang = view.lang
+    out: list[Table] = []
+
+    def t(key: str, **values: Any) -> str:
+        return label(key, lang, **values)
 
     bands = Table(
         "bands",
-        L("bands"),
-        L("band"),
-        [Column("grades", L("grades"), False), Column("listings", L("listings")), Column("seats", L("seats"))],
-        notes=[L("bands_intro")],
+        t("bands"),
+        t("band"),
+        [Column("grades", t("grades"), False), Column("listings", t("listings")), Column("seats", t("seats"))],
+        notes=[t("bands_intro")],
     )
     names = {b.id: b.label(lang) for b in catalog.vocabularies.items("grade-bands")}
     for b in cov.bands:
         bands.rows.append(Row(b.band, names[b.band], [f"{b.grade_min}–{b.grade_max}", b.listings, b.seats]))
     out.append(bands)
+    return out
+
+
+def _areas(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
+    lang = view.lang
+    out: list[Table] = []
+
+    def t(key: str, **values: Any) -> str:
+        return label(key, lang, **values)
 
     areas = Table(
-        "areas", L("areas"), L("area"), [Column("listings", L("listings")), Column("seats", L("seats"))], notes=[L("areas_intro")]
+        "areas", t("areas"), t("area"), [Column("listings", t("listings")), Column("seats", t("seats"))], notes=[t("areas_intro")]
     )
     for a in cov.areas:
         areas.rows.append(Row(a.area or "unknown", cov_mod.subject_name("area", a.area, view), [a.listings, a.seats]))
     out.append(areas)
+    return out
+
+
+def _levels(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
+    lang = view.lang
+    out: list[Table] = []
+
+    def t(key: str, **values: Any) -> str:
+        return label(key, lang, **values)
 
     for r in cov.rubrics:
         level_names = cov_mod.level_names(catalog, r.rubric, lang)
         table = Table(
             f"levels:{r.rubric}",
-            f"{L('levels')}: {cov_mod.rubric_name(catalog, r.rubric, lang)}",
-            L("criterion"),
+            f"{t('levels')}: {cov_mod.rubric_name(catalog, r.rubric, lang)}",
+            t("criterion"),
             [
                 *(Column(lv, f"{i}. {name}") for i, (lv, name) in enumerate(zip(r.levels, level_names, strict=True), 1)),
-                Column("not-assessed", L("not_assessed")),
+                Column("not-assessed", t("not_assessed")),
             ],
-            notes=[L("levels_assessed", n=view.number(r.assessed), open=view.number(cov.open))],
+            notes=[t("levels_assessed", n=view.number(r.assessed), open=view.number(cov.open))],
         )
         for c in r.rows:
             table.rows.append(
@@ -220,23 +279,51 @@ def tables(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
             )
         out.append(table)
 
-    signals = Table("signals", L("signals"), L("signal"), [Column("listings", L("listings"))])
+    return out
+
+
+def _signals(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
+    lang = view.lang
+    out: list[Table] = []
+
+    def t(key: str, **values: Any) -> str:
+        return label(key, lang, **values)
+
+    signals = Table("signals", t("signals"), t("signal"), [Column("listings", t("listings"))])
     signals.rows = [Row(s.signal, view.vocab("signals", s.signal), [s.listings]) for s in cov.signals]
     out.append(signals)
+    return out
 
-    fresh = Table("freshness", L("freshness"), L("reviewed"), [Column("listings", L("listings"))], notes=[L("freshness_intro")])
-    fresh.rows = [Row(f.bucket, L("fresh_" + f.bucket), [f.listings]) for f in cov.freshness]
+
+def _fresh(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
+    lang = view.lang
+    out: list[Table] = []
+
+    def t(key: str, **values: Any) -> str:
+        return label(key, lang, **values)
+
+    fresh = Table("freshness", t("freshness"), t("reviewed"), [Column("listings", t("listings"))], notes=[t("freshness_intro")])
+    fresh.rows = [Row(f.bucket, t("fresh_" + f.bucket), [f.listings]) for f in cov.freshness]
     out.append(fresh)
+    return out
+
+
+def _deadlines(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
+    lang = view.lang
+    out: list[Table] = []
+
+    def t(key: str, **values: Any) -> str:
+        return label(key, lang, **values)
 
     deadlines = Table(
         "deadlines",
-        L("deadlines"),
-        L("opportunity"),
+        t("deadlines"),
+        t("opportunity"),
         [
-            Column("organization", L("organization"), False),
-            Column("deadline", L("deadline"), False),
-            Column("days_left", L("days_left")),
-            Column("seats", L("seats")),
+            Column("organization", t("organization"), False),
+            Column("deadline", t("deadline"), False),
+            Column("days_left", t("days_left")),
+            Column("seats", t("seats")),
         ],
     )
     for d in cov.deadlines:
@@ -249,6 +336,14 @@ def tables(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
             )
         )
     if not deadlines.rows:
-        deadlines.notes.append(L("deadlines_none"))
+        deadlines.notes.append(t("deadlines_none"))
     out.append(deadlines)
     return out
+
+
+# One builder per table, in the order the report shows them.
+BUILDERS = (_summary, _gaps, _matrix, _empty, _pay, _bands, _areas, _levels, _signals, _fresh, _deadlines)
+
+
+def tables(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
+    return [table for build in BUILDERS for table in build(cov, catalog, view)]
