@@ -41,11 +41,12 @@ CODE_ARGUMENT = {
 # Codes written as f-strings, with every code each one can give. `bad-{name}` is one per shared definition
 # in messages.PATTERN_TEXT except `https_url` (answered before, as bad-https-url) and `markdown` (its
 # minLength and its `\S` pattern fail only for blank text, answered before, as blank).
-# `schema-{kind}` is the fallback for a schema keyword that has no code of its own; the schemas use none
+# `schema-{f.kind}` (and `schema-{self.kind}`, the default of _Failure.at) is the fallback for a schema keyword that has no code of its own; the schemas use none
 # (test_schemas_use_only_keywords_with_a_code), so it cannot be reported today.
 BUILT_CODES: dict[str, tuple[str, ...]] = {
     "bad-{name.replace('_', '-')}": ("bad-line", "bad-date", "bad-email", "bad-phone", "bad-zip", "bad-id", "bad-catalog-id"),
-    "schema-{kind}": (),
+    "schema-{f.kind}": (),
+    "schema-{self.kind}": (),
 }
 BUILT_UNREACHABLE = {"bad-https-url", "bad-markdown"}
 

@@ -8,7 +8,8 @@ says what to type instead.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import jsonschema
@@ -228,6 +229,155 @@ def _leaves(error: jsonschema.ValidationError) -> list[jsonschema.ValidationErro
     return [error]
 
 
+@dataclass(frozen=True)
+class _Failure:
+    """One schema error at one place, with what every message needs."""
+
+    shown: str
+    loaded: Loaded
+    error: jsonschema.ValidationError
+    path: tuple[Any, ...]
+    names: dict[int, str]
+    optional: bool
+
+    @property
+    def kind(self) -> str:
+        return str(self.error.validator)
+
+    @property
+    def value(self) -> Any:
+        """The value that failed."""
+        return self.error.instance
+
+    @property
+    def expected(self) -> Any:
+        """The keyword's value in the schema: required's keys, type's names, enum's values, a bound."""
+        return self.error.validator_value
+
+    @property
+    def field(self) -> str:
+        return field_name(self.path)
+
+    def at(self, p: tuple[Any, ...], key: bool = False, what: str = "", fix: str = "", code: str = "") -> Problem:
+        line, col = self.loaded.where(p, key=key)
+        return Problem(self.shown, line, col, "error", code or f"schema-{self.kind}", what, fix)
+
+
+def _additional_properties(f: _Failure) -> list[Problem]:
+    allowed = _unused(f.error)
+    out = []
+    for extra in _extras(f.error):
+        where = f" in {f.field}" if f.path else ""
+        hint = suggest(extra, allowed) if allowed else "Remove it"
+        if " " in extra.strip():
+            hint = "This looks like text that contains `: `; put the whole value in double quotes"
+        elif not hint.startswith("Did you mean"):
+            hint = f"Remove it, or rename it. {hint}"
+        out.append(f.at((*f.path, extra), key=True, what=f"Unknown key `{_short(extra)}`{where}", fix=hint, code="unknown-key"))
+    return out
+
+
+def _required(f: _Failure) -> list[Problem]:
+    absent = [k for k in f.expected if k not in f.value] if isinstance(f.value, dict) else f.expected
+    out = []
+    for name in absent:
+        description = _properties(f.error).get(name, {}).get("description", "")
+        where = f" in {f.field}" if f.path else ""
+        first = description.split(". ")[0].rstrip(".")
+        hint = f"Add `{name}:`" + (f" ({first})" if first else "")
+        out.append(f.at(f.path, key=True, what=f"The required key `{name}` is missing{where}", fix=hint, code="missing-key"))
+    return out
+
+
+def _type(f: _Failure) -> list[Problem]:
+    wanted = f.expected if isinstance(f.expected, str) else f.expected[0]
+    words = TYPE_WORDS.get(wanted, wanted)
+    hint = TYPE_FIX.get(wanted, "Check the template for the expected value")
+    if wanted == "boolean" and isinstance(f.value, str) and f.value.lower() in YAML11_BOOLS:
+        hint = "Write true or false in lowercase (yes, no, on and off are read as text here)"
+    if f.value is None:
+        fix = f"Fill in {words}" + (", or remove the line" if f.optional else "")
+        return [f.at(f.path, what=f"{f.field} is empty", fix=fix, code="empty-value")]
+    return [f.at(f.path, what=f"{f.field} should be {words}, not {_describe(f.value)}", fix=hint, code="wrong-type")]
+
+
+def _enum(f: _Failure) -> list[Problem]:
+    allowed = [str(a) for a in f.expected]
+    what = f"{f.field} has the value `{_short(str(f.value))}`, which is not allowed here"
+    return [f.at(f.path, what=what, fix=suggest(str(f.value), allowed), code="not-allowed")]
+
+
+def _text_form(f: _Failure) -> list[Problem]:
+    """pattern, format and minLength: the shared definitions (`line`, `https_url`, ...) say what the form is."""
+    name = _def_name(f.error, f.names)
+    path, field, value = f.path, f.field, f.value
+    if isinstance(value, str) and not value.strip():
+        fix = "Write some text" + (", or remove the line" if f.optional else "")
+        return [f.at(path, what=f"{field} is blank", fix=fix, code="blank")]
+    if name == "https_url" and isinstance(value, str):
+        what, fix = _url_text(value)
+        return [f.at(path, what=f"{field} {what}", fix=fix, code="bad-https-url")]
+    if name in PATTERN_TEXT:
+        what, fix = PATTERN_TEXT[name]
+        return [f.at(path, what=f"{field} {what}", fix=fix, code=f"bad-{name.replace('_', '-')}")]
+    if f.kind == "pattern" and path and path[-1] == "soc":
+        return [f.at(path, what=f"{field} is not a SOC code", fix="Write it like 49-9041", code="bad-soc")]
+    if f.kind == "pattern" and path and path[-1] in ("employer_of_record", "paid_by"):
+        what = f"{field} is not `self` or an organization id"
+        return [f.at(path, what=what, fix="Write `self` or the organization's folder name", code="bad-reference")]
+    what = f"{field} is not in the expected form"
+    return [f.at(path, what=what, fix="See the field reference for an example", code=f"schema-{f.kind}")]
+
+
+def _max_length(f: _Failure) -> list[Problem]:
+    what = f"{f.field} is too long ({len(f.value)} characters; the limit is {f.expected})"
+    return [f.at(f.path, what=what, fix="Shorten it", code="too-long")]
+
+
+def _minimum(f: _Failure) -> list[Problem]:
+    bound = "at least" if f.kind == "minimum" else "more than"
+    what = f"{f.field} is {f.value}, but it must be {bound} {f.expected}"
+    return [f.at(f.path, what=what, fix=f"Use a number {bound} {f.expected}", code="too-small")]
+
+
+def _maximum(f: _Failure) -> list[Problem]:
+    what = f"{f.field} is {f.value}, but it must be at most {f.expected}"
+    return [f.at(f.path, what=what, fix=f"Use a number up to {f.expected}", code="too-large")]
+
+
+def _min_items(f: _Failure) -> list[Problem]:
+    n = f.expected
+    return [f.at(f.path, what=f"{f.field} needs at least {n} item{'s' * (n != 1)}", fix="Add the missing items", code="too-few")]
+
+
+def _max_items(f: _Failure) -> list[Problem]:
+    return [f.at(f.path, what=f"{f.field} has more than {f.expected} items", fix=f"Keep at most {f.expected}", code="too-many")]
+
+
+def _unique_items(f: _Failure) -> list[Problem]:
+    return [f.at(f.path, what=f"{f.field} lists the same value twice", fix="Remove the repeated item", code="duplicate-item")]
+
+
+# The message for each JSON Schema keyword the catalog's schemas use.
+KEYWORDS: dict[str, Callable[[_Failure], list[Problem]]] = {
+    "additionalProperties": _additional_properties,
+    "required": _required,
+    "type": _type,
+    "enum": _enum,
+    "pattern": _text_form,
+    "format": _text_form,
+    "minLength": _text_form,
+    "maxLength": _max_length,
+    "minimum": _minimum,
+    "exclusiveMinimum": _minimum,
+    "maximum": _maximum,
+    "exclusiveMaximum": _maximum,
+    "minItems": _min_items,
+    "maxItems": _max_items,
+    "uniqueItems": _unique_items,
+}
+
+
 def _one(
     shown: str,
     loaded: Loaded,
@@ -236,147 +386,12 @@ def _one(
     names: dict[int, str],
     optional: bool = False,
 ) -> list[Problem]:
-    kind = error.validator
-    # Set on every error a validator reports: the value that failed, and the keyword's value in the schema
-    # (required's keys, type's names, enum's values, a bound).
-    value: Any = error.instance
-    expected: Any = error.validator_value
-    field = field_name(path)
-
-    def at(p: tuple[Any, ...], key: bool = False, what: str = "", fix: str = "", code: str = "") -> Problem:
-        line, col = loaded.where(p, key=key)
-        return Problem(shown, line, col, "error", code or f"schema-{kind}", what, fix)
-
+    f = _Failure(shown, loaded, error, path, names, optional)
     if _is_key_error(error):
-        return [
-            at(
-                path,
-                key=True,
-                what=f"The key `{_short(value)}` in {field_name(path[:-1])} is not a valid id",
-                fix=PATTERN_TEXT["id"][1],
-                code="bad-id",
-            )
-        ]
-    if kind == "additionalProperties":
-        allowed = _unused(error)
-        out = []
-        for extra in _extras(error):
-            where = f" in {field}" if path else ""
-            hint = suggest(extra, allowed) if allowed else "Remove it"
-            if " " in extra.strip():
-                hint = "This looks like text that contains `: `; put the whole value in double quotes"
-            elif not hint.startswith("Did you mean"):
-                hint = f"Remove it, or rename it. {hint}"
-            out.append(at((*path, extra), key=True, what=f"Unknown key `{_short(extra)}`{where}", fix=hint, code="unknown-key"))
-        return out
-    if kind == "required":
-        absent = [k for k in expected if k not in value] if isinstance(value, dict) else expected
-        out = []
-        for name in absent:
-            description = _properties(error).get(name, {}).get("description", "")
-            where = f" in {field}" if path else ""
-            first = description.split(". ")[0].rstrip(".")
-            hint = f"Add `{name}:`" + (f" ({first})" if first else "")
-            out.append(at(path, key=True, what=f"The required key `{name}` is missing{where}", fix=hint, code="missing-key"))
-        return out
-    if kind == "type":
-        wanted = expected if isinstance(expected, str) else expected[0]
-        words = TYPE_WORDS.get(wanted, wanted)
-        hint = TYPE_FIX.get(wanted, "Check the template for the expected value")
-        if wanted == "boolean" and isinstance(value, str) and value.lower() in YAML11_BOOLS:
-            hint = "Write true or false in lowercase (yes, no, on and off are read as text here)"
-        if value is None:
-            return [
-                at(
-                    path,
-                    what=f"{field} is empty",
-                    fix=f"Fill in {words}" + (", or remove the line" if optional else ""),
-                    code="empty-value",
-                )
-            ]
-        return [at(path, what=f"{field} should be {words}, not {_describe(value)}", fix=hint, code="wrong-type")]
-    if kind == "enum":
-        allowed = [str(a) for a in expected]
-        return [
-            at(
-                path,
-                what=f"{field} has the value `{_short(str(value))}`, which is not allowed here",
-                fix=suggest(str(value), allowed),
-                code="not-allowed",
-            )
-        ]
-    if kind in ("pattern", "format", "minLength"):
-        name = _def_name(error, names)
-        if isinstance(value, str) and not value.strip():
-            return [
-                at(
-                    path,
-                    what=f"{field} is blank",
-                    fix="Write some text" + (", or remove the line" if optional else ""),
-                    code="blank",
-                )
-            ]
-        if name == "https_url" and isinstance(value, str):
-            what, fix = _url_text(value)
-            return [at(path, what=f"{field} {what}", fix=fix, code="bad-https-url")]
-        if name in PATTERN_TEXT:
-            what, fix = PATTERN_TEXT[name]
-            return [at(path, what=f"{field} {what}", fix=fix, code=f"bad-{name.replace('_', '-')}")]
-        if kind == "pattern" and path and path[-1] == "soc":
-            return [at(path, what=f"{field} is not a SOC code", fix="Write it like 49-9041", code="bad-soc")]
-        if kind == "pattern" and path and path[-1] in ("employer_of_record", "paid_by"):
-            return [
-                at(
-                    path,
-                    what=f"{field} is not `self` or an organization id",
-                    fix="Write `self` or the organization's folder name",
-                    code="bad-reference",
-                )
-            ]
-        return [
-            at(
-                path,
-                what=f"{field} is not in the expected form",
-                fix="See the field reference for an example",
-                code=f"schema-{kind}",
-            )
-        ]
-    if kind == "maxLength":
-        return [
-            at(
-                path,
-                what=f"{field} is too long ({len(value)} characters; the limit is {expected})",
-                fix="Shorten it",
-                code="too-long",
-            )
-        ]
-    if kind in ("minimum", "exclusiveMinimum"):
-        bound = "at least" if kind == "minimum" else "more than"
-        return [
-            at(
-                path,
-                what=f"{field} is {value}, but it must be {bound} {expected}",
-                fix=f"Use a number {bound} {expected}",
-                code="too-small",
-            )
-        ]
-    if kind in ("maximum", "exclusiveMaximum"):
-        return [
-            at(
-                path,
-                what=f"{field} is {value}, but it must be at most {expected}",
-                fix=f"Use a number up to {expected}",
-                code="too-large",
-            )
-        ]
-    if kind == "minItems":
-        n = expected
-        return [at(path, what=f"{field} needs at least {n} item{'s' * (n != 1)}", fix="Add the missing items", code="too-few")]
-    if kind == "maxItems":
-        n = expected
-        return [at(path, what=f"{field} has more than {n} items", fix=f"Keep at most {n}", code="too-many")]
-    if kind == "uniqueItems":
-        return [at(path, what=f"{field} lists the same value twice", fix="Remove the repeated item", code="duplicate-item")]
-    return [
-        at(path, what=f"{field}: {error.message}", fix="See the field reference for the expected value", code=f"schema-{kind}")
-    ]
+        what = f"The key `{_short(f.value)}` in {field_name(path[:-1])} is not a valid id"
+        return [f.at(path, key=True, what=what, fix=PATTERN_TEXT["id"][1], code="bad-id")]
+    message = KEYWORDS.get(f.kind)
+    if message is not None:
+        return message(f)
+    what = f"{f.field}: {error.message}"
+    return [f.at(path, what=what, fix="See the field reference for the expected value", code=f"schema-{f.kind}")]
