@@ -28,8 +28,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from generator import i18n
 from generator.check.problems import as_text
 from generator.exports.logos import write_logos
+from generator.model import LANGS
 from generator.model.checked import Checked, check_catalog
-from generator.present.view import LANGS, lang_prefix
+from generator.present.view import lang_prefix
 from generator.processes import PausedCollector, can_fork
 from generator.render.shell import RecordWriter, Shell, Variant, shell_pages, variant_of, workers
 from generator.render.site import SiteRenderer

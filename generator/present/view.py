@@ -17,7 +17,6 @@ from generator.model import Catalog, Opportunity, Text
 from generator.present import qr
 from generator.sanitize import render_markdown, safe_url
 
-LANGS = ("en", "es")
 PAGE_SIZE = 100
 
 

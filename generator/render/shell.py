@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.present.view import LANGS, Page, lang_prefix
+from generator.model import LANGS
+from generator.present.view import Page, lang_prefix
 
 # Where each kind of record page lives (Opportunity.url, and the organization pages in site.py).
 FOLDERS = {"opportunity": "opportunities/", "organization": "employers/"}

@@ -17,8 +17,8 @@ import jinja2.ext
 from markupsafe import escape
 
 from generator import PACKAGE_DIR, PROJECT_DIR, i18n
-from generator.model import STAGES, Catalog, Opportunity, Organization
-from generator.present.view import LANGS, PAGE_SIZE, Page, View, lang_prefix
+from generator.model import LANGS, STAGES, Catalog, Opportunity, Organization
+from generator.present.view import PAGE_SIZE, Page, View, lang_prefix
 from generator.render import browse
 from generator.render.reference import field_reference
 from generator.render.structured_data import educational_program, job_posting, script_json
