@@ -69,3 +69,12 @@ def _environment_variables() -> set[str]:
 def test_every_environment_variable_the_code_reads_is_documented(variable: str) -> None:
     name = {"CACHE_ENV": "WBL_VALIDATOR_CACHE"}.get(variable, variable)
     assert f"`{name}" in _section("Commands"), f"{name} is not in the README's environment table"
+
+
+def test_the_version_lives_in_one_place() -> None:
+    import importlib.metadata
+
+    import generator
+
+    assert importlib.metadata.version("wbl-catalog") == generator.__version__
+    assert "version = " not in (ROOT / "pyproject.toml").read_text(encoding="utf-8").split("[project]")[1].split("\n[")[0]
