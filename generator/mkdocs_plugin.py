@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator import i18n
@@ -94,7 +94,12 @@ def prune_theme_assets(site_dir: Path, plugins: set[str]) -> list[str]:
 
 class CatalogConfig(Config):
     catalog_dir = c.Type(str, default="catalog")
-    """Folder of the catalog, relative to mkdocs.yml."""
+    """Folder of the catalog, relative to mkdocs.yml. The bundled mkdocs.yml reads CATALOG_DIR (`!ENV`), so
+    tests, benchmarks and forks build another catalog with the same site configuration."""
+
+    workers = c.Type(int, default=0)
+    """Worker processes that write listing and organization pages in `mkdocs build`; 0 means one per CPU, at
+    most 4 (`mkdocs serve` uses none). The bundled mkdocs.yml reads WBL_BUILD_WORKERS."""
 
     search = c.Type(bool, default=True)
     """Build the browse page's facet and word indexes after the site is written; without them the browse page
@@ -128,15 +133,13 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
-        site_url = os.environ.get("SITE_URL", "").strip()
-        if site_url:
-            config.site_url = site_url.rstrip("/") + "/"
+        # The bundled mkdocs.yml reads SITE_URL (`!ENV`); links are built on a base that ends in a slash.
+        if config.site_url:
+            config.site_url = config.site_url.strip().rstrip("/") + "/"
         return config
 
     def catalog_path(self) -> Path:
-        # CATALOG_DIR lets tests, benchmarks and previews build another catalog with the same site configuration.
-        override = os.environ.get("CATALOG_DIR", "").strip()
-        return Path(override).resolve() if override else (self.root / self.config.catalog_dir).resolve()
+        return (self.root / self.config.catalog_dir.strip()).resolve()
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         # Checked before MkDocs empties the output folder, so a catalog with errors leaves the last site intact.
@@ -148,6 +151,9 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         if not checked.ok:
             raise PluginError("The catalog has problems to fix before the site can be built:\n" + checked.failure_report())
 
+    # Before other plugins' on_files (priority 0): mkdocs-redirects reads the redirect_maps this fills from
+    # `former_ids`, whatever the order of the plugins in mkdocs.yml.
+    @event_priority(50)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         checked = self.checked
         assert checked is not None  # set by on_pre_build
@@ -161,7 +167,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         if stream:
             # Redirect targets stay with MkDocs: mkdocs-redirects only points at pages it was given.
             targets = {f"opportunity:{o.id}" for o in checked.catalog.opportunities.values() if o.former_ids}
-            processes = workers() if self.command == "build" and can_fork() else 1
+            processes = workers(self.config.workers) if self.command == "build" and can_fork() else 1
             jobs = renderer.record_jobs(only, skip=targets)
             self.writer = RecordWriter(renderer.record_page, jobs, Path(config.site_dir), processes)
             self.writer.start()  # the workers render while MkDocs builds the other pages

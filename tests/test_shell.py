@@ -25,8 +25,8 @@ AS_OF = dt.date(2026, 11, 22)
 
 def _config_without_streaming(tmp_path: Path) -> Path:
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "\n  - wbl-catalog\n" in text
-    text = text.replace("\n  - wbl-catalog\n", "\n  - wbl-catalog:\n      stream_records: false\n", 1)
+    assert "\n  - wbl-catalog:\n" in text
+    text = text.replace("\n  - wbl-catalog:\n", "\n  - wbl-catalog:\n      stream_records: false\n", 1)
     config = ROOT / f".test-mkdocs-{tmp_path.name}.yml"  # beside mkdocs.yml: docs_dir and overrides are relative
     config.write_text(text, encoding="utf-8")
     return config

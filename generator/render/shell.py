@@ -251,9 +251,8 @@ class RecordWriter:
         self.workers = []
 
 
-def workers() -> int:
-    """Worker processes for record pages: WBL_BUILD_WORKERS, else one per CPU (at most 4)."""
-    setting = os.environ.get("WBL_BUILD_WORKERS", "").strip()
-    if setting.isdigit() and int(setting) > 0:
-        return int(setting)
+def workers(setting: int = 0) -> int:
+    """Worker processes for record pages: the setting when it is positive, else one per CPU (at most 4)."""
+    if setting > 0:
+        return setting
     return max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
