@@ -9,7 +9,7 @@ Per language, under `browse-data/<lang>/`:
 
 - `facets.json`: `n` listings, numbered by their ordinal: the order of the default sort,
   "deadline soonest" (no deadline last, then by id), so that sort needs no data. For each facet
-  of `browse.filters()`, its `values` and one of two
+  (facets.py) that a listing has values of, its `values` and one of two
   encodings, whichever is smaller after gzip:
   - `sets` + `col`: the distinct sets of value indices, and per listing the index of its set
     as `width` base64url digits (good for facets with one or a few values per listing);
@@ -18,6 +18,11 @@ Per language, under `browse-data/<lang>/`:
     leading `!` means the list is of the ordinals that do *not* have the value.
   `labels`: the names of the organizations and pathways by id, for the filters (the browse
   pages leave them out, since they grow with the catalog).
+  `params`: what the browse script knows of the facets (facets.py `browse_metadata`): the URL
+  parameters in the order of an address, each facet's parameter, whether it takes one value and
+  whether its list starts open, the sorts and the default status.
+  `limits`: as word_index.py, the longest word (`word`) and the most words of a query (`query_words`)
+  that a search looks up.
 - `sort-reviewed.json`, `sort-pay.json`: the other two sorts, fetched only when chosen, encoded
   like a `sets`/`col` facet whose one value per listing is its rank (0 = first in that sort), so
   the page sorts by counting, without comparing values. Equal keys keep the ordinal order.
@@ -43,12 +48,13 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from generator.model import Catalog, Opportunity
-from generator.present.view import LANGS, View, lang_prefix
+from generator.model import LANGS, Catalog, Opportunity
+from generator.present.view import View, lang_prefix
 from generator.render import browse
 from generator.render.encoding import compact_json, digits, ordered, rice
+from generator.render.facets import FACETS, browse_metadata
 from generator.render.word_index import FOLDER as WORDS
-from generator.render.word_index import word_files
+from generator.render.word_index import MAX_QUERY_WORDS, MAX_WORD, word_files
 
 FORMAT = 1
 SHARD = 40
@@ -92,14 +98,16 @@ def encode_facet(values: list[str], rows: Sequence[tuple[int, ...]], n: int) -> 
 def facet_rows(catalog: Catalog, opps: Sequence[Opportunity], view: View) -> dict[str, tuple[list[str], list[tuple[int, ...]]]]:
     """Facet name -> (values in label order, then any others sorted; per ordinal, its value indices)."""
     per_listing = [dict(browse.filters(catalog, opp, view)) for opp in opps]
-    names = dict.fromkeys(chain.from_iterable(per_listing))  # in the order first seen
-    known = {f["name"]: list(f["values"]) for f in browse.labels(catalog, view)["facets"]}
-    order = [name for name in known if name in names] + sorted(name for name in names if name not in known)
+    names = set(chain.from_iterable(per_listing))
     out = {}
-    for name in order:
+    for facet in FACETS:
+        name = facet.param
+        if name not in names:
+            continue  # no listing has a value of it
+        known = list(facet.options(catalog, view))
         given = list(map(tuple, map(operator.methodcaller("get", name, ()), per_listing)))
         used = set().union(*given)
-        values = [v for v in known.get(name, []) if v in used] + sorted(used - set(known.get(name, [])))
+        values = [v for v in known if v in used] + sorted(used - set(known))
         position = {v: i for i, v in enumerate(values)}
         # Listings share few distinct lists of values: each is turned into a row once.
         row = {listed: tuple(sorted({position[v] for v in listed})) for listed in set(given)}
@@ -157,6 +165,8 @@ def browse_files(catalog: Catalog, lang: str, facets: dict[str, dict[str, Any]] 
         "facets": facets if facets is not None else encoded_facets(catalog),
         "labels": {f["name"]: f["values"] for f in browse.labels(catalog, view)["facets"] if f["name"] in browse.INDEXED_LABELS},
         "words": words,
+        "params": browse_metadata(),
+        "limits": {"word": MAX_WORD, "query_words": MAX_QUERY_WORDS},
     }
     files = {"facets.json": compact_json(index)}
     for name, ranks in sort_ranks(opps).items():

@@ -3,9 +3,12 @@ import { describe, test } from "node:test";
 
 import { ordinals, wordCount } from "../../site_overrides/assets/browse/bits.js";
 import {
-  DEFAULT_SHARD, INDEX_FORMAT, WORDS_FORMAT, cardRecord, decodeIndex, decodeWordShard, eachRow, sortOrder,
+  INDEX_FORMAT, WORDS_FORMAT, cardRecord, decodeIndex, decodeWordShard, eachRow, sortOrder,
 } from "../../site_overrides/assets/browse/index.js";
 import { golden } from "./golden.mjs";
+
+// What every facet index has: the card shard size and the word limits.
+const REQUIRED = { shard: 40, limits: { word: 32, query_words: 8 } };
 
 const LANGS = ["en", "es"];
 const browse = Object.fromEntries(LANGS.map((lang) => [lang, golden(`browse-${lang}.json`)]));
@@ -34,6 +37,13 @@ describe("decodeIndex", () => {
       assert.deepEqual(facetOrdinals(index), expected.facets);
       assert.deepEqual(index.labels, data.labels);
       assert.equal(index.shard, data.shard);
+      assert.deepEqual(index.params, data.params);
+      assert.deepEqual(index.limits, data.limits);
+    });
+
+    test(`${lang}: the formats this reader knows are the generator's`, () => {
+      assert.equal(data.format, INDEX_FORMAT);
+      assert.equal(data.words.format, WORDS_FORMAT);
     });
 
     test(`${lang}: addresses are relative to the index (under a subpath)`, () => {
@@ -55,7 +65,7 @@ describe("decodeIndex", () => {
   test("both encodings of a facet: sets and col, and Rice-coded postings", () => {
     const { n, facets } = encodings;
     assert.ok(facets.dense.facet.sets && facets.sparse.facet.post);
-    const data = { format: INDEX_FORMAT, n, facets: { dense: facets.dense.facet, sparse: facets.sparse.facet } };
+    const data = { format: INDEX_FORMAT, ...REQUIRED, n, facets: { dense: facets.dense.facet, sparse: facets.sparse.facet } };
     const decoded = facetOrdinals(decodeIndex(data, "https://example.org/"));
     assert.deepEqual(decoded.dense, facets.dense.ordinals);
     assert.deepEqual(decoded.sparse, facets.sparse.ordinals);
@@ -66,23 +76,32 @@ describe("decodeIndex", () => {
     assert.throws(() => decodeIndex({}, "https://example.org/"), /unknown format/);
   });
 
-  test("what may be left out: facets, labels, shard size, base, word index", () => {
-    const index = decodeIndex({ format: INDEX_FORMAT, n: 3 }, "https://example.org/a/browse-data/en/facets.json");
+  test("what may be left out: facets, labels, parameters, base, word index", () => {
+    const index = decodeIndex({ format: INDEX_FORMAT, ...REQUIRED, n: 3 }, "https://example.org/a/browse-data/en/facets.json");
     assert.equal(index.facets.size, 0);
     assert.deepEqual(index.labels, {});
-    assert.equal(index.shard, DEFAULT_SHARD);
+    assert.equal(index.params, null);
+    assert.equal(index.shard, REQUIRED.shard);
+    assert.deepEqual(index.limits, REQUIRED.limits);
     assert.equal(index.base.href, "https://example.org/a/browse-data/en/facets.json");
     assert.equal(index.wordIndex, null);
   });
 
+  test("the card shard size and the word limits may not be left out", () => {
+    const url = "https://example.org/";
+    assert.throws(() => decodeIndex({ format: INDEX_FORMAT, n: 1, limits: REQUIRED.limits }, url), /no card shard size/);
+    assert.throws(() => decodeIndex({ format: INDEX_FORMAT, n: 1, shard: 40 }, url), /no word limits/);
+    assert.throws(() => decodeIndex({ format: INDEX_FORMAT, n: 1, shard: 40, limits: { word: 32 } }, url), /no word limits/);
+  });
+
   test("no listings", () => {
-    const index = decodeIndex({ format: INDEX_FORMAT, n: 0, facets: { a: { values: ["x"], sets: [[0]], col: "" } } }, "https://example.org/");
+    const index = decodeIndex({ format: INDEX_FORMAT, ...REQUIRED, n: 0, facets: { a: { values: ["x"], sets: [[0]], col: "" } } }, "https://example.org/");
     assert.equal(index.all.length, 0);
     assert.deepEqual(ordinals(index.facets.get("a").bits[0]), []);
   });
 
   test("a word index of another format is ignored", () => {
-    const data = { format: INDEX_FORMAT, n: 1, words: { format: WORDS_FORMAT + 1, shards: "ab" } };
+    const data = { format: INDEX_FORMAT, ...REQUIRED, n: 1, words: { format: WORDS_FORMAT + 1, shards: "ab" } };
     assert.equal(decodeIndex(data, "https://example.org/").wordIndex, null);
     const path = decodeIndex({ ...data, words: { format: WORDS_FORMAT } }, "https://example.org/x/").wordIndex.path;
     assert.equal(path.href, "https://example.org/x/words/");

@@ -4,7 +4,7 @@ import { describe, test } from "node:test";
 import { allBits, ordinals } from "../../site_overrides/assets/browse/bits.js";
 import { decodeIndex, decodeWordShard } from "../../site_overrides/assets/browse/index.js";
 import {
-  MAX_QUERY_WORDS, MAX_WORD, fold, matchWords, queryWords, searchShards, searchTerm, shardFile, shardKey, words,
+  fold, matchWords, queryWords, searchShards, searchTerm, shardFile, shardKey, words,
 } from "../../site_overrides/assets/browse/words.js";
 import { golden } from "./golden.mjs";
 
@@ -12,10 +12,21 @@ const text = golden("text.json");
 const LANGS = ["en", "es"];
 const browse = Object.fromEntries(LANGS.map((lang) => [lang, golden(`browse-${lang}.json`)]));
 
+// The limits as the facet index gives them (word_index.MAX_WORD and MAX_QUERY_WORDS).
+const LIMITS = decodeIndex(browse.en.files["facets.json"], browse.en.url).limits;
+const MAX_WORD = LIMITS.word;
+const MAX_QUERY_WORDS = LIMITS.query_words;
+
 describe("limits", () => {
-  test("as the word index's", () => {
+  test("the facet index's, as the word index's", () => {
     assert.equal(MAX_WORD, text.max_word);
     assert.equal(MAX_QUERY_WORDS, text.max_query_words);
+    assert.deepEqual(decodeIndex(browse.es.files["facets.json"], browse.es.url).limits, LIMITS);
+  });
+
+  test("other limits, other words", () => {
+    assert.deepEqual(words("ab abc abcd", 3), ["ab", "abc"]);
+    assert.deepEqual(queryWords("a b c", { word: 3, query_words: 2 }), ["a", "b"]);
   });
 });
 
@@ -23,8 +34,8 @@ describe("fold, words and queryWords, as word_index.fold and words", () => {
   for (const c of text.cases) {
     test(JSON.stringify(c.text), () => {
       assert.equal(fold(c.text), c.fold);
-      assert.deepEqual(words(c.text), c.words);
-      assert.deepEqual(queryWords(c.text), c.query);
+      assert.deepEqual(words(c.text, MAX_WORD), c.words);
+      assert.deepEqual(queryWords(c.text, LIMITS), c.query);
     });
   }
 
@@ -43,15 +54,15 @@ describe("fold, words and queryWords, as word_index.fold and words", () => {
   });
 
   test("a word of exactly MAX_WORD characters stays, one more is left out", () => {
-    assert.deepEqual(words("é".repeat(MAX_WORD)), ["e".repeat(MAX_WORD)]);
-    assert.deepEqual(words("𝒜".repeat(MAX_WORD)), ["𝒜".repeat(MAX_WORD)]); // code points, not UTF-16 units
-    assert.deepEqual(words("a".repeat(MAX_WORD + 1)), []);
+    assert.deepEqual(words("é".repeat(MAX_WORD), MAX_WORD), ["e".repeat(MAX_WORD)]);
+    assert.deepEqual(words("𝒜".repeat(MAX_WORD), MAX_WORD), ["𝒜".repeat(MAX_WORD)]); // code points, not UTF-16 units
+    assert.deepEqual(words("a".repeat(MAX_WORD + 1), MAX_WORD), []);
   });
 
   test("queryWords: distinct, in order, at most MAX_QUERY_WORDS", () => {
-    assert.deepEqual(queryWords("b a b A á"), ["b", "a"]);
-    assert.deepEqual(queryWords("1 2 3 4 5 6 7 8 9 1"), ["1", "2", "3", "4", "5", "6", "7", "8"]);
-    assert.deepEqual(queryWords(""), []);
+    assert.deepEqual(queryWords("b a b A á", LIMITS), ["b", "a"]);
+    assert.deepEqual(queryWords("1 2 3 4 5 6 7 8 9 1", LIMITS), ["1", "2", "3", "4", "5", "6", "7", "8"]);
+    assert.deepEqual(queryWords("", LIMITS), []);
   });
 });
 
@@ -158,7 +169,7 @@ describe("searchShards, as word_index.search", () => {
     const index = decodeIndex(files["facets.json"], url);
     for (const q of expected.queries) {
       test(`${lang}: ${JSON.stringify(q.q)}`, () => {
-        const terms = queryWords(q.q);
+        const terms = queryWords(q.q, index.limits);
         assert.deepEqual(terms, q.terms);
         const found = searchShards(terms, shardsFor(lang, terms), index.wordIndex, index.n, index.all);
         assert.deepEqual(found.order, q.results);

@@ -5,15 +5,15 @@
 import { el } from "./dom.js";
 import { badgeText, removeText } from "./labels.js";
 import { visibleValues } from "./filters.js";
-import { activeCount, chipsOf, effectiveSort, SINGLE } from "./url-state.js";
+import { activeCount, chipsOf, effectiveSort } from "./url-state.js";
 import { searchTerm } from "./words.js";
 
 const WIDE = "(min-width: 60em)"; // the filters start open on a wide screen
-const ALWAYS_OPEN = new Set(["status", "pay"]);
 
 // getState() -> the current state; countsFor(name) -> {value: count} for the results on screen, or
-// null before there are any; format(n) writes a number in the page's language.
-export function createControls({ facets, facetsBox, sortSelect, qInput, ui, format, getState, countsFor }) {
+// null before there are any; format(n) writes a number in the page's language; meta is url-state.js
+// browseMeta's (which facets take one value, which start open).
+export function createControls({ facets, meta, facetsBox, sortSelect, qInput, ui, format, getState, countsFor }) {
   const controls = new Map(); // facet name -> {facet, details, badge, items: Map(value -> {input|option, count})}
   let filtersBadge = null;
   let chips = null;
@@ -47,7 +47,7 @@ export function createControls({ facets, facetsBox, sortSelect, qInput, ui, form
       const values = visibleValues(f, totals[f.name], state.f[f.name]);
       if (!values.length) continue;
       const items = new Map();
-      if (SINGLE.has(f.name)) {
+      if (meta.single.has(f.name)) {
         const id = "wbl-f-" + f.name;
         const select = el("select", { id, name: f.name, class: "wbl-facet__select", "data-facet": f.name });
         select.append(el("option", { value: "", text: ui.all }));
@@ -71,7 +71,7 @@ export function createControls({ facets, facetsBox, sortSelect, qInput, ui, form
         details.addEventListener("toggle", () => { if (details.open) buildOptions(c); });
         grid.append(details);
         controls.set(f.name, c);
-        if (ALWAYS_OPEN.has(f.name)) {
+        if (meta.open.has(f.name)) {
           details.open = true;
           buildOptions(c);
         }
@@ -97,7 +97,7 @@ export function createControls({ facets, facetsBox, sortSelect, qInput, ui, form
     const q = searchTerm(state.q);
     relevanceOption.hidden = !q;
     relevanceOption.disabled = !q;
-    sortSelect.value = effectiveSort(state) || "relevance";
+    sortSelect.value = effectiveSort(state, meta) || "relevance";
     for (const [name, c] of controls) {
       const values = state.f[name];
       if (c.select) {
@@ -111,13 +111,13 @@ export function createControls({ facets, facetsBox, sortSelect, qInput, ui, form
         }
       }
     }
-    filtersBadge.textContent = badgeText(activeCount(state, [...controls.keys()]), format);
+    filtersBadge.textContent = badgeText(activeCount(state, [...controls.keys()], meta), format);
     renderChips(state);
   }
 
   function renderChips(state) {
     const facetsShown = [...controls.values()].map((c) => c.facet);
-    const nodes = chipsOf(state, facetsShown, ui.any_status).map(({ name, value, text }) => {
+    const nodes = chipsOf(state, facetsShown, ui.any_status, meta).map(({ name, value, text }) => {
       const button = el("button", {
         type: "button", class: "wbl-chip", "data-facet": name, "data-value": value,
         "aria-label": removeText(ui, text),

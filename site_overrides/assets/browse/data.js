@@ -63,7 +63,7 @@ export function createStore(indexUrl, getJson) {
   function wordSearch(text) {
     const hadIt = wordCache.has(text);
     const promise = cached(wordCache, text, async () => {
-      const terms = queryWords(text);
+      const terms = queryWords(text, index.limits);
       const found = await Promise.all(terms.map((term) => wordShard(shardKey(term))));
       return searchShards(terms, found, index.wordIndex, index.n, index.all);
     });
@@ -74,7 +74,7 @@ export function createStore(indexUrl, getJson) {
   // While typing: fetch the shards of the words so far (a failure shows when the search runs).
   function prefetchWords(text) {
     if (!index || !index.wordIndex) return;
-    for (const term of queryWords(text)) wordShard(shardKey(term)).catch(() => {});
+    for (const term of queryWords(text, index.limits)) wordShard(shardKey(term)).catch(() => {});
   }
 
   return {

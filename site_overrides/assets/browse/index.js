@@ -4,9 +4,9 @@
 import { allBits, wordCount } from "./bits.js";
 import { digitAt, unrice } from "./rice.js";
 
+// The formats this reader knows (browse_index.FORMAT, word_index.FORMAT): a file says which it is in.
 export const INDEX_FORMAT = 1;
 export const WORDS_FORMAT = 1;
-export const DEFAULT_SHARD = 40;
 
 // Per listing, a set of value indices: a table of the distinct sets (`sets`), and each listing's row
 // as `width` base64url digits in `col`. Calls visit(ordinal, set) for ordinals 0 to n - 1.
@@ -24,10 +24,14 @@ export function eachRow(data, n, visit) {
 }
 
 // facets.json, read from `url`: listings, facets (value -> position, and per value a bitset of the
-// listings that have it), labels, card shards and the word index's description. Throws on a format
-// it does not know.
+// listings that have it), labels, card shards, the word index's description, and as they are the
+// parameters (`params`, for url-state.js browseMeta) and the word limits (`limits`, for words.js).
+// Throws on a format it does not know, or without a card shard size or word limits.
 export function decodeIndex(data, url) {
   if (data.format !== INDEX_FORMAT) throw new Error("facet index: unknown format " + data.format);
+  if (!(data.shard > 0)) throw new Error("facet index: no card shard size");
+  const limits = data.limits;
+  if (!limits || !(limits.word > 0) || !(limits.query_words > 0)) throw new Error("facet index: no word limits");
   const n = data.n | 0;
   const words = wordCount(n);
   const all = allBits(n);
@@ -50,7 +54,10 @@ export function decodeIndex(data, url) {
     ? { path: new URL(w.path || "words/", url), keys: new Set(String(w.shards || "").split(" ")), endings: new Set(w.endings || []), stem: w.stem | 0 }
     : null;
   const labels = data.labels && typeof data.labels === "object" ? data.labels : {};
-  return { n, words, all, facets: decoded, labels, shard: data.shard || DEFAULT_SHARD, base: new URL(data.base || "", url), wordIndex };
+  return {
+    n, words, all, facets: decoded, labels, shard: data.shard, base: new URL(data.base || "", url), wordIndex,
+    params: data.params || null, limits: { word: limits.word, query_words: limits.query_words },
+  };
 }
 
 // sort-<name>.json: each listing's rank in that sort (0 first). The ordinals in that order, equal

@@ -13,7 +13,7 @@
 //   have the words, best first. Its postings are the facet index's listings, so counts, filters and
 //   cards mean the same with and without words.
 //
-// The query parameters are listed in url-state.js. Everything shown comes from the page's labels JSON
+// The query parameters come with the facet index (url-state.js browseMeta). Everything shown comes from the page's labels JSON
 // or the index's cards, and is written with textContent, never as HTML. The word index's text is only
 // compared, never shown.
 
@@ -24,7 +24,7 @@ import { resultsText, uiText } from "./labels.js";
 import { createResults } from "./results.js";
 import { ascending, contains } from "./bits.js";
 import {
-  emptyState, effectiveSort, has, knownFacets, normalizedSort, parseQuery, toQuery, toggled, withoutValue,
+  browseMeta, emptyState, effectiveSort, has, knownFacets, normalizedSort, parseQuery, toQuery, toggled, withoutValue,
 } from "./url-state.js";
 import { searchTerm } from "./words.js";
 
@@ -69,14 +69,16 @@ function init() {
   const numberFormat = new Intl.NumberFormat(lang);
   const format = (n) => numberFormat.format(n);
 
-  const facets = knownFacets(labels.facets);
-  const facetByName = new Map(facets.map((f) => [f.name, f]));
-  const names = facets.map((f) => f.name);
+  // Known once the facet index has loaded: its parameters, and the page's filters among them.
+  let meta = null;
+  let facets = [];
+  let names = [];
+  let controls = null;
   const indexUrl = new URL(root.dataset.indexPath || "/browse-data/" + lang + "/facets.json", document.baseURI);
   const store = createStore(indexUrl, fetchJson);
 
   let index = null; // the decoded facet index (index.js decodeIndex)
-  let state = emptyState(facets, "");
+  let state = null;
   let found = null; // the word search behind the results, or null
   let runSeq = 0;
   let typingTimer = 0;
@@ -86,11 +88,6 @@ function init() {
   let pendingUrl = null; // {mode, query}: the address to write once the results are shown
 
   const results = createResults({ list, more: moreButton, pageSize, loadCard: (i) => store.card(i), ui });
-  const controls = createControls({
-    facets, facetsBox, sortSelect, qInput, ui, format,
-    getState: () => state,
-    countsFor: (name) => (current ? countsOf(index, current, name) : null),
-  });
 
   function writeUrl(mode, query) {
     const url = location.pathname + query + location.hash;
@@ -113,7 +110,7 @@ function init() {
 
   async function sorted(base, sort, words) {
     if (!sort && words) return ordered(base, words.order);
-    if (sort && sort !== "deadline") return ordered(base, await store.sortOrder(sort));
+    if (sort && sort !== meta.sorts[0]) return ordered(base, await store.sortOrder(sort));
     return ordered(base, null);
   }
 
@@ -127,7 +124,7 @@ function init() {
       const words = term ? await store.wordSearch(term) : null;
       if (seq !== runSeq) return;
       ev = evaluate(index, names, state, words);
-      const next = await sorted(ev.base, effectiveSort(state), words);
+      const next = await sorted(ev.base, effectiveSort(state, meta), words);
       if (seq !== runSeq) return;
       results.reset(next);
       found = words;
@@ -146,7 +143,7 @@ function init() {
     flushUrl();
     current = ev;
     controls.updateAll();
-    root.dataset.query = toQuery(state);
+    root.dataset.query = toQuery(state, meta);
     root.dataset.state = "ready";
     clearTimeout(prefetchTimer);
     if (!found) prefetchTimer = setTimeout(() => prefetch(seq).catch(() => {}), PREFETCH_DELAY);
@@ -156,8 +153,8 @@ function init() {
   // first, so that the click does not wait for the network. A few small files at most.
   async function prefetch(seq) {
     if (seq !== runSeq || found || searchTerm(state.q)) return; // words: the next click's results depend on them too
-    const sort = effectiveSort(state);
-    const order = sort === "deadline" ? null : await store.sortOrder(sort);
+    const sort = effectiveSort(state, meta);
+    const order = sort === meta.sorts[0] ? null : await store.sortOrder(sort);
     if (seq !== runSeq) return;
     const wanted = new Set();
     let tried = 0;
@@ -201,10 +198,10 @@ function init() {
   function commit(mode) {
     clearTimeout(typingTimer);
     typingTimer = 0;
-    state.sort = normalizedSort(state);
+    state.sort = normalizedSort(state, meta);
     controls.sync();
     if (pendingUrl && (pendingUrl.mode === "push" || mode === "push")) flushUrl();
-    pendingUrl = { mode, query: toQuery(state) };
+    pendingUrl = { mode, query: toQuery(state, meta) };
     run();
   }
 
@@ -242,7 +239,7 @@ function init() {
       const value = chip.getAttribute("data-value");
       if (!has(state.f, name)) return;
       state.q = qInput.value;
-      state = withoutValue(state, name, value);
+      state = withoutValue(state, name, value, meta);
       const position = [...controls.chipButtons()].indexOf(chip);
       commit("push");
       // The chip is gone: keep keyboard focus in the chip list, or on the search box when it is empty.
@@ -256,7 +253,7 @@ function init() {
     });
     if (resetButton) {
       resetButton.addEventListener("click", () => {
-        state = emptyState(facets, qInput.value);
+        state = emptyState(facets, qInput.value, meta);
         commit("push");
       });
     }
@@ -279,8 +276,8 @@ function init() {
     });
     window.addEventListener("popstate", () => {
       pendingUrl = null;
-      state = parseQuery(location.search, facets);
-      writeUrl("replace", toQuery(state));
+      state = parseQuery(location.search, facets, meta);
+      writeUrl("replace", toQuery(state, meta));
       clearTimeout(typingTimer);
       controls.sync();
       run();
@@ -294,17 +291,26 @@ function init() {
     statusLine.textContent = ui.loading;
     try {
       index = await store.load();
+      meta = browseMeta(index.params);
     } catch (err) {
       fail(err);
       return;
     }
+    facets = knownFacets(labels.facets, meta);
+    names = facets.map((f) => f.name);
     // Organization and pathway names come with the index: they grow with the catalog, so the page leaves them out.
+    const facetByName = new Map(facets.map((f) => [f.name, f]));
     for (const [name, values] of Object.entries(index.labels)) {
       const f = facetByName.get(name);
       if (f && values && typeof values === "object") f.values = values;
     }
-    state = parseQuery(location.search, facets);
-    writeUrl("replace", toQuery(state)); // the canonical form of the address: known parameters, in order, defaults left out
+    controls = createControls({
+      facets, meta, facetsBox, sortSelect, qInput, ui, format,
+      getState: () => state,
+      countsFor: (name) => (current ? countsOf(index, current, name) : null),
+    });
+    state = parseQuery(location.search, facets, meta);
+    writeUrl("replace", toQuery(state, meta)); // the canonical form of the address: known parameters, in order, defaults left out
     const totals = {};
     for (const f of facets) totals[f.name] = countIn(index, index.all, f.name);
     controls.build(totals);

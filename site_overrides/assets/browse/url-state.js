@@ -1,19 +1,35 @@
-// The filter state and its address. The query parameters are stable (listed in the counselor guide):
-// q, status, sector, format, stage, pay, wage, grade, age, area, mode, season, offers, transport,
-// language, quality, signal, org, pathway, sort. A repeated parameter means "any of these" within one
-// filter; different filters all apply. No `status` means `open`; `status=any` means every status.
-// Defaults are left out of the address.
+// The filter state and its address. The query parameters are stable (the counselor guide lists them);
+// they come with the facet index (`params`, from the generator's facets.py), read by browseMeta. A
+// repeated parameter means "any of these" within one filter; different filters all apply. No status
+// parameter means the default status; the status "any" means every status. Defaults are left out of
+// the address.
 //
 // A state is {q: the search text, sort: a sort name or "" for the default, f: facet name -> values}.
 // `facets` are the page's filters: [{name, label, values: {value: label}}], values in their order.
+// `meta` is browseMeta's: the parameters and what the state functions need to know of them.
 
 import { searchTerm } from "./words.js";
 
-export const PARAMS = ["q", "status", "sector", "format", "stage", "pay", "wage", "grade", "age", "area", "mode",
-  "season", "offers", "transport", "language", "quality", "signal", "org", "pathway", "sort"];
-export const SINGLE = new Set(["wage", "grade", "age", "quality"]); // one value at most: a threshold
-export const SORTS = ["deadline", "reviewed", "pay"];
-export const DEFAULT_STATUS = ["open"];
+// The facet index's `params` as {order: the parameters in the order of an address, q, sort, status:
+// the parameters of the search words, the sort and the status, facets: the facet parameters in display
+// order, single: Set of those that take one value at most (a threshold), open: Set of those whose
+// list starts open, sorts: the sort names (the first is the default without words), defaultStatus,
+// anyStatus}. Throws when the index has none.
+export function browseMeta(params) {
+  if (!params || !Array.isArray(params.order) || !Array.isArray(params.facets)) throw new Error("facet index: no parameters");
+  return {
+    order: params.order.slice(),
+    q: params.q,
+    sort: params.sort,
+    status: params.status,
+    facets: params.facets.map((f) => f.param),
+    single: new Set(params.facets.filter((f) => f.single).map((f) => f.param)),
+    open: new Set(params.facets.filter((f) => f.open).map((f) => f.param)),
+    sorts: (params.sorts || []).slice(),
+    defaultStatus: (params.default_status || []).slice(),
+    anyStatus: params.any_status,
+  };
+}
 
 export function has(obj, key) {
   return Object.prototype.hasOwnProperty.call(obj, key);
@@ -23,68 +39,68 @@ export function sameList(a, b) {
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
-// The page's filters among those of the labels JSON: known parameters with values.
-export function knownFacets(list) {
-  return (list || []).filter((f) => PARAMS.includes(f.name) && f.values && typeof f.values === "object");
+// The page's filters among those of the labels JSON: known facet parameters with values.
+export function knownFacets(list, meta) {
+  return (list || []).filter((f) => meta.facets.includes(f.name) && f.values && typeof f.values === "object");
 }
 
 // No filter but the default status, and no sort of its own.
-export function emptyState(facets, q) {
+export function emptyState(facets, q, meta) {
   const s = { q: q || "", sort: "", f: {} };
-  for (const f of facets) s.f[f.name] = f.name === "status" ? DEFAULT_STATUS.slice() : [];
+  for (const f of facets) s.f[f.name] = f.name === meta.status ? meta.defaultStatus.slice() : [];
   return s;
 }
 
-// Best match with search words, else deadline.
-export function defaultSort(s) {
-  return searchTerm(s.q) ? "" : "deadline";
+// Best match with search words, else the first sort (deadline).
+export function defaultSort(s, meta) {
+  return searchTerm(s.q) ? "" : meta.sorts[0] || "";
 }
 
-export function effectiveSort(s) {
-  return s.sort || defaultSort(s);
+export function effectiveSort(s, meta) {
+  return s.sort || defaultSort(s, meta);
 }
 
 // The state's sort as kept: "" for an unknown sort or the default one.
-export function normalizedSort(s) {
-  return s.sort && (!SORTS.includes(s.sort) || s.sort === defaultSort(s)) ? "" : s.sort;
+export function normalizedSort(s, meta) {
+  return s.sort && (!meta.sorts.includes(s.sort) || s.sort === defaultSort(s, meta)) ? "" : s.sort;
 }
 
 // A query string ("?a=b", or "a=b") as a state: unknown parameters and values are left out, values in
 // the facet's order, a one-value filter keeps the first value given.
-export function parseQuery(search, facets) {
+export function parseQuery(search, facets, meta) {
   const params = new URLSearchParams(search);
-  const s = emptyState(facets, params.get("q") || "");
+  const s = emptyState(facets, params.get(meta.q) || "", meta);
   for (const f of facets) {
     if (!params.has(f.name)) continue;
     const raw = params.getAll(f.name).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
-    if (f.name === "status" && raw.includes("any")) {
-      s.f.status = [];
+    if (f.name === meta.status && raw.includes(meta.anyStatus)) {
+      s.f[f.name] = [];
       continue;
     }
     const known = raw.filter((v) => has(f.values, v));
-    const values = SINGLE.has(f.name) ? known.slice(0, 1) : Object.keys(f.values).filter((v) => known.includes(v));
-    if (f.name === "status" && !values.length) continue; // unknown status: keep the default
+    const values = meta.single.has(f.name) ? known.slice(0, 1) : Object.keys(f.values).filter((v) => known.includes(v));
+    if (f.name === meta.status && !values.length) continue; // unknown status: keep the default
     s.f[f.name] = values;
   }
-  s.sort = params.get("sort") || "";
-  s.sort = normalizedSort(s);
+  s.sort = params.get(meta.sort) || "";
+  s.sort = normalizedSort(s, meta);
   return s;
 }
 
-// A state as a query string: "?" and the parameters in PARAMS order, or "" when all are defaults.
-export function toQuery(s) {
+// A state as a query string: "?" and the parameters in the order of meta.order, or "" when all are defaults.
+export function toQuery(s, meta) {
   const p = new URLSearchParams();
-  for (const name of PARAMS) {
-    if (name === "q") {
+  for (const name of meta.order) {
+    if (name === meta.q) {
       const q = s.q.trim();
-      if (q) p.set("q", q);
-    } else if (name === "sort") {
-      if (s.sort) p.set("sort", s.sort);
+      if (q) p.set(name, q);
+    } else if (name === meta.sort) {
+      if (s.sort) p.set(name, s.sort);
     } else if (has(s.f, name)) {
       const values = s.f[name];
-      if (name === "status") {
-        if (!values.length) p.set("status", "any");
-        else if (!sameList(values, DEFAULT_STATUS)) values.forEach((v) => p.append(name, v));
+      if (name === meta.status) {
+        if (!values.length) p.set(name, meta.anyStatus);
+        else if (!sameList(values, meta.defaultStatus)) values.forEach((v) => p.append(name, v));
       } else {
         values.forEach((v) => p.append(name, v));
       }
@@ -102,28 +118,29 @@ export function toggled(s, name, value) {
 
 // The state without one value of one facet, as its chip's removal leaves it: the status chip "any"
 // brings the default status back. The state itself is left as it is.
-export function withoutValue(s, name, value) {
-  const values = name === "status" && value === "any" ? DEFAULT_STATUS.slice() : s.f[name].filter((v) => v !== value);
+export function withoutValue(s, name, value, meta) {
+  const values = name === meta.status && value === meta.anyStatus ? meta.defaultStatus.slice() : s.f[name].filter((v) => v !== value);
   return { ...s, f: { ...s.f, [name]: values } };
 }
 
 // How many filters a state has beyond the default: each chosen value, and "any status".
-export function activeCount(s, names) {
+export function activeCount(s, names, meta) {
   let active = 0;
   for (const name of names) {
     const values = s.f[name];
-    if (!(name === "status" && sameList(values, DEFAULT_STATUS))) active += name === "status" && !values.length ? 1 : values.length;
+    const status = name === meta.status;
+    if (!(status && sameList(values, meta.defaultStatus))) active += status && !values.length ? 1 : values.length;
   }
   return active;
 }
 
 // The chips of a state's filters, in the facets' order: [{name, value, text}], where text is
 // "<facet label>: <value label>"; a status of every kind is the value "any" labelled anyStatus.
-export function chipsOf(s, facets, anyStatus) {
+export function chipsOf(s, facets, anyStatus, meta) {
   const out = [];
   for (const f of facets) {
     const values = s.f[f.name];
-    const pairs = f.name === "status" && !values.length ? [["any", anyStatus]] : values.map((v) => [v, f.values[v]]);
+    const pairs = f.name === meta.status && !values.length ? [[meta.anyStatus, anyStatus]] : values.map((v) => [v, f.values[v]]);
     for (const [value, valueLabel] of pairs) out.push({ name: f.name, value, text: f.label + ": " + valueLabel });
   }
   return out;

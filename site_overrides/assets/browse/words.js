@@ -1,11 +1,10 @@
 // Search words: what the page does to a query, as the generator's word_index does to the catalog's text
-// (fold, words, shard_key, shard_file, matches, search).
+// (fold, words, shard_key, shard_file, matches, search). The limits are word_index's, given in the facet
+// index (`limits`): `word`, the longest word (longer query words are left out, as the index leaves them
+// out), and `query_words`, the most words of a query looked up.
 
 import { ascending, unionInto } from "./bits.js";
 import { unrice } from "./rice.js";
-
-export const MAX_WORD = 32; // as word_index.MAX_WORD: longer query words are left out, as the index leaves them out
-export const MAX_QUERY_WORDS = 8;
 
 // The query when it has a letter or a digit (trimmed), else null: no word search.
 export function searchTerm(q) {
@@ -19,14 +18,14 @@ export function fold(text) {
 }
 
 // The folded words of a text, in order: split on anything that is not a letter or a digit, none
-// longer than MAX_WORD characters (word_index.words).
-export function words(text) {
-  return fold(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w && [...w].length <= MAX_WORD);
+// longer than maxWord characters (word_index.words).
+export function words(text, maxWord) {
+  return fold(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w && [...w].length <= maxWord);
 }
 
-// The distinct words of a query, in order, at most MAX_QUERY_WORDS.
-export function queryWords(text) {
-  return [...new Set(words(text))].slice(0, MAX_QUERY_WORDS);
+// The distinct words of a query, in order, at most limits.query_words, none longer than limits.word.
+export function queryWords(text, limits) {
+  return [...new Set(words(text, limits.word))].slice(0, limits.query_words);
 }
 
 // A word's shard: its first two characters (code points, as in Python).

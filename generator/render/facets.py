@@ -1,0 +1,292 @@
+"""The browse page's filters ("facets") and sorts: one entry each, read by every part that needs them.
+
+A facet is a URL parameter of the browse page (`/opportunities/?sector=...`), a filter in its panel,
+a column of the facet index (browse_index.py) and a row of the counselor guide's parameter table.
+Each entry gives its name and parameter, its label and its counselor-guide text (keys of
+generator.i18n, whose values such as the wage steps are filled in from the constants here), whether it
+takes one value or several, whether its list starts open in the filter panel, and two functions: a
+listing's values and the labels of every value.
+
+The facet index carries what the browser needs of this registry (`browse_metadata`), so that the
+browse script has no list of its own. The parameters are stable once published: the counselor guide
+lists them, and links with them are shared.
+
+Range questions ("pays at least $20 an hour", "I am 16", "meets 3 criteria at level 3 or above")
+become sets of values, so that a single filter value answers them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from generator.model import STAGES, Catalog, Opportunity
+from generator.present.view import View
+
+WAGE_STEPS = (16, 18, 20, 25)
+AGES = range(11, 26)
+GRADES = range(6, 15)
+STRONG_RANK = 3  # "at least the third level", by rank, whatever the number of levels
+STATUSES = ("open", "upcoming", "closed", "archived")
+DEFAULT_STATUS = ("open",)  # no `status` parameter: these; `status=any`: every status
+ANY_STATUS = "any"
+SORTS = ("deadline", "reviewed", "pay")  # the first is the default without search words
+MODES = ("in-person", "hybrid", "remote")
+OFFERS = ("academic-credit", "college-credit", "credential")
+
+
+def strong_count(opp: Opportunity) -> int:
+    return sum(a.rank >= STRONG_RANK for a in opp.assessment)
+
+
+def hourly_top(opp: Opportunity) -> float:
+    """The highest hourly pay of a paid listing paid by the hour, else 0."""
+    top = opp.pay_amount_max or opp.pay_amount or 0
+    return top if opp.pay_type == "paid" and opp.pay_unit == "hour" else 0
+
+
+Values = Callable[[Opportunity, View], list[str]]
+Options = Callable[[Catalog, View], dict[str, str]]
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str
+    param: str  # the URL parameter: published, never renamed
+    label: str  # i18n key of the filter's label
+    doc: str  # i18n key of its meaning in the counselor guide; formatted with doc_values()
+    example: str  # a value for the counselor guide's example link
+    values: Values  # a listing's values
+    options: Options  # every value -> its label, in the filter's order
+    single: bool = False  # one value at most: a threshold ("at least")
+    always_open: bool = False  # its list starts open in the filter panel
+    indexed_labels: bool = False  # its labels travel in the facet index, not in each browse page
+
+
+def _vocab(name: str) -> Options:
+    return lambda catalog, view: {item.id: item.label(view.lang) for item in catalog.vocabularies.items(name)}
+
+
+def _keys(*keys: str, prefix: str = "") -> Options:
+    return lambda catalog, view: {k: view.t(prefix + k.replace("-", "_") if prefix else k) for k in keys}
+
+
+def _status(opp: Opportunity, view: View) -> list[str]:
+    status = view.status_key(opp)
+    return [status] + (["open"] if status == "upcoming" else [])
+
+
+def _pay(opp: Opportunity, view: View) -> list[str]:
+    return [opp.pay_type] + (["paid-any"] if opp.is_paid else [])
+
+
+def _wage(opp: Opportunity, view: View) -> list[str]:
+    top = hourly_top(opp)
+    return [str(step) for step in WAGE_STEPS if top >= step] if top else []
+
+
+def _age(opp: Opportunity, view: View) -> list[str]:
+    low, high = opp.age_min or AGES.start, opp.age_max or AGES.stop - 1
+    return [str(a) for a in AGES if low <= a <= high]
+
+
+def _season(opp: Opportunity, view: View) -> list[str]:
+    season = opp.section("schedule").get("season")
+    return [season] if season else []
+
+
+def _offers(opp: Opportunity, view: View) -> list[str]:
+    outcomes = opp.section("outcomes")
+    return [k for k in OFFERS if outcomes.get(k.replace("-", "_"))]
+
+
+def _transport(opp: Opportunity, view: View) -> list[str]:
+    return ["yes"] if opp.section("supports").get("transportation") or "transportation-support" in opp.signals else []
+
+
+def _quality(opp: Opportunity, view: View) -> list[str]:
+    return [str(n) for n in range(1, strong_count(opp) + 1)]
+
+
+def _quality_options(catalog: Catalog, view: View) -> dict[str, str]:
+    most = max((len(r.criteria) for r in catalog.rubrics.values()), default=0)
+    return {str(n): view.t("facet_quality_value", n=n, level=STRONG_RANK) for n in range(1, 1 + most)}
+
+
+def _named(collection: str) -> Options:
+    return lambda catalog, view: {
+        item.id: view.plain(item.text("name", view.lang)) for item in getattr(catalog, collection).values()
+    }
+
+
+# In the order of the filter panel and the facet index.
+FACETS: tuple[Facet, ...] = (
+    Facet(
+        "status", "status", "facet_status", "param_status", "any", _status, _keys(*STATUSES, prefix="status_"), always_open=True
+    ),
+    Facet(
+        "pay",
+        "pay",
+        "facet_pay",
+        "param_pay",
+        "paid-any",
+        _pay,
+        lambda catalog, view: {"paid-any": view.t("facet_pay_any"), **_keys("paid", "stipend", "unpaid")(catalog, view)},
+        always_open=True,
+    ),
+    Facet(
+        "wage",
+        "wage",
+        "facet_wage",
+        "param_wage",
+        "20",
+        _wage,
+        lambda catalog, view: {str(s): f"{view.money(s)}+" for s in WAGE_STEPS},
+        single=True,
+    ),
+    Facet(
+        "grade",
+        "grade",
+        "grade",
+        "param_grade",
+        "11",
+        lambda opp, view: [str(g) for g in range(opp.grade_min, opp.grade_max + 1)],
+        lambda catalog, view: {str(g): str(g) for g in GRADES},
+        single=True,
+    ),
+    Facet("age", "age", "facet_age", "param_age", "16", _age, lambda catalog, view: {str(a): str(a) for a in AGES}, single=True),
+    Facet(
+        "sector",
+        "sector",
+        "sector",
+        "param_sector",
+        "health-science-and-medical-technology",
+        lambda opp, view: list(opp.sectors),
+        _vocab("sectors"),
+    ),
+    Facet("format", "format", "format", "param_format", "internship", lambda opp, view: [opp.format], _vocab("formats")),
+    Facet(
+        "stage",
+        "stage",
+        "stage",
+        "param_stage",
+        "training",
+        lambda opp, view: [opp.stage],
+        lambda catalog, view: {s: view.stage_name(s) for s in STAGES},
+    ),
+    Facet(
+        "area",
+        "area",
+        "area",
+        "param_area",
+        "south-bay-harbor",
+        lambda opp, view: sorted({s.area for s in opp.sites if s.area}),
+        _vocab("areas"),
+    ),
+    Facet(
+        "mode",
+        "mode",
+        "facet_mode",
+        "param_mode",
+        "remote",
+        lambda opp, view: sorted({s.mode for s in opp.sites}),
+        _keys(*MODES),
+    ),
+    Facet("season", "season", "facet_season", "param_season", "summer", _season, _vocab("seasons")),
+    Facet(
+        "offers",
+        "offers",
+        "facet_offers",
+        "param_offers",
+        "college-credit",
+        _offers,
+        lambda catalog, view: {k: view.t(k.replace("-", "_")) for k in OFFERS},
+    ),
+    Facet(
+        "transport",
+        "transport",
+        "facet_transport",
+        "param_transport",
+        "yes",
+        _transport,
+        lambda catalog, view: {"yes": view.t("facet_yes")},
+    ),
+    Facet(
+        "language",
+        "language",
+        "facet_language",
+        "param_language",
+        "es",
+        lambda opp, view: list(opp.section("supports").get("languages") or []),
+        _vocab("languages"),
+    ),
+    Facet("quality", "quality", "facet_quality", "param_quality", "3", _quality, _quality_options, single=True),
+    Facet(
+        "signal", "signal", "signals", "param_signal", "trained-mentor", lambda opp, view: list(opp.signals), _vocab("signals")
+    ),
+    Facet(
+        "org",
+        "org",
+        "organization",
+        "param_org",
+        "eastside-career-hub",
+        lambda opp, view: [opp.org_id],
+        _named("organizations"),
+        indexed_labels=True,
+    ),
+    Facet(
+        "pathway",
+        "pathway",
+        "pathways",
+        "param_pathway",
+        "health-careers",
+        lambda opp, view: list(opp.pathways),
+        _named("pathways"),
+        indexed_labels=True,
+    ),
+)
+
+BY_NAME = {f.name: f for f in FACETS}
+
+SORT_PARAMETER = "sort"
+QUERY_PARAMETER = "q"
+# The order of the parameters in an address the browse page writes (published: shared links use it):
+# the search words, these facets in the order they were first published, the others in display
+# order, then the sort.
+_ADDRESS_FIRST = ("status", "sector", "format", "stage", "pay", "wage", "grade", "age", "area", "mode", "season")
+_ADDRESS: tuple[str, ...] = _ADDRESS_FIRST + tuple(f.name for f in FACETS if f.name not in _ADDRESS_FIRST)
+PARAMETERS: tuple[str, ...] = (QUERY_PARAMETER, *(BY_NAME[name].param for name in _ADDRESS), SORT_PARAMETER)
+STATUS_PARAMETER = BY_NAME["status"].param  # the facet with a default (DEFAULT_STATUS) and ANY_STATUS
+
+# The counselor guide's rows for the two parameters that are not facets.
+OTHER_DOCS = {QUERY_PARAMETER: ("param_q", "nursing"), SORT_PARAMETER: ("param_sort", "pay")}
+
+
+def doc_values() -> dict[str, str]:
+    """The values the counselor guide's texts name, from the constants above."""
+    return {
+        "wages": ", ".join(map(str, WAGE_STEPS)),
+        "grades": f"{GRADES.start}–{GRADES.stop - 1}",
+        "level": str(STRONG_RANK),
+        "default": ", ".join(DEFAULT_STATUS),
+        "statuses": ", ".join(s for s in STATUSES if s not in DEFAULT_STATUS),
+        "any": ANY_STATUS,
+        "stages": ", ".join(STAGES),
+        "modes": ", ".join(MODES),
+        "offers": ", ".join(OFFERS),
+        "sorts": ", ".join(SORTS),
+    }
+
+
+def browse_metadata() -> dict[str, object]:
+    """What the browse script knows of the registry, for the facet index."""
+    return {
+        "order": list(PARAMETERS),
+        "q": QUERY_PARAMETER,
+        "sort": SORT_PARAMETER,
+        "status": STATUS_PARAMETER,
+        "facets": [{"param": f.param, "single": f.single, "open": f.always_open} for f in FACETS],
+        "sorts": list(SORTS),
+        "default_status": list(DEFAULT_STATUS),
+        "any_status": ANY_STATUS,
+    }
