@@ -21,7 +21,8 @@ from .site_pages import LANGS, ROOT, catalog, listings, url_of
 page_fixture, page_state_fixture = site_pages.reused_page_fixture, site_pages.shared_page_state_fixture
 
 # The site's address as the build uses it (conftest builds without SITE_URL), for the permanent links.
-SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
+# The configured URL: mkdocs.yml's `site_url: !ENV [SITE_URL, "<default>"]` (the build leaves SITE_URL unset).
+SITE_URL = re.search(r'^site_url: !ENV \[SITE_URL, "([^"]+)"\]', (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
 HIDDEN_IN_PRINT = [
     ".md-header",
     ".md-sidebar--primary",
