@@ -9,12 +9,16 @@ tmp_path/catalog before a test edits them.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+import generator.check.load
 from generator.check.problems import as_text
+from generator.check.schemas import Validators
 from generator.model.checked import check_catalog
 
 AS_OF = dt.date(2026, 11, 22)
@@ -54,3 +58,26 @@ def minimal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, catalog_today: dt.d
     """A fresh copy of the minimal catalog at tmp_path/catalog, with tmp_path as the current folder."""
     monkeypatch.chdir(tmp_path)
     return copy_fixture("minimal", tmp_path)
+
+
+class CachedValidators:
+    """Compiling the schemas takes about 0.3 s; the in-process tests reuse validators for equal vocabularies.
+
+    The same Validators objects are built, only once per set of vocabularies, so behaviour is unchanged.
+    """
+
+    def __init__(self) -> None:
+        self.cache: dict[str, Validators] = {}
+
+    def __call__(self, vocabularies: dict[str, list[dict[str, Any]]] | None = None) -> Validators:
+        key = json.dumps(vocabularies, sort_keys=True, default=str)
+        if key not in self.cache:
+            self.cache[key] = Validators(vocabularies)
+        return self.cache[key]
+
+
+CACHE = CachedValidators()
+
+
+def use_cached_validators(monkeypatch: Any) -> None:
+    monkeypatch.setattr(generator.check.load, "Validators", CACHE)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import ast
 import functools
-import json
 import os
 import re
 import struct
@@ -22,11 +21,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import AS_OF, FIXTURES, ROOT, copy_fixture, edit
+from conftest import AS_OF, FIXTURES, ROOT, copy_fixture, edit, use_cached_validators
 
 import generator.check.load
 from generator.check.messages import PATTERN_TEXT
-from generator.check.schemas import KINDS, Validators, bundle
+from generator.check.schemas import KINDS, bundle
 from generator.model.checked import check_catalog
 
 GENERATOR = ROOT / "generator"
@@ -740,26 +739,10 @@ CASES = [
 ]
 
 
-class CachedValidators:
-    """Validators built once per set of vocabularies: compiling the schemas is most of a small check."""
-
-    def __init__(self) -> None:
-        self.cache: dict[str, Validators] = {}
-
-    def __call__(self, vocabularies: dict[str, list[dict[str, Any]]] | None = None) -> Validators:
-        key = json.dumps(vocabularies, sort_keys=True, default=str)
-        if key not in self.cache:
-            self.cache[key] = Validators(vocabularies)
-        return self.cache[key]
-
-
-VALIDATORS = CachedValidators()
-
-
 @pytest.mark.parametrize("case", CASES)
 def test_code(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(generator.check.load, "Validators", VALIDATORS)
+    use_cached_validators(monkeypatch)
     root = copy_fixture("minimal", tmp_path)
     for make in case.make:
         make(root)

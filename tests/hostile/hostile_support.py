@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import resource
 import shutil
@@ -13,10 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from cases import MINIMAL, Case
+from conftest import use_cached_validators
 
-import generator.check.load
 from generator.check.problems import Problem
-from generator.check.schemas import Validators
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 AS_OF = dt.date(2026, 11, 22)
@@ -67,24 +65,9 @@ def _limit() -> None:
     resource.setrlimit(resource.RLIMIT_CPU, (20, 20))
 
 
-class CachedValidators:
-    """Compiling the schemas takes about 0.3 s; the in-process tests reuse validators for equal vocabularies.
-
-    The same Validators objects are built, only once per set of vocabularies, so behaviour is unchanged.
-    """
-
-    def __init__(self) -> None:
-        self.cache: dict[str, Validators] = {}
-
-    def __call__(self, vocabularies: dict[str, list[dict[str, Any]]] | None = None) -> Validators:
-        key = json.dumps(vocabularies, sort_keys=True, default=str)
-        if key not in self.cache:
-            self.cache[key] = Validators(vocabularies)
-        return self.cache[key]
-
-
-CACHE = CachedValidators()
-
-
-def use_cached_validators(monkeypatch: Any) -> None:
-    monkeypatch.setattr(generator.check.load, "Validators", CACHE)
+def minimal_here(tmp_path: Path, monkeypatch: Any) -> Path:
+    """A copy of the minimal catalog as ./catalog in tmp_path (the current folder), checked with cached validators."""
+    use_cached_validators(monkeypatch)
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(MINIMAL, tmp_path / "catalog")
+    return Path("catalog")

@@ -18,14 +18,13 @@ import dataclasses
 import io
 import json
 import re
-import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 import yaml
 from cases import BASE, LISTING, MINIMAL
-from hostile_support import AS_OF, use_cached_validators
+from hostile_support import AS_OF, minimal_here
 from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 from markupsafe import escape
@@ -72,10 +71,7 @@ def _put(data: dict, path: tuple, value: str) -> None:
 
 @pytest.fixture
 def format_catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    use_cached_validators(monkeypatch)
-    monkeypatch.chdir(tmp_path)
-    shutil.copytree(MINIMAL, tmp_path / "catalog")
-    return Path("catalog")
+    return minimal_here(tmp_path, monkeypatch)
 
 
 def _ics_texts(ics: bytes) -> dict[str, list[str]]:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 from cases import BASE, CASES, LISTING, MINIMAL, TESTS, by_name
-from hostile_support import AS_OF, case_catalog, expected_lines, run_cli, use_cached_validators
+from hostile_support import AS_OF, case_catalog, expected_lines, minimal_here, run_cli, use_cached_validators
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -232,10 +232,7 @@ def _alarm(signum, frame):
 
 @pytest.fixture
 def mutation_catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    use_cached_validators(monkeypatch)
-    monkeypatch.chdir(tmp_path)
-    shutil.copytree(MINIMAL, tmp_path / "catalog")
-    return Path("catalog")
+    return minimal_here(tmp_path, monkeypatch)
 
 
 @settings(
