@@ -59,13 +59,19 @@ LISTING_LINES = [
     ("contact", "role"),
     ("sites", 0, "name"),
     ("sites", 0, "city"),
+    ("sites", 0, "transit"),
+    ("schedule", "times"),
+    ("outcomes", "credential"),
+    ("description",),
+    ("quality", "assessment", "partnerships", "evidence"),
+    ("translations", "es", "title"),
 ]
-ORGANIZATION_LINES = [("name",), ("summary",), ("contact", "role")]
+ORGANIZATION_LINES = [("name",), ("summary",), ("description",), ("contact", "role"), ("locations", 0, "name")]
 
 
 def _put(data: dict, path: tuple, value: str) -> None:
     for key in path[:-1]:
-        data = data[key]
+        data = data.setdefault(key, {}) if isinstance(data, dict) else data[key]
     data[path[-1]] = value
 
 
@@ -96,7 +102,10 @@ def _ics_texts(ics: bytes) -> dict[str, list[str]]:
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
-@given(listing_texts=st.lists(TEXT, min_size=6, max_size=6), organization_texts=st.lists(TEXT, min_size=3, max_size=3))
+@given(
+    listing_texts=st.lists(TEXT, min_size=len(LISTING_LINES), max_size=len(LISTING_LINES)),
+    organization_texts=st.lists(TEXT, min_size=len(ORGANIZATION_LINES), max_size=len(ORGANIZATION_LINES)),
+)
 def test_every_output_stays_valid_and_keeps_the_text(format_catalog: Path, listing_texts, organization_texts) -> None:
     data = yaml.safe_load(BASE)
     for path, text in zip(LISTING_LINES, listing_texts, strict=True):
