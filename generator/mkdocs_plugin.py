@@ -46,10 +46,6 @@ log = logging.getLogger("mkdocs.plugins.wbl-catalog")
 # What a generated page's Markdown holds until on_page_content puts the rendered HTML in its place.
 BODY_MARK = "WBL-GENERATED-PAGE-BODY"
 
-# mkdocs-redirects, loaded right after this plugin, prints a "MkDocs 2" banner on stderr that starts with
-# WARNING although nothing is wrong; like the theme's (NO_MKDOCS_2_WARNING), it is off unless asked for.
-os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
-
 # Material's search plugin, under either of its names: without it, its index, lunr and the search worker go unused.
 SEARCH_PLUGINS = frozenset({"search", "material/search"})
 
@@ -117,6 +113,10 @@ class CatalogConfig(Config):
 class CatalogPlugin(BasePlugin[CatalogConfig]):
     def __init__(self) -> None:
         super().__init__()
+        # mkdocs-redirects, loaded after this plugin, prints a "MkDocs 2" banner on stderr that starts with
+        # WARNING although nothing is wrong; like the theme's (NO_MKDOCS_2_WARNING), it is off unless asked
+        # for. Set when MkDocs creates the plugin, which is before it loads the next one, not on import.
+        os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
         self.checked: Checked | None = None
         self.root = Path(".")
         # Set by `python -m generator preview`: an already checked catalog and the records to render.

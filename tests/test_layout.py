@@ -92,3 +92,19 @@ def test_no_module_imports_itself_back() -> None:
     for module in sorted(graph):
         if module not in state:
             visit(module)
+
+
+def test_importing_the_package_writes_nothing_to_the_environment() -> None:
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import importlib, os, sys; before = dict(os.environ); "
+        f"[importlib.import_module(m) for m in {sorted(m for m in MODULES if m != 'generator.__main__')!r}]; "
+        "sys.exit(0 if dict(os.environ) == before else 1)"
+    )
+    # A bare environment: this test process has imported the package already, so anything an import sets with
+    # setdefault would already be in its own environment.
+    env = {k: os.environ[k] for k in ("PATH", "HOME", "LANG") if k in os.environ}
+    assert subprocess.run([sys.executable, "-c", code], env=env, timeout=120).returncode == 0

@@ -8,6 +8,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+import index_reader
 import pytest
 from sitebuild import OPPORTUNITY, minimal_catalog
 
@@ -67,7 +68,7 @@ def find(catalog: Catalog, indexes: dict, lang: str, query: str) -> list[str]:
     """The ids a query finds, best first, read back from the files as the browser reads them."""
     meta, files = indexes[lang]
     opps = encoding.ordered(catalog)
-    return [opps[i].slug for i in wi.search(query, meta, lambda name: json.loads(files[name]), len(opps))]
+    return [opps[i].slug for i in index_reader.search(query, meta, lambda name: json.loads(files[name]), len(opps))]
 
 
 # ---------- words ----------
@@ -121,7 +122,7 @@ def test_every_word_of_title_and_organization_is_indexed_for_its_listing(catalog
     n = len(catalog.opportunities)
     decoded = {}
     for name in files:
-        for word, _, every, strong in wi.read_shard(json.loads(files[name]), n):
+        for word, _, every, strong in index_reader.read_shard(json.loads(files[name]), n):
             decoded[word] = (set(every), set(strong))
     view = View(catalog, lang, "")
     for ordinal, opp in enumerate(encoding.ordered(catalog)):
@@ -191,7 +192,7 @@ def test_postings_round_trip_with_dense_and_sparse_words() -> None:
         "tc": [0, 1],
         "tp": ["", encoding.rice([3], 4)],
     }
-    assert wi.read_shard(entries, 4) == [("aa", "aa", [0, 1, 2], []), ("ab", "a", [3], [3])]
+    assert index_reader.read_shard(entries, 4) == [("aa", "aa", [0, 1, 2], []), ("ab", "a", [3], [3])]
 
 
 # ---------- matching ----------
@@ -230,8 +231,8 @@ def test_every_word_must_match(catalog: Catalog, indexes: dict) -> None:
 
 def test_one_character_words_match_only_themselves() -> None:
     entries = [("a", "a", [], []), ("ab", "ab", [], [])]
-    assert wi.matches("a", entries, ("",), 4) == [0]
-    assert wi.matches("ab", entries, ("",), 4) == [1]
+    assert index_reader.matches("a", entries, ("",), 4) == [0]
+    assert index_reader.matches("ab", entries, ("",), 4) == [1]
 
 
 def test_a_query_without_words_finds_nothing(catalog: Catalog, indexes: dict) -> None:

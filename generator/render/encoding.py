@@ -72,26 +72,3 @@ def rice(ordinals: Sequence[int], n: int) -> str:
     padded = bits + "0" * (-len(bits) % 24)
     text = base64.urlsafe_b64encode(int(padded, 2).to_bytes(len(padded) // 8, "big")).decode("ascii")
     return DIGITS[k] + text[: -(-len(bits) // 6)]
-
-
-def unrice(text: str, count: int, n: int) -> list[int]:
-    """The inverse of rice(), given how many ordinals it holds (for tests; browse/rice.js does the same)."""
-    if text.startswith("!"):
-        missing = set(unrice(text[1:], n - count, n))
-        return [i for i in range(n) if i not in missing]
-    k = DIGITS.index(text[0])
-    bits = [(DIGITS.index(c) >> shift) & 1 for c in text[1:] for shift in range(5, -1, -1)]
-    out, position, previous = [], 0, -1
-    for _ in range(count):
-        quotient = 0
-        while bits[position]:
-            quotient += 1
-            position += 1
-        position += 1
-        remainder = 0
-        for _ in range(k):
-            remainder = remainder << 1 | bits[position]
-            position += 1
-        previous += (quotient << k | remainder) + 1
-        out.append(previous)
-    return out

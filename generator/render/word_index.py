@@ -36,7 +36,7 @@ import functools
 import re
 import unicodedata
 from collections import defaultdict, deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable
 from itertools import filterfalse, repeat
 from operator import itemgetter
 from typing import Any
@@ -45,7 +45,7 @@ import snowballstemmer
 
 from generator.model import Catalog, Opportunity, Text
 from generator.present.view import View
-from generator.render.encoding import compact_json, ordered, rice, unrice
+from generator.render.encoding import compact_json, ordered, rice
 
 FORMAT = 1
 FOLDER = "words"
@@ -338,53 +338,3 @@ def word_files(catalog: Catalog, lang: str) -> tuple[dict[str, Any], dict[str, b
         "stem": MIN_STEM,
     }
     return meta, files
-
-
-# ---------- reading and searching (for tests; browse/words.js does the same) ----------
-
-
-def read_shard(data: dict[str, Any], n: int) -> list[tuple[str, str, list[int], list[int]]]:
-    """A shard decoded: (word, stem, ordinals, title-or-organization ordinals) per word."""
-    out = []
-    for i, word in enumerate(data["w"]):
-        code = data["s"][i]
-        word_stem = word[: len(word) - code] if isinstance(code, int) else code
-        strong = unrice(data["tp"][i], data["tc"][i], n) if data["tc"][i] else []
-        out.append((word, word_stem, unrice(data["p"][i], data["c"][i], n), strong))
-    return out
-
-
-def matches(query_word: str, entries: Sequence[tuple[str, str, Any, Any]], endings: Iterable[str], min_stem: int) -> list[int]:
-    """Positions in a shard's entries of the index words that a (folded) query word matches."""
-    if len(query_word) == 1:
-        return [i for i, entry in enumerate(entries) if entry[0] == query_word]
-    endings = set(endings)
-    own = {entry[1] for entry in entries if entry[0] == query_word}
-    out = []
-    for i, (word, word_stem, _, _) in enumerate(entries):
-        extends = len(word_stem) >= min_stem and query_word.startswith(word_stem) and query_word[len(word_stem) :] in endings
-        if word.startswith(query_word) or word_stem in own or extends:
-            out.append(i)
-    return out
-
-
-def search(query: str, meta: dict[str, Any], load: Callable[[str], dict[str, Any]], n: int) -> list[int]:
-    """Ordinals that match every word of a query, best first (see the module's docstring)."""
-    terms = list(dict.fromkeys(words(query)))[:MAX_QUERY_WORDS]
-    if not terms:
-        return []
-    keys = set(meta["shards"].split())
-    found: set[int] | None = None
-    score: dict[int, int] = {}
-    for term in terms:
-        key = shard_key(term)
-        entries = read_shard(load(shard_file(key)), n) if key in keys else []
-        hits: set[int] = set()
-        strong: set[int] = set()
-        for i in matches(term, entries, meta["endings"], meta["stem"]):
-            hits.update(entries[i][2])
-            strong.update(entries[i][3])
-        found = hits if found is None else found & hits
-        for ordinal in strong:
-            score[ordinal] = score.get(ordinal, 0) + 1
-    return sorted(found or (), key=lambda i: (-score.get(i, 0), i))

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
+import index_reader
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -454,7 +455,7 @@ def expected_view(catalog: Catalog, site: Path, lang: str, params: dict[str, Any
     if params.get("q"):
         folder = site / "browse-data" / lang
         meta = json.loads((folder / "facets.json").read_text(encoding="utf-8"))["words"]
-        order = wi.search(
+        order = index_reader.search(
             params["q"], meta, lambda name: json.loads((folder / "words" / name).read_text(encoding="utf-8")), len(opps)
         )
 
@@ -623,8 +624,8 @@ def title_matches(catalog: Catalog, site: Path, query: str) -> set[str]:
     folder = site / "browse-data" / "en"
     meta = json.loads((folder / "facets.json").read_text(encoding="utf-8"))["words"]
     shard = json.loads((folder / "words" / wi.shard_file(wi.shard_key(query))).read_text(encoding="utf-8"))
-    entries = wi.read_shard(shard, len(catalog.opportunities))
-    matched = {entries[i][0] for i in wi.matches(query, entries, meta["endings"], meta["stem"])}
+    entries = index_reader.read_shard(shard, len(catalog.opportunities))
+    matched = {entries[i][0] for i in index_reader.matches(query, entries, meta["endings"], meta["stem"])}
     view = View(catalog, "en", "opportunities/")
     return {
         path_of(o)

@@ -23,10 +23,10 @@ from pathlib import Path
 import icalendar
 import pytest
 from hostile_support import AS_OF, ROOT
+from index_reader import read_shard
 from sitebuild import build_site, minimal_catalog
 
 from generator.model.checked import check_catalog
-from generator.render.word_index import read_shard
 
 SITE_URL = "https://wbl-catalog.example.org/"
 

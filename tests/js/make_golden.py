@@ -61,6 +61,14 @@ def defined(name: str) -> Any:
     return getattr(module, name)
 
 
+def reference_decoders() -> ModuleType:
+    """tests/index_reader.py: the Python decoders that read the indexes as the browse modules do."""
+    tests = str(ROOT / "tests")
+    if tests not in sys.path:
+        sys.path.insert(0, tests)
+    return importlib.import_module("index_reader")
+
+
 def encoders(*names: str) -> SimpleNamespace:
     return SimpleNamespace(**{name: defined(name) for name in names})
 
@@ -141,6 +149,7 @@ def load_catalog() -> Any:
 
 
 def rice_golden(bi: SimpleNamespace) -> dict[str, Any]:
+    reader = reference_decoders()
     rng = random.Random(20261122)
     cases: list[tuple[str, list[int], int]] = [
         ("empty", [], 10),
@@ -161,7 +170,7 @@ def rice_golden(bi: SimpleNamespace) -> dict[str, Any]:
     vectors = []
     for name, ordinals, n in cases:
         text = bi.rice(ordinals, n)
-        assert bi.unrice(text, len(ordinals), n) == ordinals, name
+        assert reader.unrice(text, len(ordinals), n) == ordinals, name
         vectors.append({"name": name, "n": n, "count": len(ordinals), "text": text, "ordinals": ordinals})
     return {"digits": bi.DIGITS, "vectors": vectors}
 
@@ -223,6 +232,7 @@ QUERIES = {
 
 
 def browse_golden(bi: SimpleNamespace, wi: SimpleNamespace, catalog: Any, lang: str) -> dict[str, Any]:
+    reader = reference_decoders()
     files = {name: json.loads(data) for name, data in bi.browse_files(catalog, lang).items()}
     index = files["facets.json"]
     n = index["n"]
@@ -271,15 +281,15 @@ def browse_golden(bi: SimpleNamespace, wi: SimpleNamespace, catalog: Any, lang: 
             key = wi.shard_key(term)
             if key in keys:
                 needed.add(wi.shard_file(key))
-                entries = wi.read_shard(load(wi.shard_file(key)), n)
-                matched[term] = [entries[i][0] for i in wi.matches(term, entries, meta["endings"], meta["stem"])]
+                entries = reader.read_shard(load(wi.shard_file(key)), n)
+                matched[term] = [entries[i][0] for i in reader.matches(term, entries, meta["endings"], meta["stem"])]
             else:
                 matched[term] = None
-        queries.append({"q": query, "terms": terms, "matches": matched, "results": wi.search(query, meta, load, n)})
+        queries.append({"q": query, "terms": terms, "matches": matched, "results": reader.search(query, meta, load, n)})
     assert needed <= shard_files
     shards = {name: load(name) for name in sorted(needed)}
     decoded = {
-        name: [{"word": w, "stem": s, "ordinals": every, "strong": strong} for w, s, every, strong in wi.read_shard(data, n)]
+        name: [{"word": w, "stem": s, "ordinals": every, "strong": strong} for w, s, every, strong in reader.read_shard(data, n)]
         for name, data in shards.items()
     }
     served = {name: data for name, data in files.items() if not name.startswith(words)}
@@ -358,8 +368,8 @@ def text_golden(wi: SimpleNamespace) -> dict[str, Any]:
 
 def golden() -> dict[str, Any]:
     """File name under tests/js/golden/ -> its data."""
-    bi = encoders("DIGITS", "rice", "unrice", "encode_facet", "facet_rows", "sort_ranks", "browse_files", "View")
-    wi = encoders("fold", "words", "shard_key", "shard_file", "read_shard", "matches", "search", "MAX_WORD", "MAX_QUERY_WORDS")
+    bi = encoders("DIGITS", "rice", "encode_facet", "facet_rows", "sort_ranks", "browse_files", "View")
+    wi = encoders("fold", "words", "shard_key", "shard_file", "MAX_WORD", "MAX_QUERY_WORDS")
     catalog = load_catalog()
     out = {
         "rice.json": rice_golden(bi),

@@ -1,0 +1,84 @@
+"""Reference decoders of the browse page's indexes, in Python, for the tests.
+
+They read what generator/render/encoding.py and word_index.py write, the way the browse page's modules
+(site_overrides/assets/browse/rice.js, index.js, words.js) do, so tests can search a built index without a
+browser and tests/js/make_golden.py can write the answers the JavaScript tests expect.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from generator.render.encoding import DIGITS
+from generator.render.word_index import MAX_QUERY_WORDS, shard_file, shard_key, words
+
+
+def unrice(text: str, count: int, n: int) -> list[int]:
+    """The inverse of rice(), given how many ordinals it holds (for tests; browse/rice.js does the same)."""
+    if text.startswith("!"):
+        missing = set(unrice(text[1:], n - count, n))
+        return [i for i in range(n) if i not in missing]
+    k = DIGITS.index(text[0])
+    bits = [(DIGITS.index(c) >> shift) & 1 for c in text[1:] for shift in range(5, -1, -1)]
+    out, position, previous = [], 0, -1
+    for _ in range(count):
+        quotient = 0
+        while bits[position]:
+            quotient += 1
+            position += 1
+        position += 1
+        remainder = 0
+        for _ in range(k):
+            remainder = remainder << 1 | bits[position]
+            position += 1
+        previous += (quotient << k | remainder) + 1
+        out.append(previous)
+    return out
+
+
+def read_shard(data: dict[str, Any], n: int) -> list[tuple[str, str, list[int], list[int]]]:
+    """A shard decoded: (word, stem, ordinals, title-or-organization ordinals) per word."""
+    out = []
+    for i, word in enumerate(data["w"]):
+        code = data["s"][i]
+        word_stem = word[: len(word) - code] if isinstance(code, int) else code
+        strong = unrice(data["tp"][i], data["tc"][i], n) if data["tc"][i] else []
+        out.append((word, word_stem, unrice(data["p"][i], data["c"][i], n), strong))
+    return out
+
+
+def matches(query_word: str, entries: Sequence[tuple[str, str, Any, Any]], endings: Iterable[str], min_stem: int) -> list[int]:
+    """Positions in a shard's entries of the index words that a (folded) query word matches."""
+    if len(query_word) == 1:
+        return [i for i, entry in enumerate(entries) if entry[0] == query_word]
+    endings = set(endings)
+    own = {entry[1] for entry in entries if entry[0] == query_word}
+    out = []
+    for i, (word, word_stem, _, _) in enumerate(entries):
+        extends = len(word_stem) >= min_stem and query_word.startswith(word_stem) and query_word[len(word_stem) :] in endings
+        if word.startswith(query_word) or word_stem in own or extends:
+            out.append(i)
+    return out
+
+
+def search(query: str, meta: dict[str, Any], load: Callable[[str], dict[str, Any]], n: int) -> list[int]:
+    """Ordinals that match every word of a query, best first (see the module's docstring)."""
+    terms = list(dict.fromkeys(words(query)))[:MAX_QUERY_WORDS]
+    if not terms:
+        return []
+    keys = set(meta["shards"].split())
+    found: set[int] | None = None
+    score: dict[int, int] = {}
+    for term in terms:
+        key = shard_key(term)
+        entries = read_shard(load(shard_file(key)), n) if key in keys else []
+        hits: set[int] = set()
+        strong: set[int] = set()
+        for i in matches(term, entries, meta["endings"], meta["stem"]):
+            hits.update(entries[i][2])
+            strong.update(entries[i][3])
+        found = hits if found is None else found & hits
+        for ordinal in strong:
+            score[ordinal] = score.get(ordinal, 0) + 1
+    return sorted(found or (), key=lambda i: (-score.get(i, 0), i))
