@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Sequence, Set
+from collections.abc import Sequence, Set
 from pathlib import Path
 from typing import Any
 
@@ -91,12 +91,14 @@ class SiteRenderer:
         self.site_url = site_url
         self.envs = {lang: environment(overrides, lang) for lang in LANGS}
         self.pages: list[Page] = []
-        # When set, pages go here instead of into self.pages (record pages rendered one at a time).
-        self.sink: Callable[[Page], None] | None = None
         self._open_by_sector: dict[str, list[Opportunity]] | None = None
         self._similar: dict[str, list[Opportunity]] = {}
 
-    def page(
+    def page(self, *args: Any, **kwargs: Any) -> None:
+        """Render a page (make_page's arguments) into self.pages."""
+        self.pages.append(self.make_page(*args, **kwargs))
+
+    def make_page(
         self,
         kind: str,
         path: str,
@@ -107,7 +109,7 @@ class SiteRenderer:
         record_id: str = "",
         structured_data: str | None = None,
         **context: Any,
-    ) -> None:
+    ) -> Page:
         view = View(self.catalog, lang, path, self.site_url)
         body = self.envs[lang].get_template(template).render(v=view, **context)
         body = body.strip()
@@ -130,11 +132,7 @@ class SiteRenderer:
         if structured_data:
             meta["structured_data"] = script_json(structured_data)
         src = lang_prefix(lang) + (path + "index.md" if path else "index.md")
-        page = Page(src, lang_prefix(lang) + path, meta, body, lang, kind, record_id, path)
-        if self.sink is not None:
-            self.sink(page)
-        else:
-            self.pages.append(page)
+        return Page(src, lang_prefix(lang) + path, meta, body, lang, kind, record_id, path)
 
     def render(self, only: set[str] | None = None, records: bool = True) -> list[Page]:
         """All pages; with `only` (record keys such as "opportunity:org/x"), just those records and the indexes.
@@ -148,7 +146,7 @@ class SiteRenderer:
             if records:
                 for opp in self.catalog.opportunities.values():
                     if only is None or f"opportunity:{opp.id}" in only:
-                        self.opportunity(opp, lang)
+                        self.pages.append(self.opportunity(opp, lang))
             self.organizations(lang, only, records)
             self.pathways(lang, only)
             if only is None:
@@ -216,7 +214,7 @@ class SiteRenderer:
                 labels_json=jinja2.utils.htmlsafe_json_dumps(labels),
             )
 
-    def opportunity(self, opp: Opportunity, lang: str) -> None:
+    def opportunity(self, opp: Opportunity, lang: str) -> Page:
         view = View(self.catalog, lang, opp.url, self.site_url)  # absolute URLs in the JobPosting
         similar = []
         if opp.status != "open":  # the same in both languages
@@ -227,7 +225,7 @@ class SiteRenderer:
             similar = self._similar[opp.id]
         title = view.plain(opp.text("title", lang))
 
-        self.page(
+        return self.make_page(
             "opportunity",
             opp.url,
             "opportunity.html",
@@ -266,12 +264,12 @@ class SiteRenderer:
         if records:
             for org in self.catalog.organizations.values():
                 if only is None or f"organization:{org.id}" in only:
-                    self.organization(org, lang)
+                    self.pages.append(self.organization(org, lang))
 
-    def organization(self, org: Organization, lang: str) -> None:
+    def organization(self, org: Organization, lang: str) -> Page:
         v = View(self.catalog, lang, f"employers/{org.id}/")
         opps = v.card_opps(org.opportunity_ids)
-        self.page(
+        return self.make_page(
             "organization",
             f"employers/{org.id}/",
             "organization.html",
@@ -298,16 +296,10 @@ class SiteRenderer:
         return jobs
 
     def record_page(self, kind: str, ident: str, lang: str) -> Page:
-        pages: list[Page] = []
-        self.sink = pages.append
-        try:
-            if kind == "opportunity":
-                self.opportunity(self.catalog.opportunities[ident], lang)
-            else:
-                self.organization(self.catalog.organizations[ident], lang)
-        finally:
-            self.sink = None
-        return pages[0]
+        """One listing's or organization's page, returned rather than kept: workers render them one at a time."""
+        if kind == "opportunity":
+            return self.opportunity(self.catalog.opportunities[ident], lang)
+        return self.organization(self.catalog.organizations[ident], lang)
 
     def pathways(self, lang: str, only: set[str] | None = None) -> None:
 
