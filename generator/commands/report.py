@@ -14,8 +14,8 @@ fixed order, with no timestamps.
   column_id, column, value. Ids are stable across languages; numbers are
   plain (no thousands separators), empty means "none" or "not published".
 
-The tables are built in report_tables.py and written out in
-report_formats.py; this module is the command.
+The tables are built in report/tables.py and written out in
+report/formats.py; this module is the command.
 
 Exit status: 0 with the report; 1 when the catalog has errors (the
 checker's messages go to stderr and nothing to stdout); 2 for a usage

@@ -1,6 +1,6 @@
 """Open-data exports.
 
-write_exports() writes, under site/data/ (URLs in contracts.md):
+write_exports() writes, under site/data/ (addresses in the README, "Choices that several parts share"):
 
 | file | what | module |
 |---|---|---|

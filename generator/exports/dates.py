@@ -1,6 +1,6 @@
 """Change dates of catalog records, for the feed, the calendar and the sitemap.
 
-contracts.md: the "updated" date is the file's last git commit date, or
+The "updated" date is the file's last git commit date, or
 `last_reviewed` when git is not there. Never the build time, so two builds
 of the same commit give the same dates.
 

@@ -1,6 +1,6 @@
 """schema.org structured data (JSON-LD) for listing and pathway pages.
 
-JobPosting (contracts.md): only listings that are open and accepting
+JobPosting: only listings that are open and accepting
 applications today (an open listing whose window has not started yet is
 not), not examples, a real placement (internship, pre-apprenticeship,
 apprenticeship, co-op, summer youth employment), and paid:

@@ -1,6 +1,6 @@
 """The tables of `python -m generator report`: the coverage record as titled rows of typed cells.
 
-Every format (report_formats.py) prints these same tables, so a figure has
+Every format (report/formats.py) prints these same tables, so a figure has
 one label and one row id in text, Markdown and CSV. Cells keep their type
 (a percentage, dollars, listings with seats) until a format decides how to
 write it: "1,200" in text, "1200" in CSV.

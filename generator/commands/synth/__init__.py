@@ -1,7 +1,7 @@
 """`python -m generator synth`: write a realistic synthetic catalog for tests and benchmarks.
 
-The output resembles the bundled catalog (contracts.md, "The synthetic catalog
-is realistic, measurably"): about one organization per ten listings, every
+The output resembles the bundled catalog (the README's Performance section
+says how it is measured): about one organization per ten listings, every
 vocabulary value used (from 100 listings on), titles and descriptions as long
 as the bundled ones, at least 95% unique titles and no repeated descriptions.
 Dates are placed around the "as of" date (CATALOG_TODAY), so the catalog

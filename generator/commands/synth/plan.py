@@ -2,7 +2,7 @@
 
 The facts are drawn with the proportions of data/mix.yml, then a few are
 reassigned so that every vocabulary value is used at least once when there
-are enough listings (contracts.md asks for it from 100 listings on).
+are enough listings (from 100 listings on).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The synthetic catalog's word pools and proportions: the files in generator/synth/data/.
+"""The synthetic catalog's word pools and proportions: the files in generator/commands/synth/data/.
 
 They are data, not code: a writer can add a sector's words or change how
 often a format appears without reading the generator. The files are read
