@@ -52,7 +52,11 @@ def text_problem(value: str) -> tuple[str, str, str] | None:
         if not visible and category[0] in "LNPS" and char not in BLANK:
             visible = True
     if not visible:
-        return "blank", "looks blank: it has no visible letter, digit or sign", "Write the text, or remove the line"
+        return (
+            "blank",
+            "looks blank: it has no visible letter, digit or sign",
+            "Type the text with ordinary letters; if you pasted it, type it again",
+        )
     return None
 
 

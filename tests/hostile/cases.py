@@ -1006,7 +1006,10 @@ CASES: list[Case] = [
         "schema",
         listing("title: Welding Internship", "title: \u3164\u3164"),
         Expect(
-            2, 8, "blank", "`title` looks blank: it has no visible letter, digit or sign. Write the text, or remove the line."
+            2,
+            8,
+            "blank",
+            "`title` looks blank: it has no visible letter, digit or sign. Type the text with ordinary letters; if you pasted it, type it again.",
         ),
         loads=True,
     ),
