@@ -9,8 +9,10 @@ counts warnings against `--strict` and time passing must not fail a build.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import functools
+import io
 import logging
-import os
 import re
 import shutil
 import time
@@ -32,7 +34,8 @@ from generator.model import LANGS
 from generator.model.checked import Checked, check_catalog
 from generator.present.view import lang_prefix
 from generator.processes import PausedCollector, can_fork
-from generator.render.shell import RecordWriter, Shell, Variant, shell_pages, variant_of, workers
+from generator.render import caches
+from generator.render.shell import RecordStream, workers
 from generator.render.site import SiteRenderer
 
 if TYPE_CHECKING:
@@ -52,7 +55,20 @@ SEARCH_PLUGINS = frozenset({"search", "material/search"})
 
 def theme_text(key: str, lang: str | None, **values: object) -> Markup:
     """Interface text for the theme's templates (`wbl_t`), escaped: the theme's Jinja does not escape."""
-    return escape(i18n.t(key, "es" if lang == "es" else "en", **values))
+    return escape(i18n.t(key, lang or i18n.SOURCE, **values))
+
+
+def site_languages(chosen: list[str]) -> tuple[str, ...]:
+    """The `languages` option as the site's languages, English first; raises ValueError for one it cannot build."""
+    known = (*i18n.available(), i18n.PSEUDO)
+    langs = tuple(dict.fromkeys([i18n.SOURCE, *[code.strip() for code in chosen]]))
+    unknown = [code for code in langs if code not in known]
+    if unknown:
+        raise ValueError(
+            f"The site cannot be built in {', '.join(unknown)}: the interface has no catalog for it. Choose among "
+            f"{', '.join(i18n.available())}, or add generator/locales/<code>/LC_MESSAGES/messages.po (CONTRIBUTING, Languages)."
+        )
+    return langs
 
 
 def prune_theme_assets(site_dir: Path, plugins: set[str]) -> list[str]:
@@ -104,28 +120,49 @@ class CatalogConfig(Config):
     exports = c.Type(bool, default=True)
     """Write the open-data exports (JSON, CSV, calendar, feed)."""
 
+    languages = c.ListOfItems(c.Type(str), default=[])
+    """The site's languages: English, at the root, and each one listed here under /<code>/ (`es` → /es/). Each needs
+    an interface catalog, generator/locales/<code>/LC_MESSAGES/messages.po. Empty (the default) means every
+    language that has one."""
+
     stream_records = c.Type(bool, default=True)
     """Write listing and organization pages from a page shell that MkDocs renders once per kind and
     language, in worker processes, instead of handing MkDocs thousands of pages. The pages are the
     same, byte for byte; the build takes a fraction of the time and memory."""
 
 
+@functools.cache
+def quiet_properdocs_notice() -> None:
+    """Marks ProperDocs' one-time "MkDocs 2" notice as shown, without printing it.
+
+    mkdocs-redirects, loaded after this plugin, asks ProperDocs to print that notice on stderr when the command
+    is `mkdocs`: a banner that starts with WARNING although nothing is wrong, like the theme's own notice, which
+    the scripts and tests turn off (NO_MKDOCS_2_WARNING). It is printed, not logged, and as the redirects plugin
+    is imported, before any plugin event, so no logging or warnings filter in a hook can reach it. ProperDocs
+    prints the notice once per process: asked for here first, with the output discarded, it is not printed
+    again. Setting DISABLE_MKDOCS_2_WARNING would silence it too, but the environment belongs to the user.
+    """
+    try:
+        from properdocs import replacement_warning
+    except ImportError:
+        return
+    with contextlib.redirect_stderr(io.StringIO()):
+        replacement_warning.setup()  # type: ignore[no-untyped-call]
+
+
 class CatalogPlugin(BasePlugin[CatalogConfig]):
     def __init__(self) -> None:
         super().__init__()
-        # mkdocs-redirects, loaded after this plugin, prints a "MkDocs 2" banner on stderr that starts with
-        # WARNING although nothing is wrong; like the theme's (NO_MKDOCS_2_WARNING), it is off unless asked
-        # for. Set when MkDocs creates the plugin, which is before it loads the next one, not on import.
-        os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+        # When MkDocs creates this plugin, which is before it loads the next one, not on import.
+        quiet_properdocs_notice()
         self.checked: Checked | None = None
         self.root = Path(".")
         # Set by `python -m generator preview`: an already checked catalog and the records to render.
         self.preview: tuple[Checked, set[str]] | None = None
         self.bodies: dict[str, str] = {}
         self.command = "build"
-        self.writer: RecordWriter | None = None
-        self.variants: dict[str, Variant] = {}
-        self.shells: dict[Variant, Shell] = {}
+        self.langs: tuple[str, ...] = LANGS
+        self.stream = RecordStream()
         self.collector = PausedCollector()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -136,14 +173,20 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         # The bundled mkdocs.yml reads SITE_URL (`!ENV`); links are built on a base that ends in a slash.
         if config.site_url:
             config.site_url = config.site_url.strip().rstrip("/") + "/"
+        try:
+            self.langs = site_languages(self.config.languages or list(i18n.available()))
+        except ValueError as exc:
+            raise PluginError(str(exc)) from None
         return config
 
     def catalog_path(self) -> Path:
         return (self.root / self.config.catalog_dir.strip()).resolve()
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
+        caches.clear()  # a build starts from nothing that another left behind
         # Checked before MkDocs empties the output folder, so a catalog with errors leaves the last site intact.
         checked = self.preview[0] if self.preview else check_catalog(self.catalog_path())
+        checked = dataclasses.replace(checked, catalog=dataclasses.replace(checked.catalog, langs=self.langs))
         self.checked = checked
         self.collector.pause()
         for line in as_text([p for p in checked.problems if p.severity == "warning"]):
@@ -161,25 +204,10 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         overrides = self.root / "site_overrides" / "templates"
         renderer = SiteRenderer(checked.catalog, config.site_url or "", overrides)
         stream = self.config.stream_records
-        self.variants, self.shells = {}, {}
-        self.stop_writer()
         pages = []
         if stream:
-            # Redirect targets stay with MkDocs: mkdocs-redirects only points at pages it was given.
-            targets = {f"opportunity:{o.id}" for o in checked.catalog.opportunities.values() if o.former_ids}
             processes = workers(self.config.workers) if self.command == "build" and can_fork() else 1
-            jobs = renderer.record_jobs(only, skip=targets)
-            self.writer = RecordWriter(renderer.record_page, jobs, Path(config.site_dir), processes)
-            self.writer.start()  # the workers render while MkDocs builds the other pages
-            pages += [
-                renderer.record_page("opportunity", t.split(":", 1)[1], lang)
-                for t in sorted(targets)
-                for lang in LANGS
-                if only is None or t in only
-            ]
-            shells = shell_pages()
-            self.variants = {p.src_uri: variant_of(p) for p in shells}
-            pages += shells
+            pages += self.stream.start(renderer, Path(config.site_dir), processes, only)
         pages += renderer.render(only, records=not stream)
         taken = {f.src_uri for f in files}
         for page in pages:
@@ -198,12 +226,10 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         return files
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        variant = self.variants.get(page.file.src_uri)
-        if variant is not None:
-            try:
-                self.shells[variant] = Shell(variant, output)
-            except ValueError as exc:
-                raise PluginError(str(exc)) from None
+        try:
+            self.stream.collect(page.file.src_uri, output)
+        except ValueError as exc:
+            raise PluginError(str(exc)) from None
         return output
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -217,6 +243,10 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         # The theme's overrides print interface text from the same tables as the generated pages.
         env.globals["wbl_t"] = theme_text
+        env.globals["wbl_langs"] = self.langs
+        env.globals["wbl_prefix"] = lang_prefix
+        shipped = {Path(name).stem for name in env.list_templates() if name.startswith("partials/languages/")}
+        env.globals["wbl_theme_langs"] = [code for code in self.langs if code in shipped]
         # The Atom feed's address for the pages' <head>; None when this build writes no feed. Absolute on the
         # configured site (a subpath included); without a site URL the template links it relative to the page.
         feed = None
@@ -232,10 +262,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
         started = time.perf_counter()
-        writer = self.writer
         try:
-            if writer is not None:
-                writer.send(self.take_shells(site_dir))  # the workers write while this process goes on
+            coming = self.stream.release()  # the workers write while this process goes on
             if self.checked and self.config.exports and not self.preview:
                 from generator.exports import write_exports
 
@@ -258,36 +286,23 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
                 from generator.exports.permalinks import configured_redirect_pages
                 from generator.exports.sitemap import write_sitemap
 
-                coming = writer.paths() if writer is not None else []
                 redirects = configured_redirect_pages(config)
                 write_sitemap(self.checked.catalog, site_dir, config.site_url or "", self.catalog_path(), redirects, coming)
-            written = writer.finish() if writer is not None else 0
+            written = self.stream.finish()
         except RuntimeError as exc:
             raise PluginError(str(exc)) from None
         finally:
-            self.stop_writer()
-            self.collector.resume()
+            self.end_build()
         if written:
             seconds = time.perf_counter() - started
             log.info(f"Wrote {written} listing and organization pages, the exports and the indexes in {seconds:.1f} s.")
 
     def on_build_error(self, error: Exception) -> None:
-        self.stop_writer()
+        self.end_build()
+
+    def end_build(self) -> None:
+        """Lets go of what a build held, whether it succeeded or not: `mkdocs serve` keeps this process."""
+        self.stream.abort()
+        self.bodies.clear()
+        caches.clear()
         self.collector.resume()
-
-    def stop_writer(self) -> None:
-        if self.writer is not None:
-            self.writer.stop()
-            self.writer = None
-
-    def take_shells(self, site_dir: Path) -> dict[Variant, Shell]:
-        """The shells MkDocs rendered, with the files it wrote for them taken out of the site."""
-        for variant in self.variants.values():
-            shutil.rmtree(site_dir / (lang_prefix(variant.lang) + variant.path), ignore_errors=True)
-        for lang in LANGS:
-            with contextlib.suppress(OSError):  # the folder that held the listing shells, once empty
-                (site_dir / lang_prefix(lang) / "opportunities" / "wbl-shell").rmdir()
-        missing = set(self.variants.values()) - set(self.shells)
-        if missing:
-            raise PluginError(f"MkDocs did not render the page shells {sorted(v.src_uri for v in missing)}.")
-        return self.shells

@@ -33,12 +33,13 @@ def build_site(
     extra_env: dict[str, str] | None = None,
     check: bool = True,
     engine: str = ENGINE,
+    config: Path = ROOT / "mkdocs.yml",
 ) -> subprocess.CompletedProcess[str]:
     """Run `<engine> build` for a catalog into out. Raises with the output when it fails and check is set."""
     env = {**os.environ, "CATALOG_TODAY": AS_OF, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     if catalog is not None:
         env["CATALOG_DIR"] = str(catalog)
-    cmd = engine_command("build", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out), engine=engine)
+    cmd = engine_command("build", "-f", str(config), "-d", str(out), engine=engine)
     if strict:
         cmd.append("--strict")
     result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)

@@ -151,8 +151,8 @@ def test_pages_are_markdown_with_front_matter_for_both_languages(plain_site: tup
         es = _front_matter(pages / "es" / "opportunities" / opportunity.id / "index.md")
         assert (en["lang"], es["lang"]) == ("en", "es")
         assert en["page_kind"] == es["page_kind"] == "opportunity"
-        assert en["canonical_path"] == f"opportunities/{opportunity.id}/" == es["alternate"]
-        assert es["canonical_path"] == f"es/opportunities/{opportunity.id}/" == en["alternate"]
+        assert en["canonical_path"] == f"opportunities/{opportunity.id}/" == es["alternates"]["en"]
+        assert es["canonical_path"] == f"es/opportunities/{opportunity.id}/" == en["alternates"]["es"]
         assert en["title"] and es["title"]
     for organization in catalog.organizations.values():
         assert (pages / "employers" / organization.id / "index.md").is_file()

@@ -94,7 +94,7 @@ def test_no_module_imports_itself_back() -> None:
             visit(module)
 
 
-def test_importing_the_package_writes_nothing_to_the_environment() -> None:
+def test_importing_the_package_and_creating_the_plugin_write_nothing_to_the_environment() -> None:
     import os
     import subprocess
     import sys
@@ -102,6 +102,7 @@ def test_importing_the_package_writes_nothing_to_the_environment() -> None:
     code = (
         "import importlib, os, sys; before = dict(os.environ); "
         f"[importlib.import_module(m) for m in {sorted(m for m in MODULES if m != 'generator.__main__')!r}]; "
+        "from generator.mkdocs_plugin import CatalogPlugin; CatalogPlugin().load_config({}); "
         "sys.exit(0 if dict(os.environ) == before else 1)"
     )
     # A bare environment: this test process has imported the package already, so anything an import sets with

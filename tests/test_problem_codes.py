@@ -620,6 +620,20 @@ CASES = [
         listing("  - manufacturing", "  - welding"),
     ),
     case(
+        "unknown-language",
+        "a French title added to a listing, although the site has no French interface",
+        LISTING,
+        52,
+        append(LISTING, "translations:\n  fr:\n    title: Stage de soudure\n"),
+    ),
+    case(
+        "unknown-language",
+        "a season's name given in Portuguese, a language the site does not have",
+        SEASONS,
+        5,
+        replace(SEASONS, "    name_es: Verano\n", "    name_es: Verano\n    name_pt: Verão\n"),
+    ),
+    case(
         "duplicate-id",
         "a season copied and renamed but its id kept",
         SEASONS,
@@ -811,9 +825,9 @@ def test_built_codes_follow_the_shared_definitions() -> None:
 def _keywords(node: Any, at: tuple[str, ...]) -> Iterator[tuple[str, tuple[str, ...]]]:
     if isinstance(node, dict):
         for key, value in node.items():
-            if key in ("properties", "$defs"):
+            if key in ("properties", "patternProperties", "$defs"):
                 for name, sub in value.items():
-                    yield from _keywords(sub, (*at, name) if key == "properties" else (*at, key, name))
+                    yield from _keywords(sub, (*at, key, name) if key == "$defs" else (*at, name))
             elif key not in ("examples", "description", "title", "$schema", "$id", "$comment"):
                 yield key, at
                 yield from _keywords(value, (*at, key))

@@ -22,9 +22,10 @@ SCHEMA_FILES = sorted(SCHEMA_DIR.glob("*.schema.json"))
 
 def walk(node: dict[str, Any], where: str) -> Iterator[tuple[str, dict[str, Any]]]:
     """Every subschema that describes a value: properties, items, additionalProperties, $defs."""
-    for name, child in node.get("properties", {}).items():
-        yield f"{where}/properties/{name}", child
-        yield from walk(child, f"{where}/properties/{name}")
+    for group in ("properties", "patternProperties"):
+        for name, child in node.get(group, {}).items():
+            yield f"{where}/{group}/{name}", child
+            yield from walk(child, f"{where}/{group}/{name}")
     for key in ("items", "additionalProperties"):
         child = node.get(key)
         if isinstance(child, dict):

@@ -13,11 +13,12 @@ import pytest
 import zxingcpp
 from sitebuild import ROOT, build_site, engine_command
 
+from generator.model import LANGS
 from generator.model.checked import check_catalog
 from generator.present import qr
 from generator.present.view import Page
 from generator.render import shell
-from generator.render.shell import BODY, DATA, DESCRIPTION, TITLE, Shell, Variant, shell_pages, variant_of
+from generator.render.shell import BODY, DATA, DESCRIPTION, TITLE, TITLE_LANG, Shell, Variant, shell_pages, variant_of
 from generator.render.site import SiteRenderer
 
 AS_OF = dt.date(2026, 11, 22)
@@ -73,7 +74,8 @@ def _shell_html(variant: Variant) -> str:
     if variant.structured:
         head += f'<script type="application/ld+json">{DATA}</script>'
     head += f'<link rel="canonical" href="https://wbl.example.org/{variant.path}">'
-    return f'<html><head>{head}</head><body><a href="../../../es/{variant.path}">es</a><article>{BODY}</article></body></html>'
+    header = f'<span lang="{TITLE_LANG}">{TITLE}</span>'
+    return f'<html><head>{head}</head><body>{header}<a href="../../../es/{variant.path}">es</a><article>{BODY}</article></body></html>'
 
 
 def test_fill_puts_each_value_in_once_and_never_rescans_them() -> None:
@@ -81,7 +83,7 @@ def test_fill_puts_each_value_in_once_and_never_rescans_them() -> None:
     page = Page(
         "opportunities/acme/x/index.md",
         "opportunities/acme/x/",
-        {"title": f"{BODY} &amp; {TITLE}", "description": variant.path, "structured_data": '{"a": 1}'},
+        {"title": f"{BODY} &amp; {TITLE}", "title_lang": "es", "description": variant.path, "structured_data": '{"a": 1}'},
         f"<h1>{DESCRIPTION}</h1>",
         "en",
         "opportunity",
@@ -94,7 +96,8 @@ def test_fill_puts_each_value_in_once_and_never_rescans_them() -> None:
         f'<meta name="description" content="{variant.path}">'
         '<script type="application/ld+json">{"a": 1}</script>'
         '<link rel="canonical" href="https://wbl.example.org/opportunities/acme/x/"></head>'
-        f'<body><a href="../../../es/opportunities/acme/x/">es</a><article><h1>{DESCRIPTION}</h1></article></body></html>'
+        f'<body><span lang="es">{BODY} &amp; {TITLE}</span>'
+        f'<a href="../../../es/opportunities/acme/x/">es</a><article><h1>{DESCRIPTION}</h1></article></body></html>'
     )
 
 
@@ -107,7 +110,7 @@ def test_a_shell_without_its_markers_is_refused() -> None:
 
 
 def test_every_variant_has_its_own_shell_page_at_the_records_depth() -> None:
-    pages = shell_pages()
+    pages = shell_pages(LANGS)
     variants = [variant_of(p) for p in pages]
     assert len(set(variants)) == len(pages) == 2 * 2 * 8
     for page, variant in zip(pages, variants, strict=True):
@@ -121,7 +124,7 @@ def test_write_records_writes_every_record_page_in_both_languages(
     renderer: SiteRenderer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, processes: int
 ) -> None:
     monkeypatch.setattr(shell, "PARALLEL_FROM", 0)
-    shells = {variant_of(p): Shell(variant_of(p), _shell_html(variant_of(p))) for p in shell_pages()}
+    shells = {variant_of(p): Shell(variant_of(p), _shell_html(variant_of(p))) for p in shell_pages(LANGS)}
     jobs = renderer.record_jobs()
     catalog = renderer.catalog
     assert len(jobs) == 2 * (len(catalog.opportunities) + len(catalog.organizations))
@@ -211,7 +214,7 @@ def test_workers_render_before_the_shells_arrive_and_write_after(
     writer.start()
     try:
         assert not any(tmp_path.iterdir()), "nothing is written before the shells are sent"
-        shells = {variant_of(p): Shell(variant_of(p), _shell_html(variant_of(p))) for p in shell_pages()}
+        shells = {variant_of(p): Shell(variant_of(p), _shell_html(variant_of(p))) for p in shell_pages(LANGS)}
         writer.send(shells)
         assert writer.finish() == len(jobs)
     finally:

@@ -146,7 +146,7 @@ def test_urlset_is_what_elementtree_writes(site_url: str) -> None:
         # What XML cannot hold (the lone surrogate) is dropped; ElementTree would write a reference to it, which
         # is not well-formed either, so the reference is given the text without it.
         clean = [(xml_safe(n), {k: xml_safe(v) for k, v in urls.items()}, xml_safe(d)) for n, urls, d in chosen]
-        assert exports_sitemap._urlset(chosen, site_url) == reference_urlset(clean, xml_safe(site_url))
+        assert exports_sitemap._urlset(chosen, site_url, ("en", "es")) == reference_urlset(clean, xml_safe(site_url))
 
 
 @pytest.mark.parametrize("max_urls", [exports_sitemap.MAX_URLS, 7])

@@ -8,6 +8,7 @@ says what to type instead.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -153,9 +154,7 @@ def is_required(schema: dict[str, Any], path: tuple[Any, ...]) -> bool:
         node = deref(node)
         if not isinstance(node, dict):
             return False
-        node = (
-            node.get("items") if isinstance(part, int) else node.get("properties", {}).get(part, node.get("additionalProperties"))
-        )
+        node = node.get("items") if isinstance(part, int) else _child(node, part)
     node = deref(node)
     return bool(path) and isinstance(node, dict) and path[-1] in node.get("required", ())
 
@@ -205,10 +204,22 @@ def _properties(error: jsonschema.ValidationError) -> Mapping[str, Any]:
     return properties
 
 
+def _child(schema: Mapping[str, Any], key: str) -> Any:
+    """The schema of one key of a mapping: its `properties` entry, the `patternProperties` it matches, or else
+    `additionalProperties`."""
+    if key in schema.get("properties", {}):
+        return schema["properties"][key]
+    for pattern, sub in schema.get("patternProperties", {}).items():
+        if re.search(pattern, key):
+            return sub
+    return schema.get("additionalProperties")
+
+
 def _extras(error: jsonschema.ValidationError) -> list[str]:
     known = _properties(error)
+    patterns = error.schema.get("patternProperties", {}) if isinstance(error.schema, Mapping) else {}
     instance: Any = error.instance
-    return [k for k in instance if k not in known]
+    return [k for k in instance if k not in known and not any(re.search(p, k) for p in patterns)]
 
 
 def _unused(error: jsonschema.ValidationError) -> list[str]:
@@ -269,7 +280,9 @@ def _additional_properties(f: _Failure) -> list[Problem]:
     for extra in _extras(f.error):
         where = f" in {f.field}" if f.path else ""
         hint = suggest(extra, allowed) if allowed else "Remove it"
-        if " " in extra.strip():
+        if not _properties(f.error) and isinstance(f.error.schema, Mapping) and f.error.schema.get("patternProperties"):
+            hint = "Write each language's code as its key: `es` for Spanish"  # translations, keyed by language
+        elif " " in extra.strip():
             hint = "This looks like text that contains `: `; put the whole value in double quotes"
         elif not hint.startswith("Did you mean"):
             hint = f"Remove it, or rename it. {hint}"

@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from generator import i18n
 from generator.characters import text_problem
 from generator.check.load import Record
 from generator.check.messages import field_name, suggest
@@ -78,6 +79,7 @@ class Rules:
         for kind in ("organization", "opportunity", "pathway", "rubric"):
             for record in self.kind(kind).values():
                 self.descriptions(record)
+                self.languages(record, record.data.get("translations", {}), ("translations",))
         for record in self.kind("vocabulary").values():
             self.vocabulary(record)
         for record in self.kind("rubric").values():
@@ -194,6 +196,22 @@ class Rules:
                     "Delete it; if you pasted this text, type it again",
                 )
 
+    def languages(self, record: Record, written: Any, path: tuple[Any, ...], prefix: str = "") -> None:
+        """Text in a language the site's interface has no catalog for would reach no page: refuse it."""
+        known = i18n.available()[1:]
+        for key in written if isinstance(written, dict) else ():
+            lang = key.removeprefix(prefix)
+            if key.startswith(prefix) and re.fullmatch("[a-z]{2,3}", lang) and lang not in known:
+                self.add(
+                    record,
+                    (*path, key),
+                    "unknown-language",
+                    f"`{lang}` is not a language of this site"
+                    + (": English is the record's own text" if lang == i18n.SOURCE else ""),
+                    f"Use one of: {', '.join(f'`{prefix}{code}`' for code in known)}. A new language needs the interface translated first (CONTRIBUTING, Languages)",
+                    key=True,
+                )
+
     def reference(self, record: Record, path: tuple[Any, ...], value: str, kind: str, noun: str) -> bool:
         known = self.kind(kind)
         if value in known:
@@ -214,6 +232,8 @@ class Rules:
     def vocabulary(self, record: Record) -> None:
         seen: dict[str, int] = {}
         for i, item in enumerate(record.data["items"]):
+            for prefix in ("name_", "description_"):
+                self.languages(record, item, ("items", i), prefix)
             for key in ("id", "name"):
                 marker = f"{key}:{item[key]}"
                 if marker in seen:
@@ -278,27 +298,27 @@ class Rules:
                         suggest(level, levels),
                         key=True,
                     )
-        es = data.get("translations", {}).get("es", {})
-        for level in es.get("levels", {}):
-            if level not in levels:
-                self.add(
-                    record,
-                    ("translations", "es", "levels", level),
-                    "unknown-reference",
-                    f"`{level}` is not one of this rubric's levels",
-                    suggest(level, levels),
-                    key=True,
-                )
-        for crit in es.get("criteria", {}):
-            if crit not in criteria:
-                self.add(
-                    record,
-                    ("translations", "es", "criteria", crit),
-                    "unknown-reference",
-                    f"`{crit}` is not one of this rubric's criteria",
-                    suggest(crit, criteria),
-                    key=True,
-                )
+        for lang, parts in data.get("translations", {}).items():
+            for level in parts.get("levels", {}):
+                if level not in levels:
+                    self.add(
+                        record,
+                        ("translations", lang, "levels", level),
+                        "unknown-reference",
+                        f"`{level}` is not one of this rubric's levels",
+                        suggest(level, levels),
+                        key=True,
+                    )
+            for crit in parts.get("criteria", {}):
+                if crit not in criteria:
+                    self.add(
+                        record,
+                        ("translations", lang, "criteria", crit),
+                        "unknown-reference",
+                        f"`{crit}` is not one of this rubric's criteria",
+                        suggest(crit, criteria),
+                        key=True,
+                    )
 
     def logo(self, record: Record) -> None:
         name = record.data.get("logo")

@@ -31,9 +31,9 @@ from generator.exports.calendar import calendars, dated_events
 from generator.exports.dates import change_dates
 from generator.exports.feed import LIMIT
 from generator.exports.feed import feed as atom_feed
-from generator.exports.records import LICENSE, LICENSE_URL, catalog_document
+from generator.exports.records import LICENSE, LICENSE_URL, catalog_document, extra_languages
 from generator.exports.schema import FORMAT_VERSION, catalog_schema, documentation
-from generator.exports.tabular import COLUMNS, dictionary_csv, opportunities_csv
+from generator.exports.tabular import COLUMNS, dictionary_csv, meaning, opportunities_csv
 from generator.model import Catalog
 from generator.present.view import View
 
@@ -55,7 +55,7 @@ def export_files(catalog: Catalog, site_url: str, catalog_dir: Path) -> dict[str
     """Site path -> bytes of every export."""
     site_url = _base(site_url)
     dates = change_dates(catalog, catalog_dir)
-    schema = catalog_schema(site_url)
+    schema = catalog_schema(site_url, extra_languages(catalog))
     return {
         "data/catalog.json": _json(catalog_document(catalog, site_url, dates)),
         "data/catalog.schema.json": (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
@@ -81,7 +81,6 @@ def schema_kinds() -> list[str]:
 
 def data_page_context(catalog: Catalog, view: View) -> dict[str, Any]:
     """What templates/data.html shows: the exports, their fields and how to use them."""
-    es = view.lang == "es"
     events = dated_events(catalog)
     per_sector = Counter(sector for e in events for sector in e.opp.sectors)
     sectors = [
@@ -94,7 +93,6 @@ def data_page_context(catalog: Catalog, view: View) -> dict[str, Any]:
         for s in catalog.vocabularies.items("sectors")
     ]
     return {
-        "es": es,
         "counts": {
             "opportunities": len(catalog.opportunities),
             "organizations": len(catalog.organizations),
@@ -118,8 +116,8 @@ def data_page_context(catalog: Catalog, view: View) -> dict[str, Any]:
         "calendar_url": view.absolute("data/deadlines.ics", "en"),
         "feed_url": view.absolute("data/feed.xml", "en"),
         "sector_calendars": sectors,
-        "columns": [(c.name, c.es if es else c.en, c.example) for c in COLUMNS],
-        "json_fields": documentation(view.lang),
+        "columns": [(c.name, meaning(c, view.lang), c.example) for c in COLUMNS],
+        "json_fields": documentation(view.lang, extra_languages(catalog)),
         "schemas": [(kind, view.asset(f"schemas/{kind}.schema.json")) for kind in schema_kinds()],
         "feed_limit": LIMIT,
         "format_version": FORMAT_VERSION,

@@ -21,6 +21,7 @@ from icalendar.timezone import tzp
 
 from generator.exports.dates import ChangeDates
 from generator.exports.records import absolute
+from generator.i18n import t
 from generator.model import Catalog, Opportunity
 from generator.present.view import View
 
@@ -147,27 +148,43 @@ class EventWriter:
         self._days: dict[dt.date, bytes] = {}
         self._stamps: dict[dt.datetime, tuple[bytes, bytes]] = {}
         self._categories: dict[tuple[str, ...], bytes] = {}
+        # An event's description is in English, then Spanish: the calendar is one file for everyone.
+        self.words = {
+            key: (t(key, "en"), t(key, "es"))
+            for key in (
+                "calendar_last_day",
+                "calendar_first_day",
+                "calendar_last_day_of",
+                "calendar_first_day_of",
+                "calendar_example",
+            )
+        }
+        self.summaries = {
+            "deadline": (t("calendar_deadline", "en") + ": ").encode(),
+            "start": (t("calendar_starts", "en") + ": ").encode(),
+        }
 
     def event(self, item: Dated) -> bytes:
         opp = item.opp
         shared = self._shared.get(opp.id) or self._share(opp)
         deadline = item.kind == "deadline"
+        words = self.words
         lines = [
-            "Last day to apply." if deadline else "First day.",
+            words["calendar_last_day" if deadline else "calendar_first_day"][0],
             shared.text,
             shared.facts_en,
             shared.url_en,
             "",
-            f"{'Último día para solicitar' if deadline else 'Primer día'}: {shared.title_es}.",
+            words["calendar_last_day_of" if deadline else "calendar_first_day_of"][1].format(title=shared.title_es),
             shared.facts_es,
             shared.url_es,
         ]
         if opp.example:
-            lines.insert(0, "Example listing, not a real offer. / Anuncio de ejemplo, no es una oferta real.")
+            lines.insert(0, " / ".join(words["calendar_example"]))
         return b"".join(
             (
                 b"BEGIN:VEVENT\r\n",
-                fold_bytes((b"SUMMARY:Deadline: " if deadline else b"SUMMARY:Starts: ") + shared.summary_tail) + CRLF,
+                fold_bytes(b"SUMMARY:" + self.summaries[item.kind] + shared.summary_tail) + CRLF,
                 self._days.get(item.day) or self._day(item.day),
                 shared.stamp,
                 _text_line(b"UID:", uid(item.kind, opp, self.host)),

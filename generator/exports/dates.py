@@ -107,6 +107,8 @@ class ChangeDates:
         return self._all
 
 
+# The build's change dates, which the exports and the sitemap share; emptied when the build ends
+# (generator/render/caches.py), so that it does not keep the build's catalog alive.
 _memo: list[tuple[Catalog, Path, ChangeDates]] = []
 
 
@@ -125,3 +127,13 @@ def change_dates(catalog: Catalog, catalog_dir: Path) -> ChangeDates:
 def iso(moment: dt.datetime) -> str:
     """RFC 3339 in UTC, to the second: 2026-10-15T00:00:00Z. Cached: records share change dates."""
     return moment.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def clear_caches() -> None:
+    """Lets go of the build's change dates, and with them its catalog, and of their texts."""
+    _memo.clear()
+    iso.cache_clear()
+
+
+def cache_sizes() -> dict[str, int]:
+    return {"exports.dates.change_dates": len(_memo), "exports.dates.iso": iso.cache_info().currsize}

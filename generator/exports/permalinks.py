@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.model import LANGS, Catalog
+from generator.model import Catalog
 from generator.present.view import lang_prefix
 
 PLUGIN = "redirects"
@@ -31,7 +31,7 @@ def redirect_map(catalog: Catalog) -> dict[str, str]:
             # The checker rejects former ids that are in use, retired or claimed twice; skip them here too.
             if old in catalog.opportunities or old in catalog.retired or f"opportunities/{old}/index.md" in maps:
                 continue
-            for lang in LANGS:
+            for lang in catalog.langs:
                 prefix = lang_prefix(lang)
                 maps[f"{prefix}opportunities/{old}/index.md"] = f"{prefix}opportunities/{ident}/index.md"
     return maps

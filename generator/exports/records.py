@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from generator import i18n
 from generator.exports.dates import ChangeDates, iso
 from generator.exports.schema import FORMAT_VERSION
 from generator.model import STAGES, Catalog, Opportunity, Organization, Pathway
@@ -33,9 +34,17 @@ def optional_str(value: Any) -> str | None:
     return None if value in (None, "") else str(value)
 
 
-def spanish(raw: Mapping[str, Any], *keys: str) -> dict[str, Any]:
-    es = raw.get("translations", {}).get("es", {}) if isinstance(raw.get("translations"), Mapping) else {}
-    return {k: optional_str(es.get(k)) for k in keys}
+def extra_languages(catalog: Catalog) -> tuple[str, ...]:
+    """The site's languages besides English and Spanish: the format has a field of Spanish text in every record
+    (`es`), and a field like it for each of these, under the language's code."""
+    return tuple(lang for lang in catalog.langs if lang not in (i18n.SOURCE, "es"))
+
+
+def translated(catalog: Catalog, raw: Mapping[str, Any], *keys: str) -> dict[str, dict[str, Any]]:
+    """A record's translations, {language: {key: text or None}}: Spanish always, then the site's other languages."""
+    found = raw.get("translations")
+    written: Mapping[str, Any] = found if isinstance(found, Mapping) else {}
+    return {lang: {k: optional_str((written.get(lang) or {}).get(k)) for k in keys} for lang in ("es", *extra_languages(catalog))}
 
 
 def named(catalog: Catalog, kind: str, ident: str | None) -> dict[str, str] | None:
@@ -75,7 +84,7 @@ def opportunity(catalog: Catalog, opp: Opportunity, site_url: str, dates: Change
         "title": opp.title,
         "summary": str(raw.get("summary", "")),
         "description": str(raw.get("description", "")),
-        "es": spanish(raw, "title", "summary", "description", "how", "who", "transit"),
+        **translated(catalog, raw, "title", "summary", "description", "how", "who", "transit"),
         "format": opp.format,
         "format_name": fmt.name if fmt else opp.format,
         "stage": opp.stage,
@@ -176,7 +185,7 @@ def organization(catalog: Catalog, org: Organization, site_url: str, dates: Chan
         "sectors": [sector(catalog, s) for s in org.sectors],
         "summary": str(raw.get("summary", "")),
         "description": str(raw.get("description", "")),
-        "es": spanish(raw, "name", "summary", "description"),
+        **translated(catalog, raw, "name", "summary", "description"),
         "website": optional_str(raw.get("website")),
         "locations": [
             {
@@ -242,7 +251,7 @@ def pathway(catalog: Catalog, p: Pathway, site_url: str, dates: ChangeDates) -> 
         "sector": sector(catalog, p.sector),
         "summary": str(raw.get("summary", "")),
         "description": str(raw.get("description", "")),
-        "es": spanish(raw, "name", "summary", "description"),
+        **translated(catalog, raw, "name", "summary", "description"),
         "stages": stages,
         "occupations": occupations,
         "last_reviewed": p.last_reviewed.isoformat(),

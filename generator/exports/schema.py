@@ -12,26 +12,28 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
+from markupsafe import Markup, escape
+
 from generator.exports.fields import FORMAT_VERSION, SPEC
+from generator.i18n import t, translate
 
 __all__ = ["FORMAT_VERSION", "catalog_schema", "documentation", "field_rows", "parse"]
 
 
 @dataclass(frozen=True)
 class F:
-    """One field: name, type, meaning in English and Spanish, and its fields (objects) or item (lists)."""
+    """One field: name, type, meaning in English (translated by the catalogs), and its fields or item."""
 
     name: str
     type: str  # string, integer, number, boolean, date, datetime, uri, object, array
     en: str
-    es: str
     null: bool = False
     fields: tuple[F, ...] = ()
     items: F | None = None
     enum: tuple[str, ...] = ()
 
 
-LINE = re.compile(r"^(?P<indent> *)(?P<name>\S+)  (?P<type>\S+)(?:  (?P<en>.+?) \| (?P<es>.+))?$")
+LINE = re.compile(r"^(?P<indent> *)(?P<name>\S+)  (?P<type>\S+)(?:  (?P<en>.+))?$")
 TYPE = re.compile(r"^(?P<base>@?[a-z_]+)(?:\((?P<enum>[^)]*)\))?(?P<list>\[\])?(?P<null>\?)?$")
 
 
@@ -57,14 +59,13 @@ def parse(spec: str) -> dict[str, F]:
                 m["name"].lstrip("@"),
                 base,
                 "",
-                "",
                 fields=tuple(children),
                 enum=tuple(t["enum"].split(",")) if t["enum"] else (),
             )
         if m["en"]:
-            field = replace(field, en=m["en"], es=m["es"])
+            field = replace(field, en=m["en"])
         if t["list"]:
-            field = F(field.name, "array", field.en, field.es, items=replace(field, name=""))
+            field = F(field.name, "array", field.en, items=replace(field, name=""))
         return replace(field, null=bool(t["null"])), i
 
     i = 0
@@ -112,42 +113,53 @@ def schema_of(field: F) -> dict[str, Any]:
     return out
 
 
-def catalog_schema(site_url: str) -> dict[str, Any]:
+# What a further language's field holds, beside the Spanish field (`es`) that every record has.
+OTHER_LANGUAGE = (
+    "Text in the language whose code is this field's name; null where none was written (the English is shown instead)."
+)
+
+
+def with_languages(field: F, langs: tuple[str, ...]) -> F:
+    """The format with a field like `es` beside each `es`, for each further language of the site."""
+    if field.type == "array" and field.items is not None:
+        return replace(field, items=with_languages(field.items, langs))
+    children: list[F] = []
+    for child in field.fields:
+        children.append(with_languages(child, langs))
+        if child.name == "es" and child.type == "object":
+            children += [replace(child, name=lang, en=OTHER_LANGUAGE) for lang in langs]
+    return replace(field, fields=tuple(children))
+
+
+def catalog_schema(site_url: str, langs: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The JSON Schema of catalog.json; `langs`, the site's languages besides English and Spanish."""
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": site_url + "data/catalog.schema.json",
         "title": "Work-based learning catalog export",
-        **schema_of(CATALOG),
+        **schema_of(with_languages(CATALOG, langs)),
     }
 
 
-TYPE_NAMES = {
-    "string": ("text", "texto"),
-    "integer": ("integer", "entero"),
-    "number": ("number", "número"),
-    "boolean": ("true/false", "verdadero/falso"),
-    "date": ("date YYYY-MM-DD", "fecha AAAA-MM-DD"),
-    "datetime": ("date and time (UTC)", "fecha y hora (UTC)"),
-    "uri": ("URL", "URL"),
-    "object": ("object", "objeto"),
-    "array": ("list", "lista"),
-}
+# The catalogs' context for the meaning of each field (exports/fields.py).
+CONTEXT = "data-field"
 
 
-def field_rows(field: F, lang: str, prefix: str = "", deep: bool = True) -> list[tuple[str, str, str]]:
+def field_rows(field: F, lang: str, prefix: str = "", deep: bool = True) -> list[tuple[str, Markup, str]]:
     """(path, type, meaning) for every field under an object, depth first, as the Data page shows them."""
     rows = []
     for child in field.fields:
         path = prefix + child.name
         item = child.items if child.type == "array" and child.items else None
-        kind = TYPE_NAMES[child.type][lang == "es"]
+        kind = escape(t("type_" + child.type, lang))
         if item and item.type != "object":
-            kind += " (" + TYPE_NAMES[item.type][lang == "es"] + ")"
+            kind += " (" + t("type_" + item.type, lang) + ")"
+        # Values are written as they appear in the file.
         if child.enum:
-            kind += ": " + ", ".join(child.enum)
+            kind += Markup(": ") + Markup(", ").join(Markup("<code>{}</code>").format(value) for value in child.enum)
         if child.null:
-            kind += " | null"
-        rows.append((path, kind, child.es if lang == "es" else child.en))
+            kind += Markup(" | <code>null</code>")
+        rows.append((path, kind, translate(CONTEXT, child.en, lang)))
         if child.type == "object":
             rows.extend(field_rows(child, lang, path + ".", deep))
         elif deep and item and item.type == "object":
@@ -155,7 +167,8 @@ def field_rows(field: F, lang: str, prefix: str = "", deep: bool = True) -> list
     return rows
 
 
-def documentation(lang: str) -> list[tuple[str, list[tuple[str, str, str]]]]:
-    """Field tables of catalog.json: its top level, then each kind of record."""
+def documentation(lang: str, langs: tuple[str, ...] = ()) -> list[tuple[str, list[tuple[str, Markup, str]]]]:
+    """Field tables of catalog.json: its top level, then each kind of record; `langs` as for catalog_schema."""
     kinds = (("opportunities", OPPORTUNITY), ("organizations", ORGANIZATION), ("pathways", PATHWAY), ("retired", RETIRED))
-    return [("catalog", field_rows(CATALOG, lang, deep=False))] + [(name, field_rows(f, lang)) for name, f in kinds]
+    top = [("catalog", field_rows(CATALOG, lang, deep=False))]
+    return top + [(name, field_rows(with_languages(f, langs), lang)) for name, f in kinds]

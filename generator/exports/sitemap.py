@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from generator import i18n
 from generator.characters import xml_safe
 from generator.exports.dates import ChangeDates, change_dates, iso
 from generator.exports.records import absolute
@@ -39,27 +40,34 @@ ATTRIBUTE_ENTITIES = {'"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#09;"
 Entry = tuple[str, dict[str, str], str]  # language-neutral path, {lang: site path}, lastmod
 
 
-def built_pages(site_dir: Path, exclude: Iterable[str] = (), coming: Iterable[str] = ()) -> dict[str, dict[str, str]]:
+def built_pages(
+    site_dir: Path, exclude: Iterable[str] = (), coming: Iterable[str] = (), langs: Iterable[str] = LANGS
+) -> dict[str, dict[str, str]]:
     """Language-neutral path -> {lang: site path} for every index.html MkDocs wrote (redirect pages excluded),
     and for the pages in `coming` (site paths such as `es/opportunities/a/b/`) that the build is still writing."""
     skip = set(exclude)
+    prefixed = frozenset(langs) - {i18n.SOURCE}
     pages: dict[str, dict[str, str]] = {}
-    for path in sorted(_page_folders(Path(site_dir)).union(coming)):
-        if _skipped(path) or path in skip:
+    for path in sorted(_page_folders(Path(site_dir), prefixed).union(coming)):
+        if _skipped(path, prefixed) or path in skip:
             continue
-        lang, neutral = ("es", path[3:]) if path.startswith("es/") else ("en", path)
+        lang, neutral = _language(path, prefixed)
         pages.setdefault(neutral, {})[lang] = path
     return pages
 
 
-def _skipped(path: str) -> bool:
-    """Whether a site path is in a folder the sitemap leaves out, in either language."""
-    if path.split("/", 1)[0] in SKIP_TOP:
-        return True
-    return path.startswith("es/") and path[3:].split("/", 1)[0] in SKIP_TOP
+def _language(path: str, prefixed: frozenset[str]) -> tuple[str, str]:
+    """A site path's language and its language-neutral path: `es/sectors/` → ("es", "sectors/")."""
+    first, _, rest = path.partition("/")
+    return (first, rest) if first in prefixed else (i18n.SOURCE, path)
 
 
-def _page_folders(site_dir: Path) -> set[str]:
+def _skipped(path: str, prefixed: frozenset[str]) -> bool:
+    """Whether a site path is in a folder the sitemap leaves out, in any language."""
+    return _language(path, prefixed)[1].split("/", 1)[0] in SKIP_TOP
+
+
+def _page_folders(site_dir: Path, prefixed: frozenset[str]) -> set[str]:
     """The site path ("" or ending in "/") of every folder holding an index.html file.
 
     A walk that leaves out the asset folders, whose pages the sitemap skips anyway: rglob made a Path
@@ -71,7 +79,7 @@ def _page_folders(site_dir: Path) -> set[str]:
     for folder, dirs, files in os.walk(top):
         rel = folder[len(top) + 1 :].replace(os.sep, "/")
         rel = rel + "/" if rel else ""
-        dirs[:] = [name for name in dirs if not _skipped(f"{rel}{name}/")]
+        dirs[:] = [name for name in dirs if not _skipped(f"{rel}{name}/", prefixed)]
         if "index.html" in files and os.path.isfile(os.path.join(folder, "index.html")):
             found.add(rel)
     return found
@@ -125,16 +133,17 @@ def _document(text: str) -> bytes:
     return (DECLARATION + text + "\n").encode("utf-8", "xmlcharrefreplace")
 
 
-def _urlset(entries: list[Entry], site_url: str) -> bytes:
+def _urlset(entries: list[Entry], site_url: str, order: Iterable[str]) -> bytes:
     if not entries:
         return _document(f'<urlset xmlns="{SITEMAP}" />')
+    order = tuple(order)
     parts = [f'<urlset xmlns="{SITEMAP}" xmlns:xhtml="{XHTML}">\n']
     for neutral, langs, when in entries:
-        present = [lang for lang in LANGS if lang in langs]
+        present = [lang for lang in order if lang in langs]
         urls = {lang: absolute(site_url, neutral, lang) for lang in present}
         hrefs = {lang: _attribute(url) for lang, url in urls.items()}
-        if "en" in langs:
-            hrefs["x-default"] = hrefs["en"]
+        if i18n.SOURCE in langs:
+            hrefs["x-default"] = hrefs[i18n.SOURCE]
         # Both language versions of a page list the same alternates.
         links = "".join(f'    <xhtml:link rel="alternate" hreflang="{lang}" href="{href}" />\n' for lang, href in hrefs.items())
         lastmod = _text(when)
@@ -171,7 +180,7 @@ def write_sitemap(
 ) -> int:
     """Write sitemap.xml and sitemap.xml.gz; returns the number of URLs."""
     dates = change_dates(catalog, catalog_dir)
-    pages = built_pages(site_dir, exclude, coming)
+    pages = built_pages(site_dir, exclude, coming, catalog.langs)
     entries = [(neutral, langs, iso(lastmod(neutral, catalog, dates))) for neutral, langs in sorted(pages.items())]
     chunks: list[list[Entry]] = [[]]
     count = 0
@@ -182,12 +191,12 @@ def write_sitemap(
         chunks[-1].append(entry)
         count += len(entry[1])
     if len(chunks) == 1:
-        _write(site_dir, "sitemap.xml", _urlset(entries, site_url))
+        _write(site_dir, "sitemap.xml", _urlset(entries, site_url, catalog.langs))
     else:
         sitemaps = []
         for number, chunk in enumerate(chunks, start=1):
             name = f"sitemaps/sitemap-{number}.xml"
-            _write(site_dir, name, _urlset(chunk, site_url))
+            _write(site_dir, name, _urlset(chunk, site_url, catalog.langs))
             sitemaps.append((absolute(site_url, name), max(when for _, _, when in chunk)))
         _write(site_dir, "sitemap.xml", _sitemapindex(sitemaps))
     return sum(len(langs) for _, langs, _ in entries)

@@ -19,9 +19,12 @@ from typing import Any
 
 from generator.exports.dates import ChangeDates, iso
 from generator.exports.records import absolute, accepting
+from generator.i18n import translate
 from generator.model import Catalog, Opportunity
 
 JOIN = "; "
+# The catalogs' context for the meaning of each column.
+CONTEXT = "data-column"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -36,8 +39,7 @@ class Row:
 @dataclass(frozen=True)
 class Column:
     name: str
-    en: str
-    es: str
+    en: str  # its meaning, translated by the catalogs under CONTEXT
     example: str
     value: Callable[[Row], Any]
     text: bool = False  # free text written by a contributor (marked * in DOCS)
@@ -76,56 +78,56 @@ def _get(r: Row, section: str, key: str) -> Any:
     return r.opp.section(section).get(key)
 
 
-# The columns in order: `name | English | Spanish | example`. A `*` after the name marks contributor text.
+# The columns in order: `name | meaning | example`; the meaning's translations are in the catalogs. A `*` after the name marks contributor text.
 DOCS = """
-catalog_id | Permanent id: organization id/listing id. | Id permanente: id de la organización/id del anuncio. | harborview-community-college/it-help-desk-internship
-title* | Title. | Título. | IT Help Desk Internship
-title_es* | Spanish title (empty when not translated). | Título en español (vacío si no se tradujo). | Pasantía de soporte técnico
-organization* | Organization that lists it. | Organización que lo publica. | Harborview Community College
-organization_id | Organization id. | Id de la organización. | harborview-community-college
-status | Computed status on the build date: open, closed or archived (a passed deadline means closed). | Estado calculado en la fecha de publicación: open, closed o archived (si la fecha límite pasó, closed). | open
-accepting_applications | yes when open and applications have opened. | yes si está abierto y ya abrieron las solicitudes. | yes
-format | Format. | Formato. | Internship
-stage | Continuum stage: awareness, exploration, preparation or training. | Etapa: awareness, exploration, preparation o training. | training
-sectors | CTE industry sectors. | Sectores industriales de CTE. | Information and Communication Technologies
-pathways | Career pathway ids. | Ids de trayectorias profesionales. | information-technology
-pay_type | paid, stipend or unpaid. | paid (sueldo), stipend (estipendio) o unpaid (sin pago). | paid
-pay_amount | Amount in US dollars per pay_unit; empty when not published. | Monto en dólares por pay_unit; vacío si no se publica. | 18.5
-pay_amount_max | Top of a pay range. | Máximo de un rango de pago. | 22
-pay_unit | hour, week, month or total. | hour (hora), week (semana), month (mes) o total. | hour
-pay_published | no when paid but the amount is not published. | no si es pagado pero el monto no se publica. | yes
-grade_min | Lowest grade that may apply (6 to 14). | Grado mínimo (6 a 14). | 11
-grade_max | Highest grade that may apply (6 to 14). | Grado máximo (6 a 14). | 14
-age_min | Minimum age. | Edad mínima. | 16
-age_max | Maximum age. | Edad máxima. | 24
-work_permit | yes when minors need a California work permit. | yes si los menores necesitan permiso de trabajo de California. | yes
-opens | Date applications open (YYYY-MM-DD). | Fecha en que abren las solicitudes (AAAA-MM-DD). | 2027-01-11
-deadline | Last day to apply (YYYY-MM-DD). | Último día para solicitar (AAAA-MM-DD). | 2027-03-12
-rolling | yes when applications are taken until seats fill. | yes si se reciben solicitudes hasta llenar los lugares. | no
-start | First day (YYYY-MM-DD). | Primer día (AAAA-MM-DD). | 2027-06-21
-end | Last day (YYYY-MM-DD). | Último día (AAAA-MM-DD). | 2027-08-13
-season | Season id. | Id de la temporada. | summer
-hours_per_week | Hours per week. | Horas por semana. | 20
-weeks | Number of weeks. | Número de semanas. | 8
-seats | How many students can take part. | Cuántos estudiantes pueden participar. | 12
-sites_count | Number of sites. | Número de lugares. | 2
-cities* | Cities of the sites. | Ciudades de los lugares. | Long Beach; Carson
-areas | Area ids of the sites. | Ids de las zonas de los lugares. | south-bay-harbor
-modes | in-person, hybrid or remote, per site. | in-person, hybrid o remote, por lugar. | in-person; remote
-employer_of_record* | Who puts students on payroll. | Quién pone a los estudiantes en su nómina. | Harborview Community College
-intermediary* | Intermediary that runs or recruits for it. | Intermediario que lo organiza o recluta. | Southbay Chamber Youth Network
-mentor | yes when each student has a mentor or supervisor. | yes si cada estudiante tiene mentor o supervisor. | yes
-academic_credit | yes when high-school credit is offered. | yes si se ofrecen créditos de preparatoria. | no
-college_credit | yes when college credit is offered. | yes si se ofrecen créditos universitarios. | yes
-credential* | Industry credential students can earn. | Certificación de la industria que se puede obtener. | CompTIA A+ (practice exam)
-signals | Quality signal ids. | Ids de señales de calidad. | paid; trained-mentor
-example | yes for sample content that is not a real offer. | yes si es contenido de muestra, no una oferta real. | no
-last_reviewed | When someone last checked the listing. | Cuándo se revisó el anuncio por última vez. | 2026-10-15
-changed | When the listing file last changed (UTC). | Cuándo cambió el archivo del anuncio (UTC). | 2026-10-15T00:00:00Z
-summary* | One-sentence summary. | Resumen en una oración. | Keep a campus help desk running.
-apply_url | Application page. | Página de solicitud. | https://example.org/apply
-url | The listing's page in English. | La página del anuncio en inglés. | https://wbl-catalog.example.org/opportunities/harborview-community-college/it-help-desk-internship/
-url_es | The listing's page in Spanish. | La página del anuncio en español. | https://wbl-catalog.example.org/es/opportunities/harborview-community-college/it-help-desk-internship/
+catalog_id | Permanent id: organization id/listing id. | harborview-community-college/it-help-desk-internship
+title* | Title. | IT Help Desk Internship
+title_es* | Spanish title (empty when not translated). | Pasantía de soporte técnico
+organization* | Organization that lists it. | Harborview Community College
+organization_id | Organization id. | harborview-community-college
+status | Computed status on the build date: open, closed or archived (a passed deadline means closed). | open
+accepting_applications | yes when open and applications have opened. | yes
+format | Format. | Internship
+stage | Continuum stage: awareness, exploration, preparation or training. | training
+sectors | CTE industry sectors. | Information and Communication Technologies
+pathways | Career pathway ids. | information-technology
+pay_type | paid, stipend or unpaid. | paid
+pay_amount | Amount in US dollars per pay_unit; empty when not published. | 18.5
+pay_amount_max | Top of a pay range. | 22
+pay_unit | hour, week, month or total. | hour
+pay_published | no when paid but the amount is not published. | yes
+grade_min | Lowest grade that may apply (6 to 14). | 11
+grade_max | Highest grade that may apply (6 to 14). | 14
+age_min | Minimum age. | 16
+age_max | Maximum age. | 24
+work_permit | yes when minors need a California work permit. | yes
+opens | Date applications open (YYYY-MM-DD). | 2027-01-11
+deadline | Last day to apply (YYYY-MM-DD). | 2027-03-12
+rolling | yes when applications are taken until seats fill. | no
+start | First day (YYYY-MM-DD). | 2027-06-21
+end | Last day (YYYY-MM-DD). | 2027-08-13
+season | Season id. | summer
+hours_per_week | Hours per week. | 20
+weeks | Number of weeks. | 8
+seats | How many students can take part. | 12
+sites_count | Number of sites. | 2
+cities* | Cities of the sites. | Long Beach; Carson
+areas | Area ids of the sites. | south-bay-harbor
+modes | in-person, hybrid or remote, per site. | in-person; remote
+employer_of_record* | Who puts students on payroll. | Harborview Community College
+intermediary* | Intermediary that runs or recruits for it. | Southbay Chamber Youth Network
+mentor | yes when each student has a mentor or supervisor. | yes
+academic_credit | yes when high-school credit is offered. | no
+college_credit | yes when college credit is offered. | yes
+credential* | Industry credential students can earn. | CompTIA A+ (practice exam)
+signals | Quality signal ids. | paid; trained-mentor
+example | yes for sample content that is not a real offer. | no
+last_reviewed | When someone last checked the listing. | 2026-10-15
+changed | When the listing file last changed (UTC). | 2026-10-15T00:00:00Z
+summary* | One-sentence summary. | Keep a campus help desk running.
+apply_url | Application page. | https://example.org/apply
+url | The listing's page in English. | https://wbl-catalog.example.org/opportunities/harborview-community-college/it-help-desk-internship/
+url_es | The listing's page in Spanish. | https://wbl-catalog.example.org/es/opportunities/harborview-community-college/it-help-desk-internship/
 """
 
 VALUES: dict[str, Callable[[Row], Any]] = {
@@ -183,8 +185,8 @@ VALUES: dict[str, Callable[[Row], Any]] = {
 def _columns() -> tuple[Column, ...]:
     columns = []
     for line in DOCS.strip().splitlines():
-        name, en, es, example = (part.strip() for part in line.split(" | "))
-        columns.append(Column(name.rstrip("*"), en, es, example, VALUES[name.rstrip("*")], text=name.endswith("*")))
+        name, en, example = (part.strip() for part in line.split(" | "))
+        columns.append(Column(name.rstrip("*"), en, example, VALUES[name.rstrip("*")], text=name.endswith("*")))
     assert [c.name for c in columns] == list(VALUES), "DOCS and VALUES must name the same columns in the same order"
     return tuple(columns)
 
@@ -219,4 +221,10 @@ def opportunities_csv(catalog: Catalog, site_url: str, dates: ChangeDates) -> by
 
 
 def dictionary_csv() -> bytes:
-    return _csv([["column", "meaning", "example", "meaning_es"]] + [[c.name, c.en, c.example, c.es] for c in COLUMNS])
+    # The dictionary's format has an English and a Spanish meaning column.
+    rows = [[c.name, c.en, c.example, meaning(c, "es")] for c in COLUMNS]
+    return _csv([["column", "meaning", "example", "meaning_es"], *rows])
+
+
+def meaning(column: Column, lang: str) -> str:
+    return translate(CONTEXT, column.en, lang)

@@ -7,8 +7,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator import i18n
+
 STAGES = ("awareness", "exploration", "preparation", "training")
-LANGS = ("en", "es")
+# The languages a site is built in unless its configuration chooses: every language the interface has.
+LANGS = i18n.available()
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,7 +23,7 @@ class Text:
 
 
 def _translated(raw: Mapping[str, Any], key: str, lang: str) -> Text | None:
-    if lang != "en":
+    if lang != i18n.SOURCE:
         other = raw.get("translations", {}).get(lang, {}).get(key)
         if other:
             return Text(other, lang)
@@ -28,20 +31,33 @@ def _translated(raw: Mapping[str, Any], key: str, lang: str) -> Text | None:
     return Text(value, "en") if value else None
 
 
+def in_language(lang: str, english: str, names: Mapping[str, str]) -> str:
+    """A catalog value (a vocabulary name, a rubric level) in a language, English when not translated.
+
+    The pseudo-locale translates it like interface text, so a build in it tells what stayed untranslatable.
+    """
+    return names.get(lang) or (i18n.pseudo(english) if lang == i18n.PSEUDO and english else english)
+
+
 @dataclass(frozen=True, slots=True)
 class VocabItem:
     id: str
     name: str
-    name_es: str
     description: str = ""
-    description_es: str = ""
+    names: Mapping[str, str] = field(default_factory=dict)  # language → name, for the languages besides English
+    descriptions: Mapping[str, str] = field(default_factory=dict)
     extra: Mapping[str, Any] = field(default_factory=dict)
 
+    @property
+    def name_es(self) -> str:
+        """The Spanish name, which the open-data exports publish as a field of its own."""
+        return self.names.get("es", "")
+
     def label(self, lang: str) -> str:
-        return self.name_es if lang == "es" else self.name
+        return in_language(lang, self.name, self.names)
 
     def explain(self, lang: str) -> str:
-        return (self.description_es or self.description) if lang == "es" else self.description
+        return in_language(lang, self.description, self.descriptions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,20 +85,30 @@ class Level:
     id: str
     rank: int  # 1 = lowest
     name: str
-    name_es: str
     description: str
-    description_es: str
+    names: Mapping[str, str]  # language → name, from the rubric's translations
+    descriptions: Mapping[str, str]
+
+    def label(self, lang: str) -> str:
+        return in_language(lang, self.name, self.names)
 
 
 @dataclass(frozen=True, slots=True)
 class Criterion:
     id: str
     name: str
-    name_es: str
     description: str
-    description_es: str
-    descriptors: Mapping[str, str]
-    descriptors_es: Mapping[str, str]
+    descriptors: Mapping[str, str]  # level id → what the criterion looks like at that level
+    names: Mapping[str, str]  # language → name, from the rubric's translations
+    descriptions: Mapping[str, str]
+    descriptors_in: Mapping[str, Mapping[str, str]]  # language → level id → descriptor
+
+    def label(self, lang: str) -> str:
+        return in_language(lang, self.name, self.names)
+
+    def descriptor_translations(self, level: str) -> dict[str, str]:
+        """The descriptor of one level in each language it was translated into."""
+        return {lang: found[level] for lang, found in self.descriptors_in.items() if level in found}
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +209,7 @@ class Opportunity:
 
     def text_in(self, section: str, key: str, lang: str) -> Text | None:
         """A nested field (such as application.how) with its translation."""
-        if lang != "en":
+        if lang != i18n.SOURCE:
             other = self.raw.get("translations", {}).get(lang, {}).get(key)
             if other:
                 return Text(other, lang)
@@ -259,6 +285,7 @@ class Catalog:
     vocabularies: Vocabularies
     retired: Mapping[str, Retired]
     logos: Mapping[str, str]  # org id -> logo path on disk
+    langs: tuple[str, ...] = LANGS  # the languages of the site, English (at the root) first
 
     def org_of(self, opp: Opportunity) -> Organization:
         return self.organizations[opp.org_id]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +29,8 @@ from generator.model import (
     Vocabularies,
 )
 
-VOCAB_KEYS = ("id", "name", "name_es", "description", "description_es")
+# A vocabulary item's name or description in another language: name_es, description_es, ...
+TRANSLATED_KEY = re.compile(r"(?:name|description)_[a-z]{2,3}")
 
 
 def today() -> dt.date:
@@ -47,29 +50,40 @@ def computed_status(declared: str, deadline: dt.date | None, as_of: dt.date) -> 
     return declared
 
 
+def _vocab_item(item: Mapping[str, Any]) -> VocabItem:
+    names: dict[str, str] = {}
+    descriptions: dict[str, str] = {}
+    extra: dict[str, Any] = {}
+    for key, value in item.items():
+        field, _, lang = key.partition("_")
+        if key in ("id", "name", "description"):
+            continue
+        if field in ("name", "description") and TRANSLATED_KEY.fullmatch(key):
+            (names if field == "name" else descriptions)[lang] = value
+        else:
+            extra[key] = value
+    return VocabItem(item["id"], item["name"], item.get("description", ""), names, descriptions, extra)
+
+
 def _vocabularies(records: list[Record]) -> Vocabularies:
-    lists = {}
-    for record in records:
-        lists[record.id] = tuple(
-            VocabItem(**{k: item.get(k, "") for k in VOCAB_KEYS}, extra={k: v for k, v in item.items() if k not in VOCAB_KEYS})
-            for item in record.data["items"]
-        )
-    return Vocabularies(lists)
+    return Vocabularies({record.id: tuple(map(_vocab_item, record.data["items"])) for record in records})
 
 
 def _rubric(record: Record) -> Rubric:
     data = record.data
-    es = data.get("translations", {}).get("es", {})
-    es_levels = es.get("levels", {})
-    es_criteria = es.get("criteria", {})
+    translations: Mapping[str, Any] = data.get("translations", {})
+
+    def each(section: str, ident: str, key: str) -> dict[str, Any]:
+        return {lang: value for lang, parts in translations.items() if (value := parts.get(section, {}).get(ident, {}).get(key))}
+
     levels = tuple(
         Level(
             lv["id"],
             rank,
             lv["name"],
-            es_levels.get(lv["id"], {}).get("name", ""),
             lv.get("description", ""),
-            es_levels.get(lv["id"], {}).get("description", ""),
+            each("levels", lv["id"], "name"),
+            each("levels", lv["id"], "description"),
         )
         for rank, lv in enumerate(data["levels"], start=1)
     )
@@ -77,11 +91,11 @@ def _rubric(record: Record) -> Rubric:
         Criterion(
             c["id"],
             c["name"],
-            es_criteria.get(c["id"], {}).get("name", ""),
             c.get("description", ""),
-            es_criteria.get(c["id"], {}).get("description", ""),
             dict(c["descriptors"]),
-            dict(es_criteria.get(c["id"], {}).get("descriptors", {})),
+            each("criteria", c["id"], "name"),
+            each("criteria", c["id"], "description"),
+            {lang: dict(d) for lang, d in each("criteria", c["id"], "descriptors").items()},
         )
         for c in data["criteria"]
     )

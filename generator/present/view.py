@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,12 @@ PAGE_SIZE = 100
 
 
 def lang_prefix(lang: str) -> str:
-    return "" if lang == "en" else f"{lang}/"
+    return "" if lang == i18n.SOURCE else f"{lang}/"
+
+
+def alternates(langs: tuple[str, ...], lang: str, path: str) -> dict[str, str]:
+    """The same page in each other language of the site: {language: path}."""
+    return {other: lang_prefix(other) + path for other in langs if other != lang}
 
 
 def _relative(full: str, here_parts: list[str]) -> str:
@@ -72,7 +78,6 @@ class View:
     def __init__(self, catalog: Catalog, lang: str, path: str, site_url: str = "") -> None:
         self.catalog = catalog
         self.lang = lang
-        self.other = "es" if lang == "en" else "en"
         self.path = path  # language-neutral path of this page, e.g. opportunities/acme/x/
         self.here = lang_prefix(lang) + path
         self.here_parts = [part for part in self.here.split("/") if part]
@@ -109,6 +114,10 @@ class View:
     def t(self, key: str, **values: Any) -> str:
         return i18n.t(key, self.lang, **values)
 
+    def html(self, key: str, **values: Any) -> Markup:
+        """Interface text that holds markup (links, code): the catalog's text is trusted, the values are escaped."""
+        return Markup(i18n.t(key, self.lang)).format(**values)
+
     def text(self, value: Text | None) -> Markup:
         """Contributor text, marked as English when the Spanish is missing."""
         if value is None:
@@ -121,21 +130,20 @@ class View:
         """Contributor text that has no translation field (always English): marked `lang="en"` on other pages."""
         if value is None or value == "":
             return Markup("")
-        if self.lang == "en":
+        if self.lang == i18n.SOURCE:
             return escape(value)
         return Markup(f'<span lang="en">{escape(value)}</span>')
 
-    def pick(self, english: str, spanish: str | None) -> Markup:
-        """A value with an optional Spanish twin (rubric names, descriptors): the English one is marked as such."""
-        if self.lang == "es" and spanish:
-            return escape(spanish)
-        return self.en(english)
+    def pick(self, english: str, translations: Mapping[str, str] | None) -> Markup:
+        """A value with optional translations by language (rubric names, descriptors): English is marked as such."""
+        other = (translations or {}).get(self.lang)
+        return escape(other) if other else self.en(english)
 
     def transit(self, opp: Opportunity, site: Any) -> Markup:
         """A site's transit note; on Spanish pages the listing's Spanish transit note when it has one."""
         if not site.transit:
             return Markup("")
-        if self.lang != "en":
+        if self.lang != i18n.SOURCE:
             other = opp.text_in("sites", "transit", self.lang)
             if other is not None and other.lang == self.lang:
                 return escape(other.value)
@@ -164,7 +172,8 @@ class View:
         return self.vocab("sectors", ident)
 
     def stage_name(self, stage: str) -> str:
-        return self.t(stage) if stage != "training" else ("Career training" if self.lang == "en" else "Capacitarse en el trabajo")
+        # "training" alone is already the key of a listing's training support.
+        return self.t("career_training" if stage == "training" else stage)
 
     def money(self, amount: float) -> str:
         return i18n.money(amount, self.lang)
@@ -174,6 +183,9 @@ class View:
 
     def number(self, value: float) -> str:
         return i18n.number(value, self.lang)
+
+    def percent(self, value: float) -> str:
+        return i18n.percent(value, self.lang)
 
     def safe_url(self, url: str | None) -> str | None:
         return safe_url(url)
@@ -236,12 +248,38 @@ class View:
         return f"{text} ({self.t('days_left', n=left)})"
 
     def where(self, opp: Opportunity) -> str:
-        cities = []
+        return "".join(self.where_parts(opp))
+
+    def where_html(self, opp: Opportunity) -> Markup:
+        """where() for a page: the places' names marked as names that no translation may change."""
+        parts = self.where_parts(opp)
+        return Markup("").join(Markup('<span translate="no">{}</span>').format(p) if i % 2 else p for i, p in enumerate(parts))
+
+    def where_parts(self, opp: Opportunity) -> list[str]:
+        """Up to three places (cities, or "Remote"), then "+N" for the rest, as text and place names taking
+        turns, text first: ["", "Carson", ", Remote"]. The browse script writes them as where_html does."""
+        labels: list[tuple[str, bool]] = []
         for site in opp.sites:
-            label = self.t("remote") if site.mode == "remote" else site.city
-            if label not in cities:
-                cities.append(label)
-        return ", ".join(cities[:3]) + (f" +{len(cities) - 3}" if len(cities) > 3 else "")
+            entry = (self.t("remote"), False) if site.mode == "remote" else (site.city, True)
+            if entry not in labels:
+                labels.append(entry)
+        parts = [""]
+
+        def add(value: str, place: bool) -> None:
+            if place:
+                parts.extend(["", value] if len(parts) % 2 == 0 else [value])
+            elif len(parts) % 2:
+                parts[-1] += value
+            else:
+                parts.append(value)
+
+        for i, (label, is_place) in enumerate(labels[:3]):
+            if i:
+                add(", ", False)
+            add(label, is_place)
+        if len(labels) > 3:
+            add(f" +{len(labels) - 3}", False)
+        return parts
 
     def map_link(self, site: Any) -> str:
         if site.lat is not None and site.lon is not None:

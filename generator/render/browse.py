@@ -32,6 +32,14 @@ def sorts(opp: Opportunity) -> list[tuple[str, str]]:
     return [("deadline", deadline), ("reviewed", opp.last_reviewed.isoformat()), ("pay", f"{hourly_top(opp):.2f}")]
 
 
+# The browse script's own interface text, each the catalog key `ui_<name>`; site_overrides/assets/browse
+# reads them from the labels JSON by these names.
+UI_TEXT = (
+    "sort", "reset", "more", "filters", "results", "result", "none", "loading", "error", "relevance", "all", "any_status",
+    "active", "remove",
+)  # fmt: skip
+
+
 # Facets whose values grow with the catalog: their labels travel in the facet index (browse_index.py),
 # fetched once, instead of in each of the hundreds of browse pages.
 INDEXED_LABELS = tuple(f.param for f in FACETS if f.indexed_labels)
@@ -40,44 +48,10 @@ INDEXED_LABELS = tuple(f.param for f in FACETS if f.indexed_labels)
 def labels(catalog: Catalog, view: View, inline: bool = False) -> dict[str, Any]:
     """Everything the browse script shows, in the page's language; `inline` (for the page itself) leaves
     out the values of INDEXED_LABELS."""
-    es = view.lang == "es"
     sort_options = [(name, view.t("sort_" + name)) for name in SORTS]
-    if es:
-        ui = {
-            "sort": "Ordenar",
-            "reset": "Quitar filtros",
-            "more": "Mostrar más",
-            "filters": "Filtros",
-            "results": "{n} oportunidades",
-            "result": "1 oportunidad",
-            "none": "No hay oportunidades con estos filtros.",
-            "loading": "Cargando…",
-            "error": "La búsqueda no está disponible. Abajo está la lista completa.",
-            "relevance": "Más relevantes",
-            "all": "Todas",
-            "any_status": "Cualquier estado",
-            "active": "Filtros activos",
-            "remove": "Quitar filtro: {label}",
-            "deadline": view.t("deadline"),
-        }
-    else:
-        ui = {
-            "sort": "Sort by",
-            "reset": "Clear filters",
-            "more": "Show more",
-            "filters": "Filters",
-            "results": "{n} opportunities",
-            "result": "1 opportunity",
-            "none": "No opportunities match these filters.",
-            "loading": "Loading…",
-            "error": "Search is not available. The full list is below.",
-            "relevance": "Best match",
-            "all": "All",
-            "any_status": "Any status",
-            "active": "Active filters",
-            "remove": "Remove filter: {label}",
-            "deadline": view.t("deadline"),
-        }
+    # The grades of a result card: the browse script writes them from the listing's grade facet.
+    grades = {name: view.t(name) for name in ("grade_one", "grade_range")}
+    ui = {name: view.t("ui_" + name) for name in UI_TEXT} | grades
     return {
         "facets": [
             {"name": f.param, "label": view.t(f.label), "values": {} if inline and f.indexed_labels else f.options(catalog, view)}
@@ -117,7 +91,7 @@ def _level_rows(rubric: Rubric, opps: list[Opportunity], view: View, not_assesse
         counts = [tally[crit.id, lv.id] for lv in rubric.levels]
         if not_assessed:
             counts.append(len(opps) - sum(counts))
-        name = crit.name_es if view.lang == "es" and crit.name_es else crit.name
+        name = crit.label(view.lang)
         rows.append({"name": name, "counts": counts})
     return rows
 
@@ -125,12 +99,7 @@ def _level_rows(rubric: Rubric, opps: list[Opportunity], view: View, not_assesse
 def rubric_scores(catalog: Catalog, rubric: Rubric, view: View) -> dict[str, Any]:
     opps = list(catalog.opportunities.values())
     assessed = sum(1 for o in opps if o.rubric == rubric.id and o.assessment)
-    if view.lang == "es":
-        summary = (
-            f"{assessed} de {len(opps)} anuncios tienen una autoevaluación con esta rúbrica. La tabla cuenta anuncios por nivel."
-        )
-    else:
-        summary = f"{assessed} of {len(opps)} listings have a self-assessment against this rubric. The table counts listings at each level."
+    summary = view.t("rubric_scores_summary", assessed=view.number(assessed), total=view.number(len(opps)))
     return {"summary": summary, "rows": _level_rows(rubric, opps, view, True)}
 
 
@@ -139,12 +108,8 @@ def quality_summary(catalog: Catalog, opps: list[Opportunity], view: View) -> di
     if len(used) != 1:
         return None
     rubric = catalog.rubrics[used.pop()]
-    levels = [lv.name_es if view.lang == "es" and lv.name_es else lv.name for lv in rubric.levels]
-    note = (
-        "Número de anuncios de esta organización en cada nivel, según su autoevaluación."
-        if view.lang == "es"
-        else "Number of this organization's listings at each level, from their self-assessments."
-    )
+    levels = [lv.label(view.lang) for lv in rubric.levels]
+    note = view.t("quality_summary_note")
     return {"levels": levels, "rows": _level_rows(rubric, opps, view, False), "note": note}
 
 
@@ -155,25 +120,8 @@ def parameter_docs(lang: str) -> list[tuple[str, str, str]]:
     return [(name, t(docs[name][0], lang, **values), f"{name}={docs[name][1]}") for name in PARAMETERS]
 
 
+STATUSES = ("open", "upcoming", "closed", "archived", "retired")
+
+
 def status_docs(lang: str) -> list[tuple[str, str]]:
-    if lang == "es":
-        return [
-            ("open", "Recibe solicitudes ahora y la fecha límite no ha pasado."),
-            ("upcoming", "Está abierta, pero las solicitudes empiezan más adelante."),
-            (
-                "closed",
-                "No recibe solicitudes: la organización la cerró o la fecha límite ya pasó. El sitio lo calcula cada día.",
-            ),
-            ("archived", "Terminó y se guarda como referencia."),
-            ("retired", "Ya no existe; la página queda para que los enlaces no se rompan."),
-        ]
-    return [
-        ("open", "Taking applications now, and the deadline has not passed."),
-        ("upcoming", "Open, but applications start later."),
-        (
-            "closed",
-            "Not taking applications: the organization closed it or the deadline passed. The site works this out every day.",
-        ),
-        ("archived", "Finished and kept for reference."),
-        ("retired", "No longer offered; the page stays so links do not break."),
-    ]
+    return [(status, t("status_doc_" + status, lang)) for status in STATUSES]

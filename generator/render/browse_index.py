@@ -30,6 +30,8 @@ Per language, under `browse-data/<lang>/`:
   page's language: `u` the listing's id (its page is `base` + id + `/`, relative to the file),
   `t` title, `o` organization, `p` pay, `w` where, `d` deadline, `s` status key and `sl` its
   label; `tl` / `ol` the language of the title / organization name when it is not the page's.
+  A card also shows the listing's format and grades: the browse script takes them from the `format`
+  and `grade` facets, which it has already, so the cards leave them out.
   `words` describes the word index (see word_index.py).
 - `words/<shard>.json`: the word index.
 
@@ -48,7 +50,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from generator.model import LANGS, Catalog, Opportunity
+from generator.model import Catalog, Opportunity
 from generator.present.view import View, lang_prefix
 from generator.render import browse
 from generator.render.encoding import compact_json, digits, ordered, rice
@@ -127,18 +129,26 @@ def sort_ranks(opps: Sequence[Opportunity]) -> dict[str, list[int]]:
     return out
 
 
-def card(catalog: Catalog, opp: Opportunity, view: View) -> dict[str, str]:
+def card(catalog: Catalog, opp: Opportunity, view: View) -> dict[str, str | list[str]]:
     title = opp.text("title", view.lang)
     org = catalog.organizations.get(opp.org_id)
     name = org.text("name", view.lang) if org else None
-    out = {"u": opp.id, "t": title.value if title else opp.title}
+    out: dict[str, str | list[str]] = {"u": opp.id, "t": title.value if title else opp.title}
     if title and title.lang != view.lang:
         out["tl"] = title.lang
     out["o"] = name.value if name else opp.org_id
     if name and name.lang != view.lang:
         out["ol"] = name.lang
+    # Where: text and place names taking turns (View.where_parts), or the text alone when it names no place.
+    where = view.where_parts(opp)
     out.update(
-        {"p": view.pay(opp), "w": view.where(opp), "d": view.deadline(opp), "s": view.status_key(opp), "sl": view.status(opp)}
+        {
+            "p": view.pay(opp),
+            "w": where if len(where) > 1 else where[0],
+            "d": view.deadline(opp),
+            "s": view.status_key(opp),
+            "sl": view.status(opp),
+        }
     )
     return out
 
@@ -146,7 +156,7 @@ def card(catalog: Catalog, opp: Opportunity, view: View) -> dict[str, str]:
 def encoded_facets(catalog: Catalog) -> dict[str, dict[str, Any]]:
     """Every facet, encoded. Facet values are ids, the same in every language."""
     opps = ordered(catalog)
-    view = View(catalog, LANGS[0], FOLDER + "/")
+    view = View(catalog, catalog.langs[0], FOLDER + "/")
     return {name: encode_facet(values, rows, len(opps)) for name, (values, rows) in facet_rows(catalog, opps, view).items()}
 
 
@@ -177,11 +187,11 @@ def browse_files(catalog: Catalog, lang: str, facets: dict[str, dict[str, Any]] 
     return files
 
 
-def write_browse_index(catalog: Catalog, site_dir: Path, langs: Iterable[str] = LANGS) -> None:
+def write_browse_index(catalog: Catalog, site_dir: Path, langs: Iterable[str] | None = None) -> None:
     """Writes browse-data/<lang>/: the facet index, the cards and the word index."""
     site_dir = Path(site_dir)
     facets = encoded_facets(catalog)
-    for lang in langs:
+    for lang in catalog.langs if langs is None else langs:
         folder = site_dir / FOLDER / lang
         (folder / "words").mkdir(parents=True, exist_ok=True)
         for old in [*folder.glob("cards-*.json"), *(folder / "words").glob("*.json")]:

@@ -44,8 +44,18 @@ def _all(n: int) -> frozenset[int]:
     return frozenset(range(n))
 
 
-# Per parameter k, gap plus one -> its code as 0s and 1s: lists share most of their gaps.
+# Per parameter k, gap plus one -> its code as 0s and 1s: lists share most of their gaps. Gaps go up to the
+# number of listings, so this grows with the catalog: emptied when a build ends (generator/render/caches.py).
 _CODES: defaultdict[int, dict[int, str]] = defaultdict(dict)
+
+
+def clear_caches() -> None:
+    _all.cache_clear()
+    _CODES.clear()
+
+
+def cache_sizes() -> dict[str, int]:
+    return {"render.encoding._all": _all.cache_info().currsize, "render.encoding._CODES": len(_CODES)}
 
 
 def rice(ordinals: Sequence[int], n: int) -> str:

@@ -21,6 +21,10 @@ class Row:
     allowed: str
 
 
+# How the reference names the keys a pattern allows.
+PATTERN_NAMES = {"^[a-z]{2,3}$": "<lang>", "^(name|description)_[a-z]{2,3}$": "name_<lang>"}
+
+
 def _resolve(node: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
     ref = node.get("$ref", "")
     if "#/$defs/" in ref:
@@ -40,6 +44,8 @@ def _walk(node: dict[str, Any], defs: dict[str, Any], path: str, required: bool,
         needed = set(node.get("required", []))
         for key, child in node.get("properties", {}).items():
             _walk(child, defs, f"{path}.{key}" if path else key, key in needed, rows)
+        for pattern, child in node.get("patternProperties", {}).items():
+            _walk(child, defs, f"{path}.{PATTERN_NAMES[pattern]}" if path else PATTERN_NAMES[pattern], False, rows)
         extra = node.get("additionalProperties")
         if isinstance(extra, dict) and path:
             _walk(extra, defs, f"{path}.<id>", False, rows)
@@ -49,6 +55,8 @@ def _walk(node: dict[str, Any], defs: dict[str, Any], path: str, required: bool,
         if "properties" in item:
             for key, child in item["properties"].items():
                 _walk(child, defs, f"{path}[].{key}", key in set(item.get("required", [])), rows)
+            for pattern, child in item.get("patternProperties", {}).items():
+                _walk(child, defs, f"{path}[].{PATTERN_NAMES[pattern]}", False, rows)
 
 
 @cache

@@ -7,8 +7,9 @@ own values put in. The result is the page the engine would have written, byte fo
 builds a site both ways and compares every file), at a fraction of the time and memory: the engine
 holds no record page, and the pages are rendered in worker processes and written as they go.
 
-No MkDocs import here: mkdocs_plugin.py starts a `RecordWriter` once the catalog is checked and
-hands it the shells MkDocs rendered.
+No MkDocs import here: mkdocs_plugin.py holds one `RecordStream` per build and calls it from its hooks:
+`start` once the catalog is checked, `collect` for each page MkDocs writes, `release` and `finish`
+after the build, `abort` when the build fails.
 """
 
 from __future__ import annotations
@@ -19,19 +20,23 @@ import multiprocessing
 import os
 import queue
 import re
+import shutil
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from generator.model import LANGS
-from generator.present.view import Page, lang_prefix
+from generator.present.view import Page, alternates, lang_prefix
+
+if TYPE_CHECKING:
+    from generator.render.site import SiteRenderer
 
 # Where each kind of record page lives (Opportunity.url, and the organization pages in site.py).
 FOLDERS = {"opportunity": "opportunities/", "organization": "employers/"}
 KINDS = tuple(FOLDERS)
 TITLE = "WBLSHELLTITLE"
+TITLE_LANG = "WBLSHELLTITLELANG"
 DESCRIPTION = "WBLSHELLDESCRIPTION"
 DATA = "WBLSHELLDATA"
 BODY = "WBLSHELLBODY"
@@ -69,19 +74,19 @@ def variant_of(page: Page) -> Variant:
     return Variant(page.kind, page.lang, bool(meta.get("description")), bool(meta.get("structured_data")), "<h1" in page.body)
 
 
-def shell_pages() -> list[Page]:
+def shell_pages(langs: tuple[str, ...]) -> list[Page]:
     """Every shell page, for the engine to render like any other page."""
     pages = []
-    for lang in LANGS:
-        other = "es" if lang == "en" else "en"
+    for lang in langs:
         for kind in KINDS:
             for described, structured, headed in itertools.product((False, True), repeat=3):
                 v = Variant(kind, lang, described, structured, headed)
                 meta = {
                     "title": TITLE,
+                    "title_lang": TITLE_LANG,
                     "lang": lang,
                     "page_kind": kind,
-                    "alternate": lang_prefix(other) + v.path,
+                    "alternates": alternates(langs, lang, v.path),
                     "canonical_path": lang_prefix(lang) + v.path,
                     "hide": ["navigation", "toc"],
                 }
@@ -99,7 +104,7 @@ class Shell:
 
     def __init__(self, variant: Variant, html: str) -> None:
         self.variant = variant
-        markers = [TITLE, BODY, variant.path]
+        markers = [TITLE_LANG, TITLE, BODY, variant.path]
         if variant.described:
             markers.append(DESCRIPTION)
         if variant.structured:
@@ -116,6 +121,7 @@ class Shell:
     def fill(self, page: Page) -> str:
         values = {
             TITLE: page.meta["title"],
+            TITLE_LANG: page.meta["title_lang"],
             DESCRIPTION: page.meta.get("description", ""),
             DATA: page.meta.get("structured_data", ""),
             BODY: page.body,
@@ -256,3 +262,81 @@ def workers(setting: int = 0) -> int:
     if setting > 0:
         return setting
     return max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
+
+
+class RecordStream:
+    """One build's listing and organization pages, from the moment the catalog is checked to the last page.
+
+    `start` sets the workers rendering and returns the pages the engine must render itself; `collect`
+    keeps the engine's rendering of each shell; `release` hands the shells to the workers and returns the
+    addresses of the pages they write, for the sitemap; `finish` waits for the pages; `abort` stops
+    the workers of a build that failed. A stream that was not started writes nothing.
+    """
+
+    def __init__(self) -> None:
+        self.writer: RecordWriter | None = None
+        self.site_dir = Path()
+        self.variants: dict[str, Variant] = {}  # shell page's src_uri -> its variant
+        self.shells: dict[Variant, Shell] = {}
+
+    def start(self, renderer: SiteRenderer, site_dir: Path, processes: int = 1, only: set[str] | None = None) -> list[Page]:
+        """Starts writing the record pages (of `only`'s records, when given) into site_dir; returns the pages the
+        engine must render: the records that stay with it, then the shells."""
+        self.abort()
+        self.site_dir = site_dir
+        # Listings with former addresses stay with the engine: the redirects plugin only points at pages it was given.
+        kept = sorted(f"opportunity:{o.id}" for o in renderer.catalog.opportunities.values() if o.former_ids)
+        self.writer = RecordWriter(renderer.record_page, renderer.record_jobs(only, skip=set(kept)), site_dir, processes)
+        self.writer.start()  # the workers render while the engine builds the other pages
+        pages = [
+            renderer.record_page("opportunity", key.split(":", 1)[1], lang)
+            for key in kept
+            for lang in renderer.catalog.langs
+            if only is None or key in only
+        ]
+        shells = shell_pages(renderer.catalog.langs)
+        self.variants = {p.src_uri: variant_of(p) for p in shells}
+        return pages + shells
+
+    def collect(self, src_uri: str, html: str) -> None:
+        """Keeps the page the engine wrote when it is a shell. Raises ValueError when the shell lost its markers."""
+        variant = self.variants.get(src_uri)
+        if variant is not None:
+            self.shells[variant] = Shell(variant, html)
+
+    def release(self) -> list[str]:
+        """Takes the engine's files of the shells out of the site and hands the shells to the workers, which write
+        from now on; returns the site path of every page the stream writes, so the sitemap need not wait for them.
+
+        Raises RuntimeError when the engine did not render every shell.
+        """
+        writer = self.writer
+        if writer is None:
+            return []
+        for variant in self.variants.values():
+            shutil.rmtree(self.site_dir / (lang_prefix(variant.lang) + variant.path), ignore_errors=True)
+        for lang in {v.lang for v in self.variants.values()}:
+            with contextlib.suppress(OSError):  # the folder that held the listing shells, once empty
+                (self.site_dir / lang_prefix(lang) / FOLDERS["opportunity"] / "wbl-shell").rmdir()
+        missing = set(self.variants.values()) - set(self.shells)
+        if missing:
+            raise RuntimeError(f"MkDocs did not render the page shells {sorted(v.src_uri for v in missing)}.")
+        writer.send(self.shells)
+        return writer.paths()
+
+    def finish(self) -> int:
+        """Waits until every record page is written; returns how many were. Raises RuntimeError when a worker failed."""
+        writer = self.writer
+        if writer is None:
+            return 0
+        try:
+            return writer.finish()
+        finally:
+            self.abort()
+
+    def abort(self) -> None:
+        """Stops the workers, if any are left, and lets go of the build's shells."""
+        writer, self.writer = self.writer, None
+        if writer is not None:
+            writer.stop()
+        self.variants, self.shells = {}, {}

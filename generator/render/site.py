@@ -17,8 +17,8 @@ import jinja2.ext
 from markupsafe import escape
 
 from generator import PACKAGE_DIR, PROJECT_DIR, i18n
-from generator.model import LANGS, STAGES, Catalog, Opportunity, Organization
-from generator.present.view import PAGE_SIZE, Page, View, lang_prefix
+from generator.model import STAGES, Catalog, Opportunity, Organization, Text
+from generator.present.view import PAGE_SIZE, Page, View, alternates, lang_prefix
 from generator.render import browse
 from generator.render.reference import field_reference
 from generator.render.structured_data import educational_program, job_posting, script_json
@@ -85,11 +85,17 @@ def paged_title(view: View, key: str, number: int, count: int) -> tuple[str, str
     return view.t("page_title", title=title, n=number), view.t("page_description", description=description, n=number, total=count)
 
 
+def in_language(text: Text | None, lang: str) -> str:
+    """Contributor text for the page's <head>, only when it is in the page's language: a description there
+    cannot say that it is in another language, and search results would show it as the page's own."""
+    return text.value if text is not None and text.lang == lang else ""
+
+
 class SiteRenderer:
     def __init__(self, catalog: Catalog, site_url: str = "", overrides: Path | None = None) -> None:
         self.catalog = catalog
         self.site_url = site_url
-        self.envs = {lang: environment(overrides, lang) for lang in LANGS}
+        self.envs = {lang: environment(overrides, lang) for lang in catalog.langs}
         self.pages: list[Page] = []
         self._open_by_sector: dict[str, list[Opportunity]] | None = None
         self._similar: dict[str, list[Opportunity]] = {}
@@ -104,31 +110,31 @@ class SiteRenderer:
         path: str,
         template: str,
         lang: str,
-        title: str,
+        title: str | Text,
         description: str = "",
         record_id: str = "",
         structured_data: str | None = None,
         **context: Any,
     ) -> Page:
+        # A record's title may be in another language than the page (a listing not translated yet): the theme's
+        # header says which.
+        title_lang = title.lang if isinstance(title, Text) else lang
+        title = title.value if isinstance(title, Text) else title
         view = View(self.catalog, lang, path, self.site_url)
         body = self.envs[lang].get_template(template).render(v=view, **context)
         body = body.strip()
-        other = "es" if lang == "en" else "en"
         meta = {
             "title": _meta_text(title),
+            "title_lang": title_lang,
             "lang": lang,
             "page_kind": kind,
-            "alternate": lang_prefix(other) + path,
+            "alternates": alternates(self.catalog.langs, lang, path),
             "canonical_path": lang_prefix(lang) + path,
             "hide": ["navigation", "toc"],
         }
-        # Without a description of its own, a page has the site's, in the page's language (the theme's fallback,
-        # site_description in mkdocs.yml, is English only). Listing and organization pages keep theirs or none,
-        # which the page shells tell apart.
-        if not description and kind not in ("opportunity", "organization"):
-            description = i18n.t("site_description", lang)
-        if description:
-            meta["description"] = _meta_text(description)
+        # Without a description of its own in the page's language, a page has the site's, in that language (the
+        # theme's fallback, site_description in mkdocs.yml, is English only).
+        meta["description"] = _meta_text(description or i18n.t("site_description", lang))
         if structured_data:
             meta["structured_data"] = script_json(structured_data)
         src = lang_prefix(lang) + (path + "index.md" if path else "index.md")
@@ -140,7 +146,7 @@ class SiteRenderer:
         With records=False, listing and organization pages are left out: `record_jobs` and `record_page`
         give them one at a time.
         """
-        for lang in LANGS:
+        for lang in self.catalog.langs:
             self.home(lang)
             self.browse(lang, only)
             if records:
@@ -167,16 +173,13 @@ class SiteRenderer:
         view = View(self.catalog, lang, "")
         n_orgs = len(self.catalog.organizations)
         seats = sum(o.seats or 0 for o in open_)
-        if lang == "en":
-            counts = (
-                f"{view.number(len(open_))} open opportunities with {view.number(seats)} seats, "
-                f"from {view.number(n_orgs)} organizations, in {len({s for o in opps for s in o.sectors})} industry sectors."
-            )
-        else:
-            counts = (
-                f"{view.number(len(open_))} oportunidades abiertas con {view.number(seats)} lugares, "
-                f"de {view.number(n_orgs)} organizaciones, en {len({s for o in opps for s in o.sectors})} sectores industriales."
-            )
+        counts = view.t(
+            "home_counts",
+            open=view.number(len(open_)),
+            seats=view.number(seats),
+            organizations=view.number(n_orgs),
+            sectors=view.number(len({s for o in opps for s in o.sectors})),
+        )
         self.page(
             "home",
             "",
@@ -223,15 +226,13 @@ class SiteRenderer:
                     self._open_by_sector = browse.open_by_sector(self.catalog)
                 self._similar[opp.id] = browse.similar_open(opp, self._open_by_sector)
             similar = self._similar[opp.id]
-        title = view.plain(opp.text("title", lang))
-
         return self.make_page(
             "opportunity",
             opp.url,
             "opportunity.html",
             lang,
-            title,
-            view.plain(opp.text("summary", lang)),
+            opp.text("title", lang) or opp.title,
+            in_language(opp.text("summary", lang), lang),
             record_id=opp.id,
             structured_data=job_posting(self.catalog, opp, view),
             opp=opp,
@@ -274,8 +275,8 @@ class SiteRenderer:
             f"employers/{org.id}/",
             "organization.html",
             lang,
-            v.plain(org.text("name", lang)),
-            v.plain(org.text("summary", lang)),
+            org.text("name", lang) or org.name,
+            in_language(org.text("summary", lang), lang),
             record_id=org.id,
             org=org,
             opps=opps,
@@ -287,7 +288,7 @@ class SiteRenderer:
     def record_jobs(self, only: set[str] | None = None, skip: Set[str] = frozenset()) -> list[tuple[str, str, str]]:
         """(kind, id, language) of each listing and organization page, except the record keys in `skip`."""
         jobs = []
-        for lang in LANGS:
+        for lang in self.catalog.langs:
             for kind, records in (("opportunity", self.catalog.opportunities), ("organization", self.catalog.organizations)):
                 for ident in records:
                     key = f"{kind}:{ident}"
@@ -316,8 +317,8 @@ class SiteRenderer:
                 f"pathways/{p.id}/",
                 "pathway.html",
                 lang,
-                v.plain(p.text("name", lang)),
-                v.plain(p.text("summary", lang)),
+                p.text("name", lang) or p.id,
+                in_language(p.text("summary", lang), lang),
                 record_id=p.id,
                 structured_data=educational_program(self.catalog, p, v),
                 pathway=p,
@@ -394,7 +395,8 @@ class SiteRenderer:
                 path,
                 "retired.html",
                 lang,
-                f"{view.t('status_retired')}: {title}",
+                Text(title, "en"),  # retired.yml has no translations
+                view.t("status_doc_retired"),
                 record_id=ident,
                 entry=entry,
                 replacement=replacement,

@@ -42,7 +42,9 @@ from operator import itemgetter
 from typing import Any
 
 import snowballstemmer
+from babel import Locale
 
+from generator import i18n
 from generator.model import Catalog, Opportunity, Text
 from generator.present.view import View
 from generator.render.encoding import compact_json, ordered, rice
@@ -52,8 +54,8 @@ FOLDER = "words"
 MAX_WORD = 32  # longer "words" are codes or run-together text nobody types
 MIN_STEM = 4  # a shorter stem plus an ending would match unrelated words ("car" + "e")
 MAX_QUERY_WORDS = 8
-STEMMERS = {"en": "english", "es": "spanish"}
-# Endings a query word may add to an index word's stem. Inflections mostly: derivational endings
+# Endings a query word may add to an index word's stem, by language (ISO 639-1, the locale's language: a site
+# language with no entry gets none, and Snowball's stemmer alone). Inflections mostly: derivational endings
 # such as "al" would make "internal" find "intern".
 ENDINGS = {
     "en": ("", "s", "es", "e", "ed", "er", "ers", "ing", "ings", "ion", "ions", "ies", "ied", "y", "ly", "ment", "ments"),
@@ -77,6 +79,11 @@ _NOT_TEXT = (
 # a letter or a digit a space, so that split() finds what _WORD finds, faster.
 _SPACES = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
 _ASCII_WORDS = str.maketrans({c: c.lower() if c.isalnum() else " " for c in map(chr, range(128))})
+
+
+# Caches of what the catalog's texts hold (their characters, words and stems, and _memo below) grow with
+# the catalog: clear_caches() empties them when a build ends (generator/render/caches.py). Those of a
+# fixed set of keys (_stemmer, _not_text) are bounded and stay.
 
 
 @functools.cache
@@ -119,9 +126,16 @@ def shard_file(key: str) -> str:
     return "_" + "-".join(format(ord(c), "x") for c in key) + ".json"
 
 
-@functools.cache
+def language_of(lang: str) -> str:
+    """The language (ISO 639-1) of a site language: its catalog's locale says it (es_US → es)."""
+    return Locale.parse(i18n.locale(lang)).language
+
+
+@functools.lru_cache(maxsize=16)
 def _stemmer(lang: str) -> Any:
-    return snowballstemmer.stemmer(STEMMERS.get(lang, "english"))
+    """Snowball's stemmer for the site language, by the language's English name (English's when Snowball has none)."""
+    name = (Locale.parse(i18n.locale(lang)).get_language_name("en") or "").lower()
+    return snowballstemmer.stemmer(name if name in snowballstemmer.algorithms() else "english")
 
 
 @functools.cache
@@ -160,8 +174,9 @@ class _Memo(dict[str, tuple[str, ...]]):
 
     Most texts are the same in both languages (untranslated descriptions, names, places), and
     labels recur in thousands of listings. Reuse is always right, since only the text decides
-    the result; a build for another catalog starts afresh only to bound the memory. ASCII texts
-    keep words longer than MAX_WORD: build() drops them once, for less than checking every text.
+    the result; a build for another catalog starts afresh only to bound the memory, and a build's
+    end empties it (clear_caches). ASCII texts keep words longer than MAX_WORD: build() drops
+    them once, for less than checking every text.
     """
 
     def __init__(self) -> None:
@@ -175,11 +190,18 @@ class _Memo(dict[str, tuple[str, ...]]):
 
     def start(self, catalog: Catalog) -> None:
         if self.owner != id(catalog):
+            self.reset()
             self.owner = id(catalog)
-            self.clear()
-            self.plain.clear()
-            self.spelled.clear()
-            self.words.clear()
+
+    def reset(self) -> None:
+        self.owner = 0
+        self.clear()
+        self.plain.clear()
+        self.spelled.clear()
+        self.words.clear()
+
+    def size(self) -> int:
+        return len(self) + len(self.plain) + len(self.spelled) + len(self.words)
 
     def __missing__(self, text: str) -> tuple[str, ...]:
         if text.isascii():  # most texts: no accented spellings, and a split faster than _WORD's
@@ -198,7 +220,7 @@ _memo = _Memo()
 _first = itemgetter(0)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=1 << len(_NOT_TEXT))  # one per subset of the alternatives, in their order
 def _not_text(alternatives: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(alternatives))
 
@@ -210,6 +232,22 @@ def _plain(markdown: str) -> str:
         possible = tuple(pattern for needs, pattern in _NOT_TEXT if any(n in markdown for n in needs))
         plain = _memo.plain[markdown] = _not_text(possible).sub(" ", markdown) if possible else markdown
     return plain
+
+
+def clear_caches() -> None:
+    _memo.reset()
+    _is_mark.cache_clear()
+    _fold_word.cache_clear()
+    stem.cache_clear()
+
+
+def cache_sizes() -> dict[str, int]:
+    return {
+        "render.word_index._memo": _memo.size(),
+        "render.word_index._is_mark": _is_mark.cache_info().currsize,
+        "render.word_index._fold_word": _fold_word.cache_info().currsize,
+        "render.word_index.stem": stem.cache_info().currsize,
+    }
 
 
 def listing_texts(
@@ -245,7 +283,7 @@ def listing_texts(
     labels += [vocab("languages", code) for code in supports.get("languages") or ()]
     if schedule.get("season"):
         labels.append(vocab("seasons", schedule["season"]))
-    transit = opp.text_in("sites", "transit", lang) if lang != "en" else None
+    transit = opp.text_in("sites", "transit", lang) if lang != i18n.SOURCE else None
     for site in opp.sites:
         english += (site.name, site.city, site.zip)
         labels.append(view.t(site.mode))
@@ -334,7 +372,7 @@ def word_files(catalog: Catalog, lang: str) -> tuple[dict[str, Any], dict[str, b
         "format": FORMAT,
         "path": FOLDER + "/",
         "shards": " ".join(sorted(shards)),
-        "endings": list(ENDINGS[lang]),
+        "endings": list(ENDINGS.get(language_of(lang), ("",))),
         "stem": MIN_STEM,
     }
     return meta, files

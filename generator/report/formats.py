@@ -30,7 +30,7 @@ def _cell_text(value: Any, view: View) -> str:
             return label("none", view.lang)
         return f"{view.number(value.listings)} ({view.number(value.seats)})"
     if isinstance(value, Pct):
-        return f"{int(value)}\u00a0%" if view.lang == "es" else f"{int(value)}%"
+        return view.percent(int(value))
     if isinstance(value, Money):
         return view.money(float(value))
     if isinstance(value, dt.date):
@@ -53,7 +53,7 @@ def _raw(value: Any) -> str:
 
 
 def _pair_note(view: View) -> str:
-    return "Cada celda: anuncios (lugares)." if view.lang == "es" else "Each cell: listings (seats)."
+    return view.t("report_cell_pairs")
 
 
 def _how(view: View) -> list[str]:

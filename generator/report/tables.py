@@ -14,7 +14,8 @@ from typing import Any
 from generator.model import STAGES, Catalog
 from generator.present.view import View
 from generator.report import coverage as cov_mod
-from generator.report.coverage import Coverage, label
+from generator.report.coverage import Coverage
+from generator.report.coverage.labels import labels_in
 
 # -- typed cells -------------------------------------------------------------
 
@@ -64,27 +65,24 @@ class Table:
 
 
 def _summary(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
-    es = view.lang == "es"
     out: list[Table] = []
 
-    summary = Table(
-        "summary", "Resumen" if es else "Summary", "Medida" if es else "Measure", [Column("value", "Valor" if es else "Value")]
-    )
+    summary = Table("summary", view.t("report_summary"), view.t("report_measure"), [Column("value", view.t("report_value"))])
     summary.rows = [
-        Row("as_of", "Fecha de las cifras" if es else "Figures as of", [cov.as_of]),
-        Row("listings", "Anuncios en el catálogo" if es else "Listings in the catalog", [cov.listings]),
-        Row("open", "Anuncios abiertos" if es else "Open listings", [cov.open]),
+        Row("as_of", view.t("report_figures_as_of"), [cov.as_of]),
+        Row("listings", view.t("report_listings_in_the_catalog"), [cov.listings]),
+        Row("open", view.t("report_open_listings"), [cov.open]),
         Row(
             "upcoming",
-            "Abiertos que reciben solicitudes más adelante" if es else "Open, taking applications later",
+            view.t("report_open_taking_applications_later"),
             [cov.upcoming],
         ),
-        Row("closed", "Cerrados" if es else "Closed", [cov.closed]),
-        Row("archived", "Archivados" if es else "Archived", [cov.archived]),
-        Row("seats", "Lugares abiertos" if es else "Open seats", [cov.seats]),
+        Row("closed", view.t("report_closed"), [cov.closed]),
+        Row("archived", view.t("report_archived"), [cov.archived]),
+        Row("seats", view.t("report_open_seats"), [cov.seats]),
         Row(
             "seats_unknown",
-            "Anuncios abiertos sin número de lugares" if es else "Open listings that do not state seats",
+            view.t("report_open_listings_that_do"),
             [cov.seats_unknown],
         ),
     ]
@@ -93,24 +91,23 @@ def _summary(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
 
 
 def _gaps(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
-    lang, es = view.lang, view.lang == "es"
+    lang = view.lang
     out: list[Table] = []
 
-    def t(key: str, **values: Any) -> str:
-        return label(key, lang, **values)
+    L = labels_in(lang)
 
     gaps = Table(
         "gaps",
-        t("gaps"),
+        L("gaps"),
         "#",
         [
-            Column("kind", "Tipo" if es else "Kind", False),
+            Column("kind", view.t("report_kind"), False),
             Column("subject", "Id", False),
-            Column("gap", "Brecha" if es else "Gap", False),
+            Column("gap", view.t("report_gap"), False),
         ],
         as_list="{label}. {last}",
     )
-    kinds = {"sector": t("sector"), "stage": t("stage"), "area": t("area")}
+    kinds = {"sector": L("sector"), "stage": L("stage"), "area": L("area")}
     for rank, gap in enumerate(cov.gaps, start=1):
         gaps.rows.append(Row(str(rank), str(rank), [kinds[gap.kind], gap.subject, cov_mod.gap_sentence(gap, view)]))
     out.append(gaps)
@@ -121,16 +118,15 @@ def _matrix(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
     lang = view.lang
     out: list[Table] = []
 
-    def t(key: str, **values: Any) -> str:
-        return label(key, lang, **values)
+    L = labels_in(lang)
 
     stage_names = [view.stage_name(s) for s in STAGES]
     matrix = Table(
         "matrix",
-        t("matrix"),
-        t("sector"),
-        [*(Column(s, n) for s, n in zip(STAGES, stage_names, strict=True)), Column("all", t("all_stages"))],
-        notes=[t("matrix_intro")],
+        L("matrix"),
+        L("sector"),
+        [*(Column(s, n) for s, n in zip(STAGES, stage_names, strict=True)), Column("all", L("all_stages"))],
+        notes=[L("matrix_intro")],
     )
     for row in cov.matrix.rows:
         matrix.rows.append(
@@ -143,7 +139,7 @@ def _matrix(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
     matrix.rows.append(
         Row(
             "all",
-            t("total_once"),
+            L("total_once"),
             [
                 *(Pair(c.listings, c.seats) for c in cov.matrix.stage_totals),
                 Pair(cov.matrix.total.listings, cov.matrix.total.seats),
@@ -155,17 +151,16 @@ def _matrix(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
 
 
 def _empty(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
-    lang, es = view.lang, view.lang == "es"
+    lang = view.lang
     out: list[Table] = []
 
-    def t(key: str, **values: Any) -> str:
-        return label(key, lang, **values)
+    L = labels_in(lang)
 
     empty = Table(
         "empty",
-        t("empty_cells"),
-        t("stage"),
-        [Column("count", "Celdas" if es else "Cells"), Column("sectors", "Sectores" if es else "Sectors", False)],
+        L("empty_cells"),
+        L("stage"),
+        [Column("count", view.t("report_cells")), Column("sectors", view.t("report_sectors"), False)],
         as_list="{label} ({first}): {last}",
     )
     for stage, sectors in cov.matrix.empty_by_stage():
@@ -175,29 +170,28 @@ def _empty(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
 
 
 def _pay(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
-    lang, es = view.lang, view.lang == "es"
+    lang = view.lang
     out: list[Table] = []
 
-    def t(key: str, **values: Any) -> str:
-        return label(key, lang, **values)
+    L = labels_in(lang)
 
     pay = Table(
         "pay",
-        t("pay"),
-        t("sector"),
+        L("pay"),
+        L("sector"),
         [
-            Column("listings", t("listings")),
-            Column("paid", t("paid")),
-            Column("stipend", t("stipend")),
-            Column("paid_share", t("paid_share") + " (%)"),
-            Column("hourly_min", "Salario por hora más bajo" if es else "Lowest hourly wage"),
-            Column("hourly_max", "Salario por hora más alto" if es else "Highest hourly wage"),
-            Column("not_published", t("not_published")),
+            Column("listings", L("listings")),
+            Column("paid", L("paid")),
+            Column("stipend", L("stipend")),
+            Column("paid_share", L("paid_share") + " (%)"),
+            Column("hourly_min", view.t("report_lowest_hourly_wage")),
+            Column("hourly_max", view.t("report_highest_hourly_wage")),
+            Column("not_published", L("not_published")),
         ],
-        notes=[t("pay_intro")],
+        notes=[L("pay_intro")],
     )
     for pay_row in (*cov.pay, cov.pay_total):
-        name = view.sector_name(pay_row.sector) if pay_row.sector else t("total_once")
+        name = view.sector_name(pay_row.sector) if pay_row.sector else L("total_once")
         pay.rows.append(
             Row(
                 pay_row.sector or "all",
@@ -221,15 +215,14 @@ def _bands(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
     lang = view.lang
     out: list[Table] = []
 
-    def t(key: str, **values: Any) -> str:
-        return label(key, lang, **values)
+    L = labels_in(lang)
 
     bands = Table(
         "bands",
-        t("bands"),
-        t("band"),
-        [Column("grades", t("grades"), False), Column("listings", t("listings")), Column("seats", t("seats"))],
-        notes=[t("bands_intro")],
+        L("bands"),
+        L("band"),
+        [Column("grades", L("grades"), False), Column("listings", L("listings")), Column("seats", L("seats"))],
+        notes=[L("bands_intro")],
     )
     names = {b.id: b.label(lang) for b in catalog.vocabularies.items("grade-bands")}
     for b in cov.bands:
@@ -242,11 +235,10 @@ def _areas(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
     lang = view.lang
     out: list[Table] = []
 
-    def t(key: str, **values: Any) -> str:
-        return label(key, lang, **values)
+    L = labels_in(lang)
 
     areas = Table(
-        "areas", t("areas"), t("area"), [Column("listings", t("listings")), Column("seats", t("seats"))], notes=[t("areas_intro")]
+        "areas", L("areas"), L("area"), [Column("listings", L("listings")), Column("seats", L("seats"))], notes=[L("areas_intro")]
     )
     for a in cov.areas:
         areas.rows.append(Row(a.area or "unknown", cov_mod.subject_name("area", a.area, view), [a.listings, a.seats]))
@@ -258,20 +250,19 @@ def _levels(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
     lang = view.lang
     out: list[Table] = []
 
-    def t(key: str, **values: Any) -> str:
-        return label(key, lang, **values)
+    L = labels_in(lang)
 
     for r in cov.rubrics:
         level_names = cov_mod.level_names(catalog, r.rubric, lang)
         table = Table(
             f"levels:{r.rubric}",
-            f"{t('levels')}: {cov_mod.rubric_name(catalog, r.rubric, lang)}",
-            t("criterion"),
+            f"{L('levels')}: {cov_mod.rubric_name(catalog, r.rubric, lang)}",
+            L("criterion"),
             [
                 *(Column(lv, f"{i}. {name}") for i, (lv, name) in enumerate(zip(r.levels, level_names, strict=True), 1)),
-                Column("not-assessed", t("not_assessed")),
+                Column("not-assessed", L("not_assessed")),
             ],
-            notes=[t("levels_assessed", n=view.number(r.assessed), open=view.number(cov.open))],
+            notes=[L("levels_assessed", n=view.number(r.assessed), open=view.number(cov.open))],
         )
         for c in r.rows:
             table.rows.append(
@@ -286,10 +277,9 @@ def _signals(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
     lang = view.lang
     out: list[Table] = []
 
-    def t(key: str, **values: Any) -> str:
-        return label(key, lang, **values)
+    L = labels_in(lang)
 
-    signals = Table("signals", t("signals"), t("signal"), [Column("listings", t("listings"))])
+    signals = Table("signals", L("signals"), L("signal"), [Column("listings", L("listings"))])
     signals.rows = [Row(s.signal, view.vocab("signals", s.signal), [s.listings]) for s in cov.signals]
     out.append(signals)
     return out
@@ -299,11 +289,10 @@ def _fresh(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
     lang = view.lang
     out: list[Table] = []
 
-    def t(key: str, **values: Any) -> str:
-        return label(key, lang, **values)
+    L = labels_in(lang)
 
-    fresh = Table("freshness", t("freshness"), t("reviewed"), [Column("listings", t("listings"))], notes=[t("freshness_intro")])
-    fresh.rows = [Row(f.bucket, t("fresh_" + f.bucket), [f.listings]) for f in cov.freshness]
+    fresh = Table("freshness", L("freshness"), L("reviewed"), [Column("listings", L("listings"))], notes=[L("freshness_intro")])
+    fresh.rows = [Row(f.bucket, L("fresh_" + f.bucket), [f.listings]) for f in cov.freshness]
     out.append(fresh)
     return out
 
@@ -312,18 +301,17 @@ def _deadlines(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
     lang = view.lang
     out: list[Table] = []
 
-    def t(key: str, **values: Any) -> str:
-        return label(key, lang, **values)
+    L = labels_in(lang)
 
     deadlines = Table(
         "deadlines",
-        t("deadlines"),
-        t("opportunity"),
+        L("deadlines"),
+        L("opportunity"),
         [
-            Column("organization", t("organization"), False),
-            Column("deadline", t("deadline"), False),
-            Column("days_left", t("days_left")),
-            Column("seats", t("seats")),
+            Column("organization", L("organization"), False),
+            Column("deadline", L("deadline"), False),
+            Column("days_left", L("days_left")),
+            Column("seats", L("seats")),
         ],
     )
     for d in cov.deadlines:
@@ -336,7 +324,7 @@ def _deadlines(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
             )
         )
     if not deadlines.rows:
-        deadlines.notes.append(t("deadlines_none"))
+        deadlines.notes.append(L("deadlines_none"))
     out.append(deadlines)
     return out
 

@@ -40,7 +40,8 @@ TEXT_OUTSIDE_ENGLISH = """() => {
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node.nodeValue.replace(/\\s+/g, " ").trim();
     const parent = node.parentElement;
-    if (!text || !parent || parent.closest("script, style, noscript, code, pre, template")) continue;
+    // Names of places and addresses are marked translate="no": they are the same in every language.
+    if (!text || !parent || parent.closest("script, style, noscript, code, pre, template, [translate=no]")) continue;
     const marked = parent.closest("body [lang]");  // the page language itself (on <html>) does not count
     if (marked && marked.getAttribute("lang").toLowerCase().startsWith("en")) continue;
     if (!parent.checkVisibility({ visibilityProperty: true })) continue;

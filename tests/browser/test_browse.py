@@ -365,6 +365,69 @@ def test_without_javascript_the_list_and_links_are_there(
     expect(page.locator("h1")).to_have_text(title)
 
 
+# Per result card: its listing's path, its visible text, the language of its title and organization name,
+# and its status badge's classes.
+CARDS = """els => els.map((li) => {
+  const langOf = (el) => ((el.querySelector("[lang]") || el).closest("[lang]") || document.documentElement).getAttribute("lang");
+  const link = li.querySelector(".wbl-card__title a");
+  return {
+    path: new URL(link.href).pathname,
+    text: li.innerText,
+    titleLang: langOf(link),
+    orgLang: langOf(li.querySelector(".wbl-card__org")),
+    status: li.querySelector(".wbl-status").className,
+  };
+})"""
+
+
+def server_cards(page: Page, url: str) -> dict[str, dict[str, str]]:
+    """The cards of the browse page without JavaScript, every page of the list, by listing path."""
+    cards: dict[str, dict[str, str]] = {}
+    while url:
+        page.goto(url)
+        cards.update((c["path"], c) for c in page.locator("#wbl-static .wbl-card").evaluate_all(CARDS))
+        following = page.locator("#wbl-static a[rel='next']")
+        url = following.evaluate("a => a.href") if following.count() else ""
+    return cards
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_cards_built_by_the_script_show_what_the_server_cards_show(
+    page: Page, new_context: Callable[..., Any], site_server: str, catalog: Catalog, lang: str
+) -> None:
+    server = server_cards(new_context(java_script_enabled=False).new_page(), browse_url(site_server, lang))
+    open_browse(page, browse_url(site_server, lang, status="any"))
+    load_all(page)
+    built = page.locator("#wbl-results .wbl-card").evaluate_all(CARDS)
+    assert {c["path"] for c in built} == set(server) == paths(catalog.opportunities.values(), lang)
+    view = View(catalog, lang, "opportunities/")
+    for card in built:
+        assert card == server[card["path"]]
+        opp = catalog.opportunities[card["path"].split("/opportunities/")[1].rstrip("/")]
+        for shown in (view.vocab("formats", opp.format), view.grades(opp), view.pay(opp), view.where(opp)):
+            assert shown in card["text"], (opp.id, shown)
+    if lang == "es":
+        assert {c["titleLang"] for c in built} == {"en", "es"}, "titles in both languages: the lang attributes are compared"
+
+
+def test_a_card_without_a_deadline_leaves_out_its_label_and_separator(page: Page, site_server: str, catalog: Catalog) -> None:
+    open_browse(page, browse_url(site_server, "es"))
+    fill = """async (deadline) => {
+      const src = document.querySelector("script[type=module][src$='main.js']").src;
+      const { fillCard } = await import(new URL("results.js", src).href);
+      const blank = document.getElementById("wbl-card-template").content.querySelector(".wbl-card");
+      const texts = {
+        href: location.href, title: "T", titleLang: "", org: "O", orgLang: "", format: "F", status: "open",
+        statusLabel: "S", pay: "P", grades: "G", where: "W", deadline,
+      };
+      const card = fillCard(blank.cloneNode(true), texts);
+      return [".wbl-card__title", ".wbl-card__org", ".wbl-card__facts"].map((s) => card.querySelector(s).textContent);
+    }"""
+    label = View(catalog, "es", "opportunities/").t("deadline")
+    assert page.evaluate(fill, "D") == ["T", "O · F", f"S P · G · W · {label}: D"]
+    assert page.evaluate(fill, "") == ["T", "O · F", "S P · G · W"]
+
+
 @pytest.mark.parametrize(
     ("blocked", "params"),
     [

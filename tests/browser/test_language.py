@@ -7,7 +7,6 @@ inside an element marked lang="en", so screen readers pronounce it right.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -15,13 +14,11 @@ from playwright.sync_api import Page
 
 from generator import i18n
 from generator.present.view import View
-from generator.report.coverage.labels import LABELS
 
 from . import site_pages
 from .site_pages import (
     PAGE_TYPES,
     PAGES,
-    ROOT,
     TEXT_OUTSIDE_ENGLISH,
     catalog,
     listings,
@@ -37,29 +34,19 @@ page_fixture, page_state_fixture = site_pages.reused_page_fixture, site_pages.sh
 SECTIONS = ["home", "browse", "pathways", "sectors", "employers", "quality", "coverage", "counselors", "contribute", "data"]
 SPANISH_MONTHS = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
 ENGLISH_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-TEMPLATES = [*sorted((ROOT / "generator" / "templates").glob("*.html")), ROOT / "site_overrides" / "main.html"]
-TEMPLATES += sorted((ROOT / "site_overrides" / "partials").glob("*.html"))
-# Inline switches in templates: "English" if v.lang == "en" else "Español", "Español" if es else "English", ...
-INLINE = [
-    re.compile(r"""(["'])((?:(?!\1).)+)\1 if (?:v\.lang == ["']en["']|not es) else"""),
-    re.compile(r"""if (?:es|v\.lang == ["']es["']) else (["'])((?:(?!\1).)+)\1"""),
-]
-
 # An element's text without the parts marked lang="en" (contributor text that has no translation).
 WITHOUT_ENGLISH = """el => { const c = el.cloneNode(true); c.querySelectorAll('[lang="en"]').forEach(e => e.remove()); return c.textContent; }"""
 
 
 def english_interface_phrases() -> list[str]:
-    """English interface text the site uses: i18n.STRINGS, the coverage page's words and the templates' inline text."""
-    # The language switch is in the other language on purpose, and marked with its own lang.
-    pairs = [pair for key, pair in i18n.STRINGS.items() if not key.startswith("language_switch")] + [*LABELS.values()]
+    """English interface text the site uses: every message of the catalogs, with markup and placeholders cut out."""
+    english, translated = i18n.messages("en").phrases, i18n.messages("es").phrases
+    # The language switch names each language in itself, marked with its own lang.
+    pairs = [(text, translated[key]) for key, text in english.items() if key[0] != "language_name"]
     phrases = {"Deadline", "Who can apply", "How to apply", "Pay", "Grades", "Skip to content", "Site sections", "Menu"}
-    for english, spanish in pairs:
-        if english != spanish:
-            phrases.update(re.split(r"\{[^}]*\}", english))
-    for template in TEMPLATES:
-        for pattern in INLINE:
-            phrases.update(m.group(2) for m in pattern.finditer(Path(template).read_text(encoding="utf-8")))
+    for text, spanish in pairs:
+        if text != spanish:
+            phrases.update(re.split(r"\{[^}]*\}|<[^>]*>|`[^`]*`|\n", text))
     spanish = {s for _, s in pairs}
     cleaned = {" ".join(p.strip(" .,:;()·–-").split()) for p in phrases}
     # Words of two letters, and the names that are the same in both languages, tell nothing.

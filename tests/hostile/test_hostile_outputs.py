@@ -51,20 +51,24 @@ def model():
 
 
 class _Links(HTMLParser):
-    """Kind of page (from its content element) and the links of browse cards."""
+    """Kind of page (from its content element) and the links of browse cards. The browse page's card
+    <template> (the script's blank card) is no listing's card: its content is skipped."""
 
     def __init__(self) -> None:
         super().__init__()
         self.kinds: set[str] = set()
         self.card_links: list[str] = []
         self._in_card_title = False
+        self._in_template = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
         classes = (values.get("class") or "").split()
+        if tag == "template":
+            self._in_template = True
         if tag == "div" and "wbl" in classes:
             self.kinds.update(c for c in classes if c.startswith("wbl-"))
-        if "wbl-card__title" in classes:
+        if "wbl-card__title" in classes and not self._in_template:
             self._in_card_title = True
         elif tag == "a" and self._in_card_title:
             self.card_links.append(values.get("href") or "")
@@ -72,6 +76,8 @@ class _Links(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in ("h2", "h3"):
             self._in_card_title = False
+        if tag == "template":
+            self._in_template = False
 
 
 def _parse(path: Path) -> _Links:

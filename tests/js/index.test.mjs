@@ -3,7 +3,7 @@ import { describe, test } from "node:test";
 
 import { ordinals, wordCount } from "../../site_overrides/assets/browse/bits.js";
 import {
-  INDEX_FORMAT, WORDS_FORMAT, cardRecord, decodeIndex, decodeWordShard, eachRow, sortOrder,
+  INDEX_FORMAT, WORDS_FORMAT, cardRecord, decodeIndex, decodeWordShard, eachRow, facetValues, sortOrder,
 } from "../../site_overrides/assets/browse/index.js";
 import { golden } from "./golden.mjs";
 
@@ -183,6 +183,26 @@ describe("cardRecord", () => {
     assert.equal(record.href, "https://example.org/s/opportunities/o/x%20y/");
     assert.equal(record.title, "T");
     assert.equal(record.titleLang, undefined);
+  });
+});
+
+describe("facetValues", () => {
+  for (const lang of LANGS) {
+    const { url, files, expected } = browse[lang];
+    test(`${lang}: each listing's values of each facet, in the facet's order`, () => {
+      const index = decodeIndex(files["facets.json"], url);
+      for (const [name, values] of Object.entries(expected.facets)) {
+        for (let i = 0; i < expected.n; i++) {
+          const want = Object.keys(values).filter((v) => values[v].includes(i));
+          assert.deepEqual(facetValues(index, name, i), want, `${name} ${i}`);
+        }
+      }
+    });
+  }
+
+  test("a facet that the index does not have: no values", () => {
+    const index = decodeIndex(browse.en.files["facets.json"], browse.en.url);
+    assert.deepEqual(facetValues(index, "no-such-facet", 0), []);
   });
 });
 

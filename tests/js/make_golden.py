@@ -15,8 +15,9 @@ and commit the files with the change. Files:
   listings of each value.
 - browse-en.json, browse-es.json: the browse files of a small catalog (the minimal fixture catalog with
   more listings and organizations), as the site serves them under browse-data/<lang>/, the word
-  shards that the queries need, and the answers: each facet value's listings, both sort orders, each
-  card, each shard decoded, and per query its words, the words they match and the listings found.
+  shards that the queries need, the browse page's labels JSON, and the answers: each facet value's
+  listings, both sort orders, each card, what each listing's result card shows (as the server's card
+  writes it), each shard decoded, and per query its words, the words they match and the listings found.
 - text.json: folding and splitting text into words (word_index.fold, words), query words, shard keys
   and file names, for accents, case, ñ, punctuation and other scripts.
 """
@@ -231,7 +232,28 @@ QUERIES = {
 }
 
 
-def browse_golden(bi: SimpleNamespace, wi: SimpleNamespace, catalog: Any, lang: str) -> dict[str, Any]:
+def shown(view: Any, opp: Any, href: str) -> dict[str, str]:
+    """What the server's result card (_macros.html `cards`) shows of a listing, slot by slot."""
+    title = opp.text("title", view.lang)
+    org = view.catalog.organizations[opp.org_id].text("name", view.lang)
+    return {
+        "href": href,
+        "title": title.value,
+        "titleLang": title.lang if title.lang != view.lang else "",
+        "org": org.value,
+        "orgLang": org.lang if org.lang != view.lang else "",
+        "format": view.vocab("formats", opp.format),
+        "status": view.status_key(opp),
+        "statusLabel": view.status(opp),
+        "pay": view.pay(opp),
+        "grades": view.grades(opp),
+        "whereParts": view.where_parts(opp),
+        "where": view.where(opp),
+        "deadline": view.deadline(opp),
+    }
+
+
+def browse_golden(bi: SimpleNamespace, wi: SimpleNamespace, labels: Any, catalog: Any, lang: str) -> dict[str, Any]:
     reader = reference_decoders()
     files = {name: json.loads(data) for name, data in bi.browse_files(catalog, lang).items()}
     index = files["facets.json"]
@@ -292,17 +314,21 @@ def browse_golden(bi: SimpleNamespace, wi: SimpleNamespace, catalog: Any, lang: 
         name: [{"word": w, "stem": s, "ordinals": every, "strong": strong} for w, s, every, strong in reader.read_shard(data, n)]
         for name, data in shards.items()
     }
+    # The browse page's labels JSON, as the page has it (tuples become lists).
+    page_labels = json.loads(json.dumps(labels(catalog, bi.View(catalog, lang, "opportunities/"), inline=True)))
     served = {name: data for name, data in files.items() if not name.startswith(words)}
     served.update({words + name: data for name, data in shards.items()})
     return {
         "lang": lang,
         "url": url,
         "files": served,
+        "labels": page_labels,
         "expected": {
             "n": n,
             "facets": facets,
             "sorts": sorts,
             "cards": cards,
+            "shown": [shown(view, opp, card["href"]) for opp, card in zip(opps, cards, strict=True)],
             "shards": decoded,
             "queries": queries,
         },
@@ -377,7 +403,7 @@ def golden() -> dict[str, Any]:
         "text.json": text_golden(wi),
     }
     for lang in ("en", "es"):
-        out[f"browse-{lang}.json"] = browse_golden(bi, wi, catalog, lang)
+        out[f"browse-{lang}.json"] = browse_golden(bi, wi, defined("labels"), catalog, lang)
     return out
 
 

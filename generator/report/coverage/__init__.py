@@ -63,7 +63,7 @@ built from them) and page.py (`page_context`, for the /coverage/ page).
 from __future__ import annotations
 
 from generator.report.coverage.figures import DEADLINE_DAYS, FRESHNESS, UNKNOWN_AREA, compute
-from generator.report.coverage.labels import LABELS, label
+from generator.report.coverage.labels import label
 from generator.report.coverage.page import page_context
 from generator.report.coverage.record import (
     AreaRow,
@@ -97,7 +97,6 @@ from generator.report.coverage.words import (
 __all__ = [
     "DEADLINE_DAYS",
     "FRESHNESS",
-    "LABELS",
     "UNKNOWN_AREA",
     "AreaRow",
     "BandRow",

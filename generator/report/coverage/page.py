@@ -9,7 +9,7 @@ from markupsafe import Markup, escape
 from generator.model import STAGES, Catalog
 from generator.present.view import View
 from generator.report.coverage.figures import compute
-from generator.report.coverage.labels import label
+from generator.report.coverage.labels import labels_in
 from generator.report.coverage.record import Gap
 from generator.report.coverage.words import (
     criterion_name,
@@ -33,8 +33,7 @@ def page_context(catalog: Catalog, view: View) -> dict[str, Any]:
     cov = compute(catalog)
     lang = view.lang
 
-    def L(key: str, **values: Any) -> str:  # noqa: N802 - short name for templates
-        return label(key, lang, **values)
+    L = labels_in(lang)  # a short name, as in the template
 
     stage_short = [view.t(stage + "_short") for stage in STAGES]
     matrix_svg = charts.heatmap(
@@ -88,6 +87,7 @@ def page_context(catalog: Catalog, view: View) -> dict[str, Any]:
             {
                 "id": r.rubric,
                 "name": rubric_name(catalog, r.rubric, lang),
+                "name_text": catalog.rubrics[r.rubric].text("name", lang),
                 "levels": names,
                 "rows": rows,
                 "assessed": L("levels_assessed", n=view.number(r.assessed), open=view.number(cov.open)),

@@ -50,10 +50,8 @@ def empty_sentences(cov: Coverage, view: View) -> list[str]:
     for stage, sectors in cov.matrix.empty_by_stage():
         if sectors:
             names = "; ".join(view.sector_name(s) for s in sectors)
-            stage_name = view.stage_name(stage)
-            out.append(
-                label("empty_stage", view.lang, stage=stage_name.lower() if view.lang == "en" else stage_name, sectors=names)
-            )
+            # Mid-sentence, in the languages of this site, a stage's name is written in lowercase.
+            out.append(label("empty_stage", view.lang, stage=view.stage_name(stage).lower(), sectors=names))
     return out
 
 
@@ -71,7 +69,7 @@ def share_text(row: PayRow, view: View) -> str:
     return label(
         "share_of",
         view.lang,
-        pct=f"{row.share}\u00a0%" if view.lang == "es" else f"{row.share}%",
+        pct=view.percent(row.share),
         n=view.number(row.paid_any),
         total=view.number(row.listings),
     )
@@ -84,9 +82,9 @@ def rubric_name(catalog: Catalog, rubric_id: str, lang: str) -> str:
 
 
 def level_names(catalog: Catalog, rubric_id: str, lang: str) -> list[str]:
-    return [lv.name_es if lang == "es" and lv.name_es else lv.name for lv in catalog.rubrics[rubric_id].levels]
+    return [lv.label(lang) for lv in catalog.rubrics[rubric_id].levels]
 
 
 def criterion_name(catalog: Catalog, rubric_id: str, criterion: str, lang: str) -> str:
     crit = next(c for c in catalog.rubrics[rubric_id].criteria if c.id == criterion)
-    return crit.name_es if lang == "es" and crit.name_es else crit.name
+    return crit.label(lang)

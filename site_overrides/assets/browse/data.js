@@ -4,7 +4,7 @@
 //
 // getJson(url) -> Promise of the parsed file is given (main.js fetches), so that the store runs anywhere.
 
-import { cardRecord, decodeIndex, decodeWordShard, sortOrder as decodeSortOrder } from "./index.js";
+import { cardRecord, decodeIndex, decodeWordShard, facetValues, sortOrder as decodeSortOrder } from "./index.js";
 import { queryWords, searchShards, shardFile, shardKey } from "./words.js";
 
 const WORD_SEARCHES = 20; // word searches kept
@@ -42,8 +42,12 @@ export function createStore(indexUrl, getJson) {
     return Math.floor(i / index.shard);
   }
 
+  // Ordinal i's card record, with its format and grades from the facet index.
   async function card(i) {
-    return cardRecord(await shard(shardOf(i)), i, index.shard, index.base);
+    const record = cardRecord(await shard(shardOf(i)), i, index.shard, index.base);
+    record.format = facetValues(index, "format", i)[0] || "";
+    record.grades = facetValues(index, "grade", i);
+    return record;
   }
 
   // Listings in a sort's order: the ranks come in a small file, fetched the first time the sort is used.

@@ -1,7 +1,7 @@
 // Decoding the browse indexes that the generator writes under browse-data/<lang>/ (browse_index.py and
 // word_index.py): the facet index, the sort ranks, the result cards and the word index's shards.
 
-import { allBits, wordCount } from "./bits.js";
+import { allBits, contains, wordCount } from "./bits.js";
 import { digitAt, unrice } from "./rice.js";
 
 // The formats this reader knows (browse_index.FORMAT, word_index.FORMAT): a file says which it is in.
@@ -84,6 +84,16 @@ export function cardRecord(cards, i, shard, base) {
     href: new URL(c.u + "/", base).href, title: c.t, titleLang: c.tl, org: c.o, orgLang: c.ol,
     pay: c.p, where: c.w, deadline: c.d, status: c.s, statusLabel: c.sl,
   };
+}
+
+// The values of facet `name` that ordinal i has, in the facet's order; none without that facet. A card
+// shows some facets (format, grades) that the card files leave out, since the facet index has them.
+export function facetValues(index, name, i) {
+  const f = index.facets.get(name);
+  if (!f) return [];
+  const out = [];
+  for (const [value, v] of f.pos) if (contains(f.bits[v], i)) out.push(value);
+  return out;
 }
 
 // A shard of the word index: its words, their stems (each stored as a number of characters to drop

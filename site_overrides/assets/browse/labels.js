@@ -1,14 +1,9 @@
-// The page's interface text: the labels JSON's `ui` entries, over English defaults.
-
-export const UI_DEFAULTS = {
-  results: "{n} opportunities", result: "1 opportunity", none: "No opportunities match these filters.",
-  loading: "Loading…", error: "Search is not available. The full list is below.", relevance: "Best match",
-  all: "All", any_status: "Any status", filters: "Filters", active: "Active filters",
-  remove: "Remove filter: {label}", deadline: "Deadline",
-};
+// The page's interface text: the labels JSON's `ui` entries, which the build writes from the translation
+// catalogs (generator/render/browse.py, UI_TEXT). A missing entry shows its own name, never another language.
 
 export function uiText(labels) {
-  return Object.assign({}, UI_DEFAULTS, (labels && labels.ui) || {});
+  const ui = Object.assign({}, (labels && labels.ui) || {});
+  return new Proxy(ui, { get: (text, name) => (name in text ? text[name] : String(name)) });
 }
 
 // What the status line says for n results; format writes a number in the page's language.
@@ -24,4 +19,37 @@ export function removeText(ui, text) {
 // The number of filters in use, as the filters' badge shows it ("" for none).
 export function badgeText(n, format) {
   return n ? "(" + format(n) + ")" : "";
+}
+
+// A listing's grades as its card says them ("Grades 9–12", or "Grade 9" for one grade), from its values of
+// the grade facet and the page's two forms of the text; "" without either.
+export function gradesText(grades, ui) {
+  const numbers = (grades || []).map(Number).filter(Number.isFinite);
+  if (!numbers.length) return "";
+  const min = Math.min(...numbers);
+  const max = Math.max(...numbers);
+  const text = min === max ? ui.grade_one : ui.grade_range;
+  return text ? text.replaceAll("{min}", String(min)).replaceAll("{max}", String(max)) : "";
+}
+
+// What each slot of a result card shows (data-slot in the page's card template), from the listing's card
+// record (data.js card) and the page's labels; `formats` is the format facet's labels by value.
+export function cardTexts(r, ui, formats) {
+  const format = r.format || "";
+  return {
+    href: r.href || "",
+    title: r.title || r.href || "",
+    titleLang: r.titleLang || "",
+    org: r.org || "",
+    orgLang: r.orgLang || "",
+    format: formats && Object.hasOwn(formats, format) ? formats[format] : format,
+    status: r.status || "",
+    statusLabel: r.statusLabel || "",
+    pay: r.pay || "",
+    grades: gradesText(r.grades, ui),
+    // Text and place names taking turns, text first; a plain text names no place.
+    whereParts: Array.isArray(r.where) ? r.where : [r.where || ""],
+    where: Array.isArray(r.where) ? r.where.join("") : r.where || "",
+    deadline: r.deadline || "",
+  };
 }

@@ -13,9 +13,9 @@
 //   have the words, best first. Its postings are the facet index's listings, so counts, filters and
 //   cards mean the same with and without words.
 //
-// The query parameters come with the facet index (url-state.js browseMeta). Everything shown comes from the page's labels JSON
-// or the index's cards, and is written with textContent, never as HTML. The word index's text is only
-// compared, never shown.
+// The query parameters come with the facet index (url-state.js browseMeta). Everything shown comes from the page (its labels
+// JSON and its card template) or the facet index and its cards, and is written with textContent, never as HTML.
+// The word index's text is only compared, never shown.
 
 import { createControls } from "./controls.js";
 import { createStore } from "./data.js";
@@ -53,7 +53,8 @@ function init() {
   const list = byId("wbl-results");
   const moreButton = byId("wbl-more");
   const staticList = byId("wbl-static");
-  if (!form || !qInput || !sortSelect || !facetsBox || !statusLine || !list || !moreButton) return;
+  const cardTemplate = byId("wbl-card-template");
+  if (!form || !qInput || !sortSelect || !facetsBox || !statusLine || !list || !moreButton || !cardTemplate) return;
 
   let labels;
   try {
@@ -87,7 +88,10 @@ function init() {
   let prefetchTimer = 0;
   let pendingUrl = null; // {mode, query}: the address to write once the results are shown
 
-  const results = createResults({ list, more: moreButton, pageSize, loadCard: (i) => store.card(i), ui });
+  const formats = ((labels.facets || []).find((f) => f.name === "format") || {}).values || {};
+  const results = createResults({
+    list, more: moreButton, pageSize, loadCard: (i) => store.card(i), template: cardTemplate, ui, formats,
+  });
 
   function writeUrl(mode, query) {
     const url = location.pathname + query + location.hash;

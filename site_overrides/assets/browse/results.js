@@ -1,34 +1,59 @@
 // The result list: cards shown a page at a time, each card fetched only when it is shown.
+//
+// Each card is a copy of the page's card template (browse.html: the server's card, with its slots empty),
+// so that the cards built here show what the list without JavaScript shows. Slots get text only
+// (textContent), and the link only the address that the index gives.
 
-import { el } from "./dom.js";
+import { cardTexts } from "./labels.js";
 
-// A result card from a card record (index.js cardRecord).
-export function card(r, ui) {
-  const link = el("a", { text: r.title || r.href });
-  if (r.href) link.href = r.href;
-  if (r.titleLang) link.lang = r.titleLang;
-  const li = el("li", { class: "wbl-card" }, [el("h2", { class: "wbl-card__title" }, [link])]);
-  if (r.org) {
-    const org = el("p", { class: "wbl-card__org", text: r.org });
-    if (r.orgLang) org.lang = r.orgLang;
-    li.append(org);
+// Fills a copy of the card template with a listing's texts (labels.js cardTexts). Returns the card.
+export function fillCard(card, texts) {
+  const slot = (name) => card.querySelector('[data-slot="' + name + '"]');
+  const put = (name, text, lang) => {
+    const node = slot(name);
+    if (!node) return null;
+    node.textContent = text;
+    if (lang) node.lang = lang;
+    return node;
+  };
+  const link = put("title", texts.title, texts.titleLang);
+  if (link && texts.href) link.href = texts.href;
+  put("org", texts.org, texts.orgLang);
+  put("format", texts.format);
+  const status = put("status", texts.statusLabel);
+  if (status && texts.status) status.classList.add("wbl-status--" + texts.status);
+  put("pay", texts.pay);
+  put("grades", texts.grades);
+  const where = put("where", "");
+  // Places' names are marked as names no translation may change, as on the server's cards.
+  (texts.whereParts || [texts.where]).forEach((part, i) => {
+    if (!where || !part) return;
+    if (i % 2) {
+      const name = where.ownerDocument.createElement("span");
+      name.translate = false;
+      name.textContent = part;
+      where.append(name);
+    } else where.append(part);
+  });
+  // The server writes the deadline, its label and the separator before them only for a listing that has one.
+  const part = slot("deadline-part");
+  if (texts.deadline) put("deadline", texts.deadline);
+  else if (part) {
+    const separator = part.previousSibling;
+    if (separator && separator.nodeType === Node.TEXT_NODE) separator.remove();
+    part.remove();
   }
-  const facts = el("p", { class: "wbl-card__facts" });
-  if (r.statusLabel) facts.append(el("span", { class: "wbl-status" + (r.status ? " wbl-status--" + r.status : ""), text: r.statusLabel }), " ");
-  const parts = [];
-  if (r.pay) parts.push(el("span", { class: "wbl-card__pay", text: r.pay }));
-  if (r.where) parts.push(el("span", { class: "wbl-card__where", text: r.where }));
-  if (r.deadline) parts.push(el("span", { class: "wbl-card__deadline", text: ui.deadline + ": " + r.deadline }));
-  parts.forEach((part, i) => facts.append(...(i ? [" · ", part] : [part])));
-  li.append(facts);
-  return li;
+  return card;
 }
 
 // The results of the last search in `list`, pageSize cards at a time; `more` is the button that shows
-// the next ones, hidden once all are shown. loadCard(ordinal) -> Promise of its card record.
-export function createResults({ list, more, pageSize, loadCard, ui }) {
+// the next ones, hidden once all are shown. loadCard(ordinal) -> Promise of its card record; `template`
+// is the page's card template, `ui` its labels and `formats` the format facet's labels.
+export function createResults({ list, more, pageSize, loadCard, template, ui, formats }) {
   let ordinals = []; // in the order shown
   let shown = 0;
+  const blank = template.content.querySelector(".wbl-card");
+  const card = (r) => fillCard(blank.cloneNode(true), cardTexts(r, ui, formats));
   return {
     get length() { return ordinals.length; },
     reset(next) {
@@ -41,7 +66,7 @@ export function createResults({ list, more, pageSize, loadCard, ui }) {
       const slice = ordinals.slice(shown, shown + pageSize);
       const records = await Promise.all(slice.map(loadCard));
       if (!isCurrent()) return false;
-      const cards = records.map((r) => card(r, ui));
+      const cards = records.map(card);
       if (replace) list.replaceChildren(...cards);
       else list.append(...cards);
       shown += slice.length;
