@@ -9,4 +9,5 @@ export NO_MKDOCS_2_WARNING=1
 .venv/bin/ruff check generator tests benchmarks
 .venv/bin/ruff format --check generator tests benchmarks
 .venv/bin/mypy
-.venv/bin/python -m pytest "$@"
+# One test process per CPU (pytest-xdist); each test file stays in one process, so a file's site builds are shared.
+.venv/bin/python -m pytest -n auto --dist loadfile "$@"
