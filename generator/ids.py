@@ -22,6 +22,10 @@ MAX_CATALOG_ID = 2 * MAX_ID + 1
 # employers/page/2/ are index pages.
 RESERVED_ORGANIZATION_IDS = ("page",)
 RESERVED_ORGANIZATION_TEXT = "is taken by the site's own addresses (such as /employers/page/2/)"
+# The build writes its page shells (render/shell.py) at /employers/wbl-shell-<n>/ and /opportunities/wbl-shell/...
+# for a moment, then removes them: no organization may have an address there.
+SHELL_PREFIX = "wbl-shell"
+SHELL_TEXT = f"starts with `{SHELL_PREFIX}`, which the site's build uses for its own pages"
 # organization.yml is the organization's profile, not a listing.
 RESERVED_OPPORTUNITY_IDS = ("organization",)
 RESERVED_OPPORTUNITY_TEXT = "is reserved for the organization's profile"
@@ -48,6 +52,8 @@ def reserved_problem(value: str, kind: str) -> str | None:
     """Why value cannot be an organization (kind `organization`) or listing (`opportunity`) id, or None."""
     if kind == "organization" and value in RESERVED_ORGANIZATION_IDS:
         return RESERVED_ORGANIZATION_TEXT
+    if kind == "organization" and value.startswith(SHELL_PREFIX):
+        return SHELL_TEXT
     if kind == "opportunity" and value in RESERVED_OPPORTUNITY_IDS:
         return RESERVED_OPPORTUNITY_TEXT
     return None

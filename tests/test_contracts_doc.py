@@ -349,6 +349,7 @@ def test_the_id_limits_are_the_codes() -> None:
         assert f"`{word}` cannot be an organization id" in text
     for word in ids.RESERVED_OPPORTUNITY_IDS:
         assert f"`{word}` cannot be a listing id" in text
+    assert f"no organization id starts with `{ids.SHELL_PREFIX}`" in text
 
 
 def test_the_catalog_layout_names_every_vocabulary_and_logo() -> None:

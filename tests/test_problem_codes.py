@@ -264,6 +264,13 @@ CASES = [
         write("employers/page/organization.yml", (FIXTURES / "minimal" / ORGANIZATION).read_text(encoding="utf-8")),
     ),
     case(
+        "reserved-id",
+        "an organization folder named like the build's own temporary pages",
+        "employers/wbl-shell-011",
+        1,
+        write("employers/wbl-shell-011/organization.yml", (FIXTURES / "minimal" / ORGANIZATION).read_text(encoding="utf-8")),
+    ),
+    case(
         "bad-id",
         "a listing saved under its title as the file name",
         "employers/acme/Summer Internship.yml",

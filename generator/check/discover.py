@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.check.problems import Problem
-from generator.ids import ID, MAX_ID, RESERVED_ORGANIZATION_IDS, RESERVED_ORGANIZATION_TEXT, suggest_id
+from generator.ids import ID, MAX_ID, reserved_problem, suggest_id
 
 VOCABULARIES = ("formats", "sectors", "areas", "grade-bands", "signals", "languages", "seasons")
 LOGOS = ("logo.svg", "logo.png")
@@ -238,8 +238,9 @@ def _employers(folder: Path, add: Callable[[str, str, Path], None], logos: list[
         if not _valid(org):
             problems.append(_id_problem(org_dir, org, "folder name", folder_names))
             continue
-        if org in RESERVED_ORGANIZATION_IDS:
-            what = f"The folder name `{org}` {RESERVED_ORGANIZATION_TEXT}"
+        reserved = reserved_problem(org, "organization")
+        if reserved:
+            what = f"The folder name `{org}` {reserved}"
             fix = "Rename the folder to another id, such as the organization's name in lowercase with hyphens"
             problems.append(_problem(org_dir, "reserved-id", what, fix))
             continue

@@ -17,12 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.commands.new import id_problem
-from generator.ids import (
-    RESERVED_OPPORTUNITY_IDS,
-    RESERVED_OPPORTUNITY_TEXT,
-    RESERVED_ORGANIZATION_IDS,
-    RESERVED_ORGANIZATION_TEXT,
-)
+from generator.ids import reserved_problem
 
 NO_RESPONSE = "_No response_"
 
@@ -200,10 +195,10 @@ def parse(text: str) -> Parsed:
         value = answers[ident]
         if value:
             problem = id_problem(value, noun)
-            if problem is None and ident == "opportunity_id" and value in RESERVED_OPPORTUNITY_IDS:
-                problem = f"`{value}` {RESERVED_OPPORTUNITY_TEXT}. Choose another opportunity id."
-            if problem is None and ident == "org_id" and value in RESERVED_ORGANIZATION_IDS:
-                problem = f"`{value}` {RESERVED_ORGANIZATION_TEXT}. Choose another organization id."
+            kind = {"org_id": "organization", "opportunity_id": "opportunity"}.get(ident)
+            reserved = reserved_problem(value, kind) if kind else None
+            if problem is None and reserved:
+                problem = f"`{value}` {reserved}. Choose another {kind} id."
             if problem:
                 problems.append(f"{LABELS[ident]}: {problem}")
     labels = set(LABELS.values())

@@ -28,7 +28,7 @@ import jinja2
 from generator import PACKAGE_DIR
 from generator.check.discover import shown_path
 from generator.check.schemas import read_schema
-from generator.ids import ID, MAX_ID, RESERVED_OPPORTUNITY_IDS, RESERVED_ORGANIZATION_IDS, RESERVED_ORGANIZATION_TEXT, suggest_id
+from generator.ids import ID, MAX_ID, reserved_problem, suggest_id
 
 TEMPLATES = PACKAGE_DIR / "templates" / "starters"
 DEFAULT_CATALOG = "catalog"
@@ -188,12 +188,14 @@ def cmd_new(args: argparse.Namespace) -> int:
         if problem:
             error("new", problem)
             return 2
-    if kind == "opportunity" and args.ident in RESERVED_OPPORTUNITY_IDS:
-        error("new", f"`{args.ident}` is reserved for the organization's profile. Choose another opportunity id.")
+    reserved = reserved_problem(args.ident, "opportunity") if kind == "opportunity" else None
+    if reserved:
+        error("new", f"`{args.ident}` {reserved}. Choose another opportunity id.")
         return 2
     org = args.org if kind == "opportunity" else args.ident if kind == "organization" else None
-    if org in RESERVED_ORGANIZATION_IDS:
-        error("new", f"`{org}` {RESERVED_ORGANIZATION_TEXT}. Choose another organization id.")
+    reserved = reserved_problem(org, "organization") if org else None
+    if reserved:
+        error("new", f"`{org}` {reserved}. Choose another organization id.")
         return 2
     problem = catalog_problem(root)
     if problem:

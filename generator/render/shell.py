@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from generator.ids import SHELL_PREFIX
 from generator.present.view import Page, alternates, lang_prefix
 
 if TYPE_CHECKING:
@@ -60,9 +61,9 @@ class Variant:
     @property
     def path(self) -> str:
         # The same depth as the records' own addresses, so the shell's relative links are theirs.
-        name = f"wbl-shell-{int(self.described)}{int(self.structured)}{int(self.headed)}"
+        name = f"{SHELL_PREFIX}-{int(self.described)}{int(self.structured)}{int(self.headed)}"
         # Listing ids have two parts (organization/listing), so their shell does too.
-        return FOLDERS[self.kind] + ("wbl-shell/" if self.kind == "opportunity" else "") + name + "/"
+        return FOLDERS[self.kind] + (SHELL_PREFIX + "/" if self.kind == "opportunity" else "") + name + "/"
 
     @property
     def src_uri(self) -> str:
@@ -317,7 +318,7 @@ class RecordStream:
             shutil.rmtree(self.site_dir / (lang_prefix(variant.lang) + variant.path), ignore_errors=True)
         for lang in {v.lang for v in self.variants.values()}:
             with contextlib.suppress(OSError):  # the folder that held the listing shells, once empty
-                (self.site_dir / lang_prefix(lang) / FOLDERS["opportunity"] / "wbl-shell").rmdir()
+                (self.site_dir / lang_prefix(lang) / FOLDERS["opportunity"] / SHELL_PREFIX).rmdir()
         missing = set(self.variants.values()) - set(self.shells)
         if missing:
             raise RuntimeError(f"MkDocs did not render the page shells {sorted(v.src_uri for v in missing)}.")
