@@ -46,6 +46,7 @@ def catalog_path(lang: str) -> Path:
     return LOCALE_DIR / lang / "LC_MESSAGES" / "messages.po"
 
 
+@functools.cache  # the catalogs are part of the program: the checker asks once per translated record
 def available() -> tuple[str, ...]:
     """The languages the interface can be built in: English, then every language with a catalog, by code."""
     return (SOURCE, *sorted(p.name for p in LOCALE_DIR.iterdir() if catalog_path(p.name).is_file()))

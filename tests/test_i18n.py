@@ -77,6 +77,7 @@ def test_a_new_catalog_is_a_new_language(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
     monkeypatch.setattr(i18n, "TEMPLATE", tmp_path / "messages.pot")
     i18n.messages.cache_clear()
+    i18n.available.cache_clear()
     try:
         assert i18n.available() == ("en", "fr")
         assert i18n.t("home", "fr") == "Accueil"
@@ -86,6 +87,7 @@ def test_a_new_catalog_is_a_new_language(tmp_path: Path, monkeypatch: pytest.Mon
         assert site_languages(["fr"]) == ("en", "fr")
     finally:
         i18n.messages.cache_clear()
+        i18n.available.cache_clear()
 
 
 def test_a_language_without_a_catalog_is_refused_with_what_to_do() -> None:
