@@ -16,7 +16,7 @@ from generator.commands.cli import main
 
 LISTING = "employers/acme/welding-intern.yml"
 SHOWN = "catalog/employers/acme/welding-intern.yml"
-CLEAN = "11 files checked, 0 errors, 0 warnings"
+CLEAN = "12 files checked, 0 errors, 0 warnings"
 TYPO = f"{SHOWN}:2:1: error: Unknown key `titel`. Did you mean `title`?"
 
 
@@ -32,7 +32,7 @@ def test_clean_catalog_exits_0(minimal: Path, capsys: pytest.CaptureFixture[str]
 
 def test_errors_exit_1(minimal: Path, capsys: pytest.CaptureFixture[str]) -> None:
     edit(minimal / LISTING, "title:", "titel:")
-    assert run(capsys) == (1, [TYPO, "11 files checked, 1 error, 0 warnings"], "")
+    assert run(capsys) == (1, [TYPO, "12 files checked, 1 error, 0 warnings"], "")
 
 
 def test_warnings_alone_exit_0(minimal: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -42,7 +42,7 @@ def test_warnings_alone_exit_0(minimal: Path, capsys: pytest.CaptureFixture[str]
     assert lines == [
         f"{SHOWN}:50:16: warning: The listing was last reviewed on 2025-01-02, over a year ago. "
         "Check every detail, then set `last_reviewed` to today's date.",
-        "11 files checked, 0 errors, 1 warning",
+        "12 files checked, 0 errors, 1 warning",
     ]
 
 
@@ -126,7 +126,7 @@ def test_github_format(minimal: Path, capsys: pytest.CaptureFixture[str]) -> Non
         1,
         [
             f"::error file={SHOWN},line=2,col=1,title=unknown-key::Unknown key `titel`. Did you mean `title`?",
-            "11 files checked, 1 error, 0 warnings",
+            "12 files checked, 1 error, 0 warnings",
         ],
         "",
     )
@@ -145,7 +145,7 @@ def test_github_format_escapes_hostile_keys_values_and_file_names(minimal: Path,
         "Remove it, or rename it. Use one of: `employer_of_record`, `logo`, `translations`.",
         f"::error file={SHOWN},line=49,col=9,title=not-allowed::`status` has the value `open%0D%0A::error::pwned 100%25`, "
         "which is not allowed here. Use one of: `open`, `closed`, `archived`.",
-        "11 files checked, 3 errors, 0 warnings",
+        "12 files checked, 3 errors, 0 warnings",
     ]
     # Every workflow command is one line that starts with `::`; nothing a contributor wrote starts a new one.
     assert sum(line.startswith("::") for line in lines) == 3
@@ -158,7 +158,7 @@ def test_text_format_keeps_one_problem_per_line(minimal: Path, capsys: pytest.Ca
     assert lines == [
         f"{SHOWN}:49:9: error: `status` has the value `open\\x0a::error::pwned`, which is not allowed here. "
         "Use one of: `open`, `closed`, `archived`.",
-        "11 files checked, 1 error, 0 warnings",
+        "12 files checked, 1 error, 0 warnings",
     ]
 
 
@@ -176,13 +176,13 @@ def test_output_is_sorted_by_file_then_line(minimal: Path, capsys: pytest.Captur
         (SHOWN, "49", "9"),
         ("catalog/pathways/manufacturing.yml", "34", "1"),
     ]
-    assert lines[-1] == "11 files checked, 4 errors, 0 warnings"
+    assert lines[-1] == "12 files checked, 4 errors, 0 warnings"
 
 
 def test_paths_limit_what_is_reported(minimal: Path, capsys: pytest.CaptureFixture[str]) -> None:
     edit(minimal / LISTING, "title:", "titel:")
     edit(minimal / "pathways/manufacturing.yml", "occupations:", "ocupations:")
-    assert run(capsys, "catalog/employers/acme") == (1, [TYPO, "11 files checked, 1 error, 0 warnings"], "")
+    assert run(capsys, "catalog/employers/acme") == (1, [TYPO, "12 files checked, 1 error, 0 warnings"], "")
     assert run(capsys, "catalog/employers/acme/organization.yml") == (0, [CLEAN], "")
 
 
@@ -195,14 +195,14 @@ def test_catalog_found_from_a_subfolder(
     assert code == 1
     assert lines == [
         "acme/welding-intern.yml:2:1: error: Unknown key `titel`. Did you mean `title`?",
-        "11 files checked, 1 error, 0 warnings",
+        "12 files checked, 1 error, 0 warnings",
     ]
 
 
 # --against REV -----------------------------------------------------------
 
 GIT = shutil.which("git")
-REPO_CLEAN = "12 files checked, 0 errors, 0 warnings"
+REPO_CLEAN = "13 files checked, 0 errors, 0 warnings"
 DELETED = (
     "catalog/retired.yml:1:1: error: The listing `acme/welding-intern` was deleted, so links to it would break. "
     "Add it to catalog/retired.yml with a reason (`- id: acme/welding-intern` and `reason: ...`), "
@@ -239,12 +239,12 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_against_reports_a_deleted_listing(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     git(repo.parent, "rm", "-q", f"catalog/{LISTING}")
     git(repo.parent, "commit", "-qm", "Remove a listing")
-    assert run(capsys, "--against", "HEAD~1") == (1, [DELETED, "11 files checked, 1 error, 0 warnings"], "")
+    assert run(capsys, "--against", "HEAD~1") == (1, [DELETED, "12 files checked, 1 error, 0 warnings"], "")
 
 
 def test_against_sees_uncommitted_deletions(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (repo / LISTING).unlink()
-    assert run(capsys, "--against", "HEAD") == (1, [DELETED, "11 files checked, 1 error, 0 warnings"], "")
+    assert run(capsys, "--against", "HEAD") == (1, [DELETED, "12 files checked, 1 error, 0 warnings"], "")
 
 
 def test_against_accepts_a_retired_listing(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -288,5 +288,5 @@ def test_against_ignores_other_deletions(repo: Path, capsys: pytest.CaptureFixtu
     ],
 )
 def test_against_a_bad_revision(repo: Path, capsys: pytest.CaptureFixture[str], rev: str, message: str) -> None:
-    assert run(capsys, f"--against={rev}") == (1, [message, "12 files checked, 1 error, 0 warnings"], "")
+    assert run(capsys, f"--against={rev}") == (1, [message, "13 files checked, 1 error, 0 warnings"], "")
     assert not (repo / "x").exists()

@@ -26,6 +26,7 @@ def test_minimal_catalog_is_classified() -> None:
         ("vocabulary", "formats"),
         ("vocabulary", "grade-bands"),
         ("vocabulary", "languages"),
+        ("vocabulary", "populations"),
         ("vocabulary", "seasons"),
         ("vocabulary", "sectors"),
         ("vocabulary", "signals"),
@@ -192,7 +193,7 @@ BAD_ID = "is not a valid id: use lowercase letters, digits and single hyphens."
             _unknown_vocabulary,
             [
                 "catalog/vocabularies/colors.yml:1:1: error: `colors.yml` is not one of the catalog's vocabularies. "
-                "Use one of: `formats.yml`, `sectors.yml`, `areas.yml`, `grade-bands.yml`, `signals.yml`, `languages.yml`, `seasons.yml`."
+                "Use one of: `formats.yml`, `sectors.yml`, `areas.yml`, `grade-bands.yml`, `signals.yml`, `languages.yml`, `seasons.yml`, `populations.yml`."
             ],
         ),
         (

@@ -350,7 +350,9 @@ def test_pay_amounts(small: Path, tmp_path: Path, given_amount: str, expected: f
 
 
 def test_paid_without_employer_of_record_is_located(small: Path, tmp_path: Path, capsys) -> None:
-    text = answer(fixture_text("complete.md"), "Employer of record", "_No response_")
+    # Wages need an employer of record (a stipend does not).
+    text = answer(answer(fixture_text("complete.md"), "Employer of record", "_No response_"), "Pay is per", "hour")
+    text = answer(answer(text, "Pay", "paid"), "Pay amount in dollars", "$18.50")
     assert main(["from-issue", write_issue(tmp_path, text)]) == 1
     lines = (small / "employers" / ORG / "radiology-summer-shadow.yml").read_text(encoding="utf-8").splitlines()
     pay = lines.index("pay:") + 1

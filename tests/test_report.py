@@ -201,7 +201,7 @@ def test_progress_on_a_terminal_for_large_catalogs(capsys, monkeypatch) -> None:
     code = run_report("--catalog", str(COVERAGE), "--format", "json")
     assert code == 0
     shown = terminal.getvalue()
-    assert "Checking 19 catalog files…" in shown
+    assert "Checking 20 catalog files…" in shown
     assert shown.endswith("\r\x1b[K")  # the line is cleared before the report is printed
     json.loads(capsys.readouterr().out)
 

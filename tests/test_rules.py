@@ -90,12 +90,33 @@ def listing(old: str, new: str) -> Edit:
             id="paid-without-employer-of-record",
         ),
         pytest.param(
+            # A stipend, such as one a public program pays, puts nobody on payroll.
             [listing("employer_of_record: self\n", ""), listing("type: paid", "type: stipend")],
-            [
-                f"{SHOWN}:12:1: error: A listing with pay type `stipend` must say who the employer of record is. "
-                "Add `employer_of_record: self`, or the id of the organization that puts students on payroll."
-            ],
+            [],
             id="stipend-without-employer-of-record",
+        ),
+        pytest.param(
+            [listing("type: paid\n  amount: 18.5\n  unit: hour", "type: fee")],
+            [
+                f"{SHOWN}:13:1: error: The pay type is `fee` but no amount is given. "
+                "Add `amount:` and `unit:`, or write `amount_published: false` if the amount is not published."
+            ],
+            id="fee-without-amount",
+        ),
+        pytest.param(
+            [listing("  unit: hour\n", "  unit: hour\n  aid: true\n")],
+            [
+                f"{SHOWN}:17:3: error: `aid` is for pay of type fee, and this listing's type is `paid`. Remove `aid`, or change `type`."
+            ],
+            id="aid-without-fee",
+        ),
+        pytest.param(
+            [listing("  grades:\n    min: 11\n    max: 12\n  age:\n    min: 16\n", "  status: [graduated]\n")],
+            [
+                f"{SHOWN}:17:1: error: `eligibility` gives neither grades nor ages. "
+                "Add `grades:` (such as `{min: 9, max: 12}`), `age:` (such as `{min: 16, max: 24}`), or both."
+            ],
+            id="neither-grades-nor-ages",
         ),
         pytest.param(
             [listing("  amount: 18.5\n", "")],
@@ -119,12 +140,16 @@ def listing(old: str, new: str) -> Edit:
         ),
         pytest.param(
             [listing("type: paid", "type: unpaid")],
-            [f"{SHOWN}:15:3: error: An unpaid listing has an amount. Remove the amount, or change `type` to paid or stipend."],
+            [
+                f"{SHOWN}:15:3: error: A listing of pay type `unpaid` has an amount. Remove the amount, or change `type` to paid, stipend or fee."
+            ],
             id="unpaid-with-amount",
         ),
         pytest.param(
             [listing("type: paid\n  amount: 18.5\n  unit: hour", "type: unpaid\n  amount_max: 5")],
-            [f"{SHOWN}:15:3: error: An unpaid listing has an amount. Remove the amount, or change `type` to paid or stipend."],
+            [
+                f"{SHOWN}:15:3: error: A listing of pay type `unpaid` has an amount. Remove the amount, or change `type` to paid, stipend or fee."
+            ],
             id="unpaid-with-amount-max",
         ),
         pytest.param(

@@ -186,7 +186,7 @@ def test_opportunity_starter_lists_vocabulary_choices(small: Path) -> None:
     text = (small / "employers" / ORG / "radiology-shadow.yml").read_text(encoding="utf-8")
     assert "#   job-shadow (Job shadow)\n" in text
     assert "#   Health Science and Medical Technology\n" in text
-    assert "# Whether students are paid: paid, stipend or unpaid.\n" in text
+    assert "# Whether students are paid: paid, stipend, unpaid, free or fee.\n" in text
 
 
 def test_modeline_points_at_the_schema_in_the_repository(small: Path) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from generator.check.problems import Problem
 from generator.ids import ID, MAX_ID, reserved_problem, suggest_id
 
-VOCABULARIES = ("formats", "sectors", "areas", "grade-bands", "signals", "languages", "seasons")
+VOCABULARIES = ("formats", "sectors", "areas", "grade-bands", "signals", "languages", "seasons", "populations")
 LOGOS = ("logo.svg", "logo.png")
 
 

@@ -355,7 +355,8 @@ class Rules:
             self.reference(record, ("intermediary",), data["intermediary"], "organization", "organization")
         pay = data["pay"]
         eor = data.get("employer_of_record")
-        if eor is None and pay["type"] in ("paid", "stipend"):
+        # Wages need someone who puts the student on payroll; a stipend or a fee does not.
+        if eor is None and pay["type"] == "paid":
             self.add(
                 record,
                 ("pay",),
@@ -373,10 +374,22 @@ class Rules:
             self.reference(record, ("pathways", i), pathway, "pathway", "pathway")
         self.quality(record, data.get("quality", {}))
         self.eligibility(record, data["eligibility"])
+        self.application(record, data["application"])
         self.schedule(record)
 
     def pay(self, record: Record, pay: dict[str, Any]) -> None:
-        paid = pay["type"] in ("paid", "stipend")
+        # A fee has an amount as wages and stipends do: what the family pays.
+        paid = pay["type"] in ("paid", "stipend", "fee")
+        for key, kinds in (("on_completion", ("stipend",)), ("aid", ("fee",)), ("funded_by", ("paid", "stipend"))):
+            if key in pay and pay["type"] not in kinds:
+                self.add(
+                    record,
+                    ("pay", key),
+                    "conflict",
+                    f"`{key}` is for pay of type {' or '.join(kinds)}, and this listing's type is `{pay['type']}`",
+                    f"Remove `{key}`, or change `type`",
+                    key=True,
+                )
         has_amount = "amount" in pay
         if paid and not has_amount and pay.get("amount_published") is not False:
             self.add(
@@ -410,8 +423,8 @@ class Rules:
                 record,
                 ("pay", "amount" if has_amount else "amount_max"),
                 "conflict",
-                "An unpaid listing has an amount",
-                "Remove the amount, or change `type` to paid or stipend",
+                f"A listing of pay type `{pay['type']}` has an amount",
+                "Remove the amount, or change `type` to paid, stipend or fee",
                 key=True,
             )
         if has_amount and "unit" in pay:
@@ -459,7 +472,16 @@ class Rules:
                 )
 
     def eligibility(self, record: Record, eligibility: dict[str, Any]) -> None:
-        grades = eligibility["grades"]
+        if "grades" not in eligibility and not eligibility.get("age"):
+            self.add(
+                record,
+                ("eligibility",),
+                "missing-key",
+                "`eligibility` gives neither grades nor ages",
+                "Add `grades:` (such as `{min: 9, max: 12}`), `age:` (such as `{min: 16, max: 24}`), or both",
+                key=True,
+            )
+        grades = eligibility.get("grades") or {"min": 0, "max": 0}
         if grades["min"] > grades["max"]:
             self.add(
                 record,
@@ -476,6 +498,16 @@ class Rules:
                 "range-order",
                 f"The minimum age ({age['min']}) is higher than the maximum age ({age['max']})",
                 "Swap `min` and `max`",
+            )
+
+    def application(self, record: Record, application: dict[str, Any]) -> None:
+        if application.get("mode") == "paper" and not (application.get("where") or application.get("url")):
+            self.add(
+                record,
+                ("application", "mode"),
+                "missing-key",
+                "A paper application needs a place to get it",
+                "Add `where:` (such as the school's career center), or `url:` with a printable form",
             )
 
     def schedule(self, record: Record) -> None:

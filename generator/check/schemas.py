@@ -38,6 +38,7 @@ VOCAB_ENUMS = {
     "season": ("seasons", "id"),
     "language": ("languages", "id"),
     "signal": ("signals", "id"),
+    "population": ("populations", "id"),
 }
 
 

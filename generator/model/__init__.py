@@ -181,8 +181,8 @@ class Opportunity:
     pay_amount: float | None
     pay_amount_max: float | None
     pay_unit: str | None
-    grade_min: int
-    grade_max: int
+    grade_min: int | None  # None when only ages are given
+    grade_max: int | None
     age_min: int | None
     age_max: int | None
     opens: dt.date | None
@@ -223,6 +223,11 @@ class Opportunity:
     @property
     def is_paid(self) -> bool:
         return self.pay_type in ("paid", "stipend")
+
+    @property
+    def application_mode(self) -> str:
+        """How people take part: apply (the default), central, lottery, interest-form, paper, class-registration, none."""
+        return str(self.section("application").get("mode", "apply"))
 
     @property
     def hourly(self) -> float | None:

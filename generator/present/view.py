@@ -211,6 +211,8 @@ class View:
         return f"{label}: {amount} {self.t('per_' + (opp.pay_unit or 'total'))}"
 
     def grades(self, opp: Opportunity) -> str:
+        if opp.grade_min is None:
+            return ""
         if opp.grade_min == opp.grade_max:
             return self.t("grade_one", min=opp.grade_min)
         return self.t("grade_range", min=opp.grade_min, max=opp.grade_max)

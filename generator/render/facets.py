@@ -39,6 +39,13 @@ def strong_count(opp: Opportunity) -> int:
     return sum(a.rank >= STRONG_RANK for a in opp.assessment)
 
 
+def grades_of(opp: Opportunity) -> range:
+    """The grades a listing is open to; none when it gives only ages."""
+    if opp.grade_min is None or opp.grade_max is None:
+        return range(0)
+    return range(opp.grade_min, opp.grade_max + 1)
+
+
 def hourly_top(opp: Opportunity) -> float:
     """The highest hourly pay of a paid listing paid by the hour, else 0."""
     top = opp.pay_amount_max or opp.pay_amount or 0
@@ -150,7 +157,7 @@ FACETS: tuple[Facet, ...] = (
         "grade",
         "param_grade",
         "11",
-        lambda opp, view: [str(g) for g in range(opp.grade_min, opp.grade_max + 1)],
+        lambda opp, view: [str(g) for g in grades_of(opp)],
         lambda catalog, view: {str(g): str(g) for g in GRADES},
         single=True,
     ),

@@ -86,7 +86,9 @@ def compute(catalog: Catalog) -> Coverage:
         low, high = band.extra.get("min"), band.extra.get("max")
         if not isinstance(low, int) or not isinstance(high, int):
             continue
-        mine = [o for o in open_ if o.grade_min <= high and o.grade_max >= low]
+        mine = [
+            o for o in open_ if o.grade_min is not None and o.grade_max is not None and o.grade_min <= high and o.grade_max >= low
+        ]
         count = _count(mine)
         bands.append(BandRow(band.id, low, high, count.listings, count.seats))
 
