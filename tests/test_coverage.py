@@ -19,6 +19,7 @@ Open listings: O1, O2, O3, O4, O5, O8 (O6's deadline has passed, O7 is archived)
 from __future__ import annotations
 
 import dataclasses
+import html
 import json
 import os
 import re
@@ -32,6 +33,7 @@ from conftest import AS_OF, CATALOG_TODAY, FIXTURES, ROOT, copy_fixture, edit
 from sitebuild import engine_command
 from test_browse_index import members
 
+from generator import i18n
 from generator.commands.report import render
 from generator.model.checked import check_catalog
 from generator.present.view import View
@@ -540,3 +542,31 @@ def test_second_rubric_on_coverage_page(two_rubric_site: Path) -> None:
     assert ["Criterion", "1. Starting", "2. Growing", "3. Strong", "Not assessed"] in heads
     es = (two_rubric_site / "es" / "coverage" / "index.html").read_text(encoding="utf-8")
     assert "3. Sólido" in es and "Comentarios del empleador" in es
+
+
+# -- listings that give only ages ---------------------------------------------------
+
+
+def test_a_listing_with_only_ages_counts_in_the_bands_of_the_grades_they_imply(tmp_path: Path) -> None:
+    root = copy_fixture("coverage", tmp_path)
+    # O2 (100 seats): ages 16-24 imply grades 11-14, so it leaves middle school for high school and college.
+    edit(root / "employers" / "harbor-works" / "port-tour.yml", "  grades: {min: 6, max: 9}\n", "  age: {min: 16, max: 24}\n")
+    # O8 (0 seats): ages 21 and over imply no grade from 6 to 14: in no band, still in every other figure.
+    edit(root / "employers" / "valley-hub" / "lab-internship.yml", "  grades: {min: 9, max: 12}\n", "  age: {min: 21}\n")
+    checked = check_catalog(root, as_of=AS_OF)
+    assert checked.ok, checked.errors
+    cov = compute(checked.catalog)
+    bands = {b.band: (b.listings, b.seats) for b in cov.bands}
+    assert bands == {"middle": (0, 0), "high": (5, 140), "postsecondary": (2, 104)}
+    assert cov.open == compute(check_catalog(FIXTURES / "coverage", as_of=AS_OF).catalog).open
+    assert render(checked.catalog, "text")  # the report prints the same record
+    rendered = {(p.lang, p.url): p.body for p in render_site(checked.catalog) if p.kind == "coverage"}
+    for (lang, _), body in rendered.items():
+        assert html.escape(i18n.t("coverage_how_grade_bands", lang), quote=False) in body
+
+
+def test_the_how_text_gives_the_grade_band_rule_before_the_report_command(catalog) -> None:
+    for lang in ("en", "es"):
+        items = page_context(catalog, View(catalog, lang, "coverage/"))["how_items"]
+        assert items[-2] == i18n.t("coverage_how_grade_bands", lang)
+        assert "python -m generator report" in items[-1]

@@ -35,14 +35,14 @@ from generator.exports.calendar import CRLF, Dated, EventWriter, calendar, calen
 from generator.exports.calendar import dated_events as calendar_items
 from generator.exports.dates import ChangeDates, git_dates, record_file
 from generator.exports.records import absolute
-from generator.exports.schema import documentation
-from generator.exports.tabular import COLUMNS
+from generator.exports.schema import FORMAT_VERSION, documentation
+from generator.exports.tabular import COLUMNS, meaning
 from generator.i18n import date as format_date
 from generator.i18n import money
 from generator.model import Site
 from generator.model.checked import check_catalog
 from generator.present.view import View
-from generator.render.structured_data import script_json
+from generator.render.structured_data import listing_program_data, listing_structured_data, script_json
 
 AS_OF = dt.date(2026, 11, 22)
 SITE_URL = "https://wbl-catalog.example.org/"
@@ -127,7 +127,14 @@ def structured_catalog(dest: Path) -> Path:
         "summer-stipend-job",
         title="Summer Stipend Job",
         format="summer-youth-employment",
-        **{"pay.type": "stipend", "pay.amount": 250, "pay.unit": "week", "schedule.hours_per_week": 30},
+        **{
+            "pay.type": "stipend",
+            "pay.amount": 250,
+            "pay.unit": "week",
+            "pay.on_completion": True,
+            "pay.funded_by": "City of Los Angeles Hire LA's Youth",
+            "schedule.hours_per_week": 30,
+        },
     )
     case("closed-internship", title="Closed Internship", **{"application.deadline": dt.date(2026, 11, 1)})
     case("unpaid-internship", title="Unpaid Internship", pay={"type": "unpaid"})
@@ -136,6 +143,32 @@ def structured_catalog(dest: Path) -> Path:
     case("stipend-unknown", title="Stipend Unknown", pay={"type": "stipend", "amount_published": False})
     case("upcoming-internship", title="Upcoming Internship", **{"application.opens": dt.date(2027, 1, 10)})
     case("formula-title", title='=HYPERLINK("https://example.org")', example=True)
+    # Programs that are not jobs: free, with ages and no grades and most of who can apply; and one with a fee.
+    case(
+        "free-workshop",
+        title="Free Workshop",
+        format="pre-apprenticeship",
+        pay={"type": "free"},
+        eligibility={
+            "age": {"min": 16, "max": 24},
+            "status": ["in-school", "out-of-school"],
+            "schools": ["Harbor Unified School District"],
+            "residency": "City of Long Beach residents",
+            "populations": ["foster-youth"],
+            "priority": ["low-income", "first-generation"],
+            "min_gpa": 2.5,
+            "needs": ["tb-test", "interview"],
+        },
+        **{"application.mode": "central", "schedule.weeks": 8, "seats": 12},
+    )
+    case(
+        "fee-academy",
+        title="Fee Academy",
+        format="project",
+        stage="preparation",
+        pay={"type": "fee", "amount": 350, "unit": "total", "aid": True},
+        **{"application.mode": "paper", "application.where": "=1+1 front desk"},
+    )
     case(
         "rolling-apprenticeship",
         title="Rolling Apprenticeship",
@@ -259,6 +292,79 @@ def test_csv_dictionary_documents_every_column_in_order(bundled):
     assert all(r[1] and r[2] for r in rows[1:])
 
 
+# The columns of format 1.0, in order: later columns are added after them, so these never move.
+COLUMNS_1_0 = [
+    "catalog_id",
+    "title",
+    "title_es",
+    "organization",
+    "organization_id",
+    "status",
+    "accepting_applications",
+    "format",
+    "stage",
+    "sectors",
+    "pathways",
+    "pay_type",
+    "pay_amount",
+    "pay_amount_max",
+    "pay_unit",
+    "pay_published",
+    "grade_min",
+    "grade_max",
+    "age_min",
+    "age_max",
+    "work_permit",
+    "opens",
+    "deadline",
+    "rolling",
+    "start",
+    "end",
+    "season",
+    "hours_per_week",
+    "weeks",
+    "seats",
+    "sites_count",
+    "cities",
+    "areas",
+    "modes",
+    "employer_of_record",
+    "intermediary",
+    "mentor",
+    "academic_credit",
+    "college_credit",
+    "credential",
+    "signals",
+    "example",
+    "last_reviewed",
+    "changed",
+    "summary",
+    "apply_url",
+    "url",
+    "url_es",
+]
+
+
+def test_csv_columns_keep_their_positions_and_new_facts_come_last(structured):
+    rows = read_csv(structured[0])
+    header = rows[0]
+    assert header[: len(COLUMNS_1_0)] == COLUMNS_1_0
+    assert header[len(COLUMNS_1_0) :][:1] == ["application_mode"]
+    by_slug = {row[header.index("catalog_id")].split("/")[1]: dict(zip(header, row, strict=True)) for row in rows[1:]}
+    free, fee = by_slug["free-workshop"], by_slug["fee-academy"]
+    assert (free["pay_type"], free["pay_published"], free["fee_aid"], free["on_completion"]) == ("free", "", "", "")
+    assert (free["grade_min"], free["grade_max"], free["age_min"], free["age_max"]) == ("", "", "16", "24")
+    assert free["application_mode"] == "central" and free["school_status"] == "in-school; out-of-school"
+    assert free["populations"] == "foster-youth" and free["priority"] == "low-income; first-generation"
+    assert free["needs"] == "tb-test; interview" and free["min_gpa"] == "2.5"
+    assert free["schools"] == "Harbor Unified School District" and free["residency"] == "City of Long Beach residents"
+    assert (fee["pay_type"], fee["pay_amount"], fee["fee_aid"], fee["application_mode"]) == ("fee", "350", "yes", "paper")
+    assert fee["application_where"] == "'=1+1 front desk", "contributor text is guarded in the new columns too"
+    stipend = by_slug["summer-stipend-job"]
+    assert stipend["on_completion"] == "yes" and stipend["funded_by"] == "City of Los Angeles Hire LA's Youth"
+    assert by_slug["lab-internship"]["application_mode"] == "apply" and by_slug["lab-internship"]["on_completion"] == ""
+
+
 def test_csv_guards_text_against_spreadsheet_formulas(structured):
     rows = read_csv(structured[0])
     titles = [row[rows[0].index("title")] for row in rows[1:]]
@@ -341,7 +447,7 @@ def test_catalog_json_validates_against_its_schema(bundled, bundled_catalog):
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
     errors = [f"{e.json_path}: {e.message}" for e in validator.iter_errors(data)]
     assert not errors, errors[:5]
-    assert data["format_version"] == "1.0" and data["as_of"] == AS_OF.isoformat()
+    assert data["format_version"] == FORMAT_VERSION == "1.1" and data["as_of"] == AS_OF.isoformat()
     assert data["counts"] == {
         "opportunities": len(bundled_catalog.opportunities),
         "organizations": len(bundled_catalog.organizations),
@@ -364,6 +470,65 @@ def test_the_schema_rejects_an_unknown_field(bundled):
     data["opportunities"][0]["colour"] = "red"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
+
+
+def test_catalog_json_carries_who_can_apply_pay_and_how_to_take_part(structured):
+    site, _ = structured
+    data = json.loads((site / "data" / "catalog.json").read_text(encoding="utf-8"))
+    schema = json.loads((site / "data" / "catalog.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    assert not [f"{e.json_path}: {e.message}" for e in validator.iter_errors(data)]
+    items = {o["slug"]: o for o in data["opportunities"]}
+    free = items["free-workshop"]
+    assert free["pay"] == {
+        "type": "free",
+        "amount": None,
+        "amount_max": None,
+        "unit": None,
+        "amount_published": None,
+        "on_completion": None,
+        "aid": None,
+        "paid_by": None,
+        "funded_by": None,
+        "note": None,
+    }
+    elig = free["eligibility"]
+    assert elig["grade_min"] is None and elig["grade_max"] is None and (elig["age_min"], elig["age_max"]) == (16, 24)
+    assert elig["status"] == ["in-school", "out-of-school"] and elig["schools"] == ["Harbor Unified School District"]
+    assert elig["residency"] == "City of Long Beach residents" and elig["min_gpa"] == 2.5
+    assert elig["populations"] == [
+        {"id": "foster-youth", "name": "Foster youth", "name_es": "Jóvenes en cuidado de crianza temporal"}
+    ]
+    assert [g["id"] for g in elig["priority"]] == ["low-income", "first-generation"]
+    assert elig["needs"] == ["tb-test", "interview"]
+    assert free["application"]["mode"] == "central" and free["application"]["where"] is None
+    fee = items["fee-academy"]
+    assert fee["pay"]["type"] == "fee" and fee["pay"]["amount"] == 350 and fee["pay"]["aid"] is True
+    assert fee["pay"]["amount_published"] is True and fee["pay"]["on_completion"] is None
+    assert fee["application"] == {**fee["application"], "mode": "paper", "where": "=1+1 front desk"}
+    stipend = items["summer-stipend-job"]["pay"]
+    assert stipend["on_completion"] is True and stipend["aid"] is None
+    assert stipend["funded_by"] == "City of Los Angeles Hire LA's Youth"
+    # Nothing written: the defaults, every field present.
+    lab = items["lab-internship"]
+    assert lab["application"]["mode"] == "apply" and lab["pay"]["on_completion"] is None
+    assert {
+        k: lab["eligibility"][k] for k in ("status", "schools", "residency", "populations", "priority", "min_gpa", "needs")
+    } == {
+        "status": [],
+        "schools": [],
+        "residency": None,
+        "populations": [],
+        "priority": [],
+        "min_gpa": None,
+        "needs": [],
+    }
+
+
+def test_every_field_and_column_meaning_is_translated():
+    for lang in i18n.available():
+        assert all(text for _, rows in documentation(lang) for _, _, text in rows)
+        assert all(meaning(c, lang) for c in COLUMNS)
 
 
 def test_two_builds_give_byte_identical_exports(bundled):
@@ -422,6 +587,8 @@ NOT_POSTINGS = {
     "stipend-unknown",
     "upcoming-internship",
     "formula-title",
+    "free-workshop",
+    "fee-academy",
 }
 
 
@@ -525,6 +692,30 @@ def test_program_markup_on_real_pathways_only(structured, lang):
         assert name in text
 
 
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_programs_that_are_not_jobs_describe_themselves_as_programs(structured, lang):
+    _, catalog = structured
+    view = View(catalog, lang, "opportunities/", SITE_URL)
+    opps = {o.slug: o for o in catalog.opportunities.values()}
+    free = listing_program_data(catalog, opps["free-workshop"], view)
+    assert free is not None and free["@type"] == "EducationalOccupationalProgram"
+    assert free["offers"] == {"@type": "Offer", "price": 0, "priceCurrency": "USD"}
+    assert free["applicationDeadline"] == "2027-03-01" and free["timeToComplete"] == "P8W" and free["maximumEnrollment"] == 12
+    assert free["provider"]["name"] == "Acme Health" and free["identifier"]["value"] == "acme-health/free-workshop"
+    prerequisites = " ".join(free["programPrerequisites"])
+    assert view.ages(opps["free-workshop"]) in prerequisites and "Harbor Unified School District" in prerequisites
+    assert all("<" not in line for line in free["programPrerequisites"])
+    fee = listing_program_data(catalog, opps["fee-academy"], view)
+    assert fee is not None and fee["offers"] == {"@type": "Offer", "price": 350, "priceCurrency": "USD"}
+    assert listing_program_data(catalog, opps["unpaid-internship"], view) is not None
+    # Jobs are JobPostings; examples, closed listings and one-day formats are neither.
+    for slug in ("lab-internship", "example-internship", "closed-internship", "paid-job-shadow"):
+        assert listing_program_data(catalog, opps[slug], view) is None, slug
+    posting = listing_structured_data(catalog, opps["lab-internship"], view)
+    assert posting and json.loads(posting)["@type"] == "JobPosting"
+    assert listing_structured_data(catalog, opps["example-internship"], view) is None
+
+
 # -- the Data page -----------------------------------------------------------
 
 
@@ -555,6 +746,8 @@ def test_data_page_links_every_export_and_documents_every_field(bundled, lang):
         for path, _, _ in rows:
             assert f"<code>{path}</code>" in html, path
     assert "CC BY 4.0" in html and "https://creativecommons.org/licenses/by/4.0/" in html
+    versions = html.split('id="versions"', 1)[1].split("<h2", 1)[0]
+    assert "<strong>1.1</strong>" in versions and "<strong>1.0</strong>" in versions and "<code>needs</code>" in versions
     assert f'<code class="wbl-permalink__url">{SITE_URL}data/deadlines.ics</code>' in html
 
 

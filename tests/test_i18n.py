@@ -146,3 +146,21 @@ def test_no_code_or_template_chooses_text_by_language() -> None:
     sources += [*(ROOT / "site_overrides").rglob("*.html"), *(ROOT / "site_overrides").rglob("*.js")]
     found = [f"{p.relative_to(ROOT)}: {m.group()}" for p in sources for m in choice.finditer(p.read_text(encoding="utf-8"))]
     assert not found, found
+
+
+def test_the_catalogs_hold_no_meaning_of_a_field_or_column_that_is_gone() -> None:
+    """The documentation of the open data is translated by its English: an edited meaning leaves its old entry
+    behind unless it is taken out."""
+    from generator.exports.schema import FIELDS, OTHER_LANGUAGE, F
+    from generator.exports.tabular import COLUMNS
+
+    def meanings(field: F) -> set[str]:
+        found = {field.en} if field.en else set()
+        for child in (*field.fields, *([field.items] if field.items else [])):
+            found |= meanings(child)
+        return found
+
+    phrases = i18n.messages("en").phrases
+    written = set().union(*map(meanings, FIELDS.values()))
+    assert {e for c, e in phrases if c == "data-field"} == written | {OTHER_LANGUAGE}
+    assert {e for c, e in phrases if c == "data-column"} == {c.en for c in COLUMNS}

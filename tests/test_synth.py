@@ -100,11 +100,9 @@ def test_every_vocabulary_value_is_used(synth: Path, listings: list[dict]) -> No
     for name, values in used.items():
         field = "name" if name == "sectors" else "id"
         assert {item[field] for item in _vocab(synth, name)} <= values, name
+    graded = [x["eligibility"]["grades"] for x in listings if "grades" in x["eligibility"]]
     for band in _vocab(synth, "grade-bands"):
-        assert any(
-            band["min"] <= x["eligibility"]["grades"]["min"] and x["eligibility"]["grades"]["max"] <= band["max"]
-            for x in listings
-        ), band["id"]
+        assert any(band["min"] <= g["min"] and g["max"] <= band["max"] for g in graded), band["id"]
 
 
 def test_titles_and_descriptions_look_like_the_bundled_catalog(listings: list[dict]) -> None:
@@ -131,7 +129,7 @@ def test_realistic_mix(listings: list[dict]) -> None:
     status = Counter(x["status"] for x in listings)
     assert status["open"] > status["closed"] > 0 and status["archived"] > 0
     for x in listings:
-        grades, stage = x["eligibility"]["grades"], x["stage"]
+        grades, stage = x["eligibility"].get("grades") or {"min": 9, "max": 14}, x["stage"]
         if grades["max"] <= 8:
             assert stage in ("awareness", "exploration", "preparation")
         if stage == "training":
@@ -143,6 +141,34 @@ def test_realistic_mix(listings: list[dict]) -> None:
         assert AS_OF - dt.timedelta(days=365) <= dt.date.fromisoformat(x["last_reviewed"]) <= AS_OF
     assert 0.25 <= sum("translations" in x for x in listings) / N <= 0.55
     assert any(len(x["sites"]) > 1 for x in listings)
+
+
+def test_some_listings_describe_real_youth_programs(tmp_path: Path) -> None:
+    """Ages without grades, free and fee programs, public funders, other ways to take part, groups, GPA and needs:
+    each in a few listings, while most listings keep the plain defaults (grades, apply directly)."""
+    root = tmp_path / "c"
+    synthesize(root, 400, seed=11, as_of=AS_OF)
+    checked = check_catalog(root, as_of=AS_OF)
+    assert not checked.problems, [p.message for p in checked.problems][:3]
+    listings = _listings(root)
+    n = len(listings)
+    elig = [x["eligibility"] for x in listings]
+    pay = Counter(x["pay"]["type"] for x in listings)
+    modes = Counter(x["application"].get("mode", "apply") for x in listings)
+    assert 0.01 <= sum("grades" not in e for e in elig) / n <= 0.15
+    assert all("age" in e for e in elig if "grades" not in e)
+    assert pay["free"] and pay["fee"] and pay["free"] + pay["fee"] <= 0.25 * n
+    assert all(x["pay"]["unit"] == "total" and "amount" in x["pay"] for x in listings if x["pay"]["type"] == "fee")
+    assert any("aid" in x["pay"] for x in listings) and any(x["pay"].get("on_completion") for x in listings)
+    funded = [x for x in listings if "funded_by" in x["pay"]]
+    assert funded and all(x["pay"]["type"] in ("paid", "stipend") for x in funded)
+    assert modes["apply"] >= 0.7 * n and {"central", "class-registration", "none", "interest-form"} <= set(modes)
+    assert all(x["application"].get("where") for x in listings if x["application"].get("mode") == "paper")
+    for key in ("status", "schools", "residency", "populations", "priority", "min_gpa", "needs"):
+        found = sum(key in e for e in elig)
+        assert 0 < found <= 0.2 * n, key
+    groups = {item["id"] for item in _vocab(root, "populations")}
+    assert {g for e in elig for g in e.get("populations", []) + e.get("priority", [])} <= groups
 
 
 def test_cli_writes_and_refuses_a_non_empty_folder(

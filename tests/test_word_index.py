@@ -247,3 +247,51 @@ def test_written_folder_is_replaced_not_merged(catalog: Catalog, tmp_path: Path)
     bi.write_browse_index(catalog, tmp_path)
     assert not stale.exists()
     assert sorted(p.name for p in stale.parent.iterdir()) == sorted(wi.word_files(catalog, "en")[1])
+
+
+# ---------- who may apply, pay and how to apply ----------
+
+
+@pytest.fixture(scope="module")
+def programs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Catalog, dict[str, tuple[dict[str, Any], dict[str, bytes]]]]:
+    from test_facets import FEE_CAMP, FREE_TALK, YOUTH_JOBS
+
+    folder = minimal_catalog(tmp_path_factory.mktemp("programs") / "catalog")
+    org = folder / "employers" / "acme-health"
+    for name, text in (("youth-jobs", YOUTH_JOBS), ("career-talk", FREE_TALK), ("coding-camp", FEE_CAMP)):
+        (org / f"{name}.yml").write_text(text, encoding="utf-8")
+    checked = check_catalog(folder, as_of=AS_OF)
+    assert checked.ok, [p.message for p in checked.errors]
+    return checked.catalog, {lang: wi.word_files(checked.catalog, lang) for lang in LANGS}
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "found"),
+    [
+        ("en", "foster youth", ["youth-jobs"]),  # a group the listing is only for
+        ("es", "crianza", ["youth-jobs"]),
+        ("en", "riverbend", ["youth-jobs"]),  # the public funder, as written
+        ("es", "riverbend", ["youth-jobs"]),
+        ("en", "tuberculosis", ["youth-jobs"]),  # a need's label
+        ("es", "tuberculosis", ["youth-jobs"]),
+        ("en", "lottery", ["youth-jobs"]),  # how to apply
+        ("es", "sorteo", ["youth-jobs"]),
+        ("en", "out of school", ["youth-jobs"]),  # the school status it names
+        ("es", "graduado", ["youth-jobs"]),
+        ("en", "free", ["career-talk"]),  # the pay types that are not pay
+        ("es", "gratis", ["career-talk"]),
+        ("en", "fee", ["coding-camp"]),
+        ("es", "costo", ["coding-camp"]),
+    ],
+)
+def test_the_facts_of_who_may_apply_and_how_are_searchable(programs: tuple, lang: str, query: str, found: list[str]) -> None:
+    catalog, indexes = programs
+    assert find(catalog, indexes, lang, query) == found
+
+
+def test_a_listing_that_names_none_of_them_adds_no_words(programs: tuple) -> None:
+    catalog, _ = programs
+    view = View(catalog, "en", "opportunities/")
+    strong, other = wi.listing_texts(catalog, catalog.opportunities["acme-health/lab-internship"], view)
+    texts = " ".join(text for text, _ in other)
+    assert not {"lottery", "school", "tuberculosis", "foster"} & set(wi.words(texts))

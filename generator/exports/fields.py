@@ -4,10 +4,11 @@ SPEC, one field a line: `name  type  meaning`, the meaning in English (its trans
 catalogs, under the context `data-field`), two spaces of indentation per level. Types: string, integer, number, boolean, date,
 datetime, uri, object, or `string(a,b)` for a fixed list; `?` allows null,
 `[]` makes a list; `@block` reuses a block defined at the top with `@block`.
-Raise FORMAT_VERSION when the meaning of a field changes.
+Raise FORMAT_VERSION when the meaning of a field changes or fields are added, and say on the Data page what the
+version added (the messages data_format_*).
 """
 
-FORMAT_VERSION = "1.0"
+FORMAT_VERSION = "1.1"
 
 SPEC = """
 @ref  object  A record of the catalog.
@@ -15,6 +16,10 @@ SPEC = """
   name  string  Its name (English).
 @sector  object  A CTE industry sector.
   id  string  Sector id.
+  name  string  Name in English.
+  name_es  string  Name in Spanish.
+@population  object  A group of young people (vocabularies/populations.yml).
+  id  string  Group id.
   name  string  Name in English.
   name_es  string  Name in Spanish.
 @contact  object  A role-based contact.
@@ -60,21 +65,31 @@ opportunity  object  One listing.
   status  @status  Computed status on the as_of date: a passed deadline makes an open listing closed.
   declared_status  @status  Status written in the listing file.
   accepting_applications  boolean  true when open and the application window has started.
-  pay  object  Whether and how students are paid.
-    type  string(paid,stipend,unpaid)  paid, stipend or unpaid.
-    amount  number?  Amount in US dollars per unit; null when not published.
+  pay  object  Whether and how students are paid, or what the family pays.
+    type  string(paid,stipend,unpaid,free,fee)  `paid` (a wage), `stipend` (a fixed amount), `unpaid` (work without pay), `free` (costs nothing and pays nothing) or `fee` (the family pays).
+    amount  number?  Amount in US dollars per unit: the wage or stipend, or the fee when type is fee; null when not published.
     amount_max  number?  Top of a pay range.
     unit  string(hour,week,month,total)?  What the amount is for.
-    amount_published  boolean?  false when paid but the amount is not published; null when unpaid.
+    amount_published  boolean?  false when paid, stipend or fee but the amount is not published; null when unpaid or free.
+    on_completion  boolean?  Stipends: true when the stipend is paid once the student completes the program; null for other pay types.
+    aid  boolean?  Fees: true when financial aid or scholarships can cover the fee; null for other pay types.
     paid_by  string?  Who pays: an organization id, or self.
+    funded_by  string?  The public program or funder that pays the wage or stipend, when it is not the employer.
     note  string?  Anything else about pay.
   eligibility  object  Who can apply.
-    grade_min  integer  Lowest grade (6 to 14).
-    grade_max  integer  Highest grade (6 to 14).
+    grade_min  integer?  Lowest grade (6 to 14); null when only ages are given.
+    grade_max  integer?  Highest grade (6 to 14); null when only ages are given.
     age_min  integer?  Minimum age.
     age_max  integer?  Maximum age.
+    status  string(in-school,out-of-school,graduated)[]  Whether applicants must be in school, out of school, or graduated (diploma or GED); empty when all may apply.
+    schools  @texts  Only students enrolled at these schools, colleges or districts may apply; empty when not limited.
+    residency  string?  Where applicants must live.
+    populations  @population[]  Only young people of these groups may apply; empty when the listing is not limited to groups.
+    priority  @population[]  Groups that get priority, while others may apply too.
+    min_gpa  number?  Lowest grade point average accepted, on a 4-point scale.
     who  string?  Who may apply, in plain words.
     work_permit  boolean  true when minors need a California work permit.
+    needs  string(parent-permission,immunizations,tb-test,physical,background-check,drug-test,aptitude-test,interview,drivers-license)[]  What applicants must have or do before they start, besides a work permit.
     requirements  @texts  Other requirements.
   schedule  object  When it happens.
     season  string?  Season id.
@@ -84,7 +99,9 @@ opportunity  object  One listing.
     weeks  integer?  Number of weeks.
     times  string?  Days and times.
   application  object  How to apply.
+    mode  string(apply,central,lottery,interest-form,paper,class-registration,none)  How people take part: apply (to the organization), central (one application for many worksites), lottery (applicants are drawn), interest-form (a form, then the program gets in touch), paper (a paper application), class-registration (a teacher registers a class) or none (no application: just come).
     how  string  How to apply.
+    where  string?  Where to get a paper application.
     url  uri?  Application page.
     email  string?  Address that takes applications.
     opens  date?  Date applications open.
@@ -200,7 +217,7 @@ retired  object  A listing no longer offered; its page stays.
 
 catalog  object  The whole catalog.
   $schema  uri  Address of this file's JSON Schema.
-  format_version  string(1.0)  Version of this file's format.
+  format_version  string(1.1)  Version of this file's format.
   as_of  date  The date statuses were computed for.
   site_url  uri  The site's base address.
   license  string  License of the data (SPDX id).

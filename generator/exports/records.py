@@ -60,6 +60,16 @@ def sector(catalog: Catalog, ident: str) -> dict[str, str]:
     return {"id": ident, "name": item.name if item else ident, "name_es": item.name_es if item else ident}
 
 
+def population(catalog: Catalog, ident: str) -> dict[str, str]:
+    item = catalog.vocabularies.get("populations", ident)
+    return {"id": ident, "name": item.name if item else ident, "name_es": item.name_es if item else ident}
+
+
+def flag(section: Mapping[str, Any], key: str, applies: bool) -> bool | None:
+    """A yes-or-no fact that only some pay types have: null where it does not apply, false where it was not written."""
+    return section.get(key) is True if applies else None
+
+
 def contact(raw: Any) -> dict[str, Any]:
     return pick(raw, "role", "email", "phone", "url")
 
@@ -73,7 +83,8 @@ def opportunity(catalog: Catalog, opp: Opportunity, site_url: str, dates: Change
     fmt = catalog.vocabularies.get("formats", opp.format)
     pay, elig, sched, app = opp.section("pay"), opp.section("eligibility"), opp.section("schedule"), opp.section("application")
     sup, out, quality = opp.section("supports"), opp.section("outcomes"), opp.section("quality")
-    paid = opp.pay_type != "unpaid"
+    # Pay types that have an amount, published or not: a wage, a stipend, or the fee a family pays.
+    priced = opp.pay_type in ("paid", "stipend", "fee")
     return {
         "catalog_id": opp.id,
         "organization_id": opp.org_id,
@@ -101,8 +112,11 @@ def opportunity(catalog: Catalog, opp: Opportunity, site_url: str, dates: Change
             "amount": opp.pay_amount,
             "amount_max": opp.pay_amount_max,
             "unit": opp.pay_unit,
-            "amount_published": (opp.pay_amount is not None) if paid else None,
+            "amount_published": (opp.pay_amount is not None) if priced else None,
+            "on_completion": flag(pay, "on_completion", opp.pay_type == "stipend"),
+            "aid": flag(pay, "aid", opp.pay_type == "fee"),
             "paid_by": optional_str(pay.get("paid_by")),
+            "funded_by": optional_str(pay.get("funded_by")),
             "note": optional_str(pay.get("note")),
         },
         "eligibility": {
@@ -110,8 +124,15 @@ def opportunity(catalog: Catalog, opp: Opportunity, site_url: str, dates: Change
             "grade_max": opp.grade_max,
             "age_min": opp.age_min,
             "age_max": opp.age_max,
+            "status": texts(elig.get("status")),
+            "schools": texts(elig.get("schools")),
+            "residency": optional_str(elig.get("residency")),
+            "populations": [population(catalog, p) for p in texts(elig.get("populations"))],
+            "priority": [population(catalog, p) for p in texts(elig.get("priority"))],
+            "min_gpa": elig.get("min_gpa"),
             "who": optional_str(elig.get("who")),
             "work_permit": elig.get("work_permit") is True,
+            "needs": texts(elig.get("needs")),
             "requirements": texts(elig.get("requirements")),
         },
         "schedule": {
@@ -123,7 +144,9 @@ def opportunity(catalog: Catalog, opp: Opportunity, site_url: str, dates: Change
             "times": optional_str(sched.get("times")),
         },
         "application": {
+            "mode": opp.application_mode,
             "how": str(app.get("how", "")),
+            "where": optional_str(app.get("where")),
             "url": optional_str(app.get("url")),
             "email": optional_str(app.get("email")),
             "opens": opp.opens and opp.opens.isoformat(),

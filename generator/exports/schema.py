@@ -154,9 +154,10 @@ def field_rows(field: F, lang: str, prefix: str = "", deep: bool = True) -> list
         kind = escape(t("type_" + child.type, lang))
         if item and item.type != "object":
             kind += " (" + t("type_" + item.type, lang) + ")"
-        # Values are written as they appear in the file.
-        if child.enum:
-            kind += Markup(": ") + Markup(", ").join(Markup("<code>{}</code>").format(value) for value in child.enum)
+        # Values are written as they appear in the file; a list of fixed values shows the values of its items.
+        enum = child.enum or (item.enum if item else ())
+        if enum:
+            kind += Markup(": ") + Markup(", ").join(Markup("<code>{}</code>").format(value) for value in enum)
         if child.null:
             kind += Markup(" | <code>null</code>")
         rows.append((path, kind, translate(CONTEXT, child.en, lang)))

@@ -78,6 +78,12 @@ def _get(r: Row, section: str, key: str) -> Any:
     return r.opp.section(section).get(key)
 
 
+def _list(r: Row, key: str) -> str:
+    """A list of the eligibility section, joined."""
+    values = _get(r, "eligibility", key)
+    return JOIN.join(str(v) for v in values) if isinstance(values, (list, tuple)) else ""
+
+
 # The columns in order: `name | meaning | example`; the meaning's translations are in the catalogs. A `*` after the name marks contributor text.
 DOCS = """
 catalog_id | Permanent id: organization id/listing id. | harborview-community-college/it-help-desk-internship
@@ -91,13 +97,13 @@ format | Format. | Internship
 stage | Continuum stage: awareness, exploration, preparation or training. | training
 sectors | CTE industry sectors. | Information and Communication Technologies
 pathways | Career pathway ids. | information-technology
-pay_type | paid, stipend or unpaid. | paid
-pay_amount | Amount in US dollars per pay_unit; empty when not published. | 18.5
+pay_type | `paid`, `stipend`, `unpaid`, `free` or `fee` (the family pays). | paid
+pay_amount | Amount in US dollars per pay_unit (the fee when pay_type is `fee`); empty when not published. | 18.5
 pay_amount_max | Top of a pay range. | 22
 pay_unit | hour, week, month or total. | hour
-pay_published | no when paid but the amount is not published. | yes
-grade_min | Lowest grade that may apply (6 to 14). | 11
-grade_max | Highest grade that may apply (6 to 14). | 14
+pay_published | `no` when `paid`, `stipend` or `fee` but the amount is not published; empty when `unpaid` or `free`. | yes
+grade_min | Lowest grade that may apply (6 to 14); empty when only ages are given. | 11
+grade_max | Highest grade that may apply (6 to 14); empty when only ages are given. | 14
 age_min | Minimum age. | 16
 age_max | Maximum age. | 24
 work_permit | yes when minors need a California work permit. | yes
@@ -128,6 +134,19 @@ summary* | One-sentence summary. | Keep a campus help desk running.
 apply_url | Application page. | https://example.org/apply
 url | The listing's page in English. | https://wbl-catalog.example.org/opportunities/harborview-community-college/it-help-desk-internship/
 url_es | The listing's page in Spanish. | https://wbl-catalog.example.org/es/opportunities/harborview-community-college/it-help-desk-internship/
+application_mode | How people take part: `apply`, `central`, `lottery`, `interest-form`, `paper`, `class-registration` or `none`. | apply
+application_where* | Where to get a paper application. | The career center at each LAUSD high school
+funded_by* | Public program or funder that pays the wage or stipend, when it is not the employer. | City of Los Angeles Hire LA's Youth
+on_completion | yes when a stipend is paid once the student completes the program; empty for other pay types. | no
+fee_aid | yes when financial aid or scholarships can cover the fee; empty for other pay types. | yes
+pay_note* | Anything else about pay. | Paid every two weeks.
+school_status | Who may apply by school status: in-school, out-of-school or graduated; empty when all may apply. | out-of-school; graduated
+schools* | Schools, colleges or districts whose students may apply; empty when not limited. | Los Angeles Unified School District
+residency* | Where applicants must live. | City of Los Angeles residents
+populations | Ids of the groups the listing is only for (vocabularies/populations.yml); empty when not limited to groups. | foster-youth
+priority | Ids of the groups that get priority, while others may apply too. | foster-youth; low-income
+min_gpa | Lowest grade point average accepted, on a 4-point scale. | 2.5
+needs | What applicants must have or do before they start: parent-permission, immunizations, tb-test, physical, background-check, drug-test, aptitude-test, interview or drivers-license. | parent-permission; tb-test
 """
 
 VALUES: dict[str, Callable[[Row], Any]] = {
@@ -146,7 +165,7 @@ VALUES: dict[str, Callable[[Row], Any]] = {
     "pay_amount": lambda r: _num(r.opp.pay_amount),
     "pay_amount_max": lambda r: _num(r.opp.pay_amount_max),
     "pay_unit": lambda r: r.opp.pay_unit or "",
-    "pay_published": lambda r: "" if r.opp.pay_type == "unpaid" else _yes(r.opp.pay_amount is not None),
+    "pay_published": lambda r: "" if r.opp.pay_type in ("unpaid", "free") else _yes(r.opp.pay_amount is not None),
     "grade_min": lambda r: r.opp.grade_min,
     "grade_max": lambda r: r.opp.grade_max,
     "age_min": lambda r: _num(r.opp.age_min),
@@ -179,6 +198,20 @@ VALUES: dict[str, Callable[[Row], Any]] = {
     "apply_url": lambda r: _get(r, "application", "url") or "",
     "url": lambda r: absolute(r.site_url, r.opp.url),
     "url_es": lambda r: absolute(r.site_url, r.opp.url, "es"),
+    # Columns added in format 1.1, at the end so that the earlier ones keep their positions.
+    "application_mode": lambda r: r.opp.application_mode,
+    "application_where": lambda r: _get(r, "application", "where") or "",
+    "funded_by": lambda r: _get(r, "pay", "funded_by") or "",
+    "on_completion": lambda r: _yes(_get(r, "pay", "on_completion") is True) if r.opp.pay_type == "stipend" else "",
+    "fee_aid": lambda r: _yes(_get(r, "pay", "aid") is True) if r.opp.pay_type == "fee" else "",
+    "pay_note": lambda r: _get(r, "pay", "note") or "",
+    "school_status": lambda r: _list(r, "status"),
+    "schools": lambda r: _list(r, "schools"),
+    "residency": lambda r: _get(r, "eligibility", "residency") or "",
+    "populations": lambda r: _list(r, "populations"),
+    "priority": lambda r: _list(r, "priority"),
+    "min_gpa": lambda r: _num(_get(r, "eligibility", "min_gpa")),
+    "needs": lambda r: _list(r, "needs"),
 }
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 import yaml
+from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
 from generator import i18n
@@ -19,6 +20,9 @@ from generator.present import qr
 from generator.sanitize import render_markdown, safe_url
 
 PAGE_SIZE = 100
+
+# The status text of an open listing that takes no applications from students (status keys stay the same).
+STATUS_BY_MODE = {"none": "listing_status_none", "class-registration": "listing_status_class_registration"}
 
 
 def lang_prefix(lang: str) -> str:
@@ -118,6 +122,11 @@ class View:
         """Interface text that holds markup (links, code): the catalog's text is trusted, the values are escaped."""
         return Markup(i18n.t(key, self.lang)).format(**values)
 
+    def code(self, text: str) -> Markup:
+        """Interface text with `backticks` around literal values (parameters, file values), shown as code."""
+        parts = str(escape(text)).split("`")
+        return Markup("".join(f"<code>{p}</code>" if i % 2 else p for i, p in enumerate(parts)))
+
     def text(self, value: Text | None) -> Markup:
         """Contributor text, marked as English when the Spanish is missing."""
         if value is None:
@@ -202,6 +211,16 @@ class View:
     def pay(self, opp: Opportunity) -> str:
         if opp.pay_type == "unpaid":
             return self.t("unpaid")
+        if opp.pay_type == "free":
+            return self.t("listing_pay_free")
+        if opp.pay_type == "fee":
+            # The amount of a fee is what the family pays, so it reads as a cost, not as pay.
+            if opp.pay_amount is None:
+                return f"{self.t('listing_pay_fee')} ({self.t('amount_not_published')})"
+            cost = self.money(opp.pay_amount)
+            if opp.pay_amount_max:
+                cost += "–" + self.money(opp.pay_amount_max)
+            return self.t("listing_pay_costs", amount=cost, unit=self.t("per_" + (opp.pay_unit or "total")))
         label = self.t(opp.pay_type)
         if opp.pay_amount is None:
             return f"{label} ({self.t('amount_not_published')})"
@@ -209,6 +228,76 @@ class View:
         if opp.pay_amount_max:
             amount += "–" + self.money(opp.pay_amount_max)
         return f"{label}: {amount} {self.t('per_' + (opp.pay_unit or 'total'))}"
+
+    def pay_notes(self, opp: Opportunity) -> list[Markup]:
+        """What the pay fact says below the amount: when a stipend is paid, aid for a fee, who pays, the note."""
+        pay = opp.section("pay")
+        notes: list[Markup] = []
+        if opp.pay_type == "stipend" and pay.get("on_completion"):
+            notes.append(escape(self.t("listing_pay_on_completion")))
+        if opp.pay_type == "fee" and pay.get("aid"):
+            notes.append(escape(self.t("listing_pay_aid")))
+        # The funder's and the payer's names sit inside the messages' own markup, so that each piece of the
+        # sentence stays one text node of the page (the pseudo-locale test reads them so).
+        if pay.get("funded_by"):
+            notes.append(self.html("listing_pay_funded_through", funder=self.en(pay["funded_by"])))
+        payer = pay.get("paid_by")
+        org_id = opp.org_id if payer == "self" else payer
+        # The listing's own organization is named and linked at the top of the page: only another payer is news.
+        if org_id and org_id != opp.org_id and opp.is_paid and org_id in self.catalog.organizations:
+            link = self.link(f"employers/{org_id}/")
+            notes.append(self.html("listing_pay_paid_by_link", link=link, organization=self.org_name(org_id)))
+        if pay.get("note"):
+            # Anything else about pay: a detail, set smaller so that the facts before the apply button stay short.
+            notes.append(Markup("<small>{}</small>").format(self.en(pay["note"])))
+        return notes
+
+    def who_lines(self, opp: Opportunity) -> list[Markup]:
+        """Who can apply, one line each: grades and ages, school status, groups it is only for, then schools,
+        residency, priority groups, GPA and the contributor's own words."""
+        return self.who_summary(opp) + self.who_details(opp)
+
+    def who_summary(self, opp: Opportunity) -> list[Markup]:
+        """The lines that decide at a glance whether a young person can apply: shown with the page's first facts."""
+        elig = opp.section("eligibility")
+        lines: list[Markup] = []
+        first = " · ".join(part for part in (self.grades(opp), self.ages(opp)) if part)
+        if first:
+            lines.append(escape(first))
+        school = [escape(self.t("listing_school_" + s.replace("-", "_"))) for s in elig.get("status", ())]
+        if school:
+            lines.append(Markup("{}: {}").format(self.t("listing_school_status"), Markup(", ").join(school)))
+        populations = [escape(self.vocab("populations", p)) for p in elig.get("populations", ())]
+        if populations:
+            lines.append(Markup("{}: {}").format(self.t("listing_populations"), Markup(", ").join(populations)))
+        return lines
+
+    def who_details(self, opp: Opportunity) -> list[Markup]:
+        """The other conditions, shown with how to apply so that the first facts fit a phone's screen."""
+        elig = opp.section("eligibility")
+        lines: list[Markup] = []
+
+        def labelled(key: str, values: list[Markup]) -> None:
+            if values:
+                lines.append(Markup("{}: {}").format(self.t(key), Markup(", ").join(values)))
+
+        labelled("listing_schools", [self.en(s) for s in elig.get("schools", ())])
+        if elig.get("residency"):
+            labelled("listing_residency", [self.en(elig["residency"])])
+        labelled("listing_priority", [escape(self.vocab("populations", p)) for p in elig.get("priority", ())])
+        if elig.get("min_gpa") is not None:
+            labelled("listing_min_gpa", [escape(self.gpa(elig["min_gpa"]))])
+        if elig.get("who"):
+            lines.append(self.text(opp.text_in("eligibility", "who", self.lang)))
+        return lines
+
+    def gpa(self, value: float) -> str:
+        """A grade point average as schools write it, with at least one decimal (2.0, 2.75)."""
+        return format_decimal(value, format="0.0#", locale=i18n.locale(self.lang))
+
+    def needs(self, opp: Opportunity) -> list[str]:
+        """What an applicant must have or do before starting (eligibility.needs), as labels."""
+        return [self.t("listing_need_" + n.replace("-", "_")) for n in opp.section("eligibility").get("needs", ())]
 
     def grades(self, opp: Opportunity) -> str:
         if opp.grade_min is None:
@@ -232,7 +321,11 @@ class View:
         return opp.status
 
     def status(self, opp: Opportunity) -> str:
-        return self.t("status_" + self.status_key(opp))
+        key = self.status_key(opp)
+        # Where nobody applies, "Accepting applications" would send families looking for a form.
+        if key == "open" and opp.application_mode in STATUS_BY_MODE:
+            return self.t(STATUS_BY_MODE[opp.application_mode])
+        return self.t("status_" + key)
 
     def deadline(self, opp: Opportunity) -> str:
         if opp.rolling:

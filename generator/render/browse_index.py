@@ -31,7 +31,8 @@ Per language, under `browse-data/<lang>/`:
   `t` title, `o` organization, `p` pay, `w` where, `d` deadline, `s` status key and `sl` its
   label; `tl` / `ol` the language of the title / organization name when it is not the page's.
   A card also shows the listing's format and grades: the browse script takes them from the `format`
-  and `grade` facets, which it has already, so the cards leave them out.
+  and `grade` facets, which it has already, so the cards leave them out. `ng: 1` marks a listing that
+  gives only ages: its grade values are the ones its ages imply, for the filter, and its card shows none.
   `words` describes the word index (see word_index.py).
 - `words/<shard>.json`: the word index.
 
@@ -129,11 +130,11 @@ def sort_ranks(opps: Sequence[Opportunity]) -> dict[str, list[int]]:
     return out
 
 
-def card(catalog: Catalog, opp: Opportunity, view: View) -> dict[str, str | list[str]]:
+def card(catalog: Catalog, opp: Opportunity, view: View) -> dict[str, str | int | list[str]]:
     title = opp.text("title", view.lang)
     org = catalog.organizations.get(opp.org_id)
     name = org.text("name", view.lang) if org else None
-    out: dict[str, str | list[str]] = {"u": opp.id, "t": title.value if title else opp.title}
+    out: dict[str, str | int | list[str]] = {"u": opp.id, "t": title.value if title else opp.title}
     if title and title.lang != view.lang:
         out["tl"] = title.lang
     out["o"] = name.value if name else opp.org_id
@@ -150,6 +151,8 @@ def card(catalog: Catalog, opp: Opportunity, view: View) -> dict[str, str | list
             "sl": view.status(opp),
         }
     )
+    if opp.grade_min is None:
+        out["ng"] = 1
     return out
 
 

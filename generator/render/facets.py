@@ -12,7 +12,9 @@ browse script has no list of its own. The parameters are stable once published: 
 lists them, and links with them are shared.
 
 Range questions ("pays at least $20 an hour", "I am 16", "meets 3 criteria at level 3 or above")
-become sets of values, so that a single filter value answers them.
+become sets of values, so that a single filter value answers them. A listing that gives only
+grades carries the ages they imply, and one that gives only ages the grades they imply
+(report/coverage/grades.py, which the coverage page's grade bands also read).
 """
 
 from __future__ import annotations
@@ -22,16 +24,21 @@ from dataclasses import dataclass
 
 from generator.model import STAGES, Catalog, Opportunity
 from generator.present.view import View
+from generator.report.coverage import grades as implied
 
 WAGE_STEPS = (16, 18, 20, 25)
 AGES = range(11, 26)
-GRADES = range(6, 15)
+GRADES = implied.GRADES
 STRONG_RANK = 3  # "at least the third level", by rank, whatever the number of levels
 STATUSES = ("open", "upcoming", "closed", "archived")
 DEFAULT_STATUS = ("open",)  # no `status` parameter: these; `status=any`: every status
 ANY_STATUS = "any"
 SORTS = ("deadline", "reviewed", "pay")  # the first is the default without search words
 MODES = ("in-person", "hybrid", "remote")
+PAY_TYPES = ("paid", "stipend", "unpaid", "free", "fee")
+# The filter's names of the two types that are not pay; the others use the names the listing pages use.
+_PAY_KEYS = {"free": "browse_pay_free", "fee": "browse_pay_fee"}
+SCHOOL = ("in-school", "out-of-school", "graduated")  # eligibility.status
 OFFERS = ("academic-credit", "college-credit", "credential")
 
 
@@ -40,10 +47,13 @@ def strong_count(opp: Opportunity) -> int:
 
 
 def grades_of(opp: Opportunity) -> range:
-    """The grades a listing is open to; none when it gives only ages."""
-    if opp.grade_min is None or opp.grade_max is None:
-        return range(0)
-    return range(opp.grade_min, opp.grade_max + 1)
+    """The grades a listing is open to: its own, else those its ages imply."""
+    return implied.listing_grades(opp)
+
+
+def pay_label(pay_type: str, view: View) -> str:
+    """The name of a pay type, as the pay filter shows it."""
+    return view.t(_PAY_KEYS.get(pay_type, pay_type))
 
 
 def hourly_top(opp: Opportunity) -> float:
@@ -93,8 +103,13 @@ def _wage(opp: Opportunity, view: View) -> list[str]:
 
 
 def _age(opp: Opportunity, view: View) -> list[str]:
-    low, high = opp.age_min or AGES.start, opp.age_max or AGES.stop - 1
-    return [str(a) for a in AGES if low <= a <= high]
+    return [str(a) for a in implied.listing_ages(opp, AGES)]
+
+
+def _school(opp: Opportunity, view: View) -> list[str]:
+    # A listing that names no school status is open to students in and out of school alike.
+    given = opp.section("eligibility").get("status") or SCHOOL
+    return [s for s in SCHOOL if s in given]
 
 
 def _season(opp: Opportunity, view: View) -> list[str]:
@@ -135,10 +150,10 @@ FACETS: tuple[Facet, ...] = (
         "pay",
         "pay",
         "facet_pay",
-        "param_pay",
+        "browse_param_pay",
         "paid-any",
         _pay,
-        lambda catalog, view: {"paid-any": view.t("facet_pay_any"), **_keys("paid", "stipend", "unpaid")(catalog, view)},
+        lambda catalog, view: {"paid-any": view.t("facet_pay_any"), **{k: pay_label(k, view) for k in PAY_TYPES}},
         always_open=True,
     ),
     Facet(
@@ -155,13 +170,31 @@ FACETS: tuple[Facet, ...] = (
         "grade",
         "grade",
         "grade",
-        "param_grade",
+        "browse_param_grade",
         "11",
         lambda opp, view: [str(g) for g in grades_of(opp)],
         lambda catalog, view: {str(g): str(g) for g in GRADES},
         single=True,
     ),
-    Facet("age", "age", "facet_age", "param_age", "16", _age, lambda catalog, view: {str(a): str(a) for a in AGES}, single=True),
+    Facet(
+        "age",
+        "age",
+        "facet_age",
+        "browse_param_age",
+        "16",
+        _age,
+        lambda catalog, view: {str(a): str(a) for a in AGES},
+        single=True,
+    ),
+    Facet(
+        "school",
+        "school",
+        "browse_facet_school",
+        "browse_param_school",
+        "out-of-school",
+        _school,
+        _keys(*SCHOOL, prefix="browse_school_"),
+    ),
     Facet(
         "sector",
         "sector",
@@ -258,9 +291,12 @@ BY_NAME = {f.name: f for f in FACETS}
 SORT_PARAMETER = "sort"
 QUERY_PARAMETER = "q"
 # The order of the parameters in an address the browse page writes (published: shared links use it):
-# the search words, these facets in the order they were first published, the others in display
-# order, then the sort.
-_ADDRESS_FIRST = ("status", "sector", "format", "stage", "pay", "wage", "grade", "age", "area", "mode", "season")
+# the search words, these facets in the order they were first published, the others (added later)
+# in display order, then the sort.
+_ADDRESS_FIRST = (
+    *("status", "sector", "format", "stage", "pay", "wage", "grade", "age", "area", "mode", "season"),
+    *("offers", "transport", "language", "quality", "signal", "org", "pathway"),
+)
 _ADDRESS: tuple[str, ...] = _ADDRESS_FIRST + tuple(f.name for f in FACETS if f.name not in _ADDRESS_FIRST)
 PARAMETERS: tuple[str, ...] = (QUERY_PARAMETER, *(BY_NAME[name].param for name in _ADDRESS), SORT_PARAMETER)
 STATUS_PARAMETER = BY_NAME["status"].param  # the facet with a default (DEFAULT_STATUS) and ANY_STATUS

@@ -21,7 +21,7 @@ from generator.model import STAGES, Catalog, Opportunity, Organization, Text
 from generator.present.view import PAGE_SIZE, Page, View, alternates, lang_prefix
 from generator.render import browse
 from generator.render.reference import field_reference
-from generator.render.structured_data import educational_program, job_posting, script_json
+from generator.render.structured_data import educational_program, listing_structured_data, script_json
 
 PACKAGE_TEMPLATES = PACKAGE_DIR / "templates"
 EXAMPLE_FILE = PROJECT_DIR / "docs" / "reference-opportunity.yml"
@@ -234,7 +234,7 @@ class SiteRenderer:
             opp.text("title", lang) or opp.title,
             in_language(opp.text("summary", lang), lang),
             record_id=opp.id,
-            structured_data=job_posting(self.catalog, opp, view),
+            structured_data=listing_structured_data(self.catalog, opp, view),
             opp=opp,
             similar=similar,
         )

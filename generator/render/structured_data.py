@@ -8,7 +8,8 @@ apprenticeship, co-op, summer youth employment), and paid:
 - pay type `paid` always counts (with no published amount the markup
   simply has no baseSalary: a wage is never invented);
 - a `stipend` counts only when its amount is published, because an
-  unknown stipend could be token money, not a job.
+  unknown stipend could be token money, not a job;
+- `free` and `fee` (the family pays) never count: nobody is hired.
 
 employmentType: INTERN for internships; otherwise FULL_TIME at 35 or more
 hours a week, PART_TIME below; left out when hours are not given.
@@ -25,9 +26,18 @@ U+2028 and U+2029 are \\u escapes.
 
 EducationalOccupationalProgram describes pathway pages that are not
 examples (sample content must not look like a real program to search
-engines). Every value is text that the page shows; the only additions
-are facts of the region itself: addressRegion CA and addressCountry US of
-sites, and "California" as the applicant location of remote-only listings.
+engines), and the listings that run over weeks (the preparation and
+training stages) that are open, not examples and not a JobPosting: free and
+fee programs, unpaid internships, pre-apprenticeships. A listing program
+says what the page says about who can apply (programPrerequisites, one line
+each), its dates (applicationStartDate, applicationDeadline, startDate,
+endDate), seats (maximumEnrollment), weeks (timeToComplete), credential, and
+the price: 0 when free, the fee when one is published. One-day events
+(talks, tours, shadows) are not programs.
+
+Every value is text that the page shows; the only additions are facts of
+the region itself: addressRegion CA and addressCountry US of sites, and
+"California" as the applicant location of remote-only listings.
 """
 
 from __future__ import annotations
@@ -42,6 +52,8 @@ from generator.model import Catalog, Opportunity, Organization, Pathway
 from generator.present.view import View
 from generator.sanitize import render_markdown, safe_url
 
+# Stages whose formats run over weeks, so a listing of them is a program when it is not a job.
+PROGRAM_STAGES = frozenset({"preparation", "training"})
 PLACEMENTS = frozenset({"internship", "pre-apprenticeship", "apprenticeship", "cooperative-education", "summer-youth-employment"})
 UNITS = {"hour": "HOUR", "week": "WEEK", "month": "MONTH"}
 FULL_TIME_HOURS = 35
@@ -197,6 +209,72 @@ def program_data(catalog: Catalog, pathway: Pathway, view: View) -> dict[str, An
     return data
 
 
+def is_listing_program(catalog: Catalog, opp: Opportunity) -> bool:
+    if opp.example or opp.status != "open" or opp.stage not in PROGRAM_STAGES:
+        return False
+    return not is_job_posting(catalog, opp)
+
+
+def price(opp: Opportunity) -> dict[str, Any] | None:
+    """What the family pays: nothing for a free program, the published fee of a fee program."""
+    if opp.pay_type == "free":
+        return {"@type": "Offer", "price": 0, "priceCurrency": "USD"}
+    if opp.pay_type != "fee" or opp.pay_amount is None:
+        return None
+    if opp.pay_amount_max:
+        spec = {"@type": "PriceSpecification", "minPrice": opp.pay_amount, "maxPrice": opp.pay_amount_max, "priceCurrency": "USD"}
+        return {"@type": "Offer", "priceSpecification": spec, "priceCurrency": "USD"}
+    return {"@type": "Offer", "price": opp.pay_amount, "priceCurrency": "USD"}
+
+
+def prerequisites(opp: Opportunity, view: View) -> list[str]:
+    """Who can apply and what they need, as the page says it: one plain line each."""
+    lines = [line.striptags() for line in view.who_lines(opp)]
+    lines += view.needs(opp)
+    lines += [str(r) for r in opp.section("eligibility").get("requirements", ()) if r]
+    return [line for line in dict.fromkeys(" ".join(line.split()) for line in lines) if line]
+
+
+def listing_program_data(catalog: Catalog, opp: Opportunity, view: View) -> dict[str, Any] | None:
+    if not is_listing_program(catalog, opp):
+        return None
+    lang = view.lang
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "EducationalOccupationalProgram",
+        "name": view.plain(opp.text("title", lang)),
+        "url": view.absolute(opp.url),
+        "provider": hiring_organization(catalog.org_of(opp), view),
+        "identifier": {"@type": "PropertyValue", "name": i18n.t("site_name", lang), "value": opp.id},
+    }
+    summary = view.plain(opp.text("summary", lang))
+    if summary:
+        data["description"] = summary
+    requirements = prerequisites(opp, view)
+    if requirements:
+        data["programPrerequisites"] = requirements
+    for key, day in (
+        ("applicationStartDate", opp.opens),
+        ("applicationDeadline", opp.deadline),
+        ("startDate", opp.start),
+        ("endDate", opp.end),
+    ):
+        if day:
+            data[key] = day.isoformat()
+    if opp.seats:
+        data["maximumEnrollment"] = opp.seats
+    weeks = opp.section("schedule").get("weeks")
+    if isinstance(weeks, int) and weeks > 0:
+        data["timeToComplete"] = f"P{weeks}W"
+    credential = opp.section("outcomes").get("credential")
+    if credential:
+        data["educationalCredentialAwarded"] = str(credential)
+    offer = price(opp)
+    if offer:
+        data["offers"] = offer
+    return data
+
+
 def job_posting(catalog: Catalog, opp: Opportunity, view: View) -> str | None:
     data = job_posting_data(catalog, opp, view)
     return dumps(data) if data else None
@@ -204,4 +282,10 @@ def job_posting(catalog: Catalog, opp: Opportunity, view: View) -> str | None:
 
 def educational_program(catalog: Catalog, pathway: Pathway, view: View) -> str | None:
     data = program_data(catalog, pathway, view)
+    return dumps(data) if data else None
+
+
+def listing_structured_data(catalog: Catalog, opp: Opportunity, view: View) -> str | None:
+    """A listing page's JSON-LD: its JobPosting, else its EducationalOccupationalProgram, else none."""
+    data = job_posting_data(catalog, opp, view) or listing_program_data(catalog, opp, view)
     return dumps(data) if data else None

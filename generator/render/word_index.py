@@ -48,12 +48,18 @@ from generator import i18n
 from generator.model import Catalog, Opportunity, Text
 from generator.present.view import View
 from generator.render.encoding import compact_json, ordered, rice
+from generator.render.facets import SCHOOL, pay_label
 
 FORMAT = 1
 FOLDER = "words"
 MAX_WORD = 32  # longer "words" are codes or run-together text nobody types
 MIN_STEM = 4  # a shorter stem plus an ending would match unrelated words ("car" + "e")
 MAX_QUERY_WORDS = 8
+# Application modes by the name a search finds them under (catalog keys); "apply", the default, has none.
+MODE_WORDS = {
+    m: "browse_mode_" + m.replace("-", "_")
+    for m in ("central", "lottery", "interest-form", "paper", "class-registration", "none")
+}
 # Endings a query word may add to an index word's stem, by language (ISO 639-1, the locale's language: a site
 # language with no entry gets none, and Snowball's stemmer alone). Inflections mostly: derivational endings
 # such as "al" would make "internal" find "intern".
@@ -277,8 +283,17 @@ def listing_texts(
     eligibility, schedule = opp.section("eligibility"), opp.section("schedule")
     supports, outcomes = opp.section("supports"), opp.section("outcomes")
     english = [*(eligibility.get("requirements") or ()), *(outcomes.get("skills") or ()), outcomes.get("credential")]
-    english.append(supports.get("training"))
-    labels = [vocab("formats", opp.format), view.stage_name(opp.stage), view.t(opp.pay_type)]
+    english += [supports.get("training"), opp.section("pay").get("funded_by"), eligibility.get("residency")]
+    english += eligibility.get("schools") or ()
+    labels = [vocab("formats", opp.format), view.stage_name(opp.stage), pay_label(opp.pay_type, view)]
+    # Who may apply and how: labels the listing's page shows, each a few words from a fixed list.
+    labels += [
+        vocab("populations", p) for p in dict.fromkeys([*eligibility.get("populations", ()), *eligibility.get("priority", ())])
+    ]
+    labels += [view.t("browse_school_" + s.replace("-", "_")) for s in SCHOOL if s in (eligibility.get("status") or ())]
+    labels += view.needs(opp)
+    if opp.application_mode in MODE_WORDS:
+        labels.append(view.t(MODE_WORDS[opp.application_mode]))
     labels += [vocab("sectors", s) for s in opp.sectors]
     labels += [vocab("languages", code) for code in supports.get("languages") or ()]
     if schedule.get("season"):

@@ -22,7 +22,7 @@ from playwright.sync_api import Page, expect
 from generator.model import Catalog, Opportunity
 from generator.model.checked import check_catalog
 from generator.present.view import View
-from generator.render import browse
+from generator.render import browse, facets
 from generator.render import browse_index as bi
 from generator.render import word_index as wi
 
@@ -66,7 +66,7 @@ def hourly(opp: Opportunity) -> float:
 
 
 def in_grade(opp: Opportunity, grade: int) -> bool:
-    return opp.grade_min <= grade <= opp.grade_max
+    return grade in facets.grades_of(opp)  # a listing that gives only ages: the grades they imply
 
 
 def biggest_sector(opps: list[Opportunity]) -> tuple[str, list[Opportunity]]:

@@ -3,7 +3,7 @@ import { describe, test } from "node:test";
 
 import { ordinals, wordCount } from "../../site_overrides/assets/browse/bits.js";
 import {
-  INDEX_FORMAT, WORDS_FORMAT, cardRecord, decodeIndex, decodeWordShard, eachRow, facetValues, sortOrder,
+  INDEX_FORMAT, WORDS_FORMAT, cardGrades, cardRecord, decodeIndex, decodeWordShard, eachRow, facetValues, sortOrder,
 } from "../../site_overrides/assets/browse/index.js";
 import { golden } from "./golden.mjs";
 
@@ -203,6 +203,27 @@ describe("facetValues", () => {
   test("a facet that the index does not have: no values", () => {
     const index = decodeIndex(browse.en.files["facets.json"], browse.en.url);
     assert.deepEqual(facetValues(index, "no-such-facet", 0), []);
+  });
+});
+
+describe("cardGrades", () => {
+  test("a card shows its listing's grade values", () => {
+    const { url, files } = browse.en;
+    const index = decodeIndex(files["facets.json"], url);
+    const record = cardRecord(files["cards-0.json"], 0, index.shard, index.base);
+    assert.equal(record.noGrades, undefined);
+    assert.deepEqual(cardGrades(index, record, 0), facetValues(index, "grade", 0));
+    assert.ok(cardGrades(index, record, 0).length > 0);
+  });
+
+  test("a listing open to ages only (`ng`): its grade values are for the filter, its card shows none", () => {
+    const { url, files } = browse.en;
+    const index = decodeIndex(files["facets.json"], url);
+    const cards = [{ ...files["cards-0.json"][0], ng: 1 }];
+    const record = cardRecord(cards, 0, index.shard, index.base);
+    assert.equal(record.noGrades, true);
+    assert.ok(facetValues(index, "grade", 0).length > 0);
+    assert.deepEqual(cardGrades(index, record, 0), []);
   });
 });
 

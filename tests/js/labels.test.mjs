@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
-import { cardRecord, decodeIndex, facetValues } from "../../site_overrides/assets/browse/index.js";
+import { cardGrades, cardRecord, decodeIndex, facetValues } from "../../site_overrides/assets/browse/index.js";
 import {
   badgeText, cardTexts, gradesText, removeText, resultsText, uiText,
 } from "../../site_overrides/assets/browse/labels.js";
@@ -95,7 +95,7 @@ describe("cardTexts", () => {
       for (let i = 0; i < expected.n; i++) {
         const record = cardRecord(files[`cards-${Math.floor(i / index.shard)}.json`], i, index.shard, index.base);
         record.format = facetValues(index, "format", i)[0];
-        record.grades = facetValues(index, "grade", i);
+        record.grades = cardGrades(index, record, i);
         assert.deepEqual(cardTexts(record, ui, formats), expected.shown[i], String(i));
       }
     });

@@ -284,6 +284,7 @@ def browse_golden(bi: SimpleNamespace, wi: SimpleNamespace, labels: Any, catalog
                 "deadline": c["d"],
                 "status": c["s"],
                 "statusLabel": c["sl"],
+                **({"noGrades": True} if c.get("ng") else {}),
             }
         )
 

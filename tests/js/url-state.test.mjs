@@ -23,7 +23,7 @@ const NAMES = FACETS.map((f) => f.name);
 describe("browseMeta", () => {
   test("the stable parameters, in their order, from the facet index", () => {
     assert.deepEqual(META.order, ["q", "status", "sector", "format", "stage", "pay", "wage", "grade", "age", "area", "mode",
-      "season", "offers", "transport", "language", "quality", "signal", "org", "pathway", "sort"]);
+      "season", "offers", "transport", "language", "quality", "signal", "org", "pathway", "school", "sort"]);
     assert.deepEqual([META.q, META.sort, META.status, META.anyStatus], ["q", "sort", "status", "any"]);
     assert.deepEqual([...META.single], ["wage", "grade", "age", "quality"]);
     assert.deepEqual([...META.open], ["status", "pay"]);

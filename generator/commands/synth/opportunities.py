@@ -12,7 +12,7 @@ from typing import Any
 from generator.commands.synth.documents import Flow, grade_range
 from generator.commands.synth.state import Synth
 from generator.commands.synth.tables import T
-from generator.commands.synth.text import description, spanish, text_vars, title_for
+from generator.commands.synth.text import description, pay_cond, spanish, text_vars, title_for
 from generator.commands.synth.words import articles, pick, slug, title_case
 
 # One-day formats end the day they start and have no weeks or hours; "window" formats (a talk, a shadow
@@ -76,9 +76,14 @@ def schedule_for(syn: Synth, s: dict[str, Any]) -> dict[str, Any]:
 
 def pay_for(syn: Synth, s: dict[str, Any], eor_orgs: list[dict[str, Any]]) -> dict[str, Any]:
     rng, org = syn.rng, s["org"]
-    if s["pay"] == "unpaid":
+    if s["pay"] in ("unpaid", "free"):
         s["eor"], s["amount"] = None, None
-        return {"type": "unpaid"}
+        return {"type": s["pay"]}
+    if s["pay"] == "fee":
+        # What the family pays for the whole program; most programs that charge offer aid.
+        fee = rng.choice(T.fees)
+        s["eor"], s["amount"] = None, str(fee)
+        return {"type": "fee", "amount": fee, "unit": "total", "aid": rng.random() < 0.7}
     others = [o["id"] for o in eor_orgs if o is not org]
     s["eor"] = (
         rng.choice(others)
@@ -108,7 +113,13 @@ def pay_for(syn: Synth, s: dict[str, Any], eor_orgs: list[dict[str, Any]]) -> di
         }[unit]
         out |= {"amount": amount, "unit": unit}
         s["amount"] = str(amount)
+    if s["pay"] == "stipend" and rng.random() < 0.25:
+        out["on_completion"] = True
     out["paid_by"] = s["eor"] if s["eor"] != "self" and rng.random() < 0.1 else "self"
+    # Public youth jobs and training are often paid by a city, county or state program.
+    public = s["format"] in ("summer-youth-employment", "pre-apprenticeship") or org["kind"] == "public-agency"
+    if public and rng.random() < 0.45:
+        out["funded_by"], s["residency"] = rng.choice(T.funders)
     if rng.random() < 0.2:
         out["note"] = rng.choice(
             ["Paid every two weeks.", "Paid by direct deposit or pay card.", "Paid after the final session."]
@@ -126,7 +137,7 @@ def listing(
     v = text_vars(syn, s)
     v["sector_es"] = syn.sectors[s["sector"]]["name_es"]
     conds = (
-        {s["pay"], s["stage"]}
+        {pay_cond(s["pay"]), s["stage"]}
         | ({"venture"} if fmt in ("school-based-enterprise", "simulated-workplace") else set())
         | {k for k in ("cred", "mentor", "transport") if s[k]}
     )
@@ -150,22 +161,42 @@ def listing(
     if s.get("pathways"):
         data["pathways"] = s["pathways"]
     data["pay"] = pay
-    eligibility: dict[str, Any] = {"grades": grade_range(*s["grades"])}
+    eligibility: dict[str, Any] = {} if s["ages_only"] else {"grades": grade_range(*s["grades"])}
     if s["age"]:
         eligibility["age"] = Flow([("min", s["age"][0])] + ([("max", s["age"][1])] if s["age"][1] else []))
+    elig = s["elig"]
+    for key in ("status", "schools"):
+        if key in elig:
+            eligibility[key] = Flow(elig[key]) if key == "status" else elig[key]
+    if s.get("residency"):
+        eligibility["residency"] = s["residency"]
+    for key in ("populations", "priority"):
+        if key in elig:
+            eligibility[key] = Flow(elig[key])
+    if "min_gpa" in elig:
+        eligibility["min_gpa"] = elig["min_gpa"]
     who = [
         "Students in {grades} who live or go to school in {area}.",
         "Students in {grades} anywhere in Los Angeles County; no experience needed.",
         "Students in {grades}, especially those without family connections in {field}.",
     ]
+    if s["ages_only"]:
+        ages = f"ages {s['age'][0]} to {s['age'][1]}" if s["age"][1] else f"{s['age'][0]} and older"
+        who = [
+            f"Young people {ages} who live or go to school in {{area}}.",
+            f"Young people {ages}, in school or not; no experience needed.",
+        ]
     if s["stage"] == "awareness":
         who.append("Classes from public and charter schools in {area}, booked by a teacher.")
     eligibility["who"] = rng.choice(who).format_map(v)
     if s["permit"] is not None:
         eligibility["work_permit"] = s["permit"]
-    adult = s["grades"][0] >= 13
+    if "needs" in elig:
+        eligibility["needs"] = Flow(elig["needs"])
+    adult = s["age"][0] >= 18 if s["ages_only"] else s["grades"][0] >= 13
     if rng.random() < 0.7:
-        requirements = [r for r in T.requirements if not (adult and "guardian" in r)]
+        no_guardian = adult or "parent-permission" in elig.get("needs", ())
+        requirements = [r for r in T.requirements if not (no_guardian and "guardian" in r)]
         eligibility["requirements"] = rng.sample(requirements, rng.randint(1, 3))
     data |= {"eligibility": eligibility, "schedule": schedule}
     how = rng.choice(
@@ -178,11 +209,14 @@ def listing(
     )
     if s["stage"] == "awareness":
         how = "A teacher or counselor fills out the booking form at least three weeks ahead."
-    application: dict[str, Any] = {
-        "how": how.format_map(v),
-        "url": f"https://example.org/{org['id']}/{ident}",
-        "opens": s["opens"],
-    }
+    mode = application_mode(syn, s, pay)
+    application: dict[str, Any] = {"mode": mode} if mode != "apply" else {}
+    application["how"] = T.how_by_mode[mode] if mode != "apply" else how.format_map(v)
+    if mode == "paper":
+        application["where"] = rng.choice(T.paper_where)
+    application["url"] = f"https://example.org/{org['id']}/{ident}"
+    if mode != "none":
+        application["opens"] = s["opens"]
     application |= {"deadline": s["deadline"]} if s["deadline"] else {"rolling": True}
     if s["stage"] != "awareness" and rng.random() < 0.6:
         documents = [d for d in T.documents if (s["permit"] or "permit" not in d) and not (adult and "guardian" in d)]
@@ -236,6 +270,28 @@ def listing(
     if s.get("former"):
         data["former_ids"] = [s["former"]]
     return data
+
+
+def application_mode(syn: Synth, s: dict[str, Any], pay: dict[str, Any]) -> str:
+    """How people take part; most listings take applications directly (`apply`, left unwritten)."""
+    rng, fmt, stage = syn.rng, s["format"], s["stage"]
+    roll = rng.random()
+    if "funded_by" in pay and fmt == "summer-youth-employment":
+        return "central" if roll < 0.6 else "lottery" if roll < 0.7 else "apply"
+    if fmt == "career-fair" and roll < 0.5:
+        # Students simply come to a fair: it takes no applications, so it has no deadline.
+        if s["status"] == "open":
+            s["deadline"] = None
+        return "none"
+    if stage == "awareness":
+        return "class-registration" if roll > 0.65 else "apply"
+    if fmt in ("mentoring", "project", "service-learning") and roll < 0.15:
+        return "interest-form"
+    if stage in ("exploration", "preparation") and roll > 0.97:
+        return "paper"
+    if fmt in ("internship", "pre-apprenticeship") and roll > 0.97:
+        return "lottery"
+    return "apply"
 
 
 def quality(syn: Synth, s: dict[str, Any], v: dict[str, Any]) -> dict[str, Any]:

@@ -116,11 +116,71 @@ def facts(syn: Synth, s: dict[str, Any]) -> None:
         "measurable-outcomes": rng.random() < 0.25,
     }
     s["signals"] = {k for k, v in signals.items() if v}
+    access(syn, s)
+
+
+def access(syn: Synth, s: dict[str, Any]) -> None:
+    """Who may take part and what it costs, beyond grades and wages: most listings keep the plain defaults.
+
+    Unpaid talks, tours and shadows are often simply free; a few preparation programs charge a fee; public youth
+    jobs and training name an age range instead of grades; some programs are only for, or favor, certain groups.
+    """
+    rng, fmt, stage = syn.rng, s["format"], s["stage"]
+    if s["pay"] == "unpaid" and stage in ("awareness", "exploration") and rng.random() < 0.3:
+        s["pay"] = "free"
+    elif s["pay"] == "unpaid" and stage == "preparation" and fmt != "service-learning" and rng.random() < 0.12:
+        s["pay"] = "fee"
+    s["ages_only"] = False
+    if fmt in T.ages_only_formats and rng.random() < 0.35:
+        low, high = rng.choice(T.ages_only_ranges[fmt])
+        s["ages_only"], s["age"] = True, (low, high)
+        if s["permit"] is not None:
+            s["permit"] = low < 18
+    elig: dict[str, Any] = {}
+    if s["ages_only"] and rng.random() < 0.5:
+        elig["status"] = ["in-school", "out-of-school"]
+    elif not s["ages_only"] and s["grades"][0] >= 13 and rng.random() < 0.15:
+        elig["status"] = ["graduated"]
+    if s["org"]["kind"] in ("school-district", "college") and stage != "training" and rng.random() < 0.3:
+        elig["schools"] = [s["org"]["name"]]
+    groups = [x["id"] for x in syn.vocab.get("populations", [])]
+    if groups and rng.random() < 0.04:
+        elig["populations"] = sorted(rng.sample([g for g in T.only_for if g in groups], 1 + (rng.random() < 0.2)))
+    elif groups and stage in ("preparation", "training") and rng.random() < 0.1:
+        elig["priority"] = sorted(rng.sample([g for g in T.priority_for if g in groups], rng.randint(1, 2)))
+    if stage in ("preparation", "training") and rng.random() < 0.07:
+        elig["min_gpa"] = rng.choice(T.gpas)
+    if rng.random() < {"training": 0.3, "preparation": 0.08}.get(stage, 0):
+        pool = list(T.needs_any)
+        pool += T.needs_health if s["sector"].startswith("health") else []
+        pool += T.needs_trades if fmt in ("apprenticeship", "pre-apprenticeship") else []
+        pool += T.needs_adult if s["age"] and s["age"][0] >= 18 else []
+        needs = set(rng.sample(pool, min(len(pool), rng.randint(1, 2))))
+        if not s["ages_only"] and s["grades"][0] >= 13:
+            needs.discard("parent-permission")
+        if needs:
+            elig["needs"] = [n for n in NEEDS if n in needs]
+    s["elig"] = elig
+
+
+# The order of eligibility.needs in the schema, in which the files list them.
+NEEDS = (
+    "parent-permission",
+    "immunizations",
+    "tb-test",
+    "physical",
+    "background-check",
+    "drug-test",
+    "aptitude-test",
+    "interview",
+    "drivers-license",
+)
 
 
 def set_grades(syn: Synth, s: dict[str, Any], grades: tuple[int, int]) -> None:
     low, high = grades
     s["grades"] = grades
+    s["ages_only"] = False
     placement = s["pay"] == "paid" and s["stage"] == "training"
     age_min = 18 if low >= 13 else max(low + 5, 16 if placement else 0)
     s["age"] = (
@@ -168,7 +228,7 @@ def cover_rest(syn: Synth, slots: list[dict[str, Any]]) -> None:
             target["transport"] = T.transport[0]
     for band in syn.vocab["grade-bands"]:
         low, high = band.get("min", 6), band.get("max", 14)
-        if any(low <= s["grades"][0] and s["grades"][1] <= high for s in slots):
+        if any(low <= s["grades"][0] and s["grades"][1] <= high and not s["ages_only"] for s in slots):
             continue
         stages = (
             ("awareness", "exploration")

@@ -22,6 +22,10 @@ def text_vars(syn: Synth, s: dict[str, Any]) -> dict[str, Any]:
     area, city = s["sites"][0][0], s["sites"][0][1]
     low, high = s["grades"]
     grades = "community college" if low >= 13 else f"grades {low} to {high}" if high <= 12 else f"grades {low} to 12 and college"
+    grades_es = "colegio comunitario" if low >= 13 else f"los grados {low} a {high}"
+    if s.get("ages_only"):
+        # Listings that give only ages are open to young people in and out of school.
+        grades, grades_es = "high school or out of school", "preparatoria o fuera de la escuela"
     season = {"school-year": "school year", "year-round": "year"}.get(s["season"], s["season"])
     return {
         "org": org["name"],
@@ -63,14 +67,21 @@ def text_vars(syn: Synth, s: dict[str, Any]) -> dict[str, Any]:
         "amount": s["amount"],
         "field": rng.choice(T.fields.get(s["sector"], ["Careers"])).lower(),
         "skills": skills,
-        "pay": {"paid": "A paid", "stipend": "A stipend-supported"}.get(s["pay"], "An unpaid"),
+        "pay": {"paid": "A paid", "stipend": "A stipend-supported", "free": "A free", "fee": "A low-cost"}.get(
+            s["pay"], "An unpaid"
+        ),
         "school1": f"{rng.choice(T.surnames)} {rng.choice(T.school_kinds)}",
         "school2": f"{rng.choice(T.places)} {rng.choice(T.school_kinds)}",
         "partner": f"{syn.brand()} {rng.choice(p['nouns'])}",
-        "grades_es": "colegio comunitario" if low >= 13 else f"los grados {low} a {high}",
+        "grades_es": grades_es,
         "fmt_es": syn.formats[s["format"]]["name_es"],
         "season_es": syn.vocab_name("seasons", s["season"], "name_es").lower(),
     }
+
+
+def pay_cond(pay: str) -> str:
+    """The templates' condition for a pay type: a free listing reads like an unpaid one ("Free to take part")."""
+    return "unpaid" if pay == "free" else pay
 
 
 def title_for(syn: Synth, s: dict[str, Any], v: dict[str, Any]) -> str:
@@ -83,7 +94,7 @@ def title_for(syn: Synth, s: dict[str, Any], v: dict[str, Any]) -> str:
         "Season": {"school-year": "School-Year", "year-round": "Year-Round"}.get(s["season"], s["season"].title()),
         "Fmt": syn.formats[s["format"]]["name"],
     }
-    templates = pick(rng, T.titles.get(s["format"], T.title_fallback), {s["pay"]})
+    templates = pick(rng, T.titles.get(s["format"], T.title_fallback), {pay_cond(s["pay"])})
     unique: list[str] = []
     for attempt in range(24):
         role = v["role"] if attempt < 3 else rng.choice(p["roles"])

@@ -25,7 +25,9 @@ figures are counted", in both languages; keep the two in step):
 - **Grade bands** (from vocabularies/grade-bands.yml). A listing counts,
   with all its seats, in every band its grade range overlaps: grades 8-10
   count in middle school and in high school. Band rows can add up to more
-  than the total.
+  than the total. A listing that gives only ages counts by the grades they
+  imply (age a: grade a-5, within 6-14; grades.py), so ages 16-24 count as
+  grades 11-14; one whose ages are all past grade 14 is in no band.
 - **Areas.** A listing counts, with all its seats, once in every area where
   it has at least one site: 300 seats at sites in five areas count 300 in
   each. Seats are not split, because a listing does not say how its seats
@@ -55,7 +57,8 @@ figures are counted", in both languages; keep the two in step):
      neither cities nor ZIP codes, such as "online", is left out.
 
 The package: record.py (the frozen `Coverage` record), figures.py
-(`compute`), gaps.py (the three biggest gaps), labels.py (the page's and
+(`compute`), gaps.py (the three biggest gaps), grades.py (the grades a
+listing's ages imply, and the reverse), labels.py (the page's and
 the report's words, in English and Spanish), words.py (sentences and names
 built from them) and page.py (`page_context`, for the /coverage/ page).
 """

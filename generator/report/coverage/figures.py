@@ -12,6 +12,7 @@ import datetime as dt
 
 from generator.model import STAGES, Catalog, Opportunity
 from generator.report.coverage.gaps import biggest_gaps
+from generator.report.coverage.grades import listing_grades
 from generator.report.coverage.record import (
     AreaRow,
     BandRow,
@@ -86,9 +87,8 @@ def compute(catalog: Catalog) -> Coverage:
         low, high = band.extra.get("min"), band.extra.get("max")
         if not isinstance(low, int) or not isinstance(high, int):
             continue
-        mine = [
-            o for o in open_ if o.grade_min is not None and o.grade_max is not None and o.grade_min <= high and o.grade_max >= low
-        ]
+        # A listing that gives only ages counts by the grades they imply (grades.py).
+        mine = [o for o in open_ if (grades := listing_grades(o)) and grades.start <= high and grades.stop - 1 >= low]
         count = _count(mine)
         bands.append(BandRow(band.id, low, high, count.listings, count.seats))
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from markupsafe import Markup, escape
-
 from generator.model import STAGES, Catalog
 from generator.present.view import View
 from generator.report.coverage.figures import compute
@@ -98,6 +96,8 @@ def page_context(catalog: Catalog, view: View) -> dict[str, Any]:
     seats_note = ""
     if cov.seats_unknown:
         seats_note = L("seats_unknown_one") if cov.seats_unknown == 1 else L("seats_unknown", n=view.number(cov.seats_unknown))
+    # The grade-band rule goes before the last item, which names the report command.
+    how = L("how_items").split("\n")
     return {
         "cov": cov,
         "L": L,
@@ -135,18 +135,12 @@ def page_context(catalog: Catalog, view: View) -> dict[str, Any]:
         if len(cov.deadlines) > DEADLINE_ROWS
         else "",
         "deadlines_href": view.link("opportunities/", query={"sort": "deadline"}),
-        "how_items": L("how_items").split("\n"),
+        "how_items": [*how[:-1], L("how_grade_bands"), how[-1]],
         "share_text": lambda row: share_text(row, view),
         "hourly_text": lambda row: hourly_text(row, view),
         "area_name": lambda ident: subject_name("area", ident, view),
-        "code": _code,
+        "code": view.code,
     }
-
-
-def _code(text: str) -> Markup:
-    """Plain text with `backticks` shown as code."""
-    parts = str(escape(text)).split("`")
-    return Markup("".join(f"<code>{p}</code>" if i % 2 else p for i, p in enumerate(parts)))
 
 
 def _gap_link(gap: Gap, view: View) -> str:

@@ -4,7 +4,7 @@
 //
 // getJson(url) -> Promise of the parsed file is given (main.js fetches), so that the store runs anywhere.
 
-import { cardRecord, decodeIndex, decodeWordShard, facetValues, sortOrder as decodeSortOrder } from "./index.js";
+import { cardGrades, cardRecord, decodeIndex, decodeWordShard, facetValues, sortOrder as decodeSortOrder } from "./index.js";
 import { queryWords, searchShards, shardFile, shardKey } from "./words.js";
 
 const WORD_SEARCHES = 20; // word searches kept
@@ -46,7 +46,7 @@ export function createStore(indexUrl, getJson) {
   async function card(i) {
     const record = cardRecord(await shard(shardOf(i)), i, index.shard, index.base);
     record.format = facetValues(index, "format", i)[0] || "";
-    record.grades = facetValues(index, "grade", i);
+    record.grades = cardGrades(index, record, i);
     return record;
   }
 

@@ -83,7 +83,14 @@ export function cardRecord(cards, i, shard, base) {
   return {
     href: new URL(c.u + "/", base).href, title: c.t, titleLang: c.tl, org: c.o, orgLang: c.ol,
     pay: c.p, where: c.w, deadline: c.d, status: c.s, statusLabel: c.sl,
+    // A listing open to ages only: its grade values (implied by its ages) serve the filter, not the card.
+    ...(c.ng ? { noGrades: true } : {}),
   };
+}
+
+// The grades ordinal i's card shows: its values of the grade facet, unless its card record says it has none.
+export function cardGrades(index, record, i) {
+  return record.noGrades ? [] : facetValues(index, "grade", i);
 }
 
 // The values of facet `name` that ordinal i has, in the facet's order; none without that facet. A card

@@ -22,8 +22,17 @@ export function fillCard(card, texts) {
   put("format", texts.format);
   const status = put("status", texts.statusLabel);
   if (status && texts.status) status.classList.add("wbl-status--" + texts.status);
+  // A part the server leaves out (grades of a listing open to ages only, a deadline) goes with the separator
+  // written before it.
+  const drop = (node) => {
+    if (!node) return;
+    const separator = node.previousSibling;
+    if (separator && separator.nodeType === Node.TEXT_NODE) separator.remove();
+    node.remove();
+  };
   put("pay", texts.pay);
-  put("grades", texts.grades);
+  if (texts.grades) put("grades", texts.grades);
+  else drop(slot("grades"));
   const where = put("where", "");
   // Places' names are marked as names no translation may change, as on the server's cards.
   (texts.whereParts || [texts.where]).forEach((part, i) => {
@@ -36,13 +45,8 @@ export function fillCard(card, texts) {
     } else where.append(part);
   });
   // The server writes the deadline, its label and the separator before them only for a listing that has one.
-  const part = slot("deadline-part");
   if (texts.deadline) put("deadline", texts.deadline);
-  else if (part) {
-    const separator = part.previousSibling;
-    if (separator && separator.nodeType === Node.TEXT_NODE) separator.remove();
-    part.remove();
-  }
+  else drop(slot("deadline-part"));
   return card;
 }
 

@@ -1,0 +1,508 @@
+"""Every fact a listing or organization file can state reaches people, in the manner of Datasette's
+documentation tests: for each property of schemas/opportunity.schema.json and organization.schema.json, the
+fact is shown on the record's page in every language (SHOWN), published in catalog.json (EXPORTED), or named in
+NOT_SHOWN with the reason. A property added to a schema fails here until someone decides which.
+
+The pages are real: listings that set every property, built from the schemas' own examples with distinctive
+values, are checked in a copy of the bundled catalog and rendered by SiteRenderer, and each fact's value (or its
+label) must be in the page text.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+import shutil
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from conftest import AS_OF, ROOT
+from test_schemas import walk
+
+from generator import i18n
+from generator.check.schemas import SCHEMA_DIR
+from generator.exports import records
+from generator.exports.dates import ChangeDates
+from generator.exports.fields import SPEC
+from generator.exports.schema import F, parse
+from generator.model import Opportunity, Organization
+from generator.model.checked import Checked, check_catalog
+from generator.present.view import View
+from generator.render.site import SiteRenderer
+
+KINDS = ("opportunity", "organization")
+ORG = "harbor-logistics"  # the organization of the schema's examples (former_ids names it too)
+SITE = "https://wbl.example.org/"
+
+
+# -- the facts: one per property that holds a value ------------------------------------------------
+
+
+def fact_name(where: str) -> str:
+    """`opportunity/properties/sites/items/properties/zip` -> `sites[].zip`."""
+    name = re.sub(r"^[a-z]+/", "", where)
+    name = name.replace("/patternProperties/^[a-z]{2,3}$", ".<lang>").replace("/additionalProperties", ".<criterion>")
+    return name.replace("/items", "[]").replace("/properties/", ".").removeprefix("properties/")
+
+
+def is_container(node: dict[str, Any]) -> bool:
+    """Objects and arrays hold facts; their own entries are the facts."""
+    return any(isinstance(node.get(k), dict) for k in ("properties", "patternProperties", "additionalProperties")) or (
+        node.get("type") == "array"
+    )
+
+
+def facts(kind: str) -> list[str]:
+    schema = json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    return [fact_name(where) for where, node in walk(schema, kind) if not is_container(node)]
+
+
+# -- the records: every property set, from the schema's examples ----------------------------------
+
+
+def from_examples(node: dict[str, Any]) -> Any:
+    if "properties" in node:
+        return {key: from_examples(child) for key, child in node["properties"].items()}
+    return copy.deepcopy(node["examples"][0])
+
+
+def schema_example(kind: str) -> dict[str, Any]:
+    data: dict[str, Any] = from_examples(json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8")))
+    return data
+
+
+def merged(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """base with changes applied section by section; None removes a key."""
+    out = copy.deepcopy(base)
+    for key, value in changes.items():
+        if value is None:
+            out.pop(key, None)
+        elif isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = merged(out[key], value)
+        else:
+            out[key] = copy.deepcopy(value)
+    return out
+
+
+# Values the examples leave ambiguous on a page (a number that is also a grade, a flag shown either way, the
+# listing's own organization as payer) are made distinctive; everything else is the schema's example.
+DISTINCT: dict[str, Any] = {
+    "example": True,
+    "employer_of_record": "crossroads-youth-staffing",
+    "pay": {"paid_by": "southbay-chamber-youth-network", "amount_published": None, "on_completion": None, "aid": None},
+    "eligibility": {"priority": ["low-income"], "min_gpa": 2.5},
+    "schedule": {"hours_per_week": 31, "season": "winter"},
+    "application": {"rolling": None},
+    "sites": [
+        {
+            "name": "Main clinic",
+            "address": "4321 Completeness Way",
+            "city": "Downey",
+            "zip": "90242",
+            "area": "southeast-la",
+            "lat": 33.9401,
+            "lon": -118.1332,
+            "mode": "hybrid",
+            "transit": "Metro C Line to Lakewood station, then bus 266.",
+        }
+    ],
+    "seats": 37,
+    "outcomes": {"academic_credit": True},
+    "quality": {"assessment": {"partnerships": {"level": "developing", "evidence": "Two schools refer students."}}},
+    "translations": {
+        "es": {
+            "title": "Pasantía de verano",
+            "summary": "Una pasantía pagada de verano en un departamento de clínica.",
+            "description": "Cada pasante trabaja en un departamento.\n\n- Sesiones semanales",
+            "how": "Presenta tu solicitud en línea con tus tres intereses principales.",
+            "who": "Estudiantes de preparatorias de Long Beach Unified.",
+            "transit": "Línea C de Metro hasta la estación Lakewood, y luego el autobús 266.",
+        }
+    },
+}
+
+# Facts that cannot share one listing (a stipend's on_completion, a fee's aid, an amount not published, a season
+# beside dates, a rolling deadline beside a date, an email beside an application page) get one listing each.
+VARIANTS: dict[str, dict[str, Any]] = {
+    "full": {},
+    "stipend": {"pay": {"type": "stipend", "amount": 640, "amount_max": None, "unit": "total", "on_completion": True}},
+    "fee": {"pay": {"type": "fee", "amount": 275, "amount_max": None, "unit": "total", "aid": True, "funded_by": None}},
+    "unpublished": {"pay": {"amount": None, "amount_max": None, "unit": None, "amount_published": False}},
+    "season": {"schedule": {"start": None, "end": None}},
+    "rolling": {"application": {"deadline": None, "rolling": True}},
+    "email": {"application": {"url": None, "opens": None}},
+    "paper": {"application": {"mode": "paper"}},
+}
+
+ORG_DISTINCT: dict[str, Any] = {
+    "example": True,
+    "employer_of_record": {"for_other_employers": True},
+    "locations": [{"name": "Completeness yard", "city": "Long Beach", "zip": "90802", "area": "south-bay-harbor"}],
+    "translations": {
+        "es": {
+            "name": "Cooperativa de Logística del Puerto",
+            "summary": "Una cooperativa de logística.",
+            "description": "Movemos mercancías por el puerto.",
+        }
+    },
+}
+
+
+def listing(variant: str) -> dict[str, Any]:
+    # An earlier id belongs to one listing only.
+    former = {"former_ids": [f"{ORG}/old-{variant}"]}
+    return merged(merged(merged(schema_example("opportunity"), DISTINCT), VARIANTS[variant]), former)
+
+
+# -- what a page says --------------------------------------------------------------------------
+
+
+class _Text(HTMLParser):
+    """A page's text, and the addresses it links or shows (href, src): where a URL fact appears."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.addresses: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.addresses.extend(value for name, value in attrs if name in ("href", "src") and value)
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def page_text(html: str) -> str:
+    parser = _Text()
+    parser.feed(html)
+    return " ".join(" ".join(parser.parts).split()) + "\n" + "\n".join(parser.addresses)
+
+
+@dataclass
+class Ctx:
+    """One rendered page and what a needle needs to name a value as that page would."""
+
+    v: View
+    data: dict[str, Any]
+    record: Any
+    text: str
+
+    def own(self, key: str, section: str | None = None) -> str:
+        """A text field in the page's language: its translation, else the English."""
+        translated = self.data.get("translations", {}).get(self.v.lang, {}).get(key)
+        if translated:
+            return str(translated)
+        return str((self.data[section] if section else self.data)[key])
+
+    def label(self, key: str) -> str:
+        """An interface message, or text no page contains while the catalogs do not have it yet."""
+        return self.v.t(key) if key in i18n.messages(self.v.lang).texts else f"(no message {key})"
+
+    def plain(self, html: str) -> str:
+        return page_text(str(html)).split("\n")[0]
+
+
+Needle = Callable[[Ctx], "str | list[str]"]
+
+
+def first_line(markdown: str) -> str:
+    return markdown.split("\n")[0].lstrip("- ")
+
+
+def level_name(c: Ctx) -> str:
+    level = c.v.catalog.rubrics[c.data["quality"]["rubric"]].level(c.record.assessment[0].level)
+    return str(c.v.pick(level.name, level.names))
+
+
+MODE_LABEL = {"lottery": "listing_lottery_note", "central": "listing_central_note", "class-registration": "listing_class_note"}
+
+# fact -> (listing variant, what its page must contain in every language)
+SHOWN: dict[str, tuple[str, Needle]] = {
+    "example": ("full", lambda c: c.v.t("example_banner")),
+    "title": ("full", lambda c: c.own("title")),
+    "summary": ("full", lambda c: c.own("summary")),
+    "description": ("full", lambda c: first_line(c.own("description"))),
+    "intermediary": ("full", lambda c: c.plain(c.v.org_name(c.data["intermediary"]))),
+    "employer_of_record": ("full", lambda c: c.plain(c.v.org_name(c.data["employer_of_record"]))),
+    "format": ("full", lambda c: c.v.vocab("formats", c.data["format"])),
+    "stage": ("full", lambda c: c.v.stage_name(c.data["stage"])),
+    "pathways[]": ("full", lambda c: [c.v.plain(c.v.catalog.pathways[p].text("name", c.v.lang)) for p in c.data["pathways"]]),
+    "pay.type": ("full", lambda c: c.v.t(c.data["pay"]["type"])),
+    "pay.amount": ("full", lambda c: c.v.money(c.data["pay"]["amount"])),
+    "pay.amount_max": ("full", lambda c: c.v.money(c.data["pay"]["amount_max"])),
+    "pay.unit": ("full", lambda c: c.v.t("per_" + c.data["pay"]["unit"])),
+    "pay.amount_published": ("unpublished", lambda c: c.v.t("amount_not_published")),
+    "pay.on_completion": ("stipend", lambda c: c.label("listing_pay_on_completion")),
+    "pay.paid_by": ("full", lambda c: c.plain(c.v.org_name(c.data["pay"]["paid_by"]))),
+    "pay.funded_by": ("full", lambda c: c.data["pay"]["funded_by"]),
+    "pay.note": ("full", lambda c: c.data["pay"]["note"]),
+    "pay.aid": ("fee", lambda c: c.label("listing_pay_aid")),
+    "eligibility.grades": ("full", lambda c: c.v.grades(c.record)),
+    "eligibility.age.min": ("full", lambda c: c.v.ages(c.record)),
+    "eligibility.age.max": ("full", lambda c: c.v.ages(c.record)),
+    "eligibility.status[]": (
+        "full",
+        lambda c: [c.label("listing_school_" + s.replace("-", "_")) for s in c.data["eligibility"]["status"]],
+    ),
+    "eligibility.schools[]": ("full", lambda c: c.data["eligibility"]["schools"]),
+    "eligibility.residency": ("full", lambda c: c.data["eligibility"]["residency"]),
+    "eligibility.populations[]": ("full", lambda c: [c.v.vocab("populations", p) for p in c.data["eligibility"]["populations"]]),
+    "eligibility.priority[]": ("full", lambda c: [c.v.vocab("populations", p) for p in c.data["eligibility"]["priority"]]),
+    "eligibility.min_gpa": ("full", lambda c: c.v.number(c.data["eligibility"]["min_gpa"])),
+    "eligibility.who": ("full", lambda c: c.own("who", "eligibility")),
+    "eligibility.work_permit": ("full", lambda c: c.v.t("work_permit")),
+    "eligibility.needs[]": (
+        "full",
+        lambda c: [c.label("listing_need_" + n.replace("-", "_")) for n in c.data["eligibility"]["needs"]],
+    ),
+    "eligibility.requirements[]": ("full", lambda c: c.data["eligibility"]["requirements"]),
+    "schedule.season": ("season", lambda c: c.v.vocab("seasons", c.data["schedule"]["season"])),
+    "schedule.start": ("full", lambda c: c.v.date(c.record.start, "medium")),
+    "schedule.end": ("full", lambda c: c.v.date(c.record.end, "medium")),
+    "schedule.hours_per_week": ("full", lambda c: c.v.t("hours_week", n=c.v.number(c.data["schedule"]["hours_per_week"]))),
+    "schedule.weeks": ("full", lambda c: c.v.t("weeks", n=c.data["schedule"]["weeks"])),
+    "schedule.times": ("full", lambda c: c.data["schedule"]["times"]),
+    "application.mode": ("full", lambda c: c.label(MODE_LABEL[c.data["application"]["mode"]])),
+    "application.how": ("full", lambda c: c.own("how", "application")),
+    "application.url": ("full", lambda c: c.data["application"]["url"]),
+    "application.email": ("email", lambda c: c.data["application"]["email"]),
+    "application.where": ("paper", lambda c: c.data["application"]["where"]),
+    "application.opens": ("full", lambda c: c.v.date(c.record.opens)),
+    "application.deadline": ("full", lambda c: c.v.date(c.record.deadline)),
+    "application.rolling": ("rolling", lambda c: c.v.t("rolling")),
+    "application.documents[]": ("full", lambda c: c.data["application"]["documents"]),
+    "sites[].name": ("full", lambda c: c.data["sites"][0]["name"]),
+    "sites[].address": ("full", lambda c: c.data["sites"][0]["address"]),
+    "sites[].city": ("full", lambda c: c.data["sites"][0]["city"]),
+    "sites[].zip": ("full", lambda c: c.data["sites"][0]["zip"]),
+    "sites[].lat": ("full", lambda c: f"mlat={c.data['sites'][0]['lat']}"),
+    "sites[].lon": ("full", lambda c: f"mlon={c.data['sites'][0]['lon']}"),
+    "sites[].mode": ("full", lambda c: c.v.t(c.data["sites"][0]["mode"])),
+    "sites[].transit": (
+        "full",
+        lambda c: c.own("transit") if "transit" in c.data["translations"].get(c.v.lang, {}) else c.data["sites"][0]["transit"],
+    ),
+    "seats": ("full", lambda c: f"{c.v.t('seats')}: {c.v.number(c.data['seats'])}"),
+    "supports.mentor": ("full", lambda c: c.v.t("mentor")),
+    "supports.training": ("full", lambda c: c.data["supports"]["training"]),
+    "supports.transportation": ("full", lambda c: c.data["supports"]["transportation"]),
+    "supports.accommodations": ("full", lambda c: c.data["supports"]["accommodations"]),
+    "supports.languages[]": ("full", lambda c: [c.v.vocab("languages", lang) for lang in c.data["supports"]["languages"]]),
+    "outcomes.academic_credit": ("full", lambda c: f"{c.v.t('academic_credit')}: ✓"),
+    "outcomes.college_credit": ("full", lambda c: f"{c.v.t('college_credit')}: ✓"),
+    "outcomes.credential": ("full", lambda c: c.data["outcomes"]["credential"]),
+    "outcomes.skills[]": ("full", lambda c: c.data["outcomes"]["skills"]),
+    "quality.rubric": ("full", lambda c: c.v.plain(c.v.catalog.rubrics[c.data["quality"]["rubric"]].text("name", c.v.lang))),
+    "quality.assessment.<criterion>.level": ("full", lambda c: c.plain(level_name(c))),
+    "quality.assessment.<criterion>.evidence": ("full", lambda c: c.record.assessment[0].evidence),
+    "quality.signals[]": ("full", lambda c: [c.v.vocab("signals", s) for s in c.data["quality"]["signals"]]),
+    "contact": ("full", lambda c: [c.data["contact"]["role"], c.data["contact"]["email"]]),
+    "translations.<lang>.title": ("full", lambda c: c.own("title")),
+    "translations.<lang>.summary": ("full", lambda c: c.own("summary")),
+    "translations.<lang>.description": ("full", lambda c: first_line(c.own("description"))),
+    "translations.<lang>.how": ("full", lambda c: c.own("how", "application")),
+    "translations.<lang>.who": ("full", lambda c: c.own("who", "eligibility")),
+    "translations.<lang>.transit": (
+        "full",
+        lambda c: c.own("transit") if c.v.lang != i18n.SOURCE else c.data["sites"][0]["transit"],
+    ),
+    "status": ("full", lambda c: c.v.status(c.record)),
+    "last_reviewed": ("full", lambda c: c.v.date(c.record.last_reviewed)),
+}
+
+ORG_SHOWN: dict[str, Needle] = {
+    "example": lambda c: c.v.t("example_banner"),
+    "name": lambda c: c.own("name"),
+    "kind": lambda c: c.v.t("kind_" + c.data["kind"]),
+    "sectors[]": lambda c: [c.v.sector_name(s) for s in c.record.sectors],
+    "summary": lambda c: c.own("summary"),
+    "description": lambda c: first_line(c.own("description")),
+    "website": lambda c: c.data["website"],
+    "logo": lambda c: c.v.logo(ORG) or "(no logo)",
+    "locations[]": lambda c: [c.data["locations"][0]["name"], c.data["locations"][0]["city"]],
+    "contact": lambda c: [c.data["contact"]["role"], c.data["contact"]["email"]],
+    "employer_of_record.own_placements": lambda c: c.v.t("eor_own"),
+    "employer_of_record.for_other_employers": lambda c: c.v.t("eor_others"),
+    "employer_of_record.note": lambda c: c.data["employer_of_record"]["note"],
+    "translations.<lang>.name": lambda c: c.own("name"),
+    "translations.<lang>.summary": lambda c: c.own("summary"),
+    "translations.<lang>.description": lambda c: first_line(c.own("description")),
+    "last_reviewed": lambda c: c.v.date(c.record.last_reviewed),
+}
+
+# Facts on pages are not on them yet: each is asserted to be missing, so that this set shrinks (and the
+# test fails, asking for the entry to go) when a page starts to show it.
+EXPECTED_MISSING: set[tuple[str, str]] = set()
+
+# fact -> the catalog.json field that publishes it (a path in generator/exports/fields.py SPEC).
+EXPORTED: dict[tuple[str, str], str] = {
+    # A listing's page names its format and stage; its sectors are browse filters, sector pages and exports.
+    ("opportunity", "sectors[]"): "sectors[].id",
+    # The browse page filters by area and the exports carry it; a listing's page names the city instead.
+    ("opportunity", "sites[].area"): "sites[].area",
+    # Earlier ids are addresses that redirect to the page; a reader of the page has no use for them.
+    ("opportunity", "former_ids[]"): "former_ids[]",
+}
+
+# fact -> why it is neither on a page nor in catalog.json.
+NOT_SHOWN: dict[tuple[str, str], str] = {}
+
+
+# -- the catalog the pages are rendered from ----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def checked(tmp_path_factory: pytest.TempPathFactory) -> Checked:
+    root = tmp_path_factory.mktemp("completeness") / "catalog"
+    shutil.copytree(ROOT / "catalog", root)
+    folder = root / "employers" / ORG
+    folder.mkdir()
+    shutil.copy(ROOT / "catalog" / "employers" / "pinecrest-valley-water-agency" / "logo.svg", folder / "logo.svg")
+    org = merged(schema_example("organization"), ORG_DISTINCT)
+    (folder / "organization.yml").write_text(yaml.safe_dump(org, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    for variant in VARIANTS:
+        text = yaml.safe_dump(listing(variant), allow_unicode=True, sort_keys=False)
+        (folder / f"every-fact-{variant}.yml").write_text(text, encoding="utf-8")
+    result = check_catalog(root, as_of=AS_OF)
+    errors = [p for p in result.problems if p.severity == "error" and ORG in p.path]
+    assert errors == [] and result.ok, [f"{p.path}: {p.message}" for p in result.problems if p.severity == "error"]
+    return result
+
+
+@pytest.fixture(scope="module")
+def pages(checked: Checked) -> dict[tuple[str, str, str], Ctx]:
+    """(kind, variant or organization id, language) -> the rendered page."""
+    catalog = checked.catalog
+    renderer = SiteRenderer(catalog, SITE)
+    out: dict[tuple[str, str, str], Ctx] = {}
+    for lang in catalog.langs:
+        for variant in VARIANTS:
+            opp: Opportunity = catalog.opportunities[f"{ORG}/every-fact-{variant}"]
+            page = renderer.opportunity(opp, lang)
+            out["opportunity", variant, lang] = Ctx(
+                View(catalog, lang, opp.url, SITE), listing(variant), opp, page_text(page.body)
+            )
+        org: Organization = catalog.organizations[ORG]
+        page = renderer.organization(org, lang)
+        data = merged(schema_example("organization"), ORG_DISTINCT)
+        out["organization", ORG, lang] = Ctx(View(catalog, lang, f"employers/{ORG}/", SITE), data, org, page_text(page.body))
+    return out
+
+
+def all_facts() -> Iterator[tuple[str, str]]:
+    for kind in KINDS:
+        for fact in facts(kind):
+            yield kind, fact
+
+
+def shown(kind: str) -> dict[str, Any]:
+    return SHOWN if kind == "opportunity" else ORG_SHOWN
+
+
+def cases(pairs: Any) -> list[Any]:
+    return [pytest.param(kind, fact, id=f"{kind}:{fact}") for kind, fact in sorted(pairs)]
+
+
+def needles(ctx: Ctx, needle: Needle) -> list[str]:
+    found = needle(ctx)
+    return [str(n) for n in (found if isinstance(found, list) else [found])]
+
+
+# -- the tests -------------------------------------------------------------------------------------
+
+
+def test_the_walk_finds_the_new_facts() -> None:
+    found = set(all_facts())
+    assert ("opportunity", "pay.funded_by") in found
+    assert ("opportunity", "eligibility.needs[]") in found
+    assert ("opportunity", "sites[].zip") in found
+    assert ("opportunity", "translations.<lang>.how") in found
+    assert ("organization", "employer_of_record.note") in found
+
+
+@pytest.mark.parametrize(("kind", "fact"), cases(all_facts()))
+def test_every_fact_is_shown_exported_or_explained(kind: str, fact: str) -> None:
+    places = [fact in shown(kind), (kind, fact) in EXPORTED, (kind, fact) in NOT_SHOWN]
+    assert sum(places) == 1, f"{kind} `{fact}`: show it on the page (SHOWN), publish it (EXPORTED) or say why not (NOT_SHOWN)"
+
+
+def test_no_entry_names_a_fact_the_schemas_lack() -> None:
+    known = set(all_facts())
+    listed = {(k, f) for k in KINDS for f in shown(k)} | set(EXPORTED) | set(NOT_SHOWN) | EXPECTED_MISSING
+    assert listed - known == set()
+    assert {fact for kind, fact in EXPECTED_MISSING if fact not in shown(kind)} == set()
+
+
+@pytest.mark.parametrize(("kind", "fact"), cases((k, f) for k in KINDS for f in shown(k)))
+def test_the_fact_is_on_the_page_in_every_language(kind: str, fact: str, pages: dict[tuple[str, str, str], Ctx]) -> None:
+    variant, needle = SHOWN[fact] if kind == "opportunity" else (ORG, ORG_SHOWN[fact])
+    absent = [
+        (lang, text)
+        for (k, name, lang), ctx in pages.items()
+        if k == kind and name == variant
+        for text in needles(ctx, needle)
+        if not text or text not in ctx.text
+    ]
+    if (kind, fact) in EXPECTED_MISSING:
+        assert absent, f"{kind} `{fact}` is now on its page in every language: remove it from EXPECTED_MISSING"
+    else:
+        assert absent == [], f"{kind} `{fact}` is not on its page: {absent}"
+
+
+def _spec_paths(field: F, prefix: str = "") -> Iterator[str]:
+    for child in field.fields:
+        yield prefix + child.name
+        yield from _spec_paths(child, prefix + child.name + ".")
+    if field.items is not None:
+        yield from _spec_paths(field.items, prefix.removesuffix(".") + "[].")
+
+
+def _value(record: Any, path: str) -> Any:
+    for part in path.split("."):
+        if part.endswith("[]"):
+            record = record[part[:-2]][0]
+        else:
+            record = record[part]
+    return record
+
+
+@pytest.mark.parametrize(("kind", "fact"), cases(EXPORTED))
+def test_the_fact_is_published_in_catalog_json(kind: str, fact: str, checked: Checked) -> None:
+    field = EXPORTED[kind, fact]
+    spec = parse(SPEC)[kind]
+    documented = {p.replace(".[]", "[]") for p in _spec_paths(spec)}
+    assert field.removesuffix("[]") in {p.removesuffix("[]") for p in documented}, f"`{field}` is not in SPEC"
+    catalog = checked.catalog
+    dates = ChangeDates(catalog)
+    if kind == "opportunity":
+        exported = records.opportunity(catalog, catalog.opportunities[f"{ORG}/every-fact-full"], SITE, dates)
+    else:
+        exported = records.organization(catalog, catalog.organizations[ORG], SITE, dates)
+    assert _value(exported, field) not in (None, "", [], {}), f"catalog.json has no value for `{field}`"
+
+
+# -- the annotated example employers copy ---------------------------------------------------------
+
+REFERENCE = ROOT / "docs" / "reference-opportunity.yml"
+
+
+def test_the_reference_listing_names_every_property() -> None:
+    text = REFERENCE.read_text(encoding="utf-8")
+    keys = {fact.rstrip("]").split(".")[-1].removesuffix("[") for fact in facts("opportunity")}
+    missing = sorted(key for key in keys if not re.search(rf"(^|[\s{{,`]){re.escape(key)}:", text, re.M))
+    assert missing == [], f"docs/reference-opportunity.yml does not show (even in a comment): {missing}"
+
+
+def test_the_reference_listing_passes_the_check_once_copied(tmp_path: Path) -> None:
+    root = tmp_path / "catalog"
+    shutil.copytree(ROOT / "catalog", root)
+    shutil.copy(REFERENCE, root / "employers" / "kaiser-permanente-socal" / "reference-listing.yml")
+    result = check_catalog(root, as_of=AS_OF)
+    assert [f"{p.path}:{p.line}: {p.message}" for p in result.problems if p.severity == "error"] == []
+    assert "kaiser-permanente-socal/reference-listing" in result.catalog.opportunities
