@@ -54,6 +54,11 @@ opportunity  object  One listing.
     how  string?  Spanish "how to apply".
     who  string?  Spanish "who may apply".
     transit  string?  Spanish transit note.
+    times  string?  Spanish days and times.
+    funded_by  string?  Spanish name of who funds the pay.
+    note  string?  Spanish note about pay.
+    residency  string?  Spanish "where applicants must live".
+    where  string?  Spanish "where to get a paper application".
   format  string  Format id (vocabularies/formats.yml).
   format_name  string  Format name in English.
   stage  string(awareness,exploration,preparation,training)  Stage on the work-based learning continuum.

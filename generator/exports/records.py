@@ -34,6 +34,10 @@ def optional_str(value: Any) -> str | None:
     return None if value in (None, "") else str(value)
 
 
+# Free-text facts whose translations came with format 1.1, in the order of the `es` block.
+LATER_TEXTS = ("times", "funded_by", "note", "residency", "where")
+
+
 def extra_languages(catalog: Catalog) -> tuple[str, ...]:
     """The site's languages besides English and Spanish: the format has a field of Spanish text in every record
     (`es`), and a field like it for each of these, under the language's code."""
@@ -95,7 +99,7 @@ def opportunity(catalog: Catalog, opp: Opportunity, site_url: str, dates: Change
         "title": opp.title,
         "summary": str(raw.get("summary", "")),
         "description": str(raw.get("description", "")),
-        **translated(catalog, raw, "title", "summary", "description", "how", "who", "transit"),
+        **translated(catalog, raw, "title", "summary", "description", "how", "who", "transit", *LATER_TEXTS),
         "format": opp.format,
         "format_name": fmt.name if fmt else opp.format,
         "stage": opp.stage,

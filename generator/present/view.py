@@ -240,7 +240,7 @@ class View:
         # The funder's and the payer's names sit inside the messages' own markup, so that each piece of the
         # sentence stays one text node of the page (the pseudo-locale test reads them so).
         if pay.get("funded_by"):
-            notes.append(self.html("listing_pay_funded_through", funder=self.en(pay["funded_by"])))
+            notes.append(self.html("listing_pay_funded_through", funder=self.text(opp.text_in("pay", "funded_by", self.lang))))
         payer = pay.get("paid_by")
         org_id = opp.org_id if payer == "self" else payer
         # The listing's own organization is named and linked at the top of the page: only another payer is news.
@@ -249,7 +249,7 @@ class View:
             notes.append(self.html("listing_pay_paid_by_link", link=link, organization=self.org_name(org_id)))
         if pay.get("note"):
             # Anything else about pay: a detail, set smaller so that the facts before the apply button stay short.
-            notes.append(Markup("<small>{}</small>").format(self.en(pay["note"])))
+            notes.append(Markup("<small>{}</small>").format(self.text(opp.text_in("pay", "note", self.lang))))
         return notes
 
     def who_lines(self, opp: Opportunity) -> list[Markup]:
@@ -283,7 +283,7 @@ class View:
 
         labelled("listing_schools", [self.en(s) for s in elig.get("schools", ())])
         if elig.get("residency"):
-            labelled("listing_residency", [self.en(elig["residency"])])
+            labelled("listing_residency", [self.text(opp.text_in("eligibility", "residency", self.lang))])
         labelled("listing_priority", [escape(self.vocab("populations", p)) for p in elig.get("priority", ())])
         if elig.get("min_gpa") is not None:
             labelled("listing_min_gpa", [escape(self.gpa(elig["min_gpa"]))])
