@@ -134,7 +134,8 @@ def test_every_unbounded_cache_is_cleared_with_the_build(module) -> None:
             assert name in names, f"{module.__name__}.{name} is an unbounded cache that no build empties"
 
 
-@pytest.mark.skipif(ENGINE != "mkdocs", reason="only the mkdocs command prints ProperDocs' notice")
-def test_the_mkdocs_command_prints_no_properdocs_notice_with_the_environment_untouched(rebuilt) -> None:
+def test_the_build_prints_no_properdocs_notice_with_the_environment_untouched(rebuilt) -> None:
     *_, stderr = rebuilt
-    assert "WARNING" not in stderr and "ProperDocs" not in stderr, stderr
+    assert "WARNING" not in stderr, stderr
+    if ENGINE == "mkdocs":  # ProperDocs names itself in its own log; under `mkdocs` only its notice would
+        assert "ProperDocs" not in stderr, stderr
