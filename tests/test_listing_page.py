@@ -57,6 +57,8 @@ def merge(data: dict[str, Any], changes: dict[str, Any]) -> None:
 # AS_OF), so an open listing here opens earlier.
 OPEN = {"application": {"opens": "2026-11-01"}}
 LISTINGS: dict[str, dict[str, Any]] = {
+    "one-day-talk": {**OPEN, "schedule": {"start": "2027-04-10", "end": "2027-04-10", "times": "10 to 11 a.m."}},
+    "three-year-apprenticeship": {**OPEN, "schedule": {"weeks": 156, "hours_per_week": 40}},
     "free-talk": {**OPEN, "pay": {"type": "free", "amount": None, "unit": None}, "employer_of_record": None},
     "fee-camp": {**OPEN, "pay": {"type": "fee", "amount": 250, "unit": "total", "aid": True}, "employer_of_record": None},
     "fee-unknown": {**OPEN, "pay": {"type": "fee", "amount": None, "unit": None, "amount_published": False}},
@@ -380,3 +382,14 @@ def test_a_closed_listing_has_no_button_whatever_its_mode(tmp_path: Path, monkey
     html = SiteRenderer(checked.catalog).opportunity(checked.catalog.opportunities["acme/welding-intern"], "en").body
     assert "wbl-apply__button" not in html
     assert "Places are drawn by lottery" in html
+
+
+@pytest.mark.parametrize(("lang", "label", "day"), [("en", "When", "Apr 10, 2027"), ("es", "Cuándo", "10 abr 2027")])
+def test_a_one_day_event_shows_its_day_once_with_its_time(renderer: SiteRenderer, lang: str, label: str, day: str) -> None:
+    when = fact(body(renderer, "one-day-talk", lang), label)
+    assert when.count(day) == 1 and "–" not in when, when
+    assert "10 to 11 a.m." in when
+
+
+def test_a_multi_year_program_gives_its_weeks(renderer: SiteRenderer) -> None:
+    assert "156" in fact(body(renderer, "three-year-apprenticeship", "en"), "When")
