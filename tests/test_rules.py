@@ -119,6 +119,14 @@ def listing(old: str, new: str) -> Edit:
             id="neither-grades-nor-ages",
         ),
         pytest.param(
+            [listing("status: open\n", "status: open\ntranslations:\n  en:\n    title: Welding intern\n")],
+            [
+                f"{SHOWN}:51:3: error: `en` is not needed: the English text goes in the record's own fields. "
+                "Move this text to those fields, and remove `en`."
+            ],
+            id="english-as-a-translation",
+        ),
+        pytest.param(
             [listing("  amount: 18.5\n", "")],
             [
                 f"{SHOWN}:13:1: error: The pay type is `paid` but no amount is given. "

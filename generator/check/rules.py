@@ -201,16 +201,20 @@ class Rules:
         known = i18n.available()[1:]
         for key in written if isinstance(written, dict) else ():
             lang = key.removeprefix(prefix)
-            if key.startswith(prefix) and re.fullmatch("[a-z]{2,3}", lang) and lang not in known:
-                self.add(
-                    record,
-                    (*path, key),
-                    "unknown-language",
-                    f"`{lang}` is not a language of this site"
-                    + (": English is the record's own text" if lang == i18n.SOURCE else ""),
-                    f"Use one of: {', '.join(f'`{prefix}{code}`' for code in known)}. A new language needs the interface translated first (CONTRIBUTING, Languages)",
-                    key=True,
+            if not (key.startswith(prefix) and re.fullmatch("[a-z]{2,3}", lang) and lang not in known):
+                continue
+            if lang == i18n.SOURCE:
+                what = f"`{key}` is not needed: the English text goes in the record's own fields"
+                fix = f"Move this text to those fields, and remove `{key}`"
+            else:
+                what = f"`{lang}` is not a language of this site: its pages are in English and " + ", ".join(
+                    f"`{code}`" for code in known
                 )
+                choices = ", ".join(f"`{prefix}{code}`" for code in known)
+                fix = (
+                    f"Use one of: {choices}. A new language needs the site's own words translated first (CONTRIBUTING, Languages)"
+                )
+            self.add(record, (*path, key), "unknown-language", what, fix, key=True)
 
     def reference(self, record: Record, path: tuple[Any, ...], value: str, kind: str, noun: str) -> bool:
         known = self.kind(kind)
@@ -299,26 +303,17 @@ class Rules:
                         key=True,
                     )
         for lang, parts in data.get("translations", {}).items():
-            for level in parts.get("levels", {}):
-                if level not in levels:
-                    self.add(
-                        record,
-                        ("translations", lang, "levels", level),
-                        "unknown-reference",
-                        f"`{level}` is not one of this rubric's levels",
-                        suggest(level, levels),
-                        key=True,
-                    )
-            for crit in parts.get("criteria", {}):
-                if crit not in criteria:
-                    self.add(
-                        record,
-                        ("translations", lang, "criteria", crit),
-                        "unknown-reference",
-                        f"`{crit}` is not one of this rubric's criteria",
-                        suggest(crit, criteria),
-                        key=True,
-                    )
+            for section, known, noun in (("levels", levels, "levels"), ("criteria", criteria, "criteria")):
+                for ident in parts.get(section, {}):
+                    if ident not in known:
+                        self.add(
+                            record,
+                            ("translations", lang, section, ident),
+                            "unknown-reference",
+                            f"`{ident}` is not one of this rubric's {noun}",
+                            suggest(ident, known),
+                            key=True,
+                        )
 
     def logo(self, record: Record) -> None:
         name = record.data.get("logo")

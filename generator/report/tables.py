@@ -91,10 +91,8 @@ def _summary(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
 
 
 def _gaps(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
-    lang = view.lang
     out: list[Table] = []
-
-    L = labels_in(lang)
+    L = labels_in(view.lang)
 
     gaps = Table(
         "gaps",
@@ -115,10 +113,8 @@ def _gaps(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
 
 
 def _matrix(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
-    lang = view.lang
     out: list[Table] = []
-
-    L = labels_in(lang)
+    L = labels_in(view.lang)
 
     stage_names = [view.stage_name(s) for s in STAGES]
     matrix = Table(
@@ -151,10 +147,8 @@ def _matrix(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
 
 
 def _empty(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
-    lang = view.lang
     out: list[Table] = []
-
-    L = labels_in(lang)
+    L = labels_in(view.lang)
 
     empty = Table(
         "empty",
@@ -170,10 +164,8 @@ def _empty(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
 
 
 def _pay(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
-    lang = view.lang
     out: list[Table] = []
-
-    L = labels_in(lang)
+    L = labels_in(view.lang)
 
     pay = Table(
         "pay",
@@ -214,7 +206,6 @@ def _pay(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
 def _bands(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
     lang = view.lang
     out: list[Table] = []
-
     L = labels_in(lang)
 
     bands = Table(
@@ -232,10 +223,8 @@ def _bands(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
 
 
 def _areas(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
-    lang = view.lang
     out: list[Table] = []
-
-    L = labels_in(lang)
+    L = labels_in(view.lang)
 
     areas = Table(
         "areas", L("areas"), L("area"), [Column("listings", L("listings")), Column("seats", L("seats"))], notes=[L("areas_intro")]
@@ -249,7 +238,6 @@ def _areas(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
 def _levels(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
     lang = view.lang
     out: list[Table] = []
-
     L = labels_in(lang)
 
     for r in cov.rubrics:
@@ -274,10 +262,8 @@ def _levels(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
 
 
 def _signals(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
-    lang = view.lang
     out: list[Table] = []
-
-    L = labels_in(lang)
+    L = labels_in(view.lang)
 
     signals = Table("signals", L("signals"), L("signal"), [Column("listings", L("listings"))])
     signals.rows = [Row(s.signal, view.vocab("signals", s.signal), [s.listings]) for s in cov.signals]
@@ -286,10 +272,8 @@ def _signals(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
 
 
 def _fresh(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
-    lang = view.lang
     out: list[Table] = []
-
-    L = labels_in(lang)
+    L = labels_in(view.lang)
 
     fresh = Table("freshness", L("freshness"), L("reviewed"), [Column("listings", L("listings"))], notes=[L("freshness_intro")])
     fresh.rows = [Row(f.bucket, L("fresh_" + f.bucket), [f.listings]) for f in cov.freshness]
@@ -300,7 +284,6 @@ def _fresh(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
 def _deadlines(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
     lang = view.lang
     out: list[Table] = []
-
     L = labels_in(lang)
 
     deadlines = Table(
