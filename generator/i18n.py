@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gettext
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from babel.dates import format_date
+from babel.dates import format_date, format_interval, format_time, get_datetime_format, get_day_names, get_time_format
+from babel.lists import format_list
 from babel.messages.pofile import read_po
 from babel.numbers import format_currency, format_decimal, format_percent
 
@@ -40,6 +42,10 @@ class Messages:
     locale: str  # the Babel locale that formats dates, numbers and money
     texts: Mapping[str, str]  # key → text
     phrases: Mapping[tuple[str, str], str]  # (context, English) → text
+    # Messages whose words follow a count, the gettext way (msgid_plural, msgstr[0], msgstr[1], ...):
+    # key → the language's forms, and the catalog's Plural-Forms rule that picks one for a count.
+    plurals: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    plural_rule: str = "(n != 1)"
 
 
 def catalog_path(lang: str) -> Path:
@@ -53,6 +59,7 @@ def available() -> tuple[str, ...]:
 
 
 Read = tuple[str, dict[tuple[str, str], str]]
+Plurals = tuple[str, dict[str, tuple[str, ...]]]
 
 
 def _read(path: Path) -> Read:
@@ -63,9 +70,29 @@ def _read(path: Path) -> Read:
     found = {
         (str(m.context), str(m.id)): str(m.id) if template else str(m.string)
         for m in catalog
-        if m.id and m.context and (template or (m.string and not m.fuzzy))
+        if m.id and m.context and not m.pluralizable and (template or (m.string and not m.fuzzy))
     }
     return str(catalog.locale_identifier or ""), found
+
+
+@functools.cache
+def _read_plurals(path: Path) -> Plurals:
+    """A catalog's plural rule and its plural messages, key → forms (the English forms for the template).
+
+    The rule is the catalog's Plural-Forms header, which Babel reads (or takes from the locale's CLDR data when
+    the header is missing); a translation with an empty form is left out, as an untranslated message is."""
+    with path.open("rb") as f:
+        catalog = read_po(f)
+    template = path.suffix == ".pot"
+    found: dict[str, tuple[str, ...]] = {}
+    for m in catalog:
+        if not (m.context and m.pluralizable):
+            continue
+        written = m.id if template else m.string
+        forms = tuple(str(s) for s in written) if isinstance(written, (tuple, list)) else ()
+        if template or (all(forms) and not m.fuzzy):
+            found[str(m.context)] = forms
+    return str(catalog.plural_expr), found
 
 
 def _keyed(phrases: Mapping[tuple[str, str], str]) -> dict[str, str]:
@@ -80,11 +107,13 @@ def _keyed(phrases: Mapping[tuple[str, str], str]) -> dict[str, str]:
 @functools.cache
 def messages(lang: str) -> Messages:
     _, english = _read(TEMPLATE)
+    english_rule, english_plurals = _read_plurals(TEMPLATE)
     if lang == SOURCE:
-        return Messages(SOURCE, SOURCE_LOCALE, _keyed(english), english)
+        return Messages(SOURCE, SOURCE_LOCALE, _keyed(english), english, english_plurals, english_rule)
     if lang == PSEUDO:
         marked = {k: pseudo(v) for k, v in english.items()}
-        return Messages(PSEUDO, SOURCE_LOCALE, _keyed(marked), marked)
+        marked_plurals = {k: tuple(pseudo(f) for f in forms) for k, forms in english_plurals.items()}
+        return Messages(PSEUDO, SOURCE_LOCALE, _keyed(marked), marked, marked_plurals, english_rule)
     path = catalog_path(lang)
     if not path.is_file():
         raise KeyError(f"no interface catalog for the language {lang!r}: add {path.relative_to(PACKAGE_DIR.parent)}")
@@ -92,7 +121,13 @@ def messages(lang: str) -> Messages:
     # A message not translated yet shows in English rather than not at all; the tests require shipped catalogs
     # to be complete. Messages no longer in the template are left out.
     phrases = {k: translated.get(k, v) for k, v in english.items()}
-    return Messages(lang, locale or lang, _keyed(phrases), phrases)
+    rule, plurals = _read_plurals(path)
+    # A plural message not translated yet shows in English, with the English rule.
+    if all(k in plurals for k in english_plurals):
+        chosen = {k: plurals[k] for k in english_plurals}
+    else:
+        chosen, rule = english_plurals, english_rule
+    return Messages(lang, locale or lang, _keyed(phrases), phrases, chosen, rule)
 
 
 def t(key: str, lang: str, **values: object) -> str:
@@ -100,6 +135,25 @@ def t(key: str, lang: str, **values: object) -> str:
     if text is None:
         raise KeyError(f"missing interface text: {key} (add it to {TEMPLATE.name} and each catalog)")
     return text.format(**values) if values else text
+
+
+@functools.cache
+def _plural_index(rule: str) -> Callable[[int], int]:
+    # gettext's own reader of a C plural expression, as GNUTranslations uses for a compiled catalog.
+    return gettext.c2py(rule)
+
+
+def tn(key: str, count: float, lang: str, **values: object) -> str:
+    """A message whose words follow a count (ngettext): "1 college unit", "3 college units". The count is
+    formatted for the language as `{n}`. The language's plural rule decides for whole counts; a fractional
+    count (1.5 units) takes the last form, the "other" form of English and Spanish."""
+    found = messages(lang)
+    forms = found.plurals.get(key)
+    if forms is None:
+        raise KeyError(f"missing plural interface text: {key} (add it to {TEMPLATE.name} and each catalog)")
+    whole = float(count).is_integer()
+    index = _plural_index(found.plural_rule)(int(count)) if whole else len(forms) - 1
+    return forms[min(index, len(forms) - 1)].format(n=number(count, lang), **values)
 
 
 def translate(context: str, english: str, lang: str) -> str:
@@ -127,6 +181,40 @@ def date(value: dt.date | None, lang: str, style: str = "long") -> str:
     return _marked(format_date(value, style, locale=locale(lang)), lang) if value else ""
 
 
+@functools.lru_cache(maxsize=1024)
+def time_of_day(value: dt.time, lang: str) -> str:
+    """A time as the language writes it: 6:30 PM in English (en_US)."""
+    return _marked(format_time(value, "short", locale=locale(lang)), lang)
+
+
+def _clock(lang: str) -> str:
+    """The interval skeleton of hours and minutes on the language's own clock (12- or 24-hour)."""
+    return "hm" if "h" in get_time_format("short", locale=locale(lang)).pattern else "Hm"
+
+
+@functools.lru_cache(maxsize=1024)
+def time_range(start: dt.time, end: dt.time, lang: str) -> str:
+    """From one time to another on one day, sharing what they share: 10:00 – 11:00 AM in English."""
+    return _marked(format_interval(start, end, _clock(lang), locale=locale(lang)), lang)
+
+
+@functools.lru_cache(maxsize=1024)
+def day_and_times(day: dt.date, start: dt.time, end: dt.time, lang: str) -> str:
+    """One day with its times, joined by the locale's own date-and-time pattern (as Babel's format_datetime
+    joins them): Wednesday, February 10, 2027, 10:00 – 11:00 AM in English."""
+    date_text = format_date(day, "full", locale=locale(lang))
+    times = format_interval(start, end, _clock(lang), locale=locale(lang))
+    pattern = str(get_datetime_format("full", locale=locale(lang))).replace("'", "")
+    return _marked(pattern.replace("{0}", times).replace("{1}", date_text), lang)
+
+
+@functools.lru_cache(maxsize=256)
+def weekdays(days: tuple[int, ...], lang: str) -> str:
+    """Weekday names (Monday is 0) as a list in the language: Tuesday and Thursday; martes y jueves."""
+    names = get_day_names("wide", context="format", locale=locale(lang))
+    return _marked(format_list([names[d] for d in days], locale=locale(lang)), lang)
+
+
 @functools.lru_cache(maxsize=8192)
 def number(value: float, lang: str) -> str:
     return _marked(format_decimal(value, locale=locale(lang)), lang)
@@ -135,6 +223,12 @@ def number(value: float, lang: str) -> str:
 def percent(value: float, lang: str) -> str:
     """A whole percentage (value 0–100) as the language writes it: 40% in English, 40 % in Spanish."""
     return _marked(format_percent(value / 100, locale=locale(lang)), lang)
+
+
+@functools.lru_cache(maxsize=1024)
+def date_range(start: dt.date, end: dt.date, lang: str) -> str:
+    """Two days as one span, sharing what they share: Jan 11 – Mar 1, 2027; 11 de ene – 1 de mar 2027."""
+    return _marked(format_interval(start, end, "yMMMd", locale=locale(lang)), lang)
 
 
 def _marked(text: str, lang: str) -> str:

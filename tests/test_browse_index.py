@@ -90,19 +90,25 @@ def test_ordinals_are_the_deadline_order(catalog: Catalog) -> None:
     opps = encoding.ordered(catalog)
     keys = [dict(browse.sorts(o))["deadline"] for o in opps]
     assert keys == sorted(keys)
-    assert sorted(o.id for o in opps) == sorted(catalog.opportunities)
+    # Each listing once, or once per track: a tracked listing's rows are its tracks, in their order.
+    assert [(o.id, o.track) for o in opps] == [
+        (row.id, row.track)
+        for o in sorted(catalog.opportunities.values(), key=lambda o: (o.deadline or dt.date.max, o.id))
+        for row in o.rows
+    ]
+    assert sorted({o.id for o in opps}) == sorted(catalog.opportunities)
+    assert any(o.track is not None for o in opps)
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_shards_hold_every_listing_exactly_once_with_its_card(catalog: Catalog, files: dict, lang: str) -> None:
     cards = shard_cards(files[lang])
     index = loads(files[lang]["facets.json"])
-    assert index["n"] == len(cards) == len(catalog.opportunities)
-    assert [c["u"] for c in cards] == [o.id for o in encoding.ordered(catalog)]
+    assert index["n"] == len(cards) == sum(len(o.rows) for o in catalog.opportunities.values())
+    assert [(c["u"], c.get("k")) for c in cards] == [(o.id, o.track and o.track.id) for o in encoding.ordered(catalog)]
     assert index["base"] == ("../../opportunities/" if lang == "en" else "../../es/opportunities/")
     view = View(catalog, lang, "opportunities/")
-    for c in cards:
-        opp = catalog.opportunities[c["u"]]
+    for c, opp in zip(cards, encoding.ordered(catalog), strict=True):
         title = opp.text("title", lang)
         assert title is not None
         assert c["t"] == title.value

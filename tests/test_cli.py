@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import CATALOG_TODAY, FIXTURES, ROOT, copy_fixture, edit
 
 from generator.commands.cli import main
@@ -142,9 +143,9 @@ def test_github_format_escapes_hostile_keys_values_and_file_names(minimal: Path,
         "::error file=catalog/employers/acme/a%2Cb%3Ac.yml,line=1,col=1,title=bad-id::The file name `a,b:c` is not a valid id: "
         "use lowercase letters, digits and single hyphens. Rename it to `a-b-c`.",
         "::error file=catalog/employers/acme/organization.yml,line=4,col=1,title=unknown-key::Unknown key `a%250A::error::pwned`. "
-        "Remove it, or rename it. Use one of: `employer_of_record`, `logo`, `translations`.",
+        "Delete this line; the field reference on the Contribute page (/contribute/) lists the keys that belong here.",
         f"::error file={SHOWN},line=49,col=9,title=not-allowed::`status` has the value `open%0D%0A::error::pwned 100%25`, "
-        "which is not allowed here. Use one of: `open`, `closed`, `archived`.",
+        "which is not allowed here. Did you mean `open`? Use one of: `open`, `closed`, `archived`.",
         "12 files checked, 3 errors, 0 warnings",
     ]
     # Every workflow command is one line that starts with `::`; nothing a contributor wrote starts a new one.
@@ -157,7 +158,7 @@ def test_text_format_keeps_one_problem_per_line(minimal: Path, capsys: pytest.Ca
     assert code == 1
     assert lines == [
         f"{SHOWN}:49:9: error: `status` has the value `open\\x0a::error::pwned`, which is not allowed here. "
-        "Use one of: `open`, `closed`, `archived`.",
+        "Did you mean `open`? Use one of: `open`, `closed`, `archived`.",
         "12 files checked, 1 error, 0 warnings",
     ]
 
@@ -290,3 +291,120 @@ def test_against_ignores_other_deletions(repo: Path, capsys: pytest.CaptureFixtu
 def test_against_a_bad_revision(repo: Path, capsys: pytest.CaptureFixture[str], rev: str, message: str) -> None:
     assert run(capsys, f"--against={rev}") == (1, [message, "13 files checked, 1 error, 0 warnings"], "")
     assert not (repo / "x").exists()
+
+
+# PATH: every problem the given files cause, and only catalog paths ------------------
+
+BASE = (FIXTURES / "minimal" / LISTING).read_text(encoding="utf-8")
+SHADOW = "catalog/employers/acme/welding-shadow.yml"
+RETIRED_SHADOW = (
+    "catalog/retired.yml:2:9: error: `acme/welding-shadow` is retired but its file still exists. "
+    f"Give the listing in {SHADOW} a new file name (a retired id is never used again), delete the file, "
+    "or remove this entry if the same listing is offered again."
+)
+
+
+def test_check_file_reports_the_retired_id_it_reuses(minimal: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (minimal / "retired.yml").write_text(
+        "retired:\n  - id: acme/welding-shadow\n    reason: The program ended.\n", encoding="utf-8"
+    )
+    (minimal / "employers/acme/welding-shadow.yml").write_text(BASE, encoding="utf-8")
+    assert run(capsys, SHADOW) == (1, [RETIRED_SHADOW, "14 files checked, 1 error, 0 warnings"], "")
+    # The folder of the new file, and retired.yml itself, report it too.
+    assert run(capsys, "catalog/employers/acme")[1] == [RETIRED_SHADOW, "14 files checked, 1 error, 0 warnings"]
+    assert run(capsys, "catalog/retired.yml")[1] == [RETIRED_SHADOW, "14 files checked, 1 error, 0 warnings"]
+
+
+def test_check_file_reports_a_listing_that_claims_its_id(minimal: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(minimal / LISTING, 'last_reviewed: "2026-10-15"', 'last_reviewed: "2026-10-15"\nformer_ids:\n  - acme/welding-shadow')
+    (minimal / "employers/acme/welding-shadow.yml").write_text(BASE, encoding="utf-8")
+    code, lines, _ = run(capsys, SHADOW)
+    assert code == 1
+    assert lines == [
+        f"{SHOWN}:52:5: error: The former id `acme/welding-shadow` belongs to a listing that still exists. "
+        "Remove it from `former_ids`.",
+        "13 files checked, 1 error, 0 warnings",
+    ]
+
+
+def test_check_file_leaves_out_problems_it_does_not_cause(minimal: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A broken reference and a retired id that were there before the new file are not the new file's.
+    edit(minimal / LISTING, "  - manufacturing\n", "  - manufacturin\n")
+    (minimal / "retired.yml").write_text("retired:\n  - id: acme/welding-intern\n    reason: Ended.\n", encoding="utf-8")
+    (minimal / "employers/acme/welding-shadow.yml").write_text(BASE, encoding="utf-8")
+    assert run(capsys, SHADOW) == (0, ["14 files checked, 0 errors, 0 warnings"], "")
+    assert run(capsys)[0] == 1
+
+
+def test_check_vocabulary_reports_every_file_it_breaks(minimal: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(minimal / "vocabularies/sectors.yml", "name: Manufacturing and Product Development", "name: Manufacturing")
+    code, lines, _ = run(capsys, "catalog/vocabularies/sectors.yml")
+    assert code == 1
+    assert any(line.startswith(f"{SHOWN}:10:5: error: ") for line in lines), lines
+
+
+def test_schema_error_and_reference_error_in_one_run(minimal: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A file with a schema problem still has its references checked: both come in one run, not one per run."""
+    edit(minimal / LISTING, "title:", "titel:")
+    edit(minimal / LISTING, "employer_of_record: self", "employer_of_record: self\nintermediary: unite-la-example")
+    for argv in ([], [SHOWN]):
+        code, lines, _ = run(capsys, *argv)
+        assert code == 1
+        assert lines[0] == TYPO
+        assert lines[1].startswith(
+            f"{SHOWN}:7:15: error: `intermediary` names the organization `unite-la-example`, which is not in the catalog."
+        )
+        assert lines[2:] == ["12 files checked, 2 errors, 0 warnings"]
+
+
+def test_schema_error_in_one_file_and_cross_file_error_in_another(minimal: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # retired.yml breaks its schema (an entry without a reason) and retires a listing whose file exists.
+    (minimal / "retired.yml").write_text(
+        "retired:\n  - id: acme/welding-intern\n    reason: The program ended.\n  - id: acme/old\n", encoding="utf-8"
+    )
+    edit(minimal / "pathways/manufacturing.yml", "name: Manufacturing", "nmae: Manufacturing")
+    code, lines, _ = run(capsys)
+    assert code == 1
+    assert [line.split(": error: ")[0] for line in lines[:-1]] == [
+        "catalog/pathways/manufacturing.yml:2:1",
+        "catalog/retired.yml:2:9",
+        "catalog/retired.yml:4:5",
+    ]
+    assert "`acme/welding-intern` is retired but its file still exists" in lines[1]
+    assert lines[-1] == "13 files checked, 3 errors, 0 warnings"
+
+
+def test_path_outside_the_catalog(minimal: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(minimal / LISTING, "title:", "titel:")
+    (minimal.parent / "README.md").write_text("# Read me\n", encoding="utf-8")
+    message = (
+        "check: error: README.md is not in catalog/: check only checks catalog files. "
+        "Run .venv/bin/python -m generator check to check the whole catalog.\n"
+    )
+    assert run(capsys, "README.md") == (2, [], message)
+    assert run(capsys, SHOWN, "README.md") == (2, [], message)
+    # A folder that holds the catalog means the whole catalog.
+    assert run(capsys, ".") == (1, [TYPO, "12 files checked, 1 error, 0 warnings"], "")
+
+
+def test_path_outside_another_catalog_folder(minimal: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    minimal.rename(minimal.parent / "listings")
+    (minimal.parent / "notes.yml").write_text("x: 1\n", encoding="utf-8")
+    assert run(capsys, "notes.yml", "--catalog", "listings") == (
+        2,
+        [],
+        "check: error: notes.yml is not in listings/: check only checks catalog files. "
+        "Run .venv/bin/python -m generator check --catalog listings to check the whole catalog.\n",
+    )
+
+
+def test_pre_commit_hook_reports_what_the_commit_causes(minimal: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The hook passes the staged catalog files to its entry; a new listing that reuses a retired id fails it."""
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hook = next(h for repo in config["repos"] for h in repo["hooks"] if h["id"] == "catalog-check")
+    program, flag, module, *argv = hook["entry"].split()
+    assert (program, flag, module) == ("python", "-m", "generator") and hook["pass_filenames"] is True
+    (minimal / "retired.yml").write_text("retired:\n  - id: acme/welding-shadow\n    reason: Ended.\n", encoding="utf-8")
+    (minimal / "employers/acme/welding-shadow.yml").write_text(BASE, encoding="utf-8")
+    assert main([*argv, SHADOW]) == 1
+    assert "catalog/retired.yml:2:9: error: `acme/welding-shadow` is retired" in capsys.readouterr().out

@@ -11,6 +11,7 @@ label) must be in the page text.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 import re
 import shutil
@@ -94,11 +95,19 @@ def merged(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
 # listing's own organization as payer) are made distinctive; everything else is the schema's example.
 DISTINCT: dict[str, Any] = {
     "example": True,
+    # A listing with tracks tells its grades, ages and pay by track: only the "tracks" variant has them.
+    "tracks": None,
     "employer_of_record": "crossroads-youth-staffing",
-    "pay": {"paid_by": "southbay-chamber-youth-network", "amount_published": None, "on_completion": None, "aid": None},
+    "pay": {
+        "paid_by": "southbay-chamber-youth-network",
+        "amount_published": None,
+        "on_completion": None,
+        "aid": None,
+        "steps": None,
+    },
     "eligibility": {"priority": ["low-income"], "min_gpa": 2.5},
     "schedule": {"hours_per_week": 31, "season": "winter"},
-    "application": {"rolling": None},
+    "application": {"rolling": None, "windows": None},
     "sites": [
         {
             "name": "Main clinic",
@@ -123,6 +132,9 @@ DISTINCT: dict[str, Any] = {
             "how": "Presenta tu solicitud en línea con tus tres intereses principales.",
             "who": "Estudiantes de preparatorias de Long Beach Unified.",
             "transit": "Línea C de Metro hasta la estación Lakewood, y luego el autobús 266.",
+            "evaluation": {"criteria": ["Manejo del tiempo", "Asistencia"], "when": "Al principio y al final del verano"},
+            "coordinator": "Un coordinador del sitio se reúne con cada pasante cada semana",
+            "mentor_training": "Los supervisores toman un taller de mentoría de dos horas",
         }
     },
 }
@@ -131,6 +143,7 @@ DISTINCT: dict[str, Any] = {
 # beside dates, a rolling deadline beside a date, an email beside an application page) get one listing each.
 VARIANTS: dict[str, dict[str, Any]] = {
     "full": {},
+    "tracks": {"tracks": schema_example("opportunity")["tracks"]},
     "stipend": {"pay": {"type": "stipend", "amount": 640, "amount_max": None, "unit": "total", "on_completion": True}},
     "fee": {"pay": {"type": "fee", "amount": 275, "amount_max": None, "unit": "total", "aid": True, "funded_by": None}},
     "unpublished": {"pay": {"amount": None, "amount_max": None, "unit": None, "amount_published": False}},
@@ -138,6 +151,46 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "rolling": {"application": {"deadline": None, "rolling": True}},
     "email": {"application": {"url": None, "opens": None}},
     "paper": {"application": {"mode": "paper"}},
+    "outside": {
+        "sites": [
+            {
+                "name": "Capitol office",
+                "city": "Albany",
+                "zip": "12224",
+                "state": "NY",
+                "outside_region": True,
+                "mode": "in-person",
+            }
+        ]
+    },
+    "steps": {"pay": {"amount": None, "amount_max": None, "steps": [{"year": 1, "amount": 18.25}, {"year": 2, "amount": 19.75}]}},
+    "windows": {
+        "application": {
+            "opens": None,
+            "deadline": None,
+            "windows": [{"opens": "2027-01-11", "deadline": "2027-03-01"}, {"opens": "2027-06-01", "deadline": "2027-07-15"}],
+        }
+    },
+    "roles": {
+        "employer_roles": [
+            {"way": "hire", "note": "Hire one or more interns onto your own payroll."},
+            {"way": "host", "note": "The program pays the wage; you supervise the intern."},
+            {"way": "sponsor", "amount": 4500, "note": "Funds one placement for the summer."},
+            {"way": "mentor", "note": "One hour a week with a student."},
+            {"way": "speak", "note": "A 30-minute talk at the summer workshop."},
+        ],
+        "translations": {
+            "es": {
+                "employer_roles": {
+                    "hire": "Contrate a uno o más pasantes en su propia nómina.",
+                    "host": "El programa paga el salario; usted supervisa al pasante.",
+                    "sponsor": "Financia un puesto durante el verano.",
+                    "mentor": "Una hora por semana con un estudiante.",
+                    "speak": "Una charla de 30 minutos en el taller de verano.",
+                }
+            }
+        },
+    },
 }
 
 ORG_DISTINCT: dict[str, Any] = {
@@ -211,13 +264,51 @@ class Ctx:
 Needle = Callable[[Ctx], "str | list[str]"]
 
 
+def evaluation(c: Ctx) -> dict[str, Any]:
+    """quality.evaluation as the page's language writes it: its translation, else the English."""
+    translated = c.data["translations"].get(c.v.lang, {}).get("evaluation")
+    return dict(translated or c.data["quality"]["evaluation"])
+
+
 def first_line(markdown: str) -> str:
     return markdown.split("\n")[0].lstrip("- ")
+
+
+def pay_steps(c: Ctx) -> list[str]:
+    """Each step after the first as the page says it (the first also names the unit)."""
+    return [c.v.t("wage_steps_year", year=s["year"], amount=c.v.money(s["amount"])) for s in c.data["pay"]["steps"][1:]]
+
+
+def windows(c: Ctx) -> list[str]:
+    """Each window as the page's text has it (its spaces, thin ones included, collapsed)."""
+    return [
+        " ".join(i18n.date_range(dt.date.fromisoformat(w["opens"]), dt.date.fromisoformat(w["deadline"]), c.v.lang).split())
+        for w in c.data["application"]["windows"]
+    ]
+
+
+def role_notes(c: Ctx) -> list[str]:
+    """Each employer role's note in the page's language, else in English."""
+    translated = c.data.get("translations", {}).get(c.v.lang, {}).get("employer_roles", {})
+    return [translated.get(r["way"], r["note"]) for r in c.data["employer_roles"]]
 
 
 def level_name(c: Ctx) -> str:
     level = c.v.catalog.rubrics[c.data["quality"]["rubric"]].level(c.record.assessment[0].level)
     return str(c.v.pick(level.name, level.names))
+
+
+def hours_a_week(c: Ctx) -> str:
+    return c.v.t("hours_week", n=c.v.span(c.record.schedule.hours_per_week, c.record.schedule.hours_per_week_max))
+
+
+def hours_in_all(c: Ctx) -> str:
+    return c.v.t("listing_time_total_hours", n=c.v.span(c.record.schedule.total_hours, c.record.schedule.total_hours_max))
+
+
+def times_of_day(c: Ctx) -> str:
+    """From and to as one range, as the page says it (Babel's spaces as the page text's plain ones)."""
+    return " ".join(i18n.time_range(c.record.schedule.time_from, c.record.schedule.time_to, c.v.lang).split())
 
 
 MODE_LABEL = {"lottery": "listing_lottery_note", "central": "listing_central_note", "class-registration": "listing_class_note"}
@@ -233,6 +324,7 @@ SHOWN: dict[str, tuple[str, Needle]] = {
     "format": ("full", lambda c: c.v.vocab("formats", c.data["format"])),
     "stage": ("full", lambda c: c.v.stage_name(c.data["stage"])),
     "pathways[]": ("full", lambda c: [c.v.plain(c.v.catalog.pathways[p].text("name", c.v.lang)) for p in c.data["pathways"]]),
+    "sectors[]": ("full", lambda c: [c.v.sector_name(s) for s in c.record.sectors]),
     "pay.type": ("full", lambda c: c.v.t(c.data["pay"]["type"])),
     "pay.amount": ("full", lambda c: c.v.money(c.data["pay"]["amount"])),
     "pay.amount_max": ("full", lambda c: c.v.money(c.data["pay"]["amount_max"])),
@@ -243,6 +335,13 @@ SHOWN: dict[str, tuple[str, Needle]] = {
     "pay.funded_by": ("full", lambda c: c.own("funded_by", "pay")),
     "pay.note": ("full", lambda c: c.own("note", "pay")),
     "pay.aid": ("fee", lambda c: c.label("listing_pay_aid")),
+    "pay.steps[].year": ("steps", pay_steps),
+    "pay.steps[].amount": ("steps", pay_steps),
+    "application.windows[].opens": ("windows", windows),
+    "application.windows[].deadline": ("windows", windows),
+    "employer_roles[].way": ("roles", lambda c: [c.label("employer_roles_way_" + r["way"]) for r in c.data["employer_roles"]]),
+    "employer_roles[].amount": ("roles", lambda c: c.v.t("employer_roles_amount", amount=c.v.money(4500))),
+    "employer_roles[].note": ("roles", role_notes),
     "eligibility.grades": ("full", lambda c: c.v.grades(c.record)),
     "eligibility.age.min": ("full", lambda c: c.v.ages(c.record)),
     "eligibility.age.max": ("full", lambda c: c.v.ages(c.record)),
@@ -265,8 +364,16 @@ SHOWN: dict[str, tuple[str, Needle]] = {
     "schedule.season": ("season", lambda c: c.v.vocab("seasons", c.data["schedule"]["season"])),
     "schedule.start": ("full", lambda c: c.v.date(c.record.start, "medium")),
     "schedule.end": ("full", lambda c: c.v.date(c.record.end, "medium")),
-    "schedule.hours_per_week": ("full", lambda c: c.v.t("hours_week", n=c.v.number(c.data["schedule"]["hours_per_week"]))),
-    "schedule.weeks": ("full", lambda c: c.v.t("weeks", n=c.data["schedule"]["weeks"])),
+    "schedule.hours_per_week": ("full", lambda c: hours_a_week(c)),
+    "schedule.hours_per_week_max": ("full", lambda c: hours_a_week(c)),
+    "schedule.weeks": ("full", lambda c: c.v.t("weeks", n=c.v.span(c.record.schedule.weeks, c.record.schedule.weeks_max))),
+    "schedule.weeks_max": ("full", lambda c: c.v.t("weeks", n=c.v.span(c.record.schedule.weeks, c.record.schedule.weeks_max))),
+    "schedule.total_hours": ("full", lambda c: hours_in_all(c)),
+    "schedule.total_hours_max": ("full", lambda c: hours_in_all(c)),
+    "schedule.days[]": ("full", lambda c: c.v.t("listing_time_every", days=i18n.weekdays(c.record.schedule.days, c.v.lang))),
+    "schedule.sessions": ("full", lambda c: c.v.t("listing_time_sessions", n=c.v.number(c.data["schedule"]["sessions"]))),
+    "schedule.from": ("full", lambda c: times_of_day(c)),
+    "schedule.to": ("full", lambda c: times_of_day(c)),
     "schedule.times": ("full", lambda c: c.own("times", "schedule")),
     "application.mode": ("full", lambda c: c.label(MODE_LABEL[c.data["application"]["mode"]])),
     "application.how": ("full", lambda c: c.own("how", "application")),
@@ -284,6 +391,8 @@ SHOWN: dict[str, tuple[str, Needle]] = {
     "sites[].lat": ("full", lambda c: f"mlat={c.data['sites'][0]['lat']}"),
     "sites[].lon": ("full", lambda c: f"mlon={c.data['sites'][0]['lon']}"),
     "sites[].mode": ("full", lambda c: c.v.t(c.data["sites"][0]["mode"])),
+    "sites[].outside_region": ("outside", lambda c: c.v.outside_region()),
+    "sites[].state": ("outside", lambda c: f"{c.data['sites'][0]['city']}, {c.data['sites'][0]['state']}"),
     "sites[].transit": (
         "full",
         lambda c: c.own("transit") if "transit" in c.data["translations"].get(c.v.lang, {}) else c.data["sites"][0]["transit"],
@@ -302,6 +411,19 @@ SHOWN: dict[str, tuple[str, Needle]] = {
     "quality.assessment.<criterion>.level": ("full", lambda c: c.plain(level_name(c))),
     "quality.assessment.<criterion>.evidence": ("full", lambda c: c.record.assessment[0].evidence),
     "quality.signals[]": ("full", lambda c: [c.v.vocab("signals", s) for s in c.data["quality"]["signals"]]),
+    "outcomes.credits[].kind": ("full", lambda c: [c.plain(line) for line in c.v.credits(c.record)]),
+    "outcomes.credits[].amount": ("full", lambda c: c.v.number(c.data["outcomes"]["credits"][0]["amount"])),
+    "outcomes.credits[].from": ("full", lambda c: c.data["outcomes"]["credits"][0]["from"]),
+    "outcomes.endorsements[]": ("full", lambda c: [c.v.vocab("endorsements", e) for e in c.data["outcomes"]["endorsements"]]),
+    "quality.evaluation.criteria[]": ("full", lambda c: [x.value for x in c.record.evaluation_criteria(c.v.lang)]),
+    "quality.evaluation.when": ("full", lambda c: c.plain(c.v.text(c.record.evidence_text("when", c.v.lang)))),
+    "quality.coordinator": ("full", lambda c: c.plain(c.v.text(c.record.evidence_text("coordinator", c.v.lang)))),
+    "quality.handbook": ("full", lambda c: c.data["quality"]["handbook"]),
+    "quality.mentor_training": ("full", lambda c: c.plain(c.v.text(c.record.evidence_text("mentor_training", c.v.lang)))),
+    "translations.<lang>.evaluation.criteria[]": ("full", lambda c: evaluation(c)["criteria"]),
+    "translations.<lang>.evaluation.when": ("full", lambda c: evaluation(c)["when"]),
+    "translations.<lang>.coordinator": ("full", lambda c: c.own("coordinator", "quality")),
+    "translations.<lang>.mentor_training": ("full", lambda c: c.own("mentor_training", "quality")),
     "contact": ("full", lambda c: [c.data["contact"]["role"], c.data["contact"]["email"]]),
     "translations.<lang>.title": ("full", lambda c: c.own("title")),
     "translations.<lang>.summary": ("full", lambda c: c.own("summary")),
@@ -313,12 +435,50 @@ SHOWN: dict[str, tuple[str, Needle]] = {
     "translations.<lang>.note": ("full", lambda c: c.own("note", "pay")),
     "translations.<lang>.residency": ("full", lambda c: c.own("residency", "eligibility")),
     "translations.<lang>.where": ("paper", lambda c: c.own("where", "application")),
+    **{
+        f"translations.<lang>.employer_roles.{way}": ("roles", role_notes)
+        for way in ("hire", "host", "sponsor", "mentor", "speak")
+    },
     "translations.<lang>.transit": (
         "full",
         lambda c: c.own("transit") if c.v.lang != i18n.SOURCE else c.data["sites"][0]["transit"],
     ),
     "status": ("full", lambda c: c.v.status(c.record)),
     "last_reviewed": ("full", lambda c: c.v.date(c.record.last_reviewed)),
+    # Each track's section shows its own facts, worded as the listing's are (View helpers on its facts).
+    "tracks[].id": ("tracks", lambda c: [f"#track-{t.id}" for t in c.record.tracks]),
+    "tracks[].name": ("tracks", lambda c: [c.v.plain(t.text("name", c.v.lang)) for t in c.record.tracks]),
+    "tracks[].summary": ("tracks", lambda c: c.v.plain(c.record.track_facts[0].text("summary", c.v.lang))),
+    "tracks[].format": ("tracks", lambda c: [c.v.vocab("formats", row.format) for row in c.record.track_facts]),
+    "tracks[].eligibility": ("tracks", lambda c: [c.v.ages(row) for row in c.record.track_facts]),
+    "tracks[].pay": ("tracks", lambda c: [c.v.pay(row) for row in c.record.track_facts]),
+    "tracks[].schedule": (
+        "tracks",
+        lambda c: [c.plain(line) for row in c.record.track_facts for line in c.v.when_lines(row)],
+    ),
+    "tracks[].seats": ("tracks", lambda c: c.v.number(c.record.track_facts[0].seats)),
+    "tracks[].translations.<lang>.name": ("tracks", lambda c: [c.v.plain(t.text("name", c.v.lang)) for t in c.record.tracks]),
+    "tracks[].translations.<lang>.summary": ("tracks", lambda c: c.v.plain(c.record.track_facts[0].text("summary", c.v.lang))),
+    "tracks[].translations.<lang>.who": (
+        "tracks",
+        lambda c: c.v.plain(c.record.track_facts[0].text_in("eligibility", "who", c.v.lang)),
+    ),
+    "tracks[].translations.<lang>.residency": (
+        "tracks",
+        lambda c: c.v.plain(c.record.track_facts[0].text_in("eligibility", "residency", c.v.lang)),
+    ),
+    "tracks[].translations.<lang>.times": (
+        "tracks",
+        lambda c: c.v.plain(c.record.track_facts[0].text_in("schedule", "times", c.v.lang)),
+    ),
+    "tracks[].translations.<lang>.funded_by": (
+        "tracks",
+        lambda c: c.v.plain(c.record.track_facts[0].text_in("pay", "funded_by", c.v.lang)),
+    ),
+    "tracks[].translations.<lang>.note": (
+        "tracks",
+        lambda c: c.v.plain(c.record.track_facts[0].text_in("pay", "note", c.v.lang)),
+    ),
 }
 
 ORG_SHOWN: dict[str, Needle] = {
@@ -347,8 +507,6 @@ EXPECTED_MISSING: set[tuple[str, str]] = set()
 
 # fact -> the catalog.json field that publishes it (a path in generator/exports/fields.py SPEC).
 EXPORTED: dict[tuple[str, str], str] = {
-    # A listing's page names its format and stage; its sectors are browse filters, sector pages and exports.
-    ("opportunity", "sectors[]"): "sectors[].id",
     # The browse page filters by area and the exports carry it; a listing's page names the city instead.
     ("opportunity", "sites[].area"): "sites[].area",
     # Earlier ids are addresses that redirect to the page; a reader of the page has no use for them.

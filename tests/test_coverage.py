@@ -237,7 +237,7 @@ def test_gaps_on_the_bundled_catalog() -> None:
     """The three gaps a hub coordinator reads on the real catalog's page."""
     checked = check_catalog(ROOT / "catalog", as_of=AS_OF)
     gaps = [(g.kind, g.subject) for g in compute(checked.catalog).gaps]
-    assert gaps == [("sector", "arts-media-and-entertainment"), ("stage", "preparation"), ("area", "santa-clarita-valley")]
+    assert gaps == [("sector", "arts-media-and-entertainment"), ("stage", "exploration"), ("area", "santa-clarita-valley")]
 
 
 def test_compute_is_pure_and_frozen(catalog, cov) -> None:

@@ -138,7 +138,7 @@ BAD_ID = "is not a valid id: use lowercase letters, digits and single hyphens."
         (
             _upper_extension,
             [
-                "catalog/employers/acme/welding-intern.yml:12:5: error: `pathways[1]` names the pathway `manufacturing`, "
+                "catalog/employers/acme/welding-intern.yml:12:5: error: `pathways`, item 1 names the pathway `manufacturing`, "
                 "which is not in the catalog. Add the pathway first.",
                 "catalog/pathways/manufacturing.YML:1:1: error: The file `manufacturing.YML` has the wrong extension. "
                 "Rename it to `manufacturing.yml`.",
@@ -184,7 +184,7 @@ BAD_ID = "is not a valid id: use lowercase letters, digits and single hyphens."
         (
             _accented_file,
             [
-                "catalog/employers/acme/welding-intern.yml:12:5: error: `pathways[1]` names the pathway `manufacturing`, "
+                "catalog/employers/acme/welding-intern.yml:12:5: error: `pathways`, item 1 names the pathway `manufacturing`, "
                 "which is not in the catalog. Add the pathway first.",
                 f"catalog/pathways/Fabricación.yml:1:1: error: The file name `Fabricación` {BAD_ID} Rename it to `fabricacion`.",
             ],
@@ -193,7 +193,7 @@ BAD_ID = "is not a valid id: use lowercase letters, digits and single hyphens."
             _unknown_vocabulary,
             [
                 "catalog/vocabularies/colors.yml:1:1: error: `colors.yml` is not one of the catalog's vocabularies. "
-                "Use one of: `formats.yml`, `sectors.yml`, `areas.yml`, `grade-bands.yml`, `signals.yml`, `languages.yml`, `seasons.yml`, `populations.yml`."
+                "Use one of: `formats.yml`, `sectors.yml`, `areas.yml`, `grade-bands.yml`, `signals.yml`, `languages.yml`, `seasons.yml`, `populations.yml`, `regions.yml`, `endorsements.yml`."
             ],
         ),
         (

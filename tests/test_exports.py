@@ -263,7 +263,8 @@ def visible_text(site: Path, path: str) -> str:
 
 
 def dated_events(catalog) -> int:
-    return sum(bool(o.deadline) + bool(o.start) for o in catalog.opportunities.values())
+    """Deadlines (one per application window) and start dates."""
+    return sum((len(o.windows) or bool(o.deadline)) + bool(o.start) for o in catalog.opportunities.values())
 
 
 # -- the spreadsheet ---------------------------------------------------------
@@ -380,7 +381,14 @@ def test_calendar_has_an_event_per_deadline_and_start_date(bundled, bundled_cata
     uids = [str(e["UID"]) for e in events]
     assert len(set(uids)) == len(uids)
     host = "wbl-catalog.example.org"
-    expected = {f"deadline-{o.org_id}--{o.slug}@{host}" for o in bundled_catalog.opportunities.values() if o.deadline}
+    expected = {
+        f"deadline-{o.org_id}--{o.slug}@{host}" for o in bundled_catalog.opportunities.values() if o.deadline and not o.windows
+    }
+    expected |= {
+        f"deadline-{o.org_id}--{o.slug}--{w.deadline.isoformat()}@{host}"
+        for o in bundled_catalog.opportunities.values()
+        for w in o.windows
+    }
     expected |= {f"start-{o.org_id}--{o.slug}@{host}" for o in bundled_catalog.opportunities.values() if o.start}
     assert set(uids) == expected
     for event in events:
@@ -398,7 +406,7 @@ def test_every_sector_has_a_calendar_of_its_listings(bundled, bundled_catalog):
     for sector in bundled_catalog.vocabularies.items("sectors"):
         events = read_calendar(bundled[0] / "data" / "deadlines" / f"{sector.id}.ics")
         mine = [o for o in bundled_catalog.opportunities.values() if sector.id in o.sectors]
-        assert len(events) == sum(bool(o.deadline) + bool(o.start) for o in mine), sector.id
+        assert len(events) == sum((len(o.windows) or bool(o.deadline)) + bool(o.start) for o in mine), sector.id
 
 
 # -- the feed ----------------------------------------------------------------
@@ -447,7 +455,7 @@ def test_catalog_json_validates_against_its_schema(bundled, bundled_catalog):
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
     errors = [f"{e.json_path}: {e.message}" for e in validator.iter_errors(data)]
     assert not errors, errors[:5]
-    assert data["format_version"] == FORMAT_VERSION == "1.1" and data["as_of"] == AS_OF.isoformat()
+    assert data["format_version"] == FORMAT_VERSION == "1.2" and data["as_of"] == AS_OF.isoformat()
     assert data["counts"] == {
         "opportunities": len(bundled_catalog.opportunities),
         "organizations": len(bundled_catalog.organizations),
@@ -491,6 +499,7 @@ def test_catalog_json_carries_who_can_apply_pay_and_how_to_take_part(structured)
         "paid_by": None,
         "funded_by": None,
         "note": None,
+        "steps": [],
     }
     elig = free["eligibility"]
     assert elig["grade_min"] is None and elig["grade_max"] is None and (elig["age_min"], elig["age_max"]) == (16, 24)
@@ -747,6 +756,7 @@ def test_data_page_links_every_export_and_documents_every_field(bundled, lang):
             assert f"<code>{path}</code>" in html, path
     assert "CC BY 4.0" in html and "https://creativecommons.org/licenses/by/4.0/" in html
     versions = html.split('id="versions"', 1)[1].split("<h2", 1)[0]
+    assert "<strong>1.2</strong>" in versions and "<code>tracks</code>" in versions
     assert "<strong>1.1</strong>" in versions and "<strong>1.0</strong>" in versions and "<code>needs</code>" in versions
     assert f'<code class="wbl-permalink__url">{SITE_URL}data/deadlines.ics</code>' in html
 
@@ -780,7 +790,7 @@ def icalendar_event(catalog, item: Dated, dates: ChangeDates) -> icalendar.Event
     es = View(catalog, "es", opp.url, SITE_URL)
     deadline = item.kind == "deadline"
     event = icalendar.Event()
-    event.add("uid", uid(item.kind, opp, host_of(SITE_URL)))
+    event.add("uid", uid(item.kind, opp, host_of(SITE_URL), item.day))
     event.add("dtstamp", dates.of(opp))
     event.add("last-modified", dates.of(opp))
     event.add("dtstart", item.day)
@@ -867,7 +877,7 @@ def test_calendar_events_are_the_bytes_icalendar_writes(bundled_catalog):
         if str(e["UID"]).startswith(f"deadline-{tricky[0].org_id}--{tricky[0].slug}@")
     ]
     assert str(first["SUMMARY"]) == f'Deadline: {tricky[0].title} (Acme, Inc.; "Salud" \\ 😀)'
-    assert str(first["LOCATION"]) == "Long Beach, CA; 1\\2, Remote, Ñuñoa +2"
+    assert str(first["LOCATION"]) == "Long Beach, CA; 1\\2, Online, Ñuñoa +2"
     assert first.decoded("DTSTAMP") == dt.datetime(2025, 3, 5, 7, 30, tzinfo=dt.UTC)
 
 

@@ -27,7 +27,7 @@ SHOWN = f"catalog/employers/{ORG}/radiology-summer-shadow.yml"
 MODELINE = "# yaml-language-server: $schema=../../../schemas/opportunity.schema.json"
 NEXT = (
     "Next: read the file, add what the form could not say (more sites, Spanish text, pathways), "
-    f"then run: python -m generator check {SHOWN}"
+    f"then run: .venv/bin/python -m generator check {SHOWN}"
 )
 
 COMPLETE = {
@@ -284,7 +284,7 @@ def test_hostile_text_with_crlf_stays_data(small: Path, tmp_path: Path, capsys) 
 @pytest.mark.parametrize(
     ("deadline", "message"),
     [
-        ("April 1st, 2027", "`application.deadline` is not a date written YYYY-MM-DD. Write the date like 2027-03-15."),
+        ("April 1st, 2027", "`application.deadline` is not a date written YYYY-MM-DD. Write it year first, as 2027-04-01."),
         (
             "2027-02-30",
             "`application.deadline` is `2027-02-30`, which is not a real date. "
@@ -302,7 +302,7 @@ def test_deadline_that_is_not_a_date_is_a_located_error(small: Path, tmp_path: P
         f"Wrote {SHOWN}",
         f"{SHOWN}:{line}:13: error: {message}",
         "1 file checked, 1 error, 0 warnings",
-        f"The file has problems: fix them, then run: python -m generator check {SHOWN}",
+        f"The file has problems: fix them, then run: .venv/bin/python -m generator check {SHOWN}",
     ]
     assert written(small)["application"]["deadline"] == deadline
     assert check_lines(small) == [f"{SHOWN}:{line}:13: error: {message}"]
@@ -316,8 +316,8 @@ def test_values_that_do_not_fit_are_written_and_located(small: Path, tmp_path: P
     deadline = lines.index("  deadline: April 1st, 2027") + 1
     assert capsys.readouterr().out.splitlines()[1:3] == [
         f"{SHOWN}:{amount}:11: error: `pay.amount` should be a number, not the text `five hundred`. "
-        "Write a number without quotes or a $ sign, such as 18.5.",
-        f"{SHOWN}:{deadline}:13: error: `application.deadline` is not a date written YYYY-MM-DD. Write the date like 2027-03-15.",
+        "Write a number only, in digits, such as 18.5, or remove the line.",
+        f"{SHOWN}:{deadline}:13: error: `application.deadline` is not a date written YYYY-MM-DD. Write it year first, as 2027-04-01.",
     ]
 
 
@@ -376,7 +376,7 @@ def test_organization_must_exist(small: Path, tmp_path: Path, capsys) -> None:
     assert capsys.readouterr().err == (
         "from-issue: error: no listing was written: the organization `harbor-logistics` is not in the catalog yet "
         "(catalog/employers/harbor-logistics/organization.yml does not exist). "
-        "Create it first with: python -m generator new organization harbor-logistics\n"
+        "Create it first with: .venv/bin/python -m generator new organization harbor-logistics\n"
     )
     assert not (small / "employers" / "harbor-logistics").exists()
 
@@ -504,3 +504,41 @@ def test_issue_from_standard_input(small: Path, monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr("sys.stdin", stdin)
     assert main(["from-issue", "-"]) == 0
     assert written(small) == COMPLETE
+
+
+# -- problems the new listing causes in other files ----------------------------------
+
+RETIRED_HERE = (
+    f"catalog/retired.yml:2:9: error: `{ORG}/radiology-summer-shadow` is retired but its file still exists. "
+    f"Give the listing in {SHOWN} a new file name (a retired id is never used again), delete the file, "
+    "or remove this entry if the same listing is offered again."
+)
+
+
+@pytest.mark.parametrize("dry_run", [False, True], ids=["written", "dry-run"])
+def test_retired_id_is_reported(small: Path, tmp_path: Path, capsys, dry_run: bool) -> None:
+    (small / "retired.yml").write_text(
+        f"retired:\n  - id: {ORG}/radiology-summer-shadow\n    reason: The shadow ended in 2025.\n", encoding="utf-8"
+    )
+    name = write_issue(tmp_path, fixture_text("complete.md"))
+    assert main(["from-issue", name, *(["--dry-run"] if dry_run else [])]) == 1
+    out = capsys.readouterr().out.splitlines()
+    errors = [line for line in out if ": error: " in line]
+    assert errors == [RETIRED_HERE]
+    assert "1 file checked, 1 error, 0 warnings" in out
+    assert (tmp_path / SHOWN).exists() is not dry_run
+
+
+def test_a_listing_claiming_the_new_id_is_reported(small: Path, tmp_path: Path, capsys) -> None:
+    assert main(["from-issue", write_issue(tmp_path, fixture_text("complete.md"))]) == 0
+    other = small / "employers" / ORG / "radiology-shadow.yml"
+    other.write_text(
+        (tmp_path / SHOWN).read_text(encoding="utf-8") + f"former_ids:\n  - {ORG}/radiology-summer-shadow\n", encoding="utf-8"
+    )
+    (tmp_path / SHOWN).unlink()
+    capsys.readouterr()
+    assert main(["from-issue", write_issue(tmp_path, fixture_text("complete.md")), "--dry-run"]) == 1
+    errors = [line for line in capsys.readouterr().out.splitlines() if ": error: " in line]
+    assert len(errors) == 1
+    assert errors[0].startswith(f"catalog/employers/{ORG}/radiology-shadow.yml:")
+    assert f"The former id `{ORG}/radiology-summer-shadow` belongs to a listing that still exists" in errors[0]

@@ -19,8 +19,16 @@ CODE = re.compile(r"`[^`]*`")
 
 
 def read(path: Path) -> list[tuple[str, str, str, bool]]:
+    """(context, English, translation, fuzzy); a plural message's forms are joined by a line break, and its
+    translation is empty when any form is."""
     with path.open("rb") as f:
-        return [(str(m.context), str(m.id), str(m.string), m.fuzzy) for m in read_po(f) if m.id]
+        return [(str(m.context), _joined(m.id), _joined(m.string), m.fuzzy) for m in read_po(f) if m.id]
+
+
+def _joined(value: object) -> str:
+    if isinstance(value, (tuple, list)):
+        return "\n".join(str(v) for v in value) if all(value) else ""
+    return str(value)
 
 
 def test_english_and_spanish_are_available() -> None:
@@ -36,7 +44,8 @@ def test_every_template_message_has_a_context_and_english() -> None:
     # A context names one message, except the shared contexts of text translated by its English (`translate`).
     shared = {key for key in keys if keys.count(key) > 1}
     assert shared == {"data-field", "data-column"}
-    assert len(keyed) == len(set(keys)) - len(shared)
+    # Plural messages are asked for by key too, through i18n.tn.
+    assert len(keyed) + len(i18n.messages("en").plurals) == len(set(keys)) - len(shared)
 
 
 @pytest.mark.parametrize("lang", i18n.available()[1:])
@@ -164,3 +173,69 @@ def test_the_catalogs_hold_no_meaning_of_a_field_or_column_that_is_gone() -> Non
     written = set().union(*map(meanings, FIELDS.values()))
     assert {e for c, e in phrases if c == "data-field"} == written | {OTHER_LANGUAGE}
     assert {e for c, e in phrases if c == "data-column"} == {c.en for c in COLUMNS}
+
+
+# -- plural messages (msgid_plural), the gettext way ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "count", "expected"),
+    [
+        ("en", 1, "1 college unit"),
+        ("en", 3, "3 college units"),
+        ("en", 0, "0 college units"),
+        ("en", 1.5, "1.5 college units"),
+        ("en", 1000, "1,000 college units"),
+        ("es", 1, "1 unidad universitaria"),
+        ("es", 4, "4 unidades universitarias"),
+        ("es", 2.5, "2.5 unidades universitarias"),
+    ],
+)
+def test_a_plural_message_follows_the_count(lang: str, count: float, expected: str) -> None:
+    assert i18n.tn("outcomes_credits_college", count, lang) == expected
+
+
+def test_plural_messages_are_marked_in_the_pseudo_locale() -> None:
+    text = i18n.tn("outcomes_credits_high_school", 5, i18n.PSEUDO)
+    assert text.startswith(i18n.PSEUDO_OPEN) and "high" not in text and f"{i18n.PSEUDO_OPEN}5{i18n.PSEUDO_CLOSE}" in text
+
+
+def test_each_credit_kind_has_its_plural_message_in_every_language() -> None:
+    import json
+
+    schema = json.loads((ROOT / "schemas" / "opportunity.schema.json").read_text(encoding="utf-8"))
+    kinds = schema["properties"]["outcomes"]["properties"]["credits"]["items"]["properties"]["kind"]["enum"]
+    for lang in i18n.available():
+        plurals = i18n.messages(lang).plurals
+        assert all(len(plurals["outcomes_credits_" + k.replace("-", "_")]) == 2 for k in kinds), lang
+    assert i18n.messages("es").plurals != i18n.messages("en").plurals
+
+
+def test_the_catalogs_plural_rule_picks_the_form(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A language with three forms (Polish's rule) reads them from its catalog's Plural-Forms header."""
+    (tmp_path / "messages.pot").write_bytes(i18n.TEMPLATE.read_bytes())
+    folder = tmp_path / "pl" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    rule = "(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2)"
+    forms = "".join(f'msgstr[{i}] "{{n}} form{i}"\n' for i in range(3))
+    (folder / "messages.po").write_text(
+        f'msgid ""\nmsgstr ""\n"Language: pl\\n"\n"Plural-Forms: nplurals=3; plural={rule};\\n"\n\n'
+        + "".join(
+            f'msgctxt "outcomes_credits_{k}"\nmsgid "{{n}} a"\nmsgid_plural "{{n}} b"\n{forms}\n'
+            for k in ("high_school", "college", "apprenticeship_hours")
+        ),
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
+    monkeypatch.setattr(i18n, "TEMPLATE", tmp_path / "messages.pot")
+    i18n.messages.cache_clear()
+    try:
+        found = [i18n.tn("outcomes_credits_college", n, "pl") for n in (1, 3, 5, 22)]
+        assert found == ["1 form0", "3 form1", "5 form2", "22 form1"]
+    finally:
+        i18n.messages.cache_clear()
+
+
+def test_a_missing_plural_message_names_where_to_add_it() -> None:
+    with pytest.raises(KeyError, match="messages.pot"):
+        i18n.tn("no_such_plural", 2, "en")

@@ -10,6 +10,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 import pytest
 import yaml
@@ -393,3 +394,23 @@ def test_a_one_day_event_shows_its_day_once_with_its_time(renderer: SiteRenderer
 
 def test_a_multi_year_program_gives_its_weeks(renderer: SiteRenderer) -> None:
     assert "156" in fact(body(renderer, "three-year-apprenticeship", "en"), "When")
+
+
+@pytest.mark.parametrize(
+    ("lang", "prefix", "heading", "name"),
+    [
+        ("en", "", "Industry sectors", "Manufacturing and Product Development"),
+        ("es", "es/", "Sectores industriales", "Manufactura y Desarrollo de Productos"),
+    ],
+)
+def test_the_page_names_its_sectors_linked_to_their_pages(
+    renderer: SiteRenderer, lang: str, prefix: str, heading: str, name: str
+) -> None:
+    html = body(renderer, "paid-open", lang)
+    sectors = section(html, f"<h2>{heading}</h2>", "</ul>")
+    [(href, text)] = re.findall(r'<li><a href="([^"]+)">([^<]+)</a></li>', sectors)
+    assert text == name
+    here = f"https://wbl.example.org/{prefix}{opp_of(renderer.catalog, 'paid-open').url}"
+    assert urljoin(here, href) == f"https://wbl.example.org/{prefix}sectors/manufacturing-and-product-development/"
+    # After the format and what the listing is, near the pathways it belongs to.
+    assert html.index(f"<h2>{heading}</h2>") < html.index(f"<h2>{View(renderer.catalog, lang, '').t('pathways_of')}</h2>")

@@ -43,7 +43,16 @@ CODE_ARGUMENT = {
 # `schema-{f.kind}` (and `schema-{self.kind}`, the default of _Failure.at) is the fallback for a schema keyword that has no code of its own; the schemas use none
 # (test_schemas_use_only_keywords_with_a_code), so it cannot be reported today.
 BUILT_CODES: dict[str, tuple[str, ...]] = {
-    "bad-{name.replace('_', '-')}": ("bad-line", "bad-date", "bad-email", "bad-phone", "bad-zip", "bad-id", "bad-catalog-id"),
+    "bad-{name.replace('_', '-')}": (
+        "bad-line",
+        "bad-date",
+        "bad-email",
+        "bad-phone",
+        "bad-zip",
+        "bad-id",
+        "bad-catalog-id",
+        "bad-time-of-day",
+    ),
     "schema-{f.kind}": (),
     "schema-{self.kind}": (),
 }
@@ -561,13 +570,47 @@ CASES = [
     case("bad-https-url", "an http:// address", LISTING, 30, listing("url: https://", "url: http://")),
     case("bad-email", "the email written with mailto:", LISTING, 40, listing("email: interns@", "email: mailto:interns@")),
     case(
+        "curly-quotes",
+        "a value in the curly quotes a word processor types",
+        LISTING,
+        49,
+        listing("status: open", "status: \u201copen\u201d"),
+    ),
+    case(
+        "personal-email",
+        "a contact address at a free email provider",
+        LISTING,
+        40,
+        listing("email: interns@example.org", "email: jdoe@gmail.com"),
+        severity="warning",
+    ),
+    case(
         "bad-phone",
         "a phone number with its extension in words",
         LISTING,
         41,
         listing("  email: interns@example.org\n", "  email: interns@example.org\n  phone: (562) 555-0100 ext. 12\n"),
     ),
-    case("bad-zip", "a ZIP+4 code", LISTING, 36, listing('zip: "90802"', 'zip: "90802-1234"')),
+    case(
+        "bad-time-of-day",
+        "a start time written the way people say it",
+        LISTING,
+        26,
+        listing("  season: summer\n", '  season: summer\n  from: "9am"\n  to: "17:00"\n'),
+    ),
+    case("bad-zip", "a ZIP+4 code cut short", LISTING, 36, listing('zip: "90802"', 'zip: "90802-12"')),
+    case("outside-region", "a New York ZIP code", LISTING, 36, listing('zip: "90802"', 'zip: "10001"')),
+    case(
+        "missing-region",
+        "a second region while the areas name none",
+        "vocabularies/areas.yml",
+        2,
+        write(
+            "vocabularies/regions.yml",
+            "items:\n  - {id: los-angeles, name: Los Angeles, name_es: Los Ángeles, counties: [Los Angeles]}\n"
+            "  - {id: inland-empire, name: Inland Empire, name_es: Inland Empire, counties: [Riverside]}\n",
+        ),
+    ),
     case("bad-id", "a pathway named by its title", LISTING, 12, listing("  - manufacturing", "  - Manufacturing")),
     case("bad-catalog-id", "a former id without its organization", LISTING, 52, append(LISTING, FORMER.format("welding-intern"))),
     case(
@@ -718,6 +761,13 @@ CASES = [
         severity="warning",
     ),
     case(
+        "wrong-schema-line",
+        "a listing copied from docs/ keeping that folder's editor line",
+        LISTING,
+        1,
+        write(LISTING, "# yaml-language-server: $schema=../schemas/opportunity.schema.json\n" + BASE),
+    ),
+    case(
         "retired-exists",
         "a listing retired but its file kept",
         RETIRED,
@@ -835,6 +885,8 @@ def _keywords(node: Any, at: tuple[str, ...]) -> Iterator[tuple[str, tuple[str, 
             if key in ("properties", "patternProperties", "$defs"):
                 for name, sub in value.items():
                     yield from _keywords(sub, (*at, key, name) if key == "$defs" else (*at, name))
+            elif key == "if":
+                yield key, at  # a condition only chooses `then` or `else`; its own keywords never fail a file
             elif key not in ("examples", "description", "title", "$schema", "$id", "$comment"):
                 yield key, at
                 yield from _keywords(value, (*at, key))
@@ -859,7 +911,7 @@ def test_schemas_use_only_keywords_with_a_code() -> None:
         "minLength",
         "format",
     }
-    structure = {"$ref", "items", "propertyNames"}  # their failures come from the keywords inside them
+    structure = {"$ref", "items", "propertyNames", "if", "then", "else"}  # their failures come from the keywords inside them
     # pattern, minLength and format have a code in a shared definition of PATTERN_TEXT, or at these keys.
     named_keys = {"soc", "employer_of_record", "paid_by"}
     for kind in KINDS:

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF, FIXTURES, check_lines, copy_fixture, edit
+from conftest import AS_OF, FIXTURES, ROOT, check_lines, copy_fixture, edit
 
 from generator.model.checked import check_catalog
 
@@ -50,7 +50,7 @@ def listing(old: str, new: str) -> Edit:
         pytest.param(
             [listing("  - manufacturing", "  - manufacturin")],
             [
-                f"{SHOWN}:12:5: error: `pathways[1]` names the pathway `manufacturin`, which is not in the catalog. Did you mean `manufacturing`?"
+                f"{SHOWN}:12:5: error: `pathways`, item 1 names the pathway `manufacturin`, which is not in the catalog. Did you mean `manufacturing`?"
             ],
             id="unknown-pathway",
         ),
@@ -71,7 +71,10 @@ def listing(old: str, new: str) -> Edit:
         ),
         pytest.param(
             [listing("level: developing", "level: develop")],
-            [f"{SHOWN}:45:14: error: `develop` is not a level of the rubric `key-distinguishers`. Did you mean `developing`?"],
+            [
+                f"{SHOWN}:45:14: error: `develop` is not a level of the rubric `key-distinguishers`. "
+                "Did you mean `developing`? Use one of: `developing`, `emerging`."
+            ],
             id="unknown-level",
         ),
         pytest.param(
@@ -394,7 +397,8 @@ def test_retired_entry_whose_file_exists(minimal: Path) -> None:
     _retired(minimal, "  - id: acme/welding-intern\n    reason: The program ended.\n")
     assert check_lines(minimal) == [
         "catalog/retired.yml:2:9: error: `acme/welding-intern` is retired but its file still exists. "
-        "Delete catalog/employers/acme/welding-intern.yml, or remove this entry."
+        "Give the listing in catalog/employers/acme/welding-intern.yml a new file name (a retired id is never used "
+        "again), delete the file, or remove this entry if the same listing is offered again."
     ]
 
 
@@ -407,7 +411,7 @@ def test_retired_entry_problems(minimal: Path) -> None:
     assert check_lines(minimal) == [
         "catalog/retired.yml:4:9: error: `acme/old` is retired twice. Keep one entry.",
         "catalog/retired.yml:6:18: error: `acme/welding-intrn` is not a listing in the catalog. Did you mean `acme/welding-intern`?",
-        "catalog/retired.yml:7:11: error: `retired[2].date` is `2026-02-30`, which is not a real date. "
+        "catalog/retired.yml:7:11: error: `retired`, item 2, `date` is `2026-02-30`, which is not a real date. "
         "Check the month and day, and write it like 2027-03-15.",
     ]
 
@@ -443,9 +447,144 @@ def test_broken_references_are_all_reported(tmp_path: Path, monkeypatch: pytest.
         f"{listing_path}:5:21: error: `employer_of_record` names the organization `harbour`, which is not in the catalog. Did you mean `harbor`?",
         f"{listing_path}:6:15: error: `intermediary` names the organization `eastside-hub`, which is not in the catalog. "
         "Use one of: `harbor`.",
-        f"{listing_path}:11:5: error: `pathways[1]` names the pathway `logistic`, which is not in the catalog. Did you mean `logistics`?",
+        f"{listing_path}:11:5: error: `pathways`, item 1 names the pathway `logistic`, which is not in the catalog. Did you mean `logistics`?",
         f"{listing_path}:14:12: error: `pay.paid_by` names the organization `harbr`, which is not in the catalog. Did you mean `harbor`?",
         f"{listing_path}:31:11: error: `quality.rubric` names the rubric `key-distinguisher`, which is not in the catalog. "
         "Did you mean `key-distinguishers`?",
         "catalog/retired.yml:4:18: error: `harbor/dock-intern` is not a listing in the catalog. Did you mean `harbor/dock-internship`?",
     ]
+
+
+# -- files that fail their schema still take part in the rules between files ----------
+
+
+def _codes_at(root: Path) -> list[tuple[str, str]]:
+    """(file:line, code) of every problem: the wording of each message is tested elsewhere."""
+    return [(f"{p.path}:{p.line}", p.code) for p in check_catalog(root, as_of=AS_OF).problems]
+
+
+def test_references_of_a_listing_that_fails_its_schema(minimal: Path) -> None:
+    edit(minimal / LISTING, "title:", "titel:")
+    edit(minimal / LISTING, "employer_of_record: self", "employer_of_record: acme-staffing\nintermediary: unite-la-example")
+    edit(minimal / LISTING, "  - manufacturing\n", "  - manufacturin\n")
+    edit(minimal / LISTING, "  rubric: key-distinguishers", "  rubric: key-distinguisher")
+    assert _codes_at(minimal) == [
+        (f"{SHOWN}:2", "unknown-key"),
+        (f"{SHOWN}:6", "unknown-reference"),
+        (f"{SHOWN}:7", "unknown-reference"),
+        (f"{SHOWN}:13", "unknown-reference"),
+        (f"{SHOWN}:43", "unknown-reference"),
+    ]
+
+
+def test_a_value_that_is_not_an_id_is_reported_once(minimal: Path) -> None:
+    edit(minimal / LISTING, "employer_of_record: self", "employer_of_record: self\nintermediary: Unite LA")
+    assert [code for _, code in _codes_at(minimal)] == ["bad-id"]
+
+
+def test_retired_listing_whose_file_fails_its_schema(minimal: Path) -> None:
+    edit(minimal / LISTING, "title:", "titel:")
+    (minimal / "retired.yml").write_text(
+        "retired:\n  - id: acme/welding-intern\n    reason: Ended.\n"
+        "  - id: acme/old\n    reason: Ended.\n    replaced_by: acme/welding-intern\n",
+        encoding="utf-8",
+    )
+    # The file exists, so it is retired wrongly; and it is a listing, so it can replace another.
+    assert _codes_at(minimal) == [
+        (f"{SHOWN}:2", "unknown-key"),
+        ("catalog/retired.yml:2", "retired-exists"),
+    ]
+
+
+def test_retired_file_that_fails_its_schema(minimal: Path) -> None:
+    (minimal / "retired.yml").write_text(
+        "retired:\n  - id: acme/welding-intern\n  - id: acme/old\n    reason: Ended.\n    replaced_by: acme/welding-intrn\n  - 12\n",
+        encoding="utf-8",
+    )
+    codes = _codes_at(minimal)
+    assert ("catalog/retired.yml:2", "retired-exists") in codes
+    assert ("catalog/retired.yml:5", "unknown-reference") in codes
+    assert {code for _, code in codes} - {"retired-exists", "unknown-reference"}  # and its schema problems
+
+
+def test_former_id_of_a_listing_that_fails_its_schema(minimal: Path) -> None:
+    text = (FIXTURES / "minimal" / LISTING).read_text(encoding="utf-8")
+    (minimal / "employers/acme/shadow.yml").write_text(
+        text.replace("title:", "titel:") + "former_ids:\n  - acme/welding-intern\n", encoding="utf-8"
+    )
+    assert _codes_at(minimal) == [
+        ("catalog/employers/acme/shadow.yml:2", "unknown-key"),
+        ("catalog/employers/acme/shadow.yml:52", "former-id-in-use"),
+    ]
+
+
+# -- credit, endorsements and quality evidence ----------------------------------------------------
+
+OUTCOMES = """outcomes:
+  academic_credit: false
+  credits:
+    - {kind: colege, amount: 3}
+    - {kind: college, amount: 0}
+  endorsements: [work-readiness-certificate]
+quality:
+"""
+EVIDENCE = """    - trained-mentor
+  evaluation:
+    criteria: [Time management, Attendance]
+    when: At the start and at the end
+  handbook: http://example.org/handbook
+"""
+
+
+def _with_evidence(tmp_path: Path, outcomes: str = OUTCOMES, vocabulary: bool = True) -> Path:
+    root = copy_fixture("minimal", tmp_path)
+    if vocabulary:
+        (root / "vocabularies" / "endorsements.yml").write_text(
+            (ROOT / "catalog" / "vocabularies" / "endorsements.yml").read_text(encoding="utf-8"), encoding="utf-8"
+        )
+    edit(root / LISTING, "quality:\n", outcomes)
+    edit(root / LISTING, "    - trained-mentor\n", EVIDENCE)
+    return root
+
+
+def _line(lines: list[str], at: str) -> str:
+    found = [line for line in lines if f"{SHOWN}:{at}: error: " in line]
+    assert len(found) == 1, (at, lines)
+    return found[0]
+
+
+def test_credit_endorsement_and_evidence_mistakes_are_located_with_the_fix(tmp_path: Path) -> None:
+    lines = check_lines(_with_evidence(tmp_path))
+    assert "`colege`" in _line(lines, "44:14") and "Did you mean `college`?" in _line(lines, "44:14")
+    assert "is 0, but it must be more than 0" in _line(lines, "45:31")
+    endorsement = _line(lines, "46:18")
+    assert "`work-readiness-certificate`" in endorsement and "Did you mean `work-readiness-certification`?" in endorsement
+    handbook = _line(lines, "58:13")
+    assert "http://" in handbook and "https://" in handbook
+    assert len(lines) == 4
+
+
+def test_credits_that_contradict_the_flags_and_unpaired_translations_are_conflicts(tmp_path: Path) -> None:
+    outcomes = "outcomes:\n  academic_credit: false\n  credits:\n    - {kind: high-school, amount: 5}\nquality:\n"
+    root = _with_evidence(tmp_path, outcomes)
+    edit(root / LISTING, "handbook: http://", "handbook: https://")
+    edit(root / LISTING, "status: open\n", "translations:\n  es:\n    evaluation: {criteria: [Asistencia]}\nstatus: open\n")
+    lines = check_lines(root)
+    conflict = _line(lines, "44:14")
+    assert "`high-school`" in conflict and "`academic_credit` says `false`" in conflict
+    assert "1 translated criteria for the 2" in _line(lines, "59:18")
+    assert len(lines) == 2
+
+
+def test_endorsements_without_their_vocabulary_are_an_error(tmp_path: Path) -> None:
+    outcomes = "outcomes:\n  endorsements: [work-readiness-certification]\nquality:\n"
+    root = _with_evidence(tmp_path, outcomes, vocabulary=False)
+    edit(root / LISTING, "handbook: http://", "handbook: https://")
+    line = _line(check_lines(root), "42:3")
+    assert "no list of endorsements" in line and "catalog/vocabularies/endorsements.yml" in line
+
+
+def test_an_old_listing_with_credit_flags_still_checks(tmp_path: Path) -> None:
+    root = copy_fixture("minimal", tmp_path)
+    edit(root / LISTING, "status: open\n", "outcomes: {academic_credit: true, college_credit: true}\nstatus: open\n")
+    assert check_lines(root) == []

@@ -197,7 +197,7 @@ def test_a_broken_reference_fails_the_build_with_the_checker_message(tmp_path):
     output = result.stdout + result.stderr
     assert "Traceback" not in output
     assert (
-        f"{listing}:10:12: error: `pathways[1]` names the pathway `helth-careers`, which is not in the catalog. "
+        f"{listing}:10:12: error: `pathways`, item 1 names the pathway `helth-careers`, which is not in the catalog. "
         "Did you mean `health-careers`?"
     ) in output
 

@@ -13,10 +13,11 @@ import pytest
 from conftest import ROOT, check_lines
 
 from generator.commands.cli import main
+from generator.commands.new import RUN, schema_modeline
 
 BUNDLED = ROOT / "catalog"
 ORG = "kaiser-permanente-socal"
-NEXT = "Fill in every TODO, then run: python -m generator check "
+NEXT = "Fill in every TODO, then run: .venv/bin/python -m generator check "
 
 # A placeholder is a value of TODO or YYYY-MM-DD, or an empty value marked `# TODO`.
 PLACEHOLDER = re.compile(r"(?P<indent>\s*)(?P<dash>- )?(?:(?P<key>[a-z_]+):\s+)?(?:TODO|YYYY-MM-DD|# TODO)")
@@ -177,7 +178,7 @@ def test_opportunity_starter_messages(small: Path) -> None:
     ) in problems
     assert (
         f"{shown}:{at('  amount: TODO')}:11: error: `pay.amount` should be a number, not the text `TODO`. "
-        "Write a number without quotes or a $ sign, such as 18.5."
+        "Write a number only, in digits, such as 18.5, or remove the line."
     ) in problems
 
 
@@ -272,7 +273,7 @@ def test_opportunity_needs_its_organization(small: Path, capsys, with_folder: bo
     assert capsys.readouterr().err == (
         "new: error: the organization `harbor-logistics` is not in the catalog yet "
         "(catalog/employers/harbor-logistics/organization.yml does not exist). "
-        "Create it first with: python -m generator new organization harbor-logistics\n"
+        "Create it first with: .venv/bin/python -m generator new organization harbor-logistics\n"
     )
     assert not (small / "employers" / "harbor-logistics" / "warehouse-internship.yml").exists()
 
@@ -297,7 +298,7 @@ def test_catalog_option_with_another_folder_name(tmp_path: Path, monkeypatch: py
     ]
     assert main(["new", "opportunity", "--org", "nowhere", "x", "--catalog", "listings"]) == 1
     assert capsys.readouterr().err.endswith(
-        "Create it first with: python -m generator new organization nowhere --catalog listings\n"
+        "Create it first with: .venv/bin/python -m generator new organization nowhere --catalog listings\n"
     )
     # The printed check command works as printed.
     code = main(["check", "listings/employers/harbor-logistics/organization.yml", "--catalog", "listings"])
@@ -328,3 +329,51 @@ def test_command_line_wiring(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     assert run.stdout.splitlines() == [f"Wrote {shown}", NEXT + shown]
     assert (tmp_path / shown).read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=")
+
+
+# -- the reference file and the printed commands ----------------------------------------
+
+REFERENCE = ROOT / "docs" / "reference-opportunity.yml"
+
+
+def test_reference_file_copied_as_documented_checks_clean(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, catalog_today) -> None:
+    """README "Add an opportunity": copy the reference to catalog/employers/<org>/<id>.yml, change `example`
+    and `title` as its comments say; the copy checks clean, first line included."""
+    monkeypatch.chdir(tmp_path)
+    root = tmp_path / "catalog"
+    shutil.copytree(BUNDLED, root)
+    assert check_lines(root) == []
+    text = REFERENCE.read_text(encoding="utf-8")
+    assert "\nexample: true\n" in text and "\ntitle: Summer Health Careers Internship\n" in text
+    filled = text.replace("\nexample: true\n", "\nexample: false\n").replace(
+        "\ntitle: Summer Health Careers Internship\n", "\ntitle: Pharmacy Summer Internship\n"
+    )
+    target = root / "employers" / ORG / "pharmacy-summer-internship.yml"
+    target.write_text(filled, encoding="utf-8")
+    assert check_lines(root) == []
+    # Its first line is the one `new` writes there, and it leads to the schema from that folder in the repository.
+    first = text.splitlines()[0]
+    assert first == schema_modeline("opportunity", target, root)
+    assert (BUNDLED / "employers" / ORG).joinpath(
+        first.split("$schema=", 1)[1]
+    ).resolve() == ROOT / "schemas" / "opportunity.schema.json"
+
+
+def test_reference_file_names_an_intermediary_of_the_bundled_catalog() -> None:
+    intermediary = re.search(r"^intermediary: (\S+)$", REFERENCE.read_text(encoding="utf-8"), re.MULTILINE)
+    assert intermediary and (BUNDLED / "employers" / intermediary[1] / "organization.yml").is_file()
+
+
+def test_printed_commands_use_the_project_environment(small: Path, capsys) -> None:
+    """Every command printed for someone to run is the one that works after the README's setup."""
+    assert RUN == ".venv/bin/python -m generator"
+    assert f"{RUN} check" in (ROOT / "README.md").read_text(encoding="utf-8")
+    assert main(["new", "organization", "harbor-logistics"]) == 0
+    assert (
+        capsys.readouterr().out.splitlines()[-1]
+        == f"Fill in every TODO, then run: {RUN} check catalog/employers/harbor-logistics/organization.yml"
+    )
+    text = (small / "employers/harbor-logistics/organization.yml").read_text(encoding="utf-8")
+    assert f"#   {RUN} new opportunity --org harbor-logistics <opportunity-id>\n" in text
+    assert f"#   {RUN} check catalog/employers/harbor-logistics/organization.yml\n" in text
+    assert "python -m generator" not in text.replace(RUN, "")

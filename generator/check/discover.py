@@ -18,7 +18,21 @@ from pathlib import Path
 from generator.check.problems import Problem
 from generator.ids import ID, MAX_ID, reserved_problem, suggest_id
 
-VOCABULARIES = ("formats", "sectors", "areas", "grade-bands", "signals", "languages", "seasons", "populations")
+VOCABULARIES = (
+    "formats",
+    "sectors",
+    "areas",
+    "grade-bands",
+    "signals",
+    "languages",
+    "seasons",
+    "populations",
+    "regions",
+    "endorsements",
+)
+# Catalogs written before regions existed keep checking: without regions.yml the areas are the one region.
+# A region that awards no endorsements needs no endorsements.yml.
+OPTIONAL_VOCABULARIES = ("regions", "endorsements")
 LOGOS = ("logo.svg", "logo.png")
 
 
@@ -114,11 +128,12 @@ def _regular_yaml(path: Path, problems: list[Problem]) -> bool:
         )
         return False
     if name.endswith((".yaml", ".YML", ".YAML", ".Yml")):
-        problems.append(
-            _problem(
-                path, "extension", f"The file `{name}` has the wrong extension", f"Rename it to `{name.rsplit('.', 1)[0]}.yml`"
-            )
-        )
+        stem = name.rsplit(".", 1)[0]
+        # The suggested name must itself pass: `Summer Clinic Aide.yaml` becomes `summer-clinic-aide.yml`.
+        fixed = stem if _valid(stem) or stem in VOCABULARIES else _suggested_id(stem)
+        what = f"The file `{name}` has the wrong extension" + ("" if fixed == stem else " and a name that is not a valid id")
+        fix = f"Rename it to `{fixed}.yml`" if fixed else "Rename it with lowercase letters, digits and hyphens, ending in .yml"
+        problems.append(_problem(path, "extension", what, fix))
         return False
     if not name.endswith(".yml"):
         problems.append(
@@ -177,7 +192,11 @@ def discover(root: Path) -> tuple[list[Entry], list[Path], list[Problem]]:
     found = {e.id for e in entries if e.kind == "vocabulary"}
     vocab_dir = root / "vocabularies"
     for name in VOCABULARIES:
-        if name not in found and not any(p.path == shown_path(vocab_dir / f"{name}.yml") for p in problems):
+        if (
+            name not in found
+            and name not in OPTIONAL_VOCABULARIES
+            and not any(p.path == shown_path(vocab_dir / f"{name}.yml") for p in problems)
+        ):
             problems.append(
                 _problem(
                     vocab_dir / f"{name}.yml",
@@ -262,11 +281,21 @@ def _employers(folder: Path, add: Callable[[str, str, Path], None], logos: list[
             else:
                 add("opportunity", f"{org}/{ident}", child)
         if not has_profile:
+            # A misspelt folder (`harbor-logisitcs/` next to `harbor-logistics/`) is far likelier than a new organization.
+            profiled = [d.name for d in org_dirs if d.name != org and (d / "organization.yml").is_file()]
+            close = difflib.get_close_matches(org, profiled, n=1, cutoff=0.75)
+            if close:
+                fix = (
+                    f"Did you mean the folder `{close[0]}`? Move the files there and delete this folder; "
+                    "for a new organization, add organization.yml here instead (see CONTRIBUTING.md)"
+                )
+            else:
+                fix = "Add organization.yml describing the organization (see CONTRIBUTING.md)"
             problems.append(
                 _problem(
                     org_dir / "organization.yml",
                     "missing-organization",
                     f"The folder catalog/employers/{org}/ has no organization.yml",
-                    "Add organization.yml describing the organization (see CONTRIBUTING.md)",
+                    fix,
                 )
             )

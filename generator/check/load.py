@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import multiprocessing
-from dataclasses import dataclass
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,10 @@ from generator.processes import can_fork
 
 # From this many files on, a second process shares the parsing.
 SHARE_FROM = 2000
+# How deep each kind of file sits in the catalog, which the schemas folder is next to: the editor line
+# `# yaml-language-server: $schema=...` of a file there must climb this many folders to reach schemas/.
+DEPTH = {"retired": 1, "pathway": 2, "rubric": 2, "vocabulary": 2, "organization": 3, "opportunity": 3}
+MODELINE = re.compile(r"^[ \t]*#[ \t]*yaml-language-server[ \t]*:[ \t]*\$schema=(\S*)", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +46,10 @@ class Loading:
     problems: list[Problem]
     files: int
     # (kind, id) of files that exist but failed to load or to pass their schema; their own
-    # problems say why, so references to them are not reported a second time.
-    failed: frozenset[tuple[str, str]] = frozenset()
+    # problems say why, so references to them are not reported a second time. Each maps to the
+    # file's data when it parsed (None when it did not), so the rules between files still run on
+    # it: one run reports a file's schema problems and its broken references together.
+    failed: Mapping[tuple[str, str], Record | None] = field(default_factory=dict)
 
 
 def read_entry(entry: Entry) -> tuple[Loaded | None, list[Problem]]:
@@ -76,7 +84,39 @@ def read_entry(entry: Entry) -> tuple[Loaded | None, list[Problem]]:
     text, problems = decode(entry.shown, raw)
     if text is None:
         return None, problems
-    return load(entry.shown, text)
+    loaded, found = load(entry.shown, text)
+    return loaded, [*modeline_problems(entry, text), *found]
+
+
+def modeline(kind: str) -> str:
+    """The editor line's schema path for a file of kind, relative to where such files live in the catalog."""
+    return "../" * DEPTH[kind] + f"schemas/{kind}.schema.json"
+
+
+def modeline_problems(entry: Entry, text: str) -> list[Problem]:
+    """A `$schema=` editor line that leads nowhere (often one copied from another folder) would give the
+    contributor no help, or another kind's rules, while they type: say which line is right here."""
+    problems = []
+    right = modeline(entry.kind)
+    for match in MODELINE.finditer(text):
+        given = match.group(1)
+        # The published schemas (/schemas/<kind>.schema.json on the site) serve editors as well.
+        if given == right or (given.startswith("https://") and given.endswith(f"/schemas/{entry.kind}.schema.json")):
+            continue
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start(1) - match.start() + 1
+        problems.append(
+            Problem(
+                entry.shown,
+                line,
+                column,
+                "error",
+                "wrong-schema-line",
+                f"`$schema={given}` does not lead to the {entry.kind} schema from this folder, so editors cannot help with this file",
+                f"Change the line to `# yaml-language-server: $schema={right}`",
+            )
+        )
+    return problems
 
 
 def _read_safely(entry: Entry) -> tuple[Loaded | None, list[Problem]]:
@@ -166,7 +206,10 @@ def load_all(root: Path) -> Loading:
             if record:
                 records.append(record)
     passed = {(r.kind, r.id) for r in records}
-    failed = frozenset((e.kind, e.id) for e in entries if (e.kind, e.id) not in passed)
+    failed: dict[tuple[str, str], Record | None] = {(e.kind, e.id): None for e in entries if (e.kind, e.id) not in passed}
+    for entry, loaded in parsed:
+        if (entry.kind, entry.id) in failed and isinstance(loaded.data, dict):
+            failed[entry.kind, entry.id] = Record(entry.kind, entry.id, entry.shown, loaded.data, loaded)
     return Loading(records, logos, problems, len(entries), failed)
 
 
@@ -178,6 +221,13 @@ def _validated(entry: Entry, loaded: Loaded, validators: Validators, problems: l
     if not errors:  # the two validators disagree; trust the detailed one
         return Record(entry.kind, entry.id, entry.shown, data, loaded)
     problems.extend(
-        to_problems(entry.shown, loaded, errors, validators.def_names[entry.kind], validators.slow_schema(entry.kind))
+        to_problems(
+            entry.shown,
+            loaded,
+            errors,
+            validators.def_names[entry.kind],
+            validators.slow_schema(entry.kind),
+            validators.aliases,
+        )
     )
     return None

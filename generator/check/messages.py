@@ -7,15 +7,20 @@ says what to type instead.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import jsonschema
+import yaml
 
 from generator.check.problems import Problem
+from generator.check.schemas import VOCAB_ENUMS
 from generator.check.yamlload import YAML11_BOOLS, Loaded
 from generator.sanitize import url_problem
 
@@ -27,6 +32,8 @@ PATTERN_TEXT = {
     ),
     "markdown": ("is blank", "Write some text"),
     "date": ("is not a date written YYYY-MM-DD", "Write the date like 2027-03-15"),
+    # "9am", "9:00 AM" and "9:00" are the usual first drafts; two-digit 24-hour time leaves no doubt about 6:00.
+    "time_of_day": ("is not a time written HH:MM", "Write 24-hour time such as 09:00 or 18:30"),
     "https_url": (
         "is not a web address that starts with https://",
         "Use a full https:// address such as https://example.org/apply (http, javascript and other kinds are not allowed)",
@@ -36,10 +43,30 @@ PATTERN_TEXT = {
         "Use a role address such as internships@example.org, with nothing else on the line",
     ),
     "phone": ("is not a phone number", "Write it like +1-310-555-0100"),
-    "zip": ("is not a five-digit California ZIP code", 'Write the ZIP code like "90802"'),
+    "zip": ("is not a US ZIP code", 'Write five digits, or ZIP+4, in quotes, like "90802" or "90802-1234"'),
     "id": ("is not a valid id", "Use lowercase letters, digits and single hyphens, such as summer-internship"),
     "catalog_id": ("is not a valid listing id", "Write it as organization-id/opportunity-id"),
 }
+
+# Free email providers, kept as data so a maintainer can add one without touching code.
+FREE_MAIL = frozenset(
+    line.strip().lower()
+    for line in (Path(__file__).parent / "data" / "free-mail-domains.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
+
+
+def free_mail_text(field: str, domain: str) -> tuple[str, str]:
+    """What is wrong with a contact address at a free provider, and what to use instead."""
+    return (
+        f"{field} is an address at {domain}, which is usually a person's own",
+        "Use a role address on the organization's own domain, such as internships@your-org.org: "
+        "a personal address puts that person's details on a public page and stops working when they leave",
+    )
+
+
+# The vocabulary file that holds the allowed values of each shared definition filled from one.
+VOCABULARY_FILES = {name: vocab for name, (vocab, _) in VOCAB_ENUMS.items()}
 
 TYPE_WORDS = {
     "string": "text",
@@ -51,26 +78,24 @@ TYPE_WORDS = {
     "null": "empty",
 }
 
-TYPE_FIX = {
-    "string": "Put the value in quotes",
-    "integer": "Write a whole number without quotes, such as 30",
-    "number": "Write a number without quotes or a $ sign, such as 18.5",
-    "boolean": "Write true or false",
-    "array": "Write each item on its own line, starting with `- `",
-    "object": "Put the keys on the lines below, indented by two spaces",
-}
-
 
 def field_name(path: tuple[Any, ...]) -> str:
+    """A place in a file in words: `sites`, item 2, `zip` (people who do not program do not read `sites[1]`)."""
     if not path:
         return "the file"
-    text = ""
+    parts: list[str] = []
+    keys: list[str] = []
     for part in path:
         if isinstance(part, int):
-            text += f"[{part + 1}]"
+            if keys:
+                parts.append("`" + ".".join(keys) + "`")
+            parts.append(f"item {part + 1}")
+            keys = []
         else:
-            text += ("." if text else "") + _short(str(part))
-    return f"`{text}`"
+            keys.append(_short(str(part)))
+    if keys:
+        parts.append("`" + ".".join(keys) + "`")
+    return ", ".join(parts)
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -93,19 +118,81 @@ def _describe(value: Any) -> str:
     return "a set of keys"
 
 
-def suggest(value: str, allowed: list[str], limit: int = 8) -> str:
+# Lists of allowed values up to this long are shown in full; a longer one shows its nearest values first.
+SHORT_LIST = 12
+# With nothing close, a list up to this long is still worth reading in full (a region has about 15 sectors).
+LONG_LIST = 24
+# How alike (0 to 1) a typed value and an allowed one must be to be offered as "did you mean".
+CLOSE = 0.75
+# Alike enough that the one close value is surely meant, and listing the others would only be noise.
+SURE = 0.85
+
+
+def _fold(text: str) -> str:
+    """Text compared the way a reader compares it: no case, accents, punctuation or extra spaces."""
+    plain = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).replace("&", " and ")
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
+
+
+def _likeness(typed: str, text: str) -> float:
+    """How alike two folded texts are: the whole, or the typed words against as many words of the other
+    (a misspelt `Manufactoring` is close to `Manufacturing and Product Development`)."""
+    if not typed or not text:
+        return 0.0
+    if typed == text:
+        return 1.0
+    best = difflib.SequenceMatcher(None, typed, text).ratio()
+    if text.startswith(typed + " ") or typed.startswith(text + " "):
+        best = max(best, 0.8)  # `acme-corp` for `acme`, `Manufacturing` for a longer name
+    words, wanted = text.split(), len(typed.split())
+    for size in {wanted, wanted + 1}:
+        for start in range(max(len(words) - size + 1, 1)):
+            window = " ".join(words[start : start + size])
+            best = max(best, 0.95 * difflib.SequenceMatcher(None, typed, window).ratio())
+    return best
+
+
+def nearest(value: str, allowed: list[str], aliases: Mapping[str, str] | None = None) -> list[tuple[str, float]]:
+    """Every allowed value with how close `value` is to it (or to one of its other names, such as its
+    Spanish label or its id), closest first; ties keep the list's own order."""
+    typed = _fold(value)
+    scores = {a: _likeness(typed, _fold(a)) for a in allowed}
+    for alias, target in (aliases or {}).items():
+        if target in scores:
+            scores[target] = max(scores[target], _likeness(typed, _fold(alias)))
+    return sorted(scores.items(), key=lambda item: -item[1])
+
+
+def suggest(value: str, allowed: list[str], aliases: Mapping[str, str] | None = None, where: str = "") -> str:
+    """How to fix a value that is not one of `allowed`: the one it surely means, or the nearest ones
+    first, and the whole list when it is short. `where` names the file that holds a long list."""
     allowed = list(dict.fromkeys(allowed))
-    close = difflib.get_close_matches(value, allowed, n=3, cutoff=0.6)
-    if not close:
-        lowered = {a.lower(): a for a in allowed}
-        close = [lowered[m] for m in difflib.get_close_matches(value.lower(), list(lowered), n=3, cutoff=0.6)]
-    if not close and len(value) >= 4:
-        close = [a for a in allowed if value.lower() in a.lower()][:3]
-    if close:
+    ranked = nearest(value, allowed, aliases)
+    if not ranked:
+        return "Remove it"
+    best, score = ranked[0]
+    if score == 1.0 and (len(ranked) == 1 or ranked[1][1] < 1.0):
+        if _fold(best) == _fold(value):
+            return f"Write it exactly as `{best}`"
+        return f"Write `{best}`, the name this list uses for it"
+    close = [a for a, s in ranked if s >= CLOSE][:3]
+    # The close values first; the others keep the list's own order (often a meaningful one), as likeness
+    # between unrelated words means nothing to a reader.
+    names = [f"`{a}`" for a in close + [a for a in allowed if a not in close]]
+    if (len(close) == 1 and score >= SURE) or (close and len(close) == len(allowed)):
         return "Did you mean " + " or ".join(f"`{c}`" for c in close) + "?"
-    shown = ", ".join(f"`{a}`" for a in allowed[:limit])
-    more = f" (and {len(allowed) - limit} more)" if len(allowed) > limit else ""
-    return f"Use one of: {shown}{more}"
+    if len(allowed) <= SHORT_LIST:
+        listed = "Use one of: " + ", ".join(names)
+        if close:
+            return "Did you mean " + " or ".join(f"`{c}`" for c in close) + "? " + listed
+        return listed
+    if close:
+        return "Did you mean " + " or ".join(f"`{c}`" for c in close) + "?" + (f" The full list is in {where}" if where else "")
+    if len(allowed) <= LONG_LIST:
+        return "Use one of: " + ", ".join(names)
+    full = f"; the full list is in {where}" if where else f" ({len(allowed)} values in all)"
+    return "The nearest are: " + ", ".join(f"`{a}`" for a, _ in ranked[:SHORT_LIST]) + full
 
 
 def _url_text(value: str) -> tuple[str, str]:
@@ -128,6 +215,9 @@ def _url_text(value: str) -> tuple[str, str]:
         return problem, "Open the page in a browser and copy the address from its address bar"
     if lowered.startswith("https://"):
         return ("is not a valid web address", "Remove spaces, quotes and angle brackets; write it like https://example.org/apply")
+    bare = value.strip()
+    if re.fullmatch(r"(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(/\S*)?", bare, re.IGNORECASE) and not url_problem("https://" + bare):
+        return "does not start with https://", f"Write the full address, starting with https://, as https://{bare}"
     return PATTERN_TEXT["https_url"]
 
 
@@ -165,7 +255,11 @@ def to_problems(
     errors: list[jsonschema.ValidationError],
     names: dict[int, str],
     schema: dict[str, Any] | None = None,
+    aliases: Mapping[str, Mapping[str, str]] | None = None,
 ) -> list[Problem]:
+    """Plain-language problems for a file's schema errors. `aliases` gives, for each shared definition
+    filled from a vocabulary, the other names of its values (ids, Spanish labels), so a value typed in
+    Spanish finds its English name."""
     problems: list[Problem] = []
     seen: set[tuple[Any, ...]] = set()
     flat: list[jsonschema.ValidationError] = []
@@ -189,7 +283,8 @@ def to_problems(
             if not absent:
                 continue
             error.validator_value = absent
-        problems.extend(_one(shown, loaded, error, path, names, schema is not None and not is_required(schema, path)))
+        optional = schema is not None and not is_required(schema, path)
+        problems.extend(_one(shown, loaded, error, path, names, optional, schema or {}, aliases or {}))
     return problems
 
 
@@ -229,8 +324,8 @@ def _unused(error: jsonschema.ValidationError) -> list[str]:
 
 
 def _closest(value: str, allowed: list[str]) -> str | None:
-    close = difflib.get_close_matches(value, allowed, n=1, cutoff=0.6)
-    return close[0] if close else None
+    ranked = nearest(value, allowed)
+    return ranked[0][0] if ranked and ranked[0][1] >= CLOSE else None
 
 
 def _leaves(error: jsonschema.ValidationError) -> list[jsonschema.ValidationError]:
@@ -250,6 +345,8 @@ class _Failure:
     path: tuple[Any, ...]
     names: dict[int, str]
     optional: bool
+    root: Mapping[str, Any]  # the whole (bundled) schema of the file's kind
+    aliases: Mapping[str, Mapping[str, str]]
 
     @property
     def kind(self) -> str:
@@ -275,19 +372,71 @@ class _Failure:
 
 
 def _additional_properties(f: _Failure) -> list[Problem]:
-    allowed = _unused(f.error)
+    keys = list(_properties(f.error))
+    unused = _unused(f.error)
+    used = [k for k in keys if k not in unused]
     out = []
     for extra in _extras(f.error):
         where = f" in {f.field}" if f.path else ""
-        hint = suggest(extra, allowed) if allowed else "Remove it"
-        if not _properties(f.error) and isinstance(f.error.schema, Mapping) and f.error.schema.get("patternProperties"):
+        if not keys and isinstance(f.error.schema, Mapping) and f.error.schema.get("patternProperties"):
             hint = "Write each language's code as its key: `es` for Spanish"  # translations, keyed by language
+        elif close := _closest(extra, unused):
+            hint = f"Did you mean `{close}`?"
+        elif value_of := _value_of(f, extra):
+            hint = value_of
+        elif close := _closest(extra, used):
+            hint = f"`{close}` is already given{where}: keep one `{close}:` and delete the other"
         elif " " in extra.strip():
             hint = "This looks like text that contains `: `; put the whole value in double quotes"
-        elif not hint.startswith("Did you mean"):
-            hint = f"Remove it, or rename it. {hint}"
+        elif 0 < len(keys) <= SHORT_LIST:
+            hint = "Delete this line, or use one of the keys that belong here: " + ", ".join(f"`{k}`" for k in keys)
+        else:
+            hint = "Delete this line; the field reference on the Contribute page (/contribute/) lists the keys that belong here"
         out.append(f.at((*f.path, extra), key=True, what=f"Unknown key `{_short(extra)}`{where}", fix=hint, code="unknown-key"))
     return out
+
+
+def _value_of(f: _Failure, extra: str) -> str:
+    """`paid:` written as a key is a value of `pay.type`: say where the word goes."""
+    for key, sub in _properties(f.error).items():
+        node = _deref(f.root, sub)
+        if _is_value(node, extra):
+            return f"`{extra}` is a value, not a key: write `{key}: {extra}`"
+        for inner, inner_sub in (node.get("properties", {}) if isinstance(node, Mapping) else {}).items():
+            if _is_value(_deref(f.root, inner_sub), extra):
+                return f"`{extra}` is a value, not a key: write `{inner}: {extra}` under `{key}:`"
+    return ""
+
+
+def _is_value(node: Any, word: str) -> bool:
+    return isinstance(node, Mapping) and any(str(v) == word for v in node.get("enum", ()))
+
+
+def _deref(root: Mapping[str, Any], node: Any) -> Any:
+    """A subschema with its `$ref` to a shared definition filled in; its own keys (an `examples`) win."""
+    defs = root.get("$defs", {})
+    while isinstance(node, Mapping) and str(node.get("$ref", "")).startswith("#/$defs/"):
+        node = {**defs.get(node["$ref"][len("#/$defs/") :], {}), **{k: v for k, v in node.items() if k != "$ref"}}
+    return node
+
+
+def schema_at(root: Mapping[str, Any], path: tuple[Any, ...]) -> Mapping[str, Any]:
+    """The schema of the value at path ({} when the path leaves the schema)."""
+    node: Any = root
+    for part in path:
+        node = _deref(root, node)
+        if not isinstance(node, Mapping):
+            return {}
+        node = node.get("items") if isinstance(part, int) else _child(node, str(part))
+    node = _deref(root, node)
+    return node if isinstance(node, Mapping) else {}
+
+
+def example(f: _Failure, default: Any) -> Any:
+    """The field's own example from the schema, so a hint never offers 30 for a grade."""
+    found = schema_at(f.root, f.path).get("examples") or [default]
+    first = found[0]
+    return first if isinstance(first, (str, int, float)) and not isinstance(first, bool) else default
 
 
 def _required(f: _Failure) -> list[Problem]:
@@ -305,19 +454,155 @@ def _required(f: _Failure) -> list[Problem]:
 def _type(f: _Failure) -> list[Problem]:
     wanted = f.expected if isinstance(f.expected, str) else f.expected[0]
     words = TYPE_WORDS.get(wanted, wanted)
-    hint = TYPE_FIX.get(wanted, "Check the template for the expected value")
-    if wanted == "boolean" and isinstance(f.value, str) and f.value.lower() in YAML11_BOOLS:
-        hint = "Write true or false in lowercase (yes, no, on and off are read as text here)"
     if f.value is None:
         fix = f"Fill in {words}" + (", or remove the line" if f.optional else "")
         return [f.at(f.path, what=f"{f.field} is empty", fix=fix, code="empty-value")]
-    return [f.at(f.path, what=f"{f.field} should be {words}, not {_describe(f.value)}", fix=hint, code="wrong-type")]
+    what = f"{f.field} should be {words}, not {_describe(f.value)}"
+    return [f.at(f.path, what=what, fix=_type_fix(f, wanted), code="wrong-type")]
+
+
+# A number as people type it: "$18.50/hr", "300+", "1,200", "16 or older", "9th".
+_NUMBER_TEXT = re.compile(r"^\s*(?P<dollar>\$?)\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<rest>.*?)\s*$")
+_AT_LEAST = re.compile(r"^(\+|or more|or older|and up|and older|plus)", re.IGNORECASE)
+_ORDINAL = re.compile(r"^(st|nd|rd|th)\b", re.IGNORECASE)
+_UNITS = {"hr": "hour", "hour": "hour", "h": "hour", "wk": "week", "week": "week", "mo": "month", "month": "month"}
+_PER_UNIT = re.compile(r"^(?:/|per\s+|an?\s+)\s*(?P<unit>[a-z]+)", re.IGNORECASE)
+
+
+def _type_fix(f: _Failure, wanted: str) -> str:
+    """How to write the value the field expects, in terms of what was typed."""
+    value, key = f.value, f.path[-1] if f.path and isinstance(f.path[-1], str) else ""
+    lead = f"{key}: " if key else "- "  # how the line starts: a key, or a list item's dash
+    if wanted in ("integer", "number") and isinstance(value, str):
+        return _number_fix(f, wanted, value)
+    if wanted in ("integer", "number"):
+        return f"Write {TYPE_WORDS[wanted]} only, such as {example(f, 30 if wanted == 'integer' else 18.5)}"
+    if wanted == "boolean":
+        if isinstance(value, str) and value.strip().lower() in YAML11_BOOLS:
+            return "Write true or false in lowercase (yes, no, on and off are read as text here)"
+        return "Write true or false"
+    if wanted == "string":
+        if isinstance(value, list):
+            if len(value) == 1 and isinstance(value[0], (str, int, float)):
+                return f"It takes one value: write `{lead}{value[0]}` on one line, without `[ ]`"
+            return f"It takes one value: keep one and write it on the same line, as `{lead}{example(f, '...')}`"
+        if isinstance(value, dict):
+            return (
+                f"Write the text on the same line, after `{lead}`; if the text itself contains `: `, put it all in double quotes"
+            )
+        shown = "true" if value is True else "false" if value is False else str(value)
+        return f'Put it in double quotes, as `{lead}"{shown}"`'
+    if wanted == "array":
+        if isinstance(value, str) and "," in value:
+            first = value.split(",")[0].strip()
+            return f"Write each item on its own line under `{key}:`, starting with `- ` (such as `- {first}`), not separated by commas"
+        if isinstance(value, str) and value.startswith("-"):
+            return f"Add a space after the dash: `- {value[1:].strip()}`"
+        if isinstance(value, (str, int, float)):
+            return f"Put it on its own line under `{key}:`, starting with `- `, as `- {value}`"
+        return "Write each item on its own line, starting with `- `"
+    if wanted == "object":
+        return _object_fix(f, key)
+    return "See the field reference on the Contribute page for the expected value"
+
+
+def _number_fix(f: _Failure, wanted: str, text: str) -> str:
+    words = TYPE_WORDS[wanted]
+    fallback = example(f, 30 if wanted == "integer" else 18.5)
+    found = _NUMBER_TEXT.match(text)
+    if found is None:  # "thirty", "TBD", "varies"
+        return f"Write {words} only, in digits, such as {fallback}" + (", or remove the line" if f.optional else "")
+    digits = found["num"].replace(",", "")
+    number: int | float = float(digits) if "." in digits else int(digits)
+    if wanted == "integer" and isinstance(number, float) and number.is_integer():
+        number = int(number)
+    rest = found["rest"]
+    written = f"`{f.path[-1]}: {number}`" if f.path else str(number)
+    if not rest and not found["dollar"] and digits == found["num"]:
+        if re.fullmatch(r"0|[1-9]\d*(\.\d+)?", digits):
+            return f"Remove the quotes: write {written}"  # only quotes keep such digits text in YAML
+        if _passes(f, number):
+            return f"Write it without the leading zero: {written}"  # 010 stays text: it could be read as octal
+    known = not rest or _AT_LEAST.match(rest) or _ORDINAL.match(rest) or _PER_UNIT.match(rest)
+    if not known:  # "1:30", "1e3", "1_000": no one number can be read out of it
+        return f"Write {words} only, in digits, such as {fallback}"
+    shown = number if _passes(f, number) else fallback
+    hint = "Write the number only" + (", without the $ sign" if found["dollar"] else "") + f", such as {shown}"
+    if "," in found["num"]:
+        hint += " (no commas)"
+    per = _PER_UNIT.match(rest)
+    if _AT_LEAST.match(rest):
+        if f.path and f.path[-1] == "min":
+            hint += "; `min` already means 'at least'"
+        else:
+            hint += "; to say 'at least' or 'about', say so in `description`"
+    elif _ORDINAL.match(rest):
+        node = schema_at(f.root, f.path)
+        bounds = f" from {node['minimum']} to {node['maximum']}" if "minimum" in node and "maximum" in node else ""
+        hint = f"Write the grade as a number{bounds} only, such as {shown}"
+    elif per and "unit" in _siblings(f):
+        unit = _UNITS.get(per["unit"].lower().rstrip("s"), "")
+        hint += f"; the unit goes on its own line, `unit: {unit}`" if unit else "; the unit goes in `unit:`"
+    return hint
+
+
+def _object_fix(f: _Failure, key: str) -> str:
+    value = f.value
+    inner = schema_at(f.root, f.path).get("properties", {})
+    if isinstance(value, (str, int, float)) and "min" in inner:
+        numbers = re.findall(r"\d+", str(value))
+        at_least = isinstance(value, str) and bool(re.search(r"\+|or more|or older|and up", value))
+        if len(numbers) == 2 and "max" in inner:
+            shaped = f"{{min: {numbers[0]}, max: {numbers[1]}}}"
+        elif len(numbers) == 1 and at_least:
+            shaped = f"{{min: {numbers[0]}}}"
+        elif len(numbers) == 1 and "max" in inner:
+            shaped = f"{{min: {numbers[0]}, max: {numbers[0]}}}"
+        else:
+            shaped = ""
+        if shaped and _passes(f, _flow(shaped)):
+            return f"Write it as `{key}: {shaped}`"
+    if isinstance(value, str) and re.match(r"^[\w-]+:\S", value):
+        name, _, rest = value.partition(":")
+        return f"Add a space after the colon: `{name}: {rest}`"
+    if not key:
+        return "Write the item as `key: value` lines: the first right after the `- `, the others below it, lined up"
+    return f"Put the keys on the lines below `{key}:`, indented by two spaces"
+
+
+def _flow(text: str) -> Any:
+    """`{min: 9, max: 12}` as data, to test a suggestion before making it."""
+    return {k.strip(): int(v) for k, v in (part.split(":") for part in text.strip("{}").split(","))}
+
+
+def _siblings(f: _Failure) -> Mapping[str, Any]:
+    properties: Mapping[str, Any] = schema_at(f.root, f.path[:-1]).get("properties", {}) if f.path else {}
+    return properties
+
+
+def _passes(f: _Failure, value: Any) -> bool:
+    """Whether a value we are about to suggest would itself pass the field's schema."""
+    node = schema_at(f.root, f.path)
+    if not node:
+        return False
+    schema = {**node, "$defs": f.root.get("$defs", {})}
+    return bool(jsonschema.Draft202012Validator(schema).is_valid(value))
 
 
 def _enum(f: _Failure) -> list[Problem]:
     allowed = [str(a) for a in f.expected]
     what = f"{f.field} has the value `{_short(str(f.value))}`, which is not allowed here"
-    return [f.at(f.path, what=what, fix=suggest(str(f.value), allowed), code="not-allowed")]
+    name = _def_name(f.error, f.names) or ""
+    where = f"catalog/vocabularies/{VOCABULARY_FILES[name]}.yml" if name in VOCABULARY_FILES else ""
+    typed = f" {_fold(str(f.value))} "
+    several = sorted((a for a in allowed if f" {_fold(a)} " in typed), key=lambda a: typed.index(f" {_fold(a)} "))
+    if len(several) > 1 and f.path and isinstance(f.path[-1], int):
+        # "Manufacturing and Product Development, Health Science and Medical Technology": two items on one line.
+        lines = " and ".join(f"`- {a}`" for a in several)
+        fix = f"It names {len(several)} values: put each on its own line, starting with `- `: {lines}"
+    else:
+        fix = suggest(str(f.value), allowed, f.aliases.get(name), where)
+    return [f.at(f.path, what=what, fix=fix, code="not-allowed")]
 
 
 def _text_form(f: _Failure) -> list[Problem]:
@@ -332,6 +617,7 @@ def _text_form(f: _Failure) -> list[Problem]:
         return [f.at(path, what=f"{field} {what}", fix=fix, code="bad-https-url")]
     if name in PATTERN_TEXT:
         what, fix = PATTERN_TEXT[name]
+        what, fix = _form_fix(f, name, value) or (what, fix)
         return [f.at(path, what=f"{field} {what}", fix=fix, code=f"bad-{name.replace('_', '-')}")]
     if f.kind == "pattern" and path and path[-1] == "soc":
         return [f.at(path, what=f"{field} is not a SOC code", fix="Write it like 49-9041", code="bad-soc")]
@@ -340,6 +626,33 @@ def _text_form(f: _Failure) -> list[Problem]:
         return [f.at(path, what=what, fix="Write `self` or the organization's folder name", code="bad-reference")]
     what = f"{field} is not in the expected form"
     return [f.at(path, what=what, fix="See the field reference for an example", code=f"schema-{f.kind}")]
+
+
+_DATE_FORMS = ("%m/%d/%Y", "%m/%d/%y", "%m-%d-%Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%d %B %Y")
+_PHONE = re.compile(r"^[\d\s().+-]{7,}$")
+
+
+def _form_fix(f: _Failure, name: str, value: Any) -> tuple[str, str] | None:
+    """What is wrong and the fix for the usual first drafts of a date, an email or a web address,
+    with the value rewritten when that rewrite passes; None keeps the general wording."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if name == "date":
+        text = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", text)  # April 1st, 2027
+        for form in _DATE_FORMS:
+            try:
+                day = dt.datetime.strptime(text, form).date()
+            except ValueError:
+                continue
+            if _passes(f, day.isoformat()):
+                return "is not a date written YYYY-MM-DD", f"Write it year first, as {day.isoformat()}"
+    if name == "email" and _PHONE.match(text):
+        where = "Put the phone number under `phone:`, and here" if "phone" in _siblings(f) else "Here,"
+        return "is a phone number, not an email address", f"{where} write a role email address such as internships@example.org"
+    if name == "email" and text.lower().startswith("mailto:") and _passes(f, text[7:]):
+        return "starts with `mailto:`", f"Write the address only: {text[7:]}"
+    return None
 
 
 def _max_length(f: _Failure) -> list[Problem]:
@@ -398,8 +711,13 @@ def _one(
     path: tuple[Any, ...],
     names: dict[int, str],
     optional: bool = False,
+    root: Mapping[str, Any] | None = None,
+    aliases: Mapping[str, Mapping[str, str]] | None = None,
 ) -> list[Problem]:
-    f = _Failure(shown, loaded, error, path, names, optional)
+    f = _Failure(shown, loaded, error, path, names, optional, root or {}, aliases or {})
+    curly = _curly(f)
+    if curly:
+        return [curly]
     if _is_key_error(error):
         what = f"The key `{_short(f.value)}` in {field_name(path[:-1])} is not a valid id"
         return [f.at(path, key=True, what=what, fix=PATTERN_TEXT["id"][1], code="bad-id")]
@@ -408,3 +726,22 @@ def _one(
         return message(f)
     what = f"{f.field}: {error.message}"
     return [f.at(path, what=what, fix="See the field reference for the expected value", code=f"schema-{f.kind}")]
+
+
+# Word processors and phones turn typed quotes into these; YAML reads them as part of the value.
+CURLY_QUOTES = "\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb"
+
+
+def _curly(f: _Failure) -> Problem | None:
+    value = f.value
+    if not (isinstance(value, str) and len(value) >= 2 and value[0] in CURLY_QUOTES and value[-1] in CURLY_QUOTES):
+        return None
+    plain = value.strip(CURLY_QUOTES)
+    typed = yaml.safe_load(plain) if re.fullmatch(r"[\w.+-]+", plain) else plain
+    key = f.path[-1] if f.path and isinstance(f.path[-1], str) else ""
+    for candidate in (plain, typed):
+        if _passes(f, candidate):
+            what = f"{f.field} is wrapped in curly quotes ({value[0]} {value[-1]}), which are read as part of the value"
+            written = f"`{key}: {plain}`" if key else f"`{plain}`"
+            return f.at(f.path, what=what, fix=f"Remove them: write {written}", code="curly-quotes")
+    return None

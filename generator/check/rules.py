@@ -8,17 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from generator import i18n
 from generator.characters import text_problem
+from generator.check import places
 from generator.check.load import Record
-from generator.check.messages import field_name, suggest
+from generator.check.messages import FREE_MAIL, field_name, free_mail_text, suggest
 from generator.check.problems import Problem, Severity
-from generator.ids import catalog_id_problem
+from generator.check.tracks import with_track
+from generator.check.yamlload import Loaded
+from generator.ids import ID, catalog_id_problem
 from generator.sanitize import markdown_depth, url_problem
 
 STALE_DAYS = 365
@@ -44,13 +47,40 @@ def parse_date(text: str) -> dt.date | None:
         return None
 
 
+class _InTrack(Loaded):
+    """Where a track's facts were written: a rule written for a listing that reports at `pay.amount` points
+    at `tracks[i].pay.amount`, or at the track itself for a fact the track takes from the listing."""
+
+    __slots__ = ("_file", "_track")
+
+    def __init__(self, file: Loaded, track: int) -> None:
+        super().__init__(file.data)
+        self._file = file
+        self._track = track
+
+    def where(self, path: tuple[Any, ...], key: bool = False) -> tuple[int, int]:
+        return self._file.where(("tracks", self._track, *path), key=key)
+
+
 class Rules:
     def __init__(
-        self, records: list[Record], today: dt.date, failed: Iterable[tuple[str, str]] = (), logos: Iterable[Path] = ()
+        self,
+        records: list[Record],
+        today: dt.date,
+        failed: Iterable[tuple[str, str]] | Mapping[tuple[str, str], Record | None] = (),
+        logos: Iterable[Path] = (),
     ) -> None:
         self.logos = {(p.parent.name, p.name) for p in logos}
         self.today = today
         self.failed = set(failed)
+        # Files that parsed but failed their schema (a mapping `failed` gives their data). Their schema problems
+        # are reported elsewhere; the rules between files still run on the parts that have the right shape, so
+        # one run reports a broken reference together with the schema's problems, not one run later.
+        self.unchecked: dict[str, dict[str, Record]] = {}
+        if isinstance(failed, Mapping):
+            for found in failed.values():
+                if found is not None:
+                    self.unchecked.setdefault(found.kind, {})[found.id] = found
         self.problems: list[Problem] = []
         self.by_kind: dict[str, dict[str, Record]] = {}
         for record in records:
@@ -79,9 +109,11 @@ class Rules:
         for kind in ("organization", "opportunity", "pathway", "rubric"):
             for record in self.kind(kind).values():
                 self.descriptions(record)
+                self.free_mail(record)
                 self.languages(record, record.data.get("translations", {}), ("translations",))
         for record in self.kind("vocabulary").values():
             self.vocabulary(record)
+        self.regions()
         for record in self.kind("rubric").values():
             self.rubric(record)
         for record in self.kind("organization").values():
@@ -94,10 +126,24 @@ class Rules:
             self.opportunity(record)
         for record in self.kind("retired").values():
             self.retired(record)
+        for record in self.unchecked.get("opportunity", {}).values():
+            self.unchecked_references(record)
+        for record in self.unchecked.get("retired", {}).values():
+            self.retired(record, whole=False)
         self.former_ids()
         return self.problems
 
     # -- helpers -------------------------------------------------------
+
+    def free_mail(self, record: Record) -> None:
+        """A contact address at a free provider is a warning, not an error: a small program may have no other."""
+        for path in (("contact", "email"), ("application", "email")):
+            section = record.data.get(path[0])
+            address = section.get(path[1]) if isinstance(section, dict) else None
+            domain = address.rpartition("@")[2].lower() if isinstance(address, str) else ""
+            if domain in FREE_MAIL:
+                what, fix = free_mail_text(field_name(path), domain)
+                self.add(record, path, "personal-email", what, fix, severity="warning")
 
     def dates(self, record: Record, paths: list[tuple[str | int, ...]]) -> dict[tuple[str | int, ...], dt.date]:
         found = {}
@@ -236,7 +282,7 @@ class Rules:
     def vocabulary(self, record: Record) -> None:
         seen: dict[str, int] = {}
         for i, item in enumerate(record.data["items"]):
-            for prefix in ("name_", "description_"):
+            for prefix in ("name_", "description_", "awarded_by_"):
                 self.languages(record, item, ("items", i), prefix)
             for key in ("id", "name"):
                 marker = f"{key}:{item[key]}"
@@ -257,6 +303,85 @@ class Rules:
                     f"`min` ({item['min']}) is larger than `max` ({item['max']})",
                     "Swap the two numbers",
                 )
+
+    def vocabulary_items(self, name: str) -> list[dict[str, Any]]:
+        record = self.kind("vocabulary").get(name)
+        items: list[dict[str, Any]] = record.data["items"] if record else []
+        return items
+
+    def region_name(self) -> str:
+        """The region in words for a message: "the Los Angeles region", or "the region" without regions.yml."""
+        names = [str(r["name"]) for r in self.vocabulary_items("regions")]
+        return f"the {' or '.join(names)} region" if names else "the region"
+
+    def regions(self) -> None:
+        """Each area names a region of regions.yml, and a region's hub is an organization of the catalog."""
+        regions = self.vocabulary_items("regions")
+        known = [str(r["id"]) for r in regions]
+        areas = self.kind("vocabulary").get("areas")
+        if areas and ("vocabulary", "regions") not in self.failed:
+            for i, area in enumerate(areas.data["items"]):
+                written = area.get("region")
+                if written is None and len(regions) > 1:
+                    self.add(
+                        areas,
+                        ("items", i),
+                        "missing-region",
+                        f"The area `{area['id']}` names no region, and regions.yml has {len(regions)}",
+                        "Add `region:` with one of: " + ", ".join(f"`{r}`" for r in known),
+                        key=True,
+                    )
+                elif written is not None and written not in known:
+                    self.add(
+                        areas,
+                        ("items", i, "region"),
+                        "unknown-reference",
+                        f"{field_name(('items', i, 'region'))} names the region `{written}`, which is not in "
+                        "catalog/vocabularies/regions.yml",
+                        suggest(written, known) if known else "Add catalog/vocabularies/regions.yml with the region first",
+                    )
+        record = self.kind("vocabulary").get("regions")
+        for i, region in enumerate(regions):
+            if record and "hub" in region:
+                self.reference(record, ("items", i, "hub"), region["hub"], "organization", "organization")
+
+    def sites(self, record: Record, sites: list[dict[str, Any]]) -> None:
+        """A site in no area of the region says so with `outside_region: true`; one in it does not."""
+        if ("vocabulary", "areas") in self.failed:  # its own problems are reported; a guess here would mislead
+            return
+        areas = self.vocabulary_items("areas")
+        region = self.region_name()
+        for i, site in enumerate(sites):
+            outside = site.get("outside_region") is True
+            if outside:
+                local = site.get("area") or places.claims_local(site, areas)
+                if local and local != "online":
+                    where = "ZIP code" if site.get("zip") is not None and not site.get("area") else "site"
+                    self.add(
+                        record,
+                        ("sites", i, "outside_region"),
+                        "outside-region",
+                        f"{field_name(('sites', i))} says `outside_region: true`, but its {where} is in {region} "
+                        f"(the area `{local}` of catalog/vocabularies/areas.yml)",
+                        "Remove `outside_region: true` (and `state:`) from this site; if the ZIP code or city is wrong, "
+                        "correct it",
+                    )
+                continue
+            if site["mode"] == "remote" or site.get("area") or places.local_area(site, areas):
+                continue
+            field = "zip" if site.get("zip") is not None else "city"
+            path = ("sites", i, field)
+            noun = "ZIP code" if field == "zip" else "city"
+            state = site.get("state", places.HOME_STATE)
+            in_state = f" in {state}" if state != places.HOME_STATE else ""
+            self.add(
+                record,
+                path,
+                "outside-region",
+                f"{field_name(path)} is `{site[field]}`{in_state}, which is not in {region} (catalog/vocabularies/areas.yml)",
+                "If the site really is outside the region, add `outside_region: true` to this site; "
+                f"if the {noun} is wrong, correct it",
+            )
 
     def rubric(self, record: Record) -> None:
         data = record.data
@@ -365,12 +490,17 @@ class Rules:
         if pay.get("paid_by") not in (None, "self", org_id):
             self.reference(record, ("pay", "paid_by"), pay["paid_by"], "organization", "organization")
         self.pay(record, pay)
+        self.employer_roles(record, data)
         for i, pathway in enumerate(data.get("pathways", [])):
             self.reference(record, ("pathways", i), pathway, "pathway", "pathway")
         self.quality(record, data.get("quality", {}))
+        self.credit(record, data)
         self.eligibility(record, data["eligibility"])
         self.application(record, data["application"])
         self.schedule(record)
+        self.sites(record, data["sites"])
+        self.schedule_times(record, data.get("schedule", {}))
+        self.tracks(record)
 
     def pay(self, record: Record, pay: dict[str, Any]) -> None:
         # A fee has an amount as wages and stipends do: what the family pays.
@@ -385,7 +515,10 @@ class Rules:
                     f"Remove `{key}`, or change `type`",
                     key=True,
                 )
-        has_amount = "amount" in pay
+        # Wage steps give the amounts of a wage or stipend: the rules about an amount read them as one.
+        has_amount = "amount" in pay or ("steps" in pay and pay["type"] in ("paid", "stipend"))
+        if "steps" in pay:
+            self.pay_steps(record, pay)
         if paid and not has_amount and pay.get("amount_published") is not False:
             self.add(
                 record,
@@ -398,7 +531,7 @@ class Rules:
         if paid and has_amount and "unit" not in pay:
             self.add(
                 record,
-                ("pay", "amount"),
+                ("pay", "amount" if "amount" in pay else "steps"),
                 "missing-unit",
                 "The amount has no unit",
                 "Add `unit:` with hour, week, month or total",
@@ -413,10 +546,10 @@ class Rules:
                 "Remove `amount_published: false`, or remove the amount",
                 key=True,
             )
-        if not paid and (has_amount or "amount_max" in pay):
+        if not paid and ("amount" in pay or "amount_max" in pay):
             self.add(
                 record,
-                ("pay", "amount" if has_amount else "amount_max"),
+                ("pay", "amount" if "amount" in pay else "amount_max"),
                 "conflict",
                 f"A listing of pay type `{pay['type']}` has an amount",
                 "Remove the amount, or change `type` to paid, stipend or fee",
@@ -426,8 +559,119 @@ class Rules:
             for key in ("amount", "amount_max"):
                 if key in pay:
                     self.money(record, ("pay", key), pay[key], pay["unit"])
-        if has_amount and pay.get("amount_max", pay["amount"]) < pay["amount"]:
+        if "amount" in pay and pay.get("amount_max", pay["amount"]) < pay["amount"]:
             self.add(record, ("pay", "amount_max"), "range-order", "`amount_max` is lower than `amount`", "Swap the two amounts")
+
+    def pay_steps(self, record: Record, pay: dict[str, Any]) -> None:
+        """Wage steps by year: only for wages and stipends, instead of one amount, with years in order."""
+        steps = pay["steps"]
+        if pay["type"] not in ("paid", "stipend"):
+            self.add(
+                record,
+                ("pay", "steps"),
+                "conflict",
+                f"`steps` are for pay of type paid or stipend, and this listing's type is `{pay['type']}`",
+                "Remove `steps`, or change `type`",
+                key=True,
+            )
+            return
+        for key in ("amount", "amount_max"):
+            if key in pay:
+                self.add(
+                    record,
+                    ("pay", key),
+                    "conflict",
+                    f"`pay` has both `steps` and `{key}`, which give the pay twice",
+                    f"Keep `steps` and remove `{key}` (the page shows the range of the steps), or keep `{key}` and remove `steps`",
+                    key=True,
+                )
+        for i, step in enumerate(steps):
+            if "unit" in pay:
+                self.money(record, ("pay", "steps", i, "amount"), step["amount"], pay["unit"])
+            if i and step["year"] <= steps[i - 1]["year"]:
+                self.add(
+                    record,
+                    ("pay", "steps", i, "year"),
+                    "range-order",
+                    f"Step {i + 1} is for year {step['year']}, which does not come after year {steps[i - 1]['year']}",
+                    "List the steps in year order, each year once, starting with year 1",
+                )
+
+    def employer_roles(self, record: Record, data: dict[str, Any]) -> None:
+        """Each way of taking part once; an amount only for sponsors; translated notes only for ways listed."""
+        roles = data.get("employer_roles", [])
+        seen: set[str] = set()
+        for i, role in enumerate(roles):
+            way = role["way"]
+            if way in seen:
+                self.add(
+                    record,
+                    ("employer_roles", i, "way"),
+                    "conflict",
+                    f"The way `{way}` is listed twice in `employer_roles`",
+                    "Keep one entry per way, and say everything about it in that entry's `note`",
+                )
+            seen.add(way)
+            if "amount" in role and way != "sponsor":
+                self.add(
+                    record,
+                    ("employer_roles", i, "amount"),
+                    "conflict",
+                    f"An amount is for the way `sponsor`, and this entry's way is `{way}`",
+                    "Remove `amount`, or say the cost in the `note`",
+                    key=True,
+                )
+            elif "amount" in role:
+                self.money(record, ("employer_roles", i, "amount"), role["amount"], "total")
+        ways = [role["way"] for role in roles]
+        for lang, parts in data.get("translations", {}).items():
+            for way in parts.get("employer_roles", {}) if isinstance(parts, dict) else ():
+                if way not in seen:
+                    fix = suggest(way, ways) if ways else "Add the way to `employer_roles`, or remove this translation"
+                    self.add(
+                        record,
+                        ("translations", lang, "employer_roles", way),
+                        "unknown-reference",
+                        f"The translation is for the way `{way}`, which `employer_roles` does not list",
+                        fix,
+                        key=True,
+                    )
+
+    def credit(self, record: Record, data: dict[str, Any]) -> None:
+        """Credits that contradict the older yes-or-no flags, endorsements without their list, and translated
+        evaluation criteria that do not pair with the criteria."""
+        outcomes = data.get("outcomes", {})
+        for i, credit in enumerate(outcomes.get("credits", [])):
+            flag = {"high-school": "academic_credit", "college": "college_credit"}.get(credit["kind"])
+            if flag and outcomes.get(flag) is False:
+                self.add(
+                    record,
+                    ("outcomes", "credits", i, "kind"),
+                    "conflict",
+                    f"This credit is of kind `{credit['kind']}`, but `{flag}` says `false`",
+                    f"Remove `{flag}: false` (the credit already says it), or remove this credit",
+                )
+        if outcomes.get("endorsements") and "endorsements" not in self.kind("vocabulary"):
+            self.add(
+                record,
+                ("outcomes", "endorsements"),
+                "unknown-reference",
+                "The catalog has no list of endorsements, so these ids name nothing",
+                "Add catalog/vocabularies/endorsements.yml with each endorsement, or remove `endorsements`",
+                key=True,
+            )
+        criteria = data.get("quality", {}).get("evaluation", {}).get("criteria", [])
+        for lang, texts in data.get("translations", {}).items():
+            translated = (texts.get("evaluation") or {}).get("criteria")
+            if translated is not None and len(translated) != len(criteria):
+                self.add(
+                    record,
+                    ("translations", lang, "evaluation", "criteria"),
+                    "conflict",
+                    f"{len(translated)} translated criteria for the {len(criteria)} of `quality.evaluation.criteria`",
+                    "Translate each criterion once, in the same order",
+                    key=True,
+                )
 
     def quality(self, record: Record, quality: dict[str, Any]) -> None:
         assessment = quality.get("assessment", {})
@@ -467,7 +711,8 @@ class Rules:
                 )
 
     def eligibility(self, record: Record, eligibility: dict[str, Any]) -> None:
-        if "grades" not in eligibility and not eligibility.get("age"):
+        # A listing with tracks may leave grades and ages to its tracks: tracks() checks each track's.
+        if "grades" not in eligibility and not eligibility.get("age") and not record.data.get("tracks"):
             self.add(
                 record,
                 ("eligibility",),
@@ -495,6 +740,56 @@ class Rules:
                 "Swap `min` and `max`",
             )
 
+    def tracks(self, record: Record) -> None:
+        """Each track's facts (the listing's, with the track's in their place) pass the listing's own rules,
+        reported at the track's lines; track ids are unique within the listing."""
+        data = record.data
+        first: dict[str, int] = {}
+        for i, track in enumerate(data.get("tracks", [])):
+            at = ("tracks", i)
+            self.languages(record, track.get("translations", {}), (*at, "translations"))
+            if track["id"] in first:
+                self.add(
+                    record,
+                    (*at, "id"),
+                    "duplicate-id",
+                    f"Tracks {first[track['id']] + 1} and {i + 1} both have the id `{track['id']}`",
+                    "Give each track its own id: it is the address of the track's section of the page (`#track-<id>`)",
+                )
+            first.setdefault(track["id"], i)
+            facts = Record(record.kind, record.id, record.shown, with_track(data, track), _InTrack(record.loaded, i))
+            elig = facts.data["eligibility"]
+            if "grades" not in elig and not elig.get("age"):
+                self.add(
+                    record,
+                    (*at, "eligibility") if "eligibility" in track else at,
+                    "missing-key",
+                    f"Track `{track['id']}` gives neither grades nor ages, and neither does the listing",
+                    "Add `grades:` or `age:` under the track's `eligibility` (such as `age: {min: 14, max: 15}`), "
+                    "or under the listing's `eligibility` for every track",
+                    key="eligibility" in track,
+                )
+            elif "eligibility" in track:
+                self.eligibility(facts, elig)
+            if "pay" in track:
+                pay = track["pay"]
+                org_id = record.id.split("/")[0]
+                if data.get("employer_of_record") is None and pay["type"] == "paid":
+                    self.add(
+                        record,
+                        (*at, "pay"),
+                        "missing-employer-of-record",
+                        f"Track `{track['id']}` pays a wage, so the listing must say who the employer of record is",
+                        "Add `employer_of_record: self` to the listing, or the id of the organization that puts students on payroll",
+                        key=True,
+                    )
+                if pay.get("paid_by") not in (None, "self", org_id):
+                    self.reference(facts, ("pay", "paid_by"), pay["paid_by"], "organization", "organization")
+                self.pay(facts, pay)
+            if "schedule" in track:
+                self.dates(facts, [("schedule", "start"), ("schedule", "end")])
+                self.schedule_times(facts, facts.data["schedule"])
+
     def application(self, record: Record, application: dict[str, Any]) -> None:
         if application.get("mode") == "paper" and not (application.get("where") or application.get("url")):
             self.add(
@@ -503,6 +798,49 @@ class Rules:
                 "missing-key",
                 "A paper application needs a place to get it",
                 "Add `where:` (such as the school's career center), or `url:` with a printable form",
+            )
+
+    def schedule_times(self, record: Record, schedule: dict[str, Any]) -> None:
+        """Ranges read low to high, each maximum beside its minimum, and a time of day ends after it starts."""
+        for low, high in (("weeks", "weeks_max"), ("hours_per_week", "hours_per_week_max"), ("total_hours", "total_hours_max")):
+            if high not in schedule:
+                continue
+            if low not in schedule:
+                self.add(
+                    record,
+                    ("schedule", high),
+                    "missing-key",
+                    f"`{high}` is the top of a range that has no bottom",
+                    f"Add `{low}:` with the smallest number (for a fixed number, write only `{low}:`)",
+                    key=True,
+                )
+            elif schedule[high] < schedule[low]:
+                self.add(
+                    record,
+                    ("schedule", high),
+                    "range-order",
+                    f"`{high}` ({schedule[high]}) is lower than `{low}` ({schedule[low]})",
+                    f"Write the smallest number in `{low}` and the largest in `{high}`",
+                )
+        start, end = schedule.get("from"), schedule.get("to")
+        if (start is None) != (end is None):
+            given, missing = ("from", "to") if end is None else ("to", "from")
+            self.add(
+                record,
+                ("schedule", given),
+                "missing-key",
+                f"`schedule` has `{given}` without `{missing}`",
+                f"Add `{missing}:` as a 24-hour time such as 17:30, so the page can say when it starts and ends",
+                key=True,
+            )
+        # Both are HH:MM with two-digit hours (the schema's pattern), so text order is time order.
+        elif start is not None and end is not None and end <= start:
+            self.add(
+                record,
+                ("schedule", "to"),
+                "range-order",
+                f"`to` ({end}) is not later than `from` ({start})",
+                "Write the start time in `from` and the end time in `to`, in 24-hour time (2 p.m. is 14:00)",
             )
 
     def schedule(self, record: Record) -> None:
@@ -518,7 +856,12 @@ class Rules:
                 "Keep the deadline, or remove it and keep `rolling: true`",
                 key=True,
             )
-        elif "deadline" not in application and application.get("rolling") is not True and data["status"] == "open":
+        elif (
+            "deadline" not in application
+            and "windows" not in application
+            and application.get("rolling") is not True
+            and data["status"] == "open"
+        ):
             self.add(
                 record,
                 ("application",),
@@ -557,6 +900,9 @@ class Rules:
                 severity="warning",
             )
         deadline = found.get(("application", "deadline"))
+        windows = self.windows(record, application)
+        if windows:
+            deadline = windows[-1][1]
         if deadline and deadline < self.today and data["status"] == "open":
             self.add(
                 record,
@@ -567,15 +913,87 @@ class Rules:
                 severity="warning",
             )
 
-    def retired(self, record: Record) -> None:
+    def windows(self, record: Record, application: dict[str, Any]) -> list[tuple[dt.date, dt.date]]:
+        """Repeating application windows: instead of one opens and deadline, each closing after it opens, in
+        order and apart. The windows whose dates are real, for the rules that follow."""
+        windows = application.get("windows", [])
+        if not windows:
+            return []
+        single = [key for key in ("opens", "deadline", "rolling") if key in application]
+        if single:
+            written = " and ".join(f"`{key}`" for key in single)
+            self.add(
+                record,
+                ("application", single[0]),
+                "conflict",
+                f"`application` has both `windows` and {written}, which say when to apply twice",
+                f"Keep `windows` and remove {written}, or keep {written} and remove `windows`",
+                key=True,
+            )
+        found: list[tuple[dt.date, dt.date]] = []
+        for i in range(len(windows)):
+            dates = self.dates(record, [("application", "windows", i, "opens"), ("application", "windows", i, "deadline")])
+            if len(dates) < 2:
+                continue
+            opens, deadline = dates.values()
+            if deadline < opens:
+                self.add(
+                    record,
+                    ("application", "windows", i, "deadline"),
+                    "date-order",
+                    f"The deadline of window {i + 1} ({deadline}) is before it opens ({opens})",
+                    "Swap the two dates, or correct the one that is wrong",
+                )
+            elif found and opens <= found[-1][1]:
+                self.add(
+                    record,
+                    ("application", "windows", i, "opens"),
+                    "date-order",
+                    f"Window {i + 1} opens on {opens}, before window {i} closes ({found[-1][1]})",
+                    "List the windows in date order, each opening after the one before closes",
+                )
+            else:
+                found.append((opens, deadline))
+        return found
+
+    # -- rules between files, on files that failed their schema too ----------
+
+    def unchecked_references(self, record: Record) -> None:
+        """The references of a listing that failed its schema, each one that is written as an id."""
+        data = record.data
+        org_id = record.id.split("/")[0]
+        pay, quality = data.get("pay"), data.get("quality")
+        # (where, value, kind of file it names, whether `self` and the listing's own organization need no file)
+        found: list[tuple[tuple[Any, ...], Any, str, bool]] = [
+            (("intermediary",), data.get("intermediary"), "organization", False),
+            (("employer_of_record",), data.get("employer_of_record"), "organization", True),
+            (("pay", "paid_by"), pay.get("paid_by") if isinstance(pay, dict) else None, "organization", True),
+            (("quality", "rubric"), quality.get("rubric") if isinstance(quality, dict) else None, "rubric", False),
+        ]
+        pathways = data.get("pathways")
+        if isinstance(pathways, list):
+            found.extend((("pathways", i), value, "pathway", False) for i, value in enumerate(pathways))
+        for path, value, kind, own in found:
+            # A value that is not an id breaks the schema, and that problem is reported already.
+            if isinstance(value, str) and ID.match(value) and not (own and value in ("self", org_id)):
+                self.reference(record, path, value, kind, kind)
+
+    def listings(self) -> dict[str, Record]:
+        """Every listing file that parsed, whether or not it passed its schema."""
+        return {**self.kind("opportunity"), **self.unchecked.get("opportunity", {})}
+
+    def retired(self, record: Record, whole: bool = True) -> None:
+        """The entries of retired.yml. `whole` is False for a retired.yml that failed its schema: then only the
+        rules between files run, on the entries that have an id."""
         seen: set[str] = set()
-        opportunities = self.kind("opportunity")
-        for i, entry in enumerate(record.data["retired"]):
+        opportunities = self.listings()
+        exists = set(opportunities) | {ident for kind, ident in self.failed if kind == "opportunity"}
+        for i, entry in retired_entries(record):
             ident = entry["id"]
             problem = catalog_id_problem(ident)
-            if problem:
+            if problem and whole:
                 self.add(record, ("retired", i, "id"), *problem)
-            if ident in seen:
+            if ident in seen and whole:
                 self.add(record, ("retired", i, "id"), "duplicate-id", f"`{ident}` is retired twice", "Keep one entry")
             seen.add(ident)
             if ident in opportunities:
@@ -584,10 +1002,11 @@ class Rules:
                     ("retired", i, "id"),
                     "retired-exists",
                     f"`{ident}` is retired but its file still exists",
-                    f"Delete {opportunities[ident].shown}, or remove this entry",
+                    f"Give the listing in {opportunities[ident].shown} a new file name (a retired id is never used "
+                    "again), delete the file, or remove this entry if the same listing is offered again",
                 )
             target = entry.get("replaced_by")
-            if target and target not in opportunities:
+            if isinstance(target, str) and target not in exists and (whole or catalog_id_problem(target) is None):
                 self.add(
                     record,
                     ("retired", i, "replaced_by"),
@@ -595,19 +1014,28 @@ class Rules:
                     f"`{target}` is not a listing in the catalog",
                     suggest(target, sorted(opportunities)),
                 )
-            if "date" in entry:
+            if "date" in entry and whole:
                 self.dates(record, [("retired", i, "date")])
 
     def former_ids(self) -> None:
         owners: dict[str, str] = {}
-        opportunities = self.kind("opportunity")
-        retired = {e["id"] for r in self.kind("retired").values() for e in r.data["retired"]}
+        opportunities = self.listings()
+        exists = set(opportunities) | {ident for kind, ident in self.failed if kind == "opportunity"}
+        retired = {
+            entry["id"]
+            for record in [*self.kind("retired").values(), *self.unchecked.get("retired", {}).values()]
+            for _, entry in retired_entries(record)
+        }
         for ident, record in opportunities.items():
-            for i, old in enumerate(record.data.get("former_ids", [])):
+            checked = ident in self.kind("opportunity")
+            olds = record.data.get("former_ids", [])
+            for i, old in enumerate(olds if isinstance(olds, list) else []):
+                if not isinstance(old, str) or not (checked or catalog_id_problem(old) is None):
+                    continue  # a malformed id in a file that failed its schema is among its schema problems
                 problem = catalog_id_problem(old, owner=ident.partition("/")[0])
                 if problem:
                     self.add(record, ("former_ids", i), *problem)
-                elif old in opportunities:
+                elif old in exists:
                     self.add(
                         record,
                         ("former_ids", i),
@@ -632,3 +1060,11 @@ class Rules:
                         "Keep it in one listing only",
                     )
                 owners.setdefault(old, ident)
+
+
+def retired_entries(record: Record) -> list[tuple[int, dict[str, Any]]]:
+    """The entries of retired.yml that have an id, with their places (every entry, once the schema passed)."""
+    entries = record.data.get("retired")
+    if not isinstance(entries, list):
+        return []
+    return [(i, entry) for i, entry in enumerate(entries) if isinstance(entry, dict) and isinstance(entry.get("id"), str)]

@@ -39,6 +39,7 @@ VOCAB_ENUMS = {
     "language": ("languages", "id"),
     "signal": ("signals", "id"),
     "population": ("populations", "id"),
+    "endorsement": ("endorsements", "id"),
 }
 
 
@@ -178,6 +179,21 @@ class Validators:
         for kind in KINDS:
             schema = self.slow_schema(kind)
             out[kind] = {id(value): name for name, value in schema["$defs"].items()}
+        return out
+
+    @cached_property
+    def aliases(self) -> dict[str, dict[str, str]]:
+        """For each shared definition filled from a vocabulary: every other name of a value (its id, its
+        `name_es` and other labels) -> the value the files must use, so a sector typed in Spanish is found."""
+        out: dict[str, dict[str, str]] = {}
+        for def_name, (vocab, field) in VOCAB_ENUMS.items():
+            names: dict[str, str] = {}
+            for item in self.vocabularies.get(vocab, []):
+                for key, label in item.items():
+                    named = key in ("id", "name") or key.startswith("name_")
+                    if named and isinstance(label, str) and label != item.get(field):
+                        names[label] = str(item.get(field))
+            out[def_name] = names
         return out
 
     def is_valid(self, kind: str, data: Any) -> bool:

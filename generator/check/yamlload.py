@@ -226,7 +226,7 @@ def load(path: str, text: str) -> tuple[Loaded | None, list[Problem]]:
             )
         ]
     except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_problem(path, exc)]
+        return None, [_syntax_problem(path, exc, text)]
     except RecursionError:
         return None, [
             Problem(

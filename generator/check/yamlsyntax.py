@@ -57,11 +57,40 @@ _SYNTAX = (
 )
 
 
-def _syntax_problem(path: str, exc: yaml.MarkedYAMLError) -> Problem:
+# `seats:300`: a key, a colon and no space, which YAML reads as one piece of text.
+_NO_SPACE = re.compile(r"^(?P<indent>\s*(?:- )?)(?P<key>[A-Za-z_][\w-]*):(?P<value>[^\s/:][^#]*?)\s*$")
+
+
+def _missing_space(path: str, exc: yaml.MarkedYAMLError, text: str) -> Problem | None:
+    """The line between the construct's start and the error that lacks the space after its colon."""
+    start, end = exc.context_mark or exc.problem_mark, exc.problem_mark or exc.context_mark
+    if start is None or end is None:
+        return None
+    lines = text.splitlines()
+    for number in range(start.line, min(end.line, len(lines) - 1) + 1):
+        found = _NO_SPACE.match(lines[number])
+        if found:
+            written = f"{found['key']}:{found['value']}"
+            return Problem(
+                path,
+                number + 1,
+                len(found["indent"]) + len(found["key"]) + 1,
+                "error",
+                "yaml-syntax",
+                f"`{written}` has no space after its `:`",
+                f"Add a space after the colon: `{found['key']}: {found['value']}`",
+            )
+    return None
+
+
+def _syntax_problem(path: str, exc: yaml.MarkedYAMLError, text: str = "") -> Problem:
     """A parser error in the contributor's terms, at the place to fix."""
     problem, context = exc.problem or "", exc.context or ""
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    missing = _missing_space(path, exc, text) if "could not find expected ':'" in problem + context else None
+    if missing:
+        return missing
     if "'\\t'" in problem:
         return Problem(
             path,

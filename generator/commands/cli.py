@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import importlib
+import os
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
-from generator.check.problems import as_github, as_json, as_text, summary
+from generator.check.problems import Problem, as_github, as_json, as_text, summary
+
+if TYPE_CHECKING:
+    from generator.model.checked import Checked
 
 DEFAULT_CATALOG = Path("catalog")
 
@@ -40,7 +45,35 @@ def _inside(shown: str, selected: list[Path]) -> bool:
     return False
 
 
+def outside_problem(path: Path, root: Path) -> str | None:
+    """Why check cannot report on path (a file or folder outside the catalog), or None."""
+    # As written and as resolved: a symbolic link in the catalog is the catalog's (its own problem says why
+    # it is refused), and so is a path through a catalog folder that is itself a link.
+    for target in (Path(os.path.abspath(path)), path.resolve()):
+        for catalog in (Path(os.path.abspath(root)), root.resolve()):
+            if target == catalog or catalog in target.parents or target in catalog.parents:
+                return None
+    from generator.check.discover import shown_path
+    from generator.commands.new import RUN, catalog_option, printable
+
+    return (
+        f"{printable(str(path), limit=1000)} is not in {printable(shown_path(root), limit=1000)}/: check only checks "
+        f"catalog files. Run {RUN} check{catalog_option(root)} to check the whole catalog."
+    )
+
+
+def reported(checked: Checked, root: Path, selected: list[Path], as_of: dt.date) -> list[Problem]:
+    """The problems of the selected files and folders, and every problem they cause in other files."""
+    from generator.check.scope import caused_elsewhere
+
+    if not selected:
+        return checked.problems
+    caused = caused_elsewhere(root, lambda shown: _inside(shown, selected), as_of)
+    return [p for p in checked.problems if caused is None or p in caused or _inside(p.path, selected)]
+
+
 def cmd_check(args: argparse.Namespace) -> int:
+    from generator.model.assemble import today
     from generator.model.checked import check_catalog
 
     paths = [Path(p) for p in args.paths]
@@ -49,11 +82,16 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"check: error: {path} does not exist", file=sys.stderr)
             return 2
     root = Path(args.catalog) if args.catalog else _catalog_root(paths)
-    checked = check_catalog(root, against=args.against)
-    problems = checked.problems
-    selected = [p for p in paths if p.resolve() != root.resolve()]
-    if selected:
-        problems = [p for p in problems if _inside(p.path, selected)]
+    for path in paths:
+        problem = outside_problem(path, root)
+        if problem:
+            print(f"check: error: {problem}", file=sys.stderr)
+            return 2
+    as_of = today()
+    checked = check_catalog(root, as_of=as_of, against=args.against)
+    # A folder that holds the catalog (`check .` at the project's root) means the whole catalog.
+    selected = [p for p in paths if not (p.resolve() == root.resolve() or p.resolve() in root.resolve().parents)]
+    problems = reported(checked, root, selected, as_of)
     if args.format == "json":
         print(as_json(problems))
     elif args.format == "github":

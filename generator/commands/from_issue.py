@@ -10,7 +10,9 @@ are cleaned of hidden characters, written with PyYAML's safe dumper (so no
 answer can become YAML syntax, a tag or a second key), and never evaluated.
 The two ids must be valid ids before they become a path, so `../x` or `/x`
 cannot leave the catalog. The new file is then checked like any other, and
-the checker's located messages are printed.
+the checker's located messages are printed: its own problems and every
+problem it causes in another file (an id that retired.yml lists, or that
+another listing claims as a former id).
 
 Exit status: 0 when the new file checks clean (warnings allowed); 1 when it
 has problems (it is still written, for a maintainer to fix), when required
@@ -168,44 +170,49 @@ def to_yaml(data: dict[str, Any], target: Path, root: Path) -> str:
 # -- checking -----------------------------------------------------------------------
 
 
-def _same_file(problem: Problem, target: Path) -> bool:
-    try:
-        return Path(problem.path).resolve() == target.resolve()
-    except (OSError, ValueError):
-        return False
-
-
 def check_in_place(root: Path, target: Path) -> list[Problem]:
+    """The new file's problems, and every problem it causes in other files (such as an id in retired.yml)."""
+    from generator.commands.cli import reported
     from generator.model.assemble import today
     from generator.model.checked import check_catalog
 
-    return [p for p in check_catalog(root, as_of=today()).problems if _same_file(p, target)]
+    as_of = today()
+    return reported(check_catalog(root, as_of=as_of), root, [target], as_of)
 
 
 def check_in_sandbox(root: Path, org_id: str, opportunity_id: str, text: str, shown: str) -> list[Problem]:
-    """Check the listing in a temporary copy of what it refers to, without touching the catalog."""
-    from generator.model.assemble import today
-    from generator.model.checked import check_catalog
-
+    """Check the listing in a temporary copy of the catalog, without touching the catalog. Problems are
+    reported at the paths they would have in the catalog."""
     with tempfile.TemporaryDirectory(prefix="from-issue-") as tmp:
         sandbox = Path(tmp) / "catalog"
-        sandbox.mkdir()
-        # What a new listing can refer to. A part that cannot be copied shows up only as problems
-        # in other files, which are not reported here.
-        for name in ("vocabularies", "rubrics", "pathways"):
-            with contextlib.suppress(OSError):
-                shutil.copytree(root / name, sandbox / name, symlinks=True)
-        with contextlib.suppress(OSError):
-            shutil.copy(root / "retired.yml", sandbox / "retired.yml")
-        for profile in sorted((root / "employers").glob("*/organization.yml")):
-            with contextlib.suppress(OSError):
-                (sandbox / "employers" / profile.parent.name).mkdir(parents=True)
-                shutil.copy(profile, sandbox / "employers" / profile.parent.name / "organization.yml")
+        # The whole catalog: the new listing can clash with any file (an id in retired.yml, another
+        # listing's former id). A file that cannot be copied is missing with and without the listing, so
+        # the problems that causes are not the listing's and are not reported.
+        with contextlib.suppress(shutil.Error, OSError):
+            shutil.copytree(root, sandbox, symlinks=True)
         target = sandbox / "employers" / org_id / f"{opportunity_id}.yml"
         target.parent.mkdir(parents=True, exist_ok=True)
+        if target.is_symlink():
+            target.unlink()
         target.write_text(text, encoding="utf-8", newline="\n")
-        found = [p for p in check_catalog(sandbox, as_of=today()).problems if _same_file(p, target)]
-    return [dataclasses.replace(p, path=shown) for p in found]
+        found = check_in_place(sandbox, target)
+        inside = sandbox.resolve()
+        # Messages name files too ("Give the listing in <path> a new file name").
+        names = [(shown_path(target), shown), (f"{shown_path(sandbox)}/", f"{shown_path(root)}/")]
+        moved = []
+        for problem in found:
+            where = Path(problem.path).resolve()
+            if where == target.resolve():
+                path = shown
+            elif where.is_relative_to(inside):
+                path = shown_path(root / where.relative_to(inside))
+            else:
+                path = problem.path
+            message, hint = problem.message, problem.hint
+            for old, new in names:
+                message, hint = message.replace(old, new), hint.replace(old, new)
+            moved.append(dataclasses.replace(problem, path=path, message=message, hint=hint))
+    return moved
 
 
 # -- command ------------------------------------------------------------------------

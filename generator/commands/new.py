@@ -32,6 +32,10 @@ from generator.ids import ID, MAX_ID, reserved_problem, suggest_id
 
 TEMPLATES = PACKAGE_DIR / "templates" / "starters"
 DEFAULT_CATALOG = "catalog"
+# The generator's command as a person types it after the README's setup (scripts/setup.sh makes .venv/): the
+# project's own Python, which has the generator's packages, whatever `python` is on their PATH. Every command
+# the generator prints for someone to run (here, in from-issue and in check) starts with it.
+RUN = ".venv/bin/python -m generator"
 
 STAGE_HINTS = {
     "awareness": "Awareness: learning about work, such as career talks and workplace tours.",
@@ -73,7 +77,7 @@ def catalog_option(root: Path) -> str:
 def check_command(target: Path, root: Path) -> str:
     """The command that checks target. `check` finds a folder named catalog by itself."""
     extra = "" if root.name == "catalog" else f" --catalog {shlex.quote(shown_path(root))}"
-    return f"python -m generator check {shlex.quote(shown_path(target))}{extra}"
+    return f"{RUN} check {shlex.quote(shown_path(target))}{extra}"
 
 
 def catalog_problem(root: Path) -> str | None:
@@ -95,7 +99,7 @@ def organization_problem(root: Path, org_id: str) -> str | None:
         return None
     return (
         f"the organization `{org_id}` is not in the catalog yet ({printable(shown_path(profile))} does not exist). "
-        f"Create it first with: python -m generator new organization {org_id}{catalog_option(root)}"
+        f"Create it first with: {RUN} new organization {org_id}{catalog_option(root)}"
     )
 
 
@@ -160,6 +164,7 @@ def starter_text(kind: str, target: Path, root: Path, **ids: str) -> str:
         **ids,
         "schema": schema_modeline(kind, target, root).split("=", 1)[1],
         "check_command": printable(check_command(target, root), limit=1000),
+        "run": RUN,
         "formats": _vocabulary(root, "formats"),
         "sectors": _vocabulary(root, "sectors"),
         "stages": _choices(read_schema("defs")["$defs"]["stage"]["enum"]),

@@ -1,7 +1,9 @@
 """deadlines.ics and one calendar per sector: an all-day event per application deadline and per start date.
 
 UIDs are stable (`deadline-<org-id>--<listing-id>@<host>`, `start-...`), so a
-subscribed calendar updates its events instead of duplicating them. Ids are
+subscribed calendar updates its events instead of duplicating them. A listing with
+several application windows has a deadline event per window, whose UID ends its
+listing part with the window's deadline (`deadline-<org-id>--<listing-id>--2027-03-01@<host>`). Ids are
 lowercase words joined by single hyphens, so the double hyphen cannot be
 ambiguous. DTSTAMP and LAST-MODIFIED are the listing's change date, never
 the build time. Every listing with a dated deadline or start date is in
@@ -40,18 +42,22 @@ def host_of(site_url: str) -> str:
 
 
 def dated_events(catalog: Catalog) -> list[Dated]:
-    """Every deadline and start date, by date then kind then listing id."""
-    events = []
+    """Every deadline (one per application window) and start date, by date then kind then listing id."""
+    events: list[Dated] = []
     for opp in catalog.opportunities.values():
-        if opp.deadline:
+        if opp.windows:
+            events.extend(Dated("deadline", window.deadline, opp) for window in opp.windows)
+        elif opp.deadline:
             events.append(Dated("deadline", opp.deadline, opp))
         if opp.start:
             events.append(Dated("start", opp.start, opp))
     return sorted(events, key=lambda e: (e.day, e.kind, e.opp.id))
 
 
-def uid(kind: str, opp: Opportunity, host: str) -> str:
-    return f"{kind}-{opp.org_id}--{opp.slug}@{host}"
+def uid(kind: str, opp: Opportunity, host: str, day: dt.date | None = None) -> str:
+    """An event's UID; the deadlines of a listing with several windows are told apart by their day."""
+    window = f"--{day.isoformat()}" if kind == "deadline" and opp.windows and day is not None else ""
+    return f"{kind}-{opp.org_id}--{opp.slug}{window}@{host}"
 
 
 CRLF = b"\r\n"
@@ -187,7 +193,7 @@ class EventWriter:
                 fold_bytes(b"SUMMARY:" + self.summaries[item.kind] + shared.summary_tail) + CRLF,
                 self._days.get(item.day) or self._day(item.day),
                 shared.stamp,
-                _text_line(b"UID:", uid(item.kind, opp, self.host)),
+                _text_line(b"UID:", uid(item.kind, opp, self.host, item.day)),
                 shared.categories,
                 _text_line(b"DESCRIPTION:", "\n".join(lines)),
                 shared.tail,

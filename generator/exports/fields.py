@@ -3,12 +3,12 @@
 SPEC, one field a line: `name  type  meaning`, the meaning in English (its translations are in the
 catalogs, under the context `data-field`), two spaces of indentation per level. Types: string, integer, number, boolean, date,
 datetime, uri, object, or `string(a,b)` for a fixed list; `?` allows null,
-`[]` makes a list; `@block` reuses a block defined at the top with `@block`.
+`[]` makes a list; `@block` reuses a block defined at the top with `@block`; `^field` is the record's own top-level `field`.
 Raise FORMAT_VERSION when the meaning of a field changes or fields are added, and say on the Data page what the
 version added (the messages data_format_*).
 """
 
-FORMAT_VERSION = "1.1"
+FORMAT_VERSION = "1.2"
 
 SPEC = """
 @ref  object  A record of the catalog.
@@ -18,10 +18,23 @@ SPEC = """
   id  string  Sector id.
   name  string  Name in English.
   name_es  string  Name in Spanish.
+@endorsement  object  An endorsement, seal or badge that a region or the state awards (vocabularies/endorsements.yml).
+  id  string  Endorsement id.
+  name  string  Name in English.
+  name_es  string  Name in Spanish.
+  awarded_by  string?  Who awards it, in English.
+  awarded_by_es  string?  Who awards it, in Spanish.
+  url  uri?  The page that explains it.
 @population  object  A group of young people (vocabularies/populations.yml).
   id  string  Group id.
   name  string  Name in English.
   name_es  string  Name in Spanish.
+@region  object  A region the catalog serves (vocabularies/regions.yml).
+  id  string  Region id.
+  name  string  Name in English.
+  name_es  string  Name in Spanish.
+  counties  string[]  The counties it covers.
+  hub  string?  Organization id of the region's hub, which coordinates work-based learning there.
 @contact  object  A role-based contact.
   role  string?  Office or role.
   email  string?  Email address.
@@ -59,6 +72,10 @@ opportunity  object  One listing.
     note  string?  Spanish note about pay.
     residency  string?  Spanish "where applicants must live".
     where  string?  Spanish "where to get a paper application".
+    evaluation_criteria  string[]?  Spanish evaluation criteria, in the order of quality.evaluation.criteria.
+    evaluation_when  string?  Spanish "when students are evaluated".
+    coordinator  string?  Spanish "who coordinates the program".
+    mentor_training  string?  Spanish "how mentors are trained".
   format  string  Format id (vocabularies/formats.yml).
   format_name  string  Format name in English.
   stage  string(awareness,exploration,preparation,training)  Stage on the work-based learning continuum.
@@ -81,6 +98,9 @@ opportunity  object  One listing.
     paid_by  string?  Who pays: an organization id, or self.
     funded_by  string?  The public program or funder that pays the wage or stipend, when it is not the employer.
     note  string?  Anything else about pay.
+    steps  object[]  Pay by year of a multi-year program, in year order; empty when pay does not rise by year. With steps, amount and amount_max are the lowest and highest step.
+      year  integer  Year of the program, 1 to 5.
+      amount  number  Pay in that year, in US dollars per unit.
   eligibility  object  Who can apply.
     grade_min  integer?  Lowest grade (6 to 14); null when only ages are given.
     grade_max  integer?  Highest grade (6 to 14); null when only ages are given.
@@ -103,6 +123,14 @@ opportunity  object  One listing.
     hours_per_week  number?  Hours per week.
     weeks  integer?  Number of weeks.
     times  string?  Days and times.
+    hours_per_week_max  number?  Top of a range of hours per week (`hours_per_week` is the bottom); null when the hours do not vary.
+    weeks_max  integer?  Top of a range of weeks (`weeks` is the bottom); null when the length does not vary.
+    total_hours  number?  Hours in all, from the first day to the last (the bottom of a range when total_hours_max is given).
+    total_hours_max  number?  Top of a range of hours in all.
+    days  string(mon,tue,wed,thu,fri,sat,sun)[]  Days of the week it meets, Monday first; empty when not given.
+    sessions  integer?  How many times it meets in all.
+    from  string?  Time it starts each day it meets, 24-hour HH:MM, Los Angeles time.
+    to  string?  Time it ends each day it meets, 24-hour HH:MM, Los Angeles time.
   application  object  How to apply.
     mode  string(apply,central,lottery,interest-form,paper,class-registration,none)  How people take part: apply (to the organization), central (one application for many worksites), lottery (applicants are drawn), interest-form (a form, then the program gets in touch), paper (a paper application), class-registration (a teacher registers a class) or none (no application: just come).
     how  string  How to apply.
@@ -113,6 +141,9 @@ opportunity  object  One listing.
     deadline  date?  Last day to apply.
     rolling  boolean  true when applications are taken until seats fill.
     documents  @texts  Documents to prepare.
+    windows  object[]  Application windows of a listing that takes applications more than once, in date order; empty otherwise. Then opens and deadline are those of the current window, else the next, else the last.
+      opens  date  Date applications open in this window.
+      deadline  date  Last day to apply in this window.
   sites  object[]  Where it happens (one or more sites).
     name  string  Site name.
     address  string?  Street address.
@@ -123,7 +154,16 @@ opportunity  object  One listing.
     lon  number?  Longitude.
     mode  string(in-person,hybrid,remote)  In person, hybrid or remote.
     transit  string?  How to get there by public transit.
+    outside_region  boolean  true for a site outside the region, which is in no area; its city may be empty only for a remote site.
+    state  string?  Two-letter US state code: written, or CA for a site outside the region that gives none.
+    region  string?  Region id of the site's area (vocabularies/regions.yml); null for a site in no area.
   seats  integer?  How many students can take part.
+  employer_roles  object[]  For a program an intermediary runs: the ways an employer can take part; empty otherwise.
+    way  string(hire,host,sponsor,mentor,speak)  hire (students on the employer's payroll), host (a placement the program pays for), sponsor (funds placements), mentor or speak (a talk or a tour).
+    amount  number?  A sponsor's suggested amount in US dollars.
+    note  string?  What this way of taking part asks of the employer.
+    es  object  Spanish text; null where none was written.
+      note  string?  Spanish note.
   supports  object  Support for students.
     mentor  boolean  true when each student has a mentor or supervisor.
     training  string?  Training or learning sessions.
@@ -135,6 +175,11 @@ opportunity  object  One listing.
     college_credit  boolean  College credit.
     credential  string?  An industry credential.
     skills  @texts  Skills students build.
+    credits  object[]  Credit students earn, by kind; academic_credit and college_credit are true when a credit of kind high-school or college is here.
+      kind  string(high-school,college,apprenticeship-hours)  High-school credits, college units, or hours toward a registered apprenticeship.
+      amount  number  How many credits, units or hours.
+      from  string?  The school, college or program that grants it.
+    endorsements  @endorsement[]  Endorsements, seals or badges students can earn.
   quality  object  Self-assessment against a rubric, and quality signals.
     rubric  string?  Rubric id.
     assessment  object[]  One level per rubric criterion.
@@ -143,10 +188,31 @@ opportunity  object  One listing.
       rank  integer  Level rank, 1 = lowest.
       evidence  string  One line of evidence.
     signals  @texts  Quality signal ids (vocabularies/signals.yml).
+    evaluation  object?  How students are evaluated; null when not said.
+      criteria  @texts  The named criteria.
+      when  string?  When the evaluation happens.
+    coordinator  string?  Who coordinates the program for students.
+    handbook  uri?  The program handbook.
+    mentor_training  string?  How mentors are trained.
   contact  @contact
   last_reviewed  @reviewed
   changed  @changed
   former_ids  @texts  Earlier catalog ids; their addresses redirect here.
+  tracks  object[]  The tracks of a program that has several, each with its own facts: the listing's, with those the track gives in their place, so that a track is read like a listing. Empty for a listing without tracks.
+    id  string  Track id, unique within the listing.
+    name  string  Track name.
+    url  uri  Permanent address of the track's section of the listing's page in English.
+    url_es  uri  Permanent address of the track's section of the listing's page in Spanish.
+    summary  string  One-sentence summary of the track.
+    format  string  Format id of the track.
+    format_name  string  Format name of the track in English.
+    pay  ^pay  The track's pay, with the fields of the listing's `pay`.
+    eligibility  ^eligibility  Who can apply to the track, with the fields of the listing's `eligibility`.
+    schedule  ^schedule  When the track meets, with the fields of the listing's `schedule`.
+    seats  integer?  How many students the track takes.
+    es  object  Spanish text; null where none was written.
+      name  string?  Spanish track name.
+      summary  string?  Spanish track summary.
 
 organization  object  One organization.
   id  string  Organization id.
@@ -222,7 +288,7 @@ retired  object  A listing no longer offered; its page stays.
 
 catalog  object  The whole catalog.
   $schema  uri  Address of this file's JSON Schema.
-  format_version  string(1.1)  Version of this file's format.
+  format_version  string(1.2)  Version of this file's format.
   as_of  date  The date statuses were computed for.
   site_url  uri  The site's base address.
   license  string  License of the data (SPDX id).
@@ -236,4 +302,5 @@ catalog  object  The whole catalog.
   opportunities  @opportunity[]  Every listing, by catalog id.
   pathways  @pathway[]  Every pathway, by id.
   retired  @retired[]  Listings no longer offered, by id.
+  regions  @region[]  The regions the catalog serves; empty for a catalog without vocabularies/regions.yml.
 """

@@ -8,7 +8,7 @@ from typing import Any
 from generator import i18n
 from generator.exports.dates import ChangeDates, iso
 from generator.exports.schema import FORMAT_VERSION
-from generator.model import STAGES, Catalog, Opportunity, Organization, Pathway
+from generator.model import STAGES, WEEKDAYS, Catalog, EmployerRole, Opportunity, Organization, Pathway
 from generator.present.view import lang_prefix
 
 LICENSE = "CC-BY-4.0"
@@ -36,6 +36,9 @@ def optional_str(value: Any) -> str | None:
 
 # Free-text facts whose translations came with format 1.1, in the order of the `es` block.
 LATER_TEXTS = ("times", "funded_by", "note", "residency", "where")
+# The quality evidence's free text, after those; a dotted key is nested in the translation (evaluation.when)
+# and is published with an underscore (evaluation_when). The criteria are a list, published as one.
+EVIDENCE_TEXTS = ("evaluation.criteria", "evaluation.when", "coordinator", "mentor_training")
 
 
 def extra_languages(catalog: Catalog) -> tuple[str, ...]:
@@ -48,7 +51,39 @@ def translated(catalog: Catalog, raw: Mapping[str, Any], *keys: str) -> dict[str
     """A record's translations, {language: {key: text or None}}: Spanish always, then the site's other languages."""
     found = raw.get("translations")
     written: Mapping[str, Any] = found if isinstance(found, Mapping) else {}
-    return {lang: {k: optional_str((written.get(lang) or {}).get(k)) for k in keys} for lang in ("es", *extra_languages(catalog))}
+
+    def value(lang: str, key: str) -> Any:
+        text: Any = written.get(lang) or {}
+        for part in key.split("."):
+            text = text.get(part) if isinstance(text, Mapping) else None
+        return (texts(text) or None) if isinstance(text, list) else optional_str(text)
+
+    return {lang: {k.replace(".", "_"): value(lang, k) for k in keys} for lang in ("es", *extra_languages(catalog))}
+
+
+def endorsement(catalog: Catalog, ident: str) -> dict[str, Any]:
+    item = catalog.vocabularies.get("endorsements", ident)
+    extra = item.extra if item else {}
+    return {
+        "id": ident,
+        "name": item.name if item else ident,
+        "name_es": item.name_es if item else ident,
+        "awarded_by": optional_str(extra.get("awarded_by")),
+        "awarded_by_es": optional_str(extra.get("awarded_by_es")),
+        "url": optional_str(extra.get("url")),
+    }
+
+
+def evaluation(raw: Any) -> dict[str, Any] | None:
+    if not isinstance(raw, Mapping):
+        return None
+    return {"criteria": texts(raw.get("criteria")), "when": optional_str(raw.get("when"))}
+
+
+def role_note(opp: Opportunity, role: EmployerRole, lang: str) -> str | None:
+    """An employer role's note as translated into a language; None where it was not."""
+    note = opp.role_note(role, lang)
+    return note.value if note is not None and note.lang == lang else None
 
 
 def named(catalog: Catalog, kind: str, ident: str | None) -> dict[str, str] | None:
@@ -99,7 +134,7 @@ def opportunity(catalog: Catalog, opp: Opportunity, site_url: str, dates: Change
         "title": opp.title,
         "summary": str(raw.get("summary", "")),
         "description": str(raw.get("description", "")),
-        **translated(catalog, raw, "title", "summary", "description", "how", "who", "transit", *LATER_TEXTS),
+        **translated(catalog, raw, "title", "summary", "description", "how", "who", "transit", *LATER_TEXTS, *EVIDENCE_TEXTS),
         "format": opp.format,
         "format_name": fmt.name if fmt else opp.format,
         "stage": opp.stage,
@@ -122,6 +157,7 @@ def opportunity(catalog: Catalog, opp: Opportunity, site_url: str, dates: Change
             "paid_by": optional_str(pay.get("paid_by")),
             "funded_by": optional_str(pay.get("funded_by")),
             "note": optional_str(pay.get("note")),
+            "steps": [{"year": step.year, "amount": step.amount} for step in opp.pay_steps],
         },
         "eligibility": {
             "grade_min": opp.grade_min,
@@ -146,6 +182,14 @@ def opportunity(catalog: Catalog, opp: Opportunity, site_url: str, dates: Change
             "hours_per_week": sched.get("hours_per_week"),
             "weeks": sched.get("weeks"),
             "times": optional_str(sched.get("times")),
+            "hours_per_week_max": sched.get("hours_per_week_max"),
+            "weeks_max": sched.get("weeks_max"),
+            "total_hours": sched.get("total_hours"),
+            "total_hours_max": sched.get("total_hours_max"),
+            "days": [WEEKDAYS[d] for d in opp.schedule.days],
+            "sessions": sched.get("sessions"),
+            "from": optional_str(sched.get("from")),
+            "to": optional_str(sched.get("to")),
         },
         "application": {
             "mode": opp.application_mode,
@@ -157,6 +201,7 @@ def opportunity(catalog: Catalog, opp: Opportunity, site_url: str, dates: Change
             "deadline": opp.deadline and opp.deadline.isoformat(),
             "rolling": opp.rolling,
             "documents": texts(app.get("documents")),
+            "windows": [{"opens": w.opens.isoformat(), "deadline": w.deadline.isoformat()} for w in opp.windows],
         },
         "sites": [
             {
@@ -169,10 +214,22 @@ def opportunity(catalog: Catalog, opp: Opportunity, site_url: str, dates: Change
                 "lon": s.lon,
                 "mode": s.mode,
                 "transit": s.transit or None,
+                "outside_region": s.outside_region,
+                "state": s.state or None,
+                "region": s.region or None,
             }
             for s in opp.sites
         ],
         "seats": opp.seats,
+        "employer_roles": [
+            {
+                "way": role.way,
+                "amount": role.amount,
+                "note": role.note or None,
+                **{lang: {"note": role_note(opp, role, lang)} for lang in ("es", *extra_languages(catalog))},
+            }
+            for role in opp.employer_roles
+        ],
         "supports": {
             "mentor": sup.get("mentor") is True,
             "training": optional_str(sup.get("training")),
@@ -181,10 +238,12 @@ def opportunity(catalog: Catalog, opp: Opportunity, site_url: str, dates: Change
             "languages": texts(sup.get("languages")),
         },
         "outcomes": {
-            "academic_credit": out.get("academic_credit") is True,
-            "college_credit": out.get("college_credit") is True,
+            "academic_credit": opp.offers_credit("academic_credit"),
+            "college_credit": opp.offers_credit("college_credit"),
             "credential": optional_str(out.get("credential")),
             "skills": texts(out.get("skills")),
+            "credits": [{"kind": c.kind, "amount": c.amount, "from": c.source or None} for c in opp.credits],
+            "endorsements": [endorsement(catalog, e) for e in opp.endorsements],
         },
         "quality": {
             "rubric": opp.rubric,
@@ -192,11 +251,38 @@ def opportunity(catalog: Catalog, opp: Opportunity, site_url: str, dates: Change
             "assessment": [
                 {"criterion": a.criterion, "level": a.level, "rank": a.rank, "evidence": a.evidence} for a in opp.assessment
             ],
+            "evaluation": evaluation(quality.get("evaluation")),
+            "coordinator": optional_str(quality.get("coordinator")),
+            "handbook": optional_str(quality.get("handbook")),
+            "mentor_training": optional_str(quality.get("mentor_training")),
         },
         "contact": contact(raw.get("contact")),
         "last_reviewed": opp.last_reviewed.isoformat(),
         "changed": iso(dates.of(opp)),
         "former_ids": list(opp.former_ids),
+        "tracks": [track(catalog, row, site_url, dates) for row in opp.track_facts],
+    }
+
+
+# A track is published with its facts (the listing's, with the track's in their place), in the shapes of the
+# listing's own fields: a reader filters tracks as it filters listings, without knowing which facts a track
+# takes from its listing and which it replaces whole.
+TRACK_FACTS = ("summary", "format", "format_name", "pay", "eligibility", "schedule", "seats")
+
+
+def track(catalog: Catalog, row: Opportunity, site_url: str, dates: ChangeDates) -> dict[str, Any]:
+    """One track of a listing, from its facts (Opportunity.track_facts)."""
+    assert row.track is not None
+    facts = opportunity(catalog, row, site_url, dates)
+    names, summaries = translated(catalog, row.track.raw, "name"), translated(catalog, row.raw, "summary")
+    anchor = "#" + row.track.anchor
+    return {
+        "id": row.track.id,
+        "name": row.track.name,
+        "url": facts["url"] + anchor,
+        "url_es": facts["url_es"] + anchor,
+        **{key: facts[key] for key in TRACK_FACTS},
+        **{lang: names[lang] | summaries[lang] for lang in names},
     }
 
 
@@ -316,4 +402,14 @@ def catalog_document(catalog: Catalog, site_url: str, dates: ChangeDates) -> dic
         "opportunities": [opportunity(catalog, o, site_url, dates) for _, o in sorted(catalog.opportunities.items())],
         "pathways": [pathway(catalog, p, site_url, dates) for _, p in sorted(catalog.pathways.items())],
         "retired": retired,
+        "regions": [
+            {
+                "id": r.id,
+                "name": r.name,
+                "name_es": r.name_es,
+                "counties": [str(c) for c in r.extra.get("counties", ())],
+                "hub": r.extra.get("hub"),
+            }
+            for r in catalog.vocabularies.items("regions")
+        ],
     }

@@ -34,7 +34,7 @@ class F:
 
 
 LINE = re.compile(r"^(?P<indent> *)(?P<name>\S+)  (?P<type>\S+)(?:  (?P<en>.+))?$")
-TYPE = re.compile(r"^(?P<base>@?[a-z_]+)(?:\((?P<enum>[^)]*)\))?(?P<list>\[\])?(?P<null>\?)?$")
+TYPE = re.compile(r"^(?P<base>[@^]?[a-z_]+)(?:\((?P<enum>[^)]*)\))?(?P<list>\[\])?(?P<null>\?)?$")
 
 
 def parse(spec: str) -> dict[str, F]:
@@ -68,10 +68,18 @@ def parse(spec: str) -> dict[str, F]:
             field = F(field.name, "array", field.en, items=replace(field, name=""))
         return replace(field, null=bool(t["null"])), i
 
+    def same(field: F, record: F) -> F:
+        """`^name`: the record's own top-level field `name` (a track's pay is the shape of its listing's)."""
+        if field.type.startswith("^"):
+            found = next(c for c in record.fields if c.name == field.type[1:])
+            return replace(found, name=field.name, en=field.en or found.en, null=field.null)
+        items = same(field.items, record) if field.items is not None else None
+        return replace(field, fields=tuple(same(c, record) for c in field.fields), items=items)
+
     i = 0
     while i < len(lines):
         field, i = build(i, 0)
-        named[field.name] = field
+        named[field.name] = same(field, field)
     return named
 
 

@@ -20,7 +20,7 @@ from typing import Any
 from generator.exports.dates import ChangeDates, iso
 from generator.exports.records import absolute, accepting
 from generator.i18n import translate
-from generator.model import Catalog, Opportunity
+from generator.model import WEEKDAYS, Catalog, Opportunity
 
 JOIN = "; "
 # The catalogs' context for the meaning of each column.
@@ -147,6 +147,30 @@ populations | Ids of the groups the listing is only for (vocabularies/population
 priority | Ids of the groups that get priority, while others may apply too. | foster-youth; low-income
 min_gpa | Lowest grade point average accepted, on a 4-point scale. | 2.5
 needs | What applicants must have or do before they start: parent-permission, immunizations, tb-test, physical, background-check, drug-test, aptitude-test, interview or drivers-license. | parent-permission; tb-test
+hours_per_week_max | Top of a range of hours per week (`hours_per_week` is the bottom); empty when the hours do not vary. | 25
+weeks_max | Top of a range of weeks (`weeks` is the bottom); empty when the length does not vary. | 8
+total_hours | Hours in all, from the first day to the last (the bottom of a range when total_hours_max is given). | 100
+total_hours_max | Top of a range of hours in all. | 120
+days | Days of the week it meets: mon, tue, wed, thu, fri, sat or sun. | sat
+sessions | How many times it meets in all. | 6
+time_from | Time it starts each day it meets, 24-hour HH:MM, Los Angeles time. | 09:00
+time_to | Time it ends each day it meets, 24-hour HH:MM, Los Angeles time. | 13:00
+pay_steps | Pay by year of a multi-year program, each as year:amount in US dollars per pay_unit; empty when pay does not rise by year. | 1:21; 2:22.5; 3:24
+application_windows | Application windows of a listing that takes applications more than once, each as opens/deadline (YYYY-MM-DD); empty otherwise. | 2026-10-05/2026-12-11; 2027-02-01/2027-04-02
+employer_roles | Ways an employer can take part in the program: hire, host, sponsor, mentor or speak. | hire; host; sponsor
+sponsor_amount | A sponsor's suggested amount in US dollars. | 3000
+outside_region | yes when a site is outside the region (in no area), else no. | no
+states | Two-letter state codes of the sites outside the region (CA unless written). | CA; NY
+regions | Region ids of the sites' areas (vocabularies/regions.yml). | los-angeles
+credits | Credit students earn, each as kind:amount; kinds: high-school (credits), college (units), apprenticeship-hours (hours toward a registered apprenticeship). | college:3
+credits_from* | Schools, colleges or programs that grant the credits. | Harborview Community College
+endorsements | Ids of the endorsements, seals or badges students can earn (vocabularies/endorsements.yml). | work-readiness-certification
+evaluation_criteria* | What students are evaluated on, as the program names each criterion. | Time management; Attendance
+evaluation_when* | When students are evaluated. | At the start and at the end of the summer
+coordinator* | Who coordinates the program for students. | A site coordinator checks in every week
+handbook | The program handbook. | https://example.org/intern-handbook
+mentor_training* | How mentors are trained. | Supervisors take a mentoring workshop
+tracks* | Names of the tracks of a program that has several; each track's own facts are in catalog.json (tracks). | Ages 14–15; Ages 16–24
 """
 
 VALUES: dict[str, Callable[[Row], Any]] = {
@@ -187,8 +211,8 @@ VALUES: dict[str, Callable[[Row], Any]] = {
     "employer_of_record": lambda r: _org(r, r.opp.employer_of_record),
     "intermediary": lambda r: _org(r, r.opp.intermediary) if r.opp.intermediary else "",
     "mentor": lambda r: _yes(_get(r, "supports", "mentor") is True),
-    "academic_credit": lambda r: _yes(_get(r, "outcomes", "academic_credit") is True),
-    "college_credit": lambda r: _yes(_get(r, "outcomes", "college_credit") is True),
+    "academic_credit": lambda r: _yes(r.opp.offers_credit("academic_credit")),
+    "college_credit": lambda r: _yes(r.opp.offers_credit("college_credit")),
     "credential": lambda r: _get(r, "outcomes", "credential") or "",
     "signals": lambda r: JOIN.join(r.opp.signals),
     "example": lambda r: _yes(r.opp.example),
@@ -212,6 +236,31 @@ VALUES: dict[str, Callable[[Row], Any]] = {
     "priority": lambda r: _list(r, "priority"),
     "min_gpa": lambda r: _num(_get(r, "eligibility", "min_gpa")),
     "needs": lambda r: _list(r, "needs"),
+    # Columns added in format 1.2.
+    "hours_per_week_max": lambda r: _num(r.opp.schedule.hours_per_week_max),
+    "weeks_max": lambda r: _num(r.opp.schedule.weeks_max),
+    "total_hours": lambda r: _num(r.opp.schedule.total_hours),
+    "total_hours_max": lambda r: _num(r.opp.schedule.total_hours_max),
+    "days": lambda r: JOIN.join(WEEKDAYS[d] for d in r.opp.schedule.days),
+    "sessions": lambda r: _num(r.opp.schedule.sessions),
+    "time_from": lambda r: _get(r, "schedule", "from") or "",
+    "time_to": lambda r: _get(r, "schedule", "to") or "",
+    "pay_steps": lambda r: JOIN.join(f"{step.year}:{_num(step.amount)}" for step in r.opp.pay_steps),
+    "application_windows": lambda r: JOIN.join(f"{w.opens.isoformat()}/{w.deadline.isoformat()}" for w in r.opp.windows),
+    "employer_roles": lambda r: JOIN.join(role.way for role in r.opp.employer_roles),
+    "sponsor_amount": lambda r: _num(next((role.amount for role in r.opp.employer_roles if role.way == "sponsor"), None)),
+    "outside_region": lambda r: _yes(any(s.outside_region for s in r.opp.sites)),
+    "states": lambda r: _unique([s.state for s in r.opp.sites if s.outside_region]),
+    "regions": lambda r: _unique([s.region for s in r.opp.sites]),
+    "credits": lambda r: JOIN.join(f"{c.kind}:{_num(c.amount)}" for c in r.opp.credits),
+    "credits_from": lambda r: _unique([c.source for c in r.opp.credits]),
+    "endorsements": lambda r: JOIN.join(r.opp.endorsements),
+    "evaluation_criteria": lambda r: JOIN.join(str(c) for c in (_get(r, "quality", "evaluation") or {}).get("criteria", ())),
+    "evaluation_when": lambda r: (_get(r, "quality", "evaluation") or {}).get("when", ""),
+    "coordinator": lambda r: _get(r, "quality", "coordinator") or "",
+    "handbook": lambda r: _get(r, "quality", "handbook") or "",
+    "mentor_training": lambda r: _get(r, "quality", "mentor_training") or "",
+    "tracks": lambda r: JOIN.join(track.name for track in r.opp.tracks),
 }
 
 

@@ -79,6 +79,11 @@ class Vocabularies:
                 return item
         return None
 
+    def region(self, ident: str = "") -> VocabItem | None:
+        """A region of regions.yml by id; without an id, the catalog's first (today its only) region."""
+        regions = self.lists.get("regions", ())
+        return self.get("regions", ident) if ident else (regions[0] if regions else None)
+
 
 @dataclass(frozen=True, slots=True)
 class Level:
@@ -132,14 +137,46 @@ class Rubric:
 @dataclass(frozen=True, slots=True)
 class Site:
     name: str
-    city: str
+    city: str  # "" for a remote site that gives none
     mode: str
     address: str = ""
     zip: str = ""
-    area: str = ""
+    area: str = ""  # "" for a site outside the region: it is in no local area
     lat: float | None = None
     lon: float | None = None
     transit: str = ""
+    outside_region: bool = False
+    state: str = ""  # two-letter code; written, or CA for a site outside the region that gives none
+    region: str = ""  # the region of the site's area (regions.yml), "" when it is in none
+
+
+# The weekday ids of schedule.days, in the order of Python's date.weekday() (Monday is 0), which is also how
+# Babel numbers the weekday names of a locale.
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    """How long a listing runs and when it meets, beside its dates (Opportunity.start and end).
+
+    Each `_max` is the top of a range whose bottom is the field without it (weeks 6, weeks_max 8: 6–8 weeks);
+    without a range it is None. `days` are weekday numbers, Monday 0, in week order.
+    """
+
+    weeks: int | None = None
+    weeks_max: int | None = None
+    hours_per_week: float | None = None
+    hours_per_week_max: float | None = None
+    total_hours: float | None = None
+    total_hours_max: float | None = None
+    days: tuple[int, ...] = ()
+    sessions: int | None = None
+    time_from: dt.time | None = None
+    time_to: dt.time | None = None
+
+    @property
+    def has_times(self) -> bool:
+        return self.time_from is not None and self.time_to is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +185,23 @@ class Assessment:
     level: str
     rank: int
     evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Track:
+    """One track of a program that has several: its id, name and the facts it gives in place of the listing's."""
+
+    id: str
+    name: str
+    raw: Mapping[str, Any]  # the track's own entry under `tracks`
+
+    def text(self, key: str, lang: str) -> Text | None:
+        return _translated(self.raw, key, lang)
+
+    @property
+    def anchor(self) -> str:
+        """The id of the track's section on the listing's page."""
+        return f"track-{self.id}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +218,44 @@ class Organization:
 
     def text(self, key: str, lang: str) -> Text | None:
         return _translated(self.raw, key, lang)
+
+
+@dataclass(frozen=True, slots=True)
+class PayStep:
+    """The pay of one year of a multi-year program, in the listing's pay unit."""
+
+    year: int
+    amount: float
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """One application window: applications open on `opens` and close after `deadline`."""
+
+    opens: dt.date
+    deadline: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class EmployerRole:
+    """One way an employer can take part in a program an intermediary runs."""
+
+    way: str  # hire, host, sponsor, mentor or speak
+    amount: float | None  # a sponsor's suggested amount, in dollars
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """Credit a listing earns (outcomes.credits): high-school credits, college units or apprenticeship hours."""
+
+    kind: str  # high-school, college, apprenticeship-hours
+    amount: float
+    source: str = ""  # `from`: the school, college or program that grants it, a name shown as written
+
+
+# The older yes-or-no outcome flag that each kind of credit also answers, for filters and exports.
+CREDIT_FLAGS = {"high-school": "academic_credit", "college": "college_credit"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,9 +295,63 @@ class Opportunity:
     signals: tuple[str, ...]
     former_ids: tuple[str, ...]
     raw: Mapping[str, Any]
+    schedule: Schedule = Schedule()
+    # With steps, pay_amount and pay_amount_max are the lowest and highest step, so every reader of a range
+    # (cards, the wage filter, the pay sort, exports) uses the steps without knowing about them.
+    pay_steps: tuple[PayStep, ...] = ()
+    # With windows, opens and deadline are those of the current window, else the next, else the last.
+    windows: tuple[Window, ...] = ()
+    employer_roles: tuple[EmployerRole, ...] = ()
+    tracks: tuple[Track, ...] = ()
+    # Each track's facts (with_track), in the order of `tracks`; on each of them, `track` names its track.
+    track_facts: tuple[Opportunity, ...] = ()
+    track: Track | None = None
+    credits: tuple[Credit, ...] = ()
+    endorsements: tuple[str, ...] = ()  # ids from vocabularies/endorsements.yml
+
+    @property
+    def rows(self) -> tuple[Opportunity, ...]:
+        """What filters find: each track's facts, or the listing itself when it has no tracks."""
+        return self.track_facts or (self,)
 
     def text(self, key: str, lang: str) -> Text | None:
         return _translated(self.raw, key, lang)
+
+    def role_note(self, role: EmployerRole, lang: str) -> Text | None:
+        """An employer role's note in a language, English when it has no translation there."""
+        if lang != i18n.SOURCE:
+            other = self.raw.get("translations", {}).get(lang, {}).get("employer_roles", {}).get(role.way)
+            if other:
+                return Text(other, lang)
+        return Text(role.note, "en") if role.note else None
+
+    def offers_credit(self, flag: str) -> bool:
+        """Whether the listing offers academic_credit or college_credit, said with the flag or with a credit of
+        the matching kind, so that listings written either way filter alike."""
+        return self.section("outcomes").get(flag) is True or any(CREDIT_FLAGS.get(c.kind) == flag for c in self.credits)
+
+    def evaluation_criteria(self, lang: str) -> tuple[Text, ...]:
+        """quality.evaluation.criteria in a language: the translated list when it pairs with the English."""
+        english = (self.section("quality").get("evaluation") or {}).get("criteria") or ()
+        if lang != i18n.SOURCE:
+            other = (self.raw.get("translations", {}).get(lang, {}).get("evaluation") or {}).get("criteria") or ()
+            if len(other) == len(english):
+                return tuple(Text(str(o), lang) if o else Text(str(e), "en") for o, e in zip(other, english, strict=True))
+        return tuple(Text(str(e), "en") for e in english)
+
+    def evidence_text(self, key: str, lang: str) -> Text | None:
+        """A line of quality evidence with its translation: `coordinator`, `mentor_training`, or `when` (of
+        quality.evaluation, translated under translations.<lang>.evaluation)."""
+        quality = self.section("quality")
+        nested = key == "when"
+        source = (quality.get("evaluation") or {}) if nested else quality
+        if lang != i18n.SOURCE:
+            texts = self.raw.get("translations", {}).get(lang, {})
+            other = ((texts.get("evaluation") or {}) if nested else texts).get(key)
+            if other:
+                return Text(str(other), lang)
+        value = source.get(key)
+        return Text(str(value), "en") if value else None
 
     def text_in(self, section: str, key: str, lang: str) -> Text | None:
         """A nested field (such as application.how) with its translation."""
@@ -223,6 +369,11 @@ class Opportunity:
     @property
     def is_paid(self) -> bool:
         return self.pay_type in ("paid", "stipend")
+
+    @property
+    def one_day(self) -> bool:
+        """An event on one day (a talk, a shadow day): its page and calendar show the day once."""
+        return self.start is not None and self.end == self.start
 
     @property
     def application_mode(self) -> str:

@@ -10,23 +10,32 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from generator.check import places
 from generator.check.load import Record
 from generator.check.rules import parse_date
+from generator.check.tracks import with_track
 from generator.model import (
     STAGES,
+    WEEKDAYS,
     Assessment,
     Catalog,
+    Credit,
     Criterion,
+    EmployerRole,
     Level,
     Opportunity,
     Organization,
     Pathway,
+    PayStep,
     Retired,
     Rubric,
+    Schedule,
     Site,
     Step,
+    Track,
     VocabItem,
     Vocabularies,
+    Window,
 )
 
 # A vocabulary item's name or description in another language: name_es, description_es, ...
@@ -44,7 +53,23 @@ def today() -> dt.date:
     return dt.date.today()
 
 
-def computed_status(declared: str, deadline: dt.date | None, as_of: dt.date) -> str:
+def current_window(windows: tuple[Window, ...], as_of: dt.date) -> Window | None:
+    """The window a listing is in on as_of: the one open that day, else the next to open, else the last.
+
+    The listing's opens and deadline are this window's, so the status, the badge, days left and the next
+    step read one pair of dates whether a listing has one window or several.
+    """
+    for window in windows:  # in date order and apart (the rules check it)
+        if as_of <= window.deadline:
+            return window
+    return windows[-1] if windows else None
+
+
+def computed_status(declared: str, deadline: dt.date | None, as_of: dt.date, windows: tuple[Window, ...] = ()) -> str:
+    """open, closed or archived as of a date; with windows, a listing is open until its last window closes."""
+    window = current_window(windows, as_of)
+    if window is not None:
+        deadline = window.deadline
     if declared == "open" and deadline is not None and deadline < as_of:
         return "closed"
     return declared
@@ -102,28 +127,62 @@ def _rubric(record: Record) -> Rubric:
     return Rubric(record.id, record.shown, levels, criteria, data)
 
 
-def _zip(value: Any) -> str:
-    return "" if value is None else str(value)
+_zip = places.zip_text
 
 
 def _area_for(site: dict[str, Any], vocab: Vocabularies) -> str:
+    """The written area, else the one its ZIP code or city puts it in (check/places.py). A remote site joins
+    the "online" area when the catalog has one, whatever city it names, and a site outside the region none."""
     written: str | None = site.get("area")
     if written:
         return written
-    zip_code = _zip(site.get("zip"))
-    for area in vocab.items("areas"):
-        if zip_code and zip_code in (str(z) for z in area.extra.get("zips", ())):
-            return area.id
-        if site["city"] in area.extra.get("cities", ()):
-            return area.id
-    return "online" if site["mode"] == "remote" and vocab.get("areas", "online") else ""
+    if site.get("outside_region") is True:
+        return ""
+    if site["mode"] == "remote":
+        return "online" if vocab.get("areas", "online") else ""
+    return places.local_area(site, [{"id": a.id, **a.extra} for a in vocab.items("areas")])
+
+
+def _region_for(area_id: str, vocab: Vocabularies) -> str:
+    area = vocab.get("areas", area_id) if area_id else None
+    regions = [{"id": r.id} for r in vocab.items("regions")]
+    return places.region_of({"id": area.id, **area.extra}, regions) if area else ""
+
+
+def _time(text: str | None) -> dt.time | None:
+    return dt.time.fromisoformat(text) if text else None
+
+
+def _schedule(sched: Mapping[str, Any]) -> Schedule:
+    return Schedule(
+        weeks=sched.get("weeks"),
+        weeks_max=sched.get("weeks_max"),
+        hours_per_week=sched.get("hours_per_week"),
+        hours_per_week_max=sched.get("hours_per_week_max"),
+        total_hours=sched.get("total_hours"),
+        total_hours_max=sched.get("total_hours_max"),
+        days=tuple(sorted(WEEKDAYS.index(d) for d in sched.get("days", ()))),
+        sessions=sched.get("sessions"),
+        time_from=_time(sched.get("from")),
+        time_to=_time(sched.get("to")),
+    )
 
 
 def _opportunity(record: Record, vocab: Vocabularies, rubrics: dict[str, Rubric], as_of: dt.date) -> Opportunity:
     d = record.data
     org_id, slug = record.id.split("/")
     pay, elig, app, sched = d["pay"], d["eligibility"], d["application"], d.get("schedule", {})
-    deadline = parse_date(app.get("deadline", ""))
+    windows = tuple(
+        Window(first, last)
+        for w in app.get("windows", ())
+        if (first := parse_date(w["opens"])) and (last := parse_date(w["deadline"]))
+    )
+    window = current_window(windows, as_of)
+    opens = window.opens if window else parse_date(app.get("opens", ""))
+    deadline = window.deadline if window else parse_date(app.get("deadline", ""))
+    steps = tuple(PayStep(s["year"], s["amount"]) for s in pay.get("steps", ()))
+    low = min((s.amount for s in steps), default=None)
+    high = max((s.amount for s in steps), default=None)
     quality = d.get("quality", {})
     rubric = rubrics.get(quality.get("rubric", ""))
     assessment: tuple[Assessment, ...] = ()
@@ -144,14 +203,17 @@ def _opportunity(record: Record, vocab: Vocabularies, rubrics: dict[str, Rubric]
     sites = tuple(
         Site(
             name=s["name"],
-            city=s["city"],
+            city=s.get("city", ""),
             mode=s["mode"],
             address=s.get("address", ""),
             zip=_zip(s.get("zip")),
-            area=_area_for(s, vocab),
+            area=(area := _area_for(s, vocab)),
             lat=s.get("lat"),
             lon=s.get("lon"),
             transit=s.get("transit", ""),
+            outside_region=s.get("outside_region") is True,
+            state=s.get("state") or (places.HOME_STATE if s.get("outside_region") is True else ""),
+            region=_region_for(area, vocab),
         )
         for s in d["sites"]
     )
@@ -167,14 +229,14 @@ def _opportunity(record: Record, vocab: Vocabularies, rubrics: dict[str, Rubric]
         sectors=sector_ids,
         pathways=tuple(d.get("pathways", ())),
         pay_type=pay["type"],
-        pay_amount=pay.get("amount"),
-        pay_amount_max=pay.get("amount_max"),
+        pay_amount=pay.get("amount", low),
+        pay_amount_max=pay.get("amount_max", high if high != low else None),
         pay_unit=pay.get("unit"),
         grade_min=elig["grades"]["min"] if "grades" in elig else None,
         grade_max=elig["grades"]["max"] if "grades" in elig else None,
         age_min=elig.get("age", {}).get("min"),
         age_max=elig.get("age", {}).get("max"),
-        opens=parse_date(app.get("opens", "")),
+        opens=opens,
         deadline=deadline,
         rolling=app.get("rolling") is True,
         start=parse_date(sched.get("start", "")),
@@ -182,7 +244,7 @@ def _opportunity(record: Record, vocab: Vocabularies, rubrics: dict[str, Rubric]
         sites=sites,
         seats=d.get("seats"),
         declared_status=d["status"],
-        status=computed_status(d["status"], deadline, as_of),
+        status=computed_status(d["status"], deadline, as_of, windows),
         last_reviewed=parse_date(d["last_reviewed"]) or as_of,
         example=d["example"],
         employer_of_record=org_id if eor == "self" else eor,
@@ -192,7 +254,30 @@ def _opportunity(record: Record, vocab: Vocabularies, rubrics: dict[str, Rubric]
         signals=tuple(quality.get("signals", ())),
         former_ids=tuple(d.get("former_ids", ())),
         raw=d,
+        pay_steps=steps,
+        windows=windows,
+        employer_roles=tuple(EmployerRole(r["way"], r.get("amount"), r.get("note", "")) for r in d.get("employer_roles", ())),
+        schedule=_schedule(sched),
+        credits=tuple(Credit(c["kind"], c["amount"], c.get("from", "")) for c in d.get("outcomes", {}).get("credits", ())),
+        endorsements=tuple(d.get("outcomes", {}).get("endorsements", ())),
     )
+
+
+def track_facts(record: Record, track: Track, vocab: Vocabularies, rubrics: dict[str, Rubric], as_of: dt.date) -> Opportunity:
+    """One track's facts as an Opportunity: the listing read again with the track's facts in place of its own
+    (with_track), so that every fact derived from them (ages implied by grades, pay ranges, hours) is derived
+    the one way, and every helper of a listing works on a track unchanged."""
+    merged = dataclasses.replace(record, data=with_track(record.data, track.raw))
+    return dataclasses.replace(_opportunity(merged, vocab, rubrics, as_of), track=track)
+
+
+def _listing(record: Record, vocab: Vocabularies, rubrics: dict[str, Rubric], as_of: dt.date) -> Opportunity:
+    opp = _opportunity(record, vocab, rubrics, as_of)
+    tracks = tuple(Track(t["id"], t["name"], t) for t in record.data.get("tracks", ()))
+    if not tracks:
+        return opp
+    facts = tuple(track_facts(record, t, vocab, rubrics, as_of) for t in tracks)
+    return dataclasses.replace(opp, tracks=tracks, track_facts=facts)
 
 
 def _pathway(record: Record, vocab: Vocabularies) -> Pathway:
@@ -235,8 +320,7 @@ def assemble(records: list[Record], logos: list[Path], as_of: dt.date) -> Catalo
     vocab = _vocabularies(by_kind.get("vocabulary", []))
     rubrics = {r.id: _rubric(r) for r in by_kind.get("rubric", [])}
     opportunities = {
-        o.id: o
-        for o in sorted((_opportunity(r, vocab, rubrics, as_of) for r in by_kind.get("opportunity", [])), key=lambda o: o.id)
+        o.id: o for o in sorted((_listing(r, vocab, rubrics, as_of) for r in by_kind.get("opportunity", [])), key=lambda o: o.id)
     }
     pathways = {p.id: p for p in sorted((_pathway(r, vocab) for r in by_kind.get("pathway", [])), key=lambda p: p.id)}
     by_org: dict[str, list[str]] = {}

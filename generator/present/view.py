@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import posixpath
 from collections.abc import Mapping
@@ -233,6 +234,8 @@ class View:
         """What the pay fact says below the amount: when a stipend is paid, aid for a fee, who pays, the note."""
         pay = opp.section("pay")
         notes: list[Markup] = []
+        if opp.pay_steps:
+            notes.append(escape(self.pay_steps(opp)))
         if opp.pay_type == "stipend" and pay.get("on_completion"):
             notes.append(escape(self.t("listing_pay_on_completion")))
         if opp.pay_type == "fee" and pay.get("aid"):
@@ -251,6 +254,31 @@ class View:
             # Anything else about pay: a detail, set smaller so that the facts before the apply button stay short.
             notes.append(Markup("<small>{}</small>").format(self.text(opp.text_in("pay", "note", self.lang))))
         return notes
+
+    def pay_steps(self, opp: Opportunity) -> str:
+        """Pay by year of a multi-year program: Year 1: $18.00 per hour · Year 2: $19.50 · Year 3: $21.00."""
+        unit = self.t("per_" + (opp.pay_unit or "total"))
+        return " · ".join(
+            self.t("wage_steps_year", year=step.year, amount=self.money(step.amount) + (f" {unit}" if not i else ""))
+            for i, step in enumerate(opp.pay_steps)
+        )
+
+    def windows(self, opp: Opportunity) -> str:
+        """Every application window of a listing that has several: Jan 11 – Mar 1, 2027; Jun 1 – Jul 15, 2027."""
+        return "; ".join(i18n.date_range(w.opens, w.deadline, self.lang) for w in opp.windows)
+
+    def employer_roles(self, opp: Opportunity) -> list[Markup]:
+        """The ways an employer can take part, one line each: the way, a sponsor's amount, the note."""
+        lines = []
+        for role in opp.employer_roles:
+            line = Markup("<strong>{}</strong>").format(self.t("employer_roles_way_" + role.way))
+            if role.amount is not None:
+                line += Markup(" ({})").format(self.t("employer_roles_amount", amount=self.money(role.amount)))
+            note = opp.role_note(role, self.lang)
+            if note is not None:
+                line += Markup(": {}").format(self.text(note))
+            lines.append(line)
+        return lines
 
     def who_lines(self, opp: Opportunity) -> list[Markup]:
         """Who can apply, one line each: grades and ages, school status, groups it is only for, then schools,
@@ -295,6 +323,59 @@ class View:
         """A grade point average as schools write it, with at least one decimal (2.0, 2.75)."""
         return format_decimal(value, format="0.0#", locale=i18n.locale(self.lang))
 
+    def tn(self, key: str, count: float, **values: Any) -> str:
+        """Interface text whose words follow a count ("1 college unit", "3 college units")."""
+        return i18n.tn(key, count, self.lang, **values)
+
+    def credits(self, opp: Opportunity) -> list[Markup]:
+        """Each credit a listing earns, with its amount in words that follow the count, and who grants it."""
+        lines: list[Markup] = []
+        for credit in opp.credits:
+            amount = self.tn("outcomes_credits_" + credit.kind.replace("-", "_"), credit.amount)
+            if credit.source:
+                lines.append(self.html("outcomes_credit_from", credit=amount, source=self.en(credit.source)))
+            else:
+                lines.append(escape(amount))
+        return lines
+
+    def endorsements(self, opp: Opportunity) -> list[Markup]:
+        """Each endorsement or badge a listing leads to: its name, linked to its page, and who awards it."""
+        lines: list[Markup] = []
+        for ident in opp.endorsements:
+            item = self.catalog.vocabularies.get("endorsements", ident)
+            if item is None:  # the check reports it; a page never names what it cannot explain
+                continue
+            name = escape(item.label(self.lang))
+            url = safe_url(item.extra.get("url"))
+            badge = Markup('<a href="{}" rel="noopener">{}</a>').format(url, name) if url else name
+            line = Markup('<strong class="wbl-badge wbl-badge--endorsement">{}</strong>').format(badge)
+            awarded = item.extra.get("awarded_by_" + self.lang) if self.lang != i18n.SOURCE else None
+            by = escape(awarded) if awarded else self.en(item.extra.get("awarded_by"))
+            if by:
+                line += Markup(" — ") + self.html("outcomes_endorsement_awarded_by", awarded_by=by)
+            lines.append(line)
+        return lines
+
+    def quality_evidence(self, opp: Opportunity) -> list[Markup]:
+        """How a program checks its own quality (quality.evaluation, coordinator, handbook, mentor_training),
+        one labelled line each, in the order a counselor asks."""
+        quality = opp.section("quality")
+        lines: list[Markup] = []
+        criteria = [self.text(c) for c in opp.evaluation_criteria(self.lang)]
+        if criteria:
+            lines.append(Markup("{}: {}").format(self.t("quality_evaluation_criteria"), Markup(", ").join(criteria)))
+        when = opp.evidence_text("when", self.lang)
+        if when:
+            lines.append(Markup("{}: {}").format(self.t("quality_evaluation_when"), self.text(when)))
+        for key in ("coordinator", "mentor_training"):
+            value = opp.evidence_text(key, self.lang)
+            if value:
+                lines.append(Markup("{}: {}").format(self.t("quality_" + key), self.text(value)))
+        handbook = safe_url(quality.get("handbook"))
+        if handbook:
+            lines.append(Markup('<a href="{}" rel="nofollow noopener">{}</a>').format(handbook, self.t("quality_handbook")))
+        return lines
+
     def needs(self, opp: Opportunity) -> list[str]:
         """What an applicant must have or do before starting (eligibility.needs), as labels."""
         return [self.t("listing_need_" + n.replace("-", "_")) for n in opp.section("eligibility").get("needs", ())]
@@ -314,6 +395,86 @@ class View:
         if opp.age_max is not None:
             return self.t("age_max_only", max=opp.age_max)
         return ""
+
+    def tracks_span(self, opp: Opportunity) -> Opportunity:
+        """A listing with tracks as its first facts describe it: the grades and ages of all its tracks, from
+        the lowest to the highest, so that grades() and ages() word the range as they word one listing's."""
+        if not opp.track_facts:
+            return opp
+
+        def bound(values: list[int | None], pick: Any) -> int | None:
+            given = [v for v in values if v is not None]
+            return pick(given) if given else None
+
+        rows = opp.track_facts
+        return dataclasses.replace(
+            opp,
+            grade_min=bound([r.grade_min for r in rows], min),
+            grade_max=bound([r.grade_max for r in rows], max),
+            age_min=bound([r.age_min for r in rows], min),
+            age_max=bound([r.age_max for r in rows], max),
+        )
+
+    def tracks_pay(self, opp: Opportunity) -> str:
+        """The pay of each track, each said once, as pay() says a listing's; one pay when all tracks share it."""
+        pays = list(dict.fromkeys(self.pay(row) for row in opp.track_facts))
+        return pays[0] if len(pays) == 1 else self.t("tracks_pay_by_track", pays="; ".join(pays))
+
+    def when_lines(self, opp: Opportunity) -> list[Markup]:
+        """When, in a few short lines for the page's first facts: the dates (a one-day event with its times,
+        its day said once), the days and times it meets, how long and how many hours, then the contributor's
+        own words."""
+        sched, s = opp.section("schedule"), opp.schedule
+        lines: list[Markup] = []
+        if opp.one_day and opp.start and s.time_from and s.time_to:
+            lines.append(escape(i18n.day_and_times(opp.start, s.time_from, s.time_to, self.lang)))
+        elif opp.start:
+            until = f" – {self.date(opp.end, 'medium')}" if opp.end and opp.end != opp.start else ""
+            lines.append(escape(self.date(opp.start, "medium") + until))
+        elif sched.get("season"):
+            lines.append(escape(self.vocab("seasons", sched["season"])))
+        for parts in (self.meets(opp), self.length(opp)):
+            if parts:
+                lines.append(escape(" · ".join(parts)))
+        if sched.get("times"):
+            lines.append(self.text(opp.text_in("schedule", "times", self.lang)))
+        return lines
+
+    def meets(self, opp: Opportunity) -> list[str]:
+        """The days and times it meets, and how many times: Every Saturday · 9:00 AM – 1:00 PM · 6 sessions.
+        A one-day event's times are already beside its date."""
+        s = opp.schedule
+        parts: list[str] = []
+        if s.days:
+            parts.append(self.t("listing_time_every", days=i18n.weekdays(s.days, self.lang)))
+        if s.time_from and s.time_to and not opp.one_day:
+            parts.append(i18n.time_range(s.time_from, s.time_to, self.lang))
+        if s.sessions:
+            parts.append(
+                self.t("listing_time_session_one")
+                if s.sessions == 1
+                else self.t("listing_time_sessions", n=self.number(s.sessions))
+            )
+        return parts
+
+    def length(self, opp: Opportunity) -> list[str]:
+        """Hours a week, weeks and hours in all, each a number or a range: 20–25 hours a week · 6–8 weeks."""
+        s = opp.schedule
+        parts: list[str] = []
+        if s.hours_per_week:
+            parts.append(self.t("hours_week", n=self.span(s.hours_per_week, s.hours_per_week_max)))
+        if s.weeks:
+            one = s.weeks == 1 and not s.weeks_max
+            parts.append(self.t("listing_time_week_one") if one else self.t("weeks", n=self.span(s.weeks, s.weeks_max)))
+        if s.total_hours:
+            one = s.total_hours == 1 and not s.total_hours_max
+            total = self.span(s.total_hours, s.total_hours_max)
+            parts.append(self.t("listing_time_hour_one") if one else self.t("listing_time_total_hours", n=total))
+        return parts
+
+    def span(self, low: float, high: float | None) -> str:
+        """A number, or a range of two when the second is larger: 6–8."""
+        return self.number(low) + (f"–{self.number(high)}" if high is not None and high > low else "")
 
     def status_key(self, opp: Opportunity) -> str:
         if opp.status == "open" and opp.opens and opp.opens > self.today:
@@ -351,11 +512,18 @@ class View:
         return Markup("").join(Markup('<span translate="no">{}</span>').format(p) if i % 2 else p for i, p in enumerate(parts))
 
     def where_parts(self, opp: Opportunity) -> list[str]:
-        """Up to three places (cities, or "Remote"), then "+N" for the rest, as text and place names taking
-        turns, text first: ["", "Carson", ", Remote"]. The browse script writes them as where_html does."""
-        labels: list[tuple[str, bool]] = []
+        """Up to three places (cities, or "Online"), then "+N" for the rest, as text and place names taking
+        turns, text first: ["", "Carson", ", Online"]. A site outside the region gives its state and says so:
+        ["", "Sacramento, CA", " — outside the Los Angeles region"]. The browse script writes them as
+        where_html does."""
+        labels: list[tuple[str, bool, str]] = []
         for site in opp.sites:
-            entry = (self.t("remote"), False) if site.mode == "remote" else (site.city, True)
+            if site.mode == "remote":
+                entry = (self.t("place_online"), False, "")
+            elif site.outside_region:
+                entry = (f"{site.city}, {site.state}", True, " — " + self.outside_region())
+            else:
+                entry = (site.city, True, "")
             if entry not in labels:
                 labels.append(entry)
         parts = [""]
@@ -368,18 +536,27 @@ class View:
             else:
                 parts.append(value)
 
-        for i, (label, is_place) in enumerate(labels[:3]):
+        for i, (label, is_place, note) in enumerate(labels[:3]):
             if i:
                 add(", ", False)
             add(label, is_place)
+            if note:
+                add(note, False)
         if len(labels) > 3:
             add(f" +{len(labels) - 3}", False)
         return parts
 
+    def outside_region(self) -> str:
+        """The words "outside the Los Angeles region", naming the catalog's region when regions.yml names one."""
+        region = self.catalog.vocabularies.region()
+        if region is None:
+            return self.t("place_outside_the_region")
+        return self.t("place_outside_region", region=region.label(self.lang))
+
     def map_link(self, site: Any) -> str:
         if site.lat is not None and site.lon is not None:
             return f"https://www.openstreetmap.org/?mlat={site.lat}&mlon={site.lon}#map=16/{site.lat}/{site.lon}"
-        query = ", ".join(p for p in (site.address, site.city, site.zip, "CA") if p)
+        query = ", ".join(p for p in (site.address, site.city, site.zip, site.state or "CA") if p)
         return "https://www.openstreetmap.org/search?" + urlencode({"query": query})
 
     def org_name(self, org_id: str) -> Markup:

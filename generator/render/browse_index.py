@@ -7,7 +7,7 @@ sorting and cards work the same way with and without words.
 
 Per language, under `browse-data/<lang>/`:
 
-- `facets.json`: `n` listings, numbered by their ordinal: the order of the default sort,
+- `facets.json`: `n` rows (listings, or a listing's tracks), numbered by their ordinal: the order of the default sort,
   "deadline soonest" (no deadline last, then by id), so that sort needs no data. For each facet
   (facets.py) that a listing has values of, its `values` and one of two
   encodings, whichever is smaller after gzip:
@@ -33,6 +33,9 @@ Per language, under `browse-data/<lang>/`:
   A card also shows the listing's format and grades: the browse script takes them from the `format`
   and `grade` facets, which it has already, so the cards leave them out. `ng: 1` marks a listing that
   gives only ages: its grade values are the ones its ages imply, for the filter, and its card shows none.
+  A row that is a track of a listing (encoding.ordered) has the track's facts on its card and in every facet,
+  and `k` its track id (its card links to `#track-<k>` of the listing's page), `kn` the track's name and `kl`
+  that name's language when it is not the page's.
   `words` describes the word index (see word_index.py).
 - `words/<shard>.json`: the word index.
 
@@ -153,6 +156,13 @@ def card(catalog: Catalog, opp: Opportunity, view: View) -> dict[str, str | int 
     )
     if opp.grade_min is None:
         out["ng"] = 1
+    if opp.track is not None:
+        # A track's row: its card names the track and links to the track's section of the listing's page.
+        track = opp.track.text("name", view.lang)
+        out["k"] = opp.track.id
+        out["kn"] = track.value if track else opp.track.name
+        if track and track.lang != view.lang:
+            out["kl"] = track.lang
     return out
 
 

@@ -1,7 +1,7 @@
 """Encodings shared by the browse page's facet index and its word index.
 
-Both index listings by ordinal, in the order `ordered` gives, and code sets of ordinals with `rice`;
-site_overrides/assets/browse/rice.js and index.js decode them.
+Both index rows (listings, or the tracks of a listing that has them) by ordinal, in the order `ordered`
+gives, and code sets of ordinals with `rice`; site_overrides/assets/browse/rice.js and index.js decode them.
 """
 
 from __future__ import annotations
@@ -26,8 +26,11 @@ def compact_json(data: Any) -> bytes:
 
 
 def ordered(catalog: Catalog) -> list[Opportunity]:
-    """Listings by ordinal: deadline soonest first, no deadline last, then by id."""
-    return sorted(catalog.opportunities.values(), key=lambda o: (o.deadline or dt.date.max, o.id))
+    """The rows of the browse page by ordinal: each listing, or each track of a listing that has tracks (its
+    facts, Opportunity.rows), so that a filter finds a track by its own ages, pay and hours. Deadline soonest
+    first, no deadline last, then by id, then in the listing's order of tracks."""
+    listings = sorted(catalog.opportunities.values(), key=lambda o: (o.deadline or dt.date.max, o.id))
+    return [row for opp in listings for row in opp.rows]
 
 
 def digits(number: int, width: int) -> str:

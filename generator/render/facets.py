@@ -39,7 +39,8 @@ PAY_TYPES = ("paid", "stipend", "unpaid", "free", "fee")
 # The filter's names of the two types that are not pay; the others use the names the listing pages use.
 _PAY_KEYS = {"free": "browse_pay_free", "fee": "browse_pay_fee"}
 SCHOOL = ("in-school", "out-of-school", "graduated")  # eligibility.status
-OFFERS = ("academic-credit", "college-credit", "credential")
+OUTSIDE_REGION = "outside-region"  # the area filter's value for sites outside the region (published)
+OFFERS = ("academic-credit", "college-credit", "credential", "apprenticeship-hours")
 
 
 def strong_count(opp: Opportunity) -> int:
@@ -84,6 +85,18 @@ def _vocab(name: str) -> Options:
     return lambda catalog, view: {item.id: item.label(view.lang) for item in catalog.vocabularies.items(name)}
 
 
+def _area(opp: Opportunity, view: View) -> list[str]:
+    # A site outside the region has a value of its own, so that it never shows among local results.
+    return sorted({OUTSIDE_REGION if s.outside_region else s.area for s in opp.sites if s.area or s.outside_region})
+
+
+def _area_options(catalog: Catalog, view: View) -> dict[str, str]:
+    options = _vocab("areas")(catalog, view)
+    if any(s.outside_region for opp in catalog.opportunities.values() for s in opp.sites):
+        options[OUTSIDE_REGION] = view.t("place_facet_outside_region")
+    return options
+
+
 def _keys(*keys: str, prefix: str = "") -> Options:
     return lambda catalog, view: {k: view.t(prefix + k.replace("-", "_") if prefix else k) for k in keys}
 
@@ -118,8 +131,13 @@ def _season(opp: Opportunity, view: View) -> list[str]:
 
 
 def _offers(opp: Opportunity, view: View) -> list[str]:
-    outcomes = opp.section("outcomes")
-    return [k for k in OFFERS if outcomes.get(k.replace("-", "_"))]
+    # Credit said with the older flags or as outcomes.credits filters alike.
+    found = [k for k in ("academic-credit", "college-credit") if opp.offers_credit(k.replace("-", "_"))]
+    if opp.section("outcomes").get("credential"):
+        found.append("credential")
+    if any(c.kind == "apprenticeship-hours" for c in opp.credits):
+        found.append("apprenticeship-hours")
+    return found
 
 
 def _transport(opp: Opportunity, view: View) -> list[str]:
@@ -220,8 +238,8 @@ FACETS: tuple[Facet, ...] = (
         "area",
         "param_area",
         "south-bay-harbor",
-        lambda opp, view: sorted({s.area for s in opp.sites if s.area}),
-        _vocab("areas"),
+        _area,
+        _area_options,
     ),
     Facet(
         "mode",

@@ -31,9 +31,19 @@ training stages) that are open, not examples and not a JobPosting: free and
 fee programs, unpaid internships, pre-apprenticeships. A listing program
 says what the page says about who can apply (programPrerequisites, one line
 each), its dates (applicationStartDate, applicationDeadline, startDate,
-endDate), seats (maximumEnrollment), weeks (timeToComplete), credential, and
-the price: 0 when free, the fee when one is published. One-day events
-(talks, tours, shadows) are not programs.
+endDate), seats (maximumEnrollment), a set number of weeks (timeToComplete; a
+range of weeks gives none), credential, and
+the price: 0 when free, the fee when one is published (a fee per hour,
+week or month is a UnitPriceSpecification with that unit). One-day events
+(talks, tours, shadows) are not programs. A program that pays (a wage or a
+stipend with a published amount that is not a JobPosting, such as a paid
+internship whose applications open later) states it as trainingSalary: one
+amount is a MonetaryAmountDistribution whose median is that amount, over
+the duration it is paid for; a range is a MonetaryAmount with its bounds,
+because its ends are not percentiles of anything. educationalProgramMode
+comes from the sites' modes (onsite, online, blended: schema.org's own
+example labels), and occupationalCategory names the listing's California
+CTE industry sectors as CategoryCodes, linked to their sector pages.
 
 Every value is text that the page shows; the only additions are facts of
 the region itself: addressRegion CA and addressCountry US of sites, and
@@ -56,6 +66,10 @@ from generator.sanitize import render_markdown, safe_url
 PROGRAM_STAGES = frozenset({"preparation", "training"})
 PLACEMENTS = frozenset({"internship", "pre-apprenticeship", "apprenticeship", "cooperative-education", "summer-youth-employment"})
 UNITS = {"hour": "HOUR", "week": "WEEK", "month": "MONTH"}
+# The ISO 8601 duration an amount per unit is paid for (a total has none: it is paid once for the whole program).
+DURATIONS = {"hour": "PT1H", "week": "P1W", "month": "P1M"}
+# A site's mode as educationalProgramMode's example labels on schema.org say it.
+PROGRAM_MODES = {"in-person": "onsite", "remote": "online", "hybrid": "blended"}
 FULL_TIME_HOURS = 35
 
 
@@ -116,7 +130,8 @@ def base_salary(opp: Opportunity) -> dict[str, Any] | None:
 
 
 def _place(site: Any) -> dict[str, Any]:
-    address = {"@type": "PostalAddress", "addressLocality": site.city, "addressRegion": "CA", "addressCountry": "US"}
+    region = site.state or "CA"  # a site in the region is in California
+    address = {"@type": "PostalAddress", "addressLocality": site.city, "addressRegion": region, "addressCountry": "US"}
     if site.address:
         address["streetAddress"] = site.address
     if site.zip:
@@ -221,10 +236,58 @@ def price(opp: Opportunity) -> dict[str, Any] | None:
         return {"@type": "Offer", "price": 0, "priceCurrency": "USD"}
     if opp.pay_type != "fee" or opp.pay_amount is None:
         return None
-    if opp.pay_amount_max:
-        spec = {"@type": "PriceSpecification", "minPrice": opp.pay_amount, "maxPrice": opp.pay_amount_max, "priceCurrency": "USD"}
+    unit = UNITS.get(opp.pay_unit or "total")
+    if opp.pay_amount_max or unit:
+        # A range or a fee per hour, week or month: the bare price would read as the whole program's cost.
+        spec: dict[str, Any] = {"@type": "UnitPriceSpecification" if unit else "PriceSpecification", "priceCurrency": "USD"}
+        if opp.pay_amount_max:
+            spec.update(minPrice=opp.pay_amount, maxPrice=opp.pay_amount_max)
+        else:
+            spec["price"] = opp.pay_amount
+        if unit:
+            spec["unitText"] = unit
         return {"@type": "Offer", "priceSpecification": spec, "priceCurrency": "USD"}
     return {"@type": "Offer", "price": opp.pay_amount, "priceCurrency": "USD"}
+
+
+def training_salary(opp: Opportunity) -> dict[str, Any] | None:
+    """What a program pays while in it, when it pays and the amount is published."""
+    if not opp.is_paid or opp.pay_amount is None:
+        return None
+    if opp.pay_amount_max:
+        value: dict[str, Any] = {"@type": "QuantitativeValue", "minValue": opp.pay_amount, "maxValue": opp.pay_amount_max}
+        if opp.pay_unit in UNITS:
+            value["unitText"] = UNITS[opp.pay_unit]
+        return {"@type": "MonetaryAmount", "currency": "USD", "value": value}
+    # Everyone in the program is paid the one amount, so it is the distribution's median.
+    data: dict[str, Any] = {"@type": "MonetaryAmountDistribution", "currency": "USD", "median": opp.pay_amount}
+    if opp.pay_unit in DURATIONS:
+        data["duration"] = DURATIONS[opp.pay_unit]
+    return data
+
+
+def program_mode(opp: Opportunity) -> str | list[str] | None:
+    """onsite, online or blended from the sites' modes; sites of different modes give each mode once."""
+    modes = sorted({PROGRAM_MODES[s.mode] for s in opp.sites if s.mode in PROGRAM_MODES})
+    if not modes:
+        return None
+    return modes[0] if len(modes) == 1 else modes
+
+
+def sector_categories(opp: Opportunity, view: View) -> list[dict[str, Any]]:
+    """The listing's CTE industry sectors as codes of the site's own list of sectors, each linked to its page."""
+    code_set = {"@type": "CategoryCodeSet", "name": view.t("sectors"), "url": view.absolute("sectors/")}
+    return [
+        {
+            "@type": "CategoryCode",
+            "codeValue": sector,
+            "name": view.sector_name(sector),
+            "url": view.absolute(f"sectors/{sector}/"),
+            "inCodeSet": code_set,
+        }
+        for sector in opp.sectors
+        if view.catalog.vocabularies.get("sectors", sector)
+    ]
 
 
 def prerequisites(opp: Opportunity, view: View) -> list[str]:
@@ -263,8 +326,10 @@ def listing_program_data(catalog: Catalog, opp: Opportunity, view: View) -> dict
             data[key] = day.isoformat()
     if opp.seats:
         data["maximumEnrollment"] = opp.seats
-    weeks = opp.section("schedule").get("weeks")
-    if isinstance(weeks, int) and weeks > 0:
+    # A Duration is one length: a range of weeks (6–8) publishes none rather than state the shortest as the
+    # length; catalog.json gives both ends.
+    weeks, weeks_max = opp.schedule.weeks, opp.schedule.weeks_max
+    if weeks and (weeks_max is None or weeks_max == weeks):
         data["timeToComplete"] = f"P{weeks}W"
     credential = opp.section("outcomes").get("credential")
     if credential:
@@ -272,6 +337,15 @@ def listing_program_data(catalog: Catalog, opp: Opportunity, view: View) -> dict
     offer = price(opp)
     if offer:
         data["offers"] = offer
+    salary = training_salary(opp)
+    if salary:
+        data["trainingSalary"] = salary
+    mode = program_mode(opp)
+    if mode:
+        data["educationalProgramMode"] = mode
+    categories = sector_categories(opp, view)
+    if categories:
+        data["occupationalCategory"] = categories
     return data
 
 

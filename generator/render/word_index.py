@@ -272,6 +272,8 @@ def listing_texts(
     # Contributor text (in the page's language or the one it falls back to), contributor text
     # that is only ever English, and labels in the page's language.
     texts = [opp.text("summary", lang), opp.text_in("eligibility", "who", lang), opp.text_in("application", "how", lang)]
+    if opp.track is not None:
+        texts.append(opp.track.text("name", lang))  # a track's row is found by the track's own name too
     description = opp.text("description", lang)
     if description:
         texts.append(Text(_plain(description.value), description.lang))
@@ -295,6 +297,7 @@ def listing_texts(
     if opp.application_mode in MODE_WORDS:
         labels.append(view.t(MODE_WORDS[opp.application_mode]))
     labels += [vocab("sectors", s) for s in opp.sectors]
+    labels += [vocab("endorsements", e) for e in opp.endorsements]
     labels += [vocab("languages", code) for code in supports.get("languages") or ()]
     if schedule.get("season"):
         labels.append(vocab("seasons", schedule["season"]))
@@ -364,7 +367,7 @@ def _stem_code(word: str, word_stem: str) -> int | str:
 
 def word_files(catalog: Catalog, lang: str) -> tuple[dict[str, Any], dict[str, bytes]]:
     """(facets.json's `words` entry, file name under words/ -> bytes) for one language."""
-    n = len(catalog.opportunities)
+    n = sum(len(opp.rows) for opp in catalog.opportunities.values())  # the ordinals of ordered(): one per row
     postings, stems = build(catalog, lang)
     shards: dict[str, list[str]] = {}
     for word in sorted(postings):

@@ -48,11 +48,17 @@ def catalog() -> Catalog:
 
 
 def path_of(opp: Opportunity, lang: str = "en") -> str:
-    return ("/es/" if lang == "es" else "/") + opp.url
+    """A result's address: its listing's page, and for a track of a listing the track's section of it."""
+    return ("/es/" if lang == "es" else "/") + opp.url + (f"#{opp.track.anchor}" if opp.track else "")
 
 
 def paths(opps: Iterable[Opportunity], lang: str = "en") -> set[str]:
     return {path_of(o, lang) for o in opps}
+
+
+def browse_rows(catalog: Catalog) -> list[Opportunity]:
+    """What the browse page lists and filters: each listing, or each track of a listing that has tracks."""
+    return [row for opp in catalog.opportunities.values() for row in opp.rows]
 
 
 def is_open(opp: Opportunity) -> bool:
@@ -120,7 +126,10 @@ def load_all(page: Page) -> None:
 def result_links(page: Page) -> list[tuple[str, str]]:
     """(path, title) of every result card loaded so far, in order."""
     links = page.locator("#wbl-results .wbl-card__title a")
-    return [(urlsplit(href).path, title) for href, title in links.evaluate_all("els => els.map(a => [a.href, a.textContent])")]
+    found = links.evaluate_all("els => els.map(a => [a.href, a.textContent])")
+    return [
+        (urlsplit(href).path + (f"#{urlsplit(href).fragment}" if urlsplit(href).fragment else ""), title) for href, title in found
+    ]
 
 
 def all_results(page: Page) -> list[str]:
@@ -160,7 +169,7 @@ def query_of(page: Page) -> dict[str, list[str]]:
 
 
 def test_student_flow_paid_grade_11_sector(page: Page, site_server: str, catalog: Catalog) -> None:
-    matching = [o for o in catalog.opportunities.values() if is_open(o) and o.is_paid and in_grade(o, 11)]
+    matching = [o for o in browse_rows(catalog) if is_open(o) and o.is_paid and in_grade(o, 11)]
     sector, expected = biggest_sector(matching)
 
     page.goto(site_server)
@@ -189,7 +198,7 @@ def test_student_flow_paid_grade_11_sector(page: Page, site_server: str, catalog
 def test_counselor_link_shows_the_same_results(
     page: Page, new_context: Callable[..., Any], site_server: str, catalog: Catalog
 ) -> None:
-    sector, expected = biggest_sector(list(catalog.opportunities.values()))
+    sector, expected = biggest_sector(list(browse_rows(catalog)))
     open_browse(page, browse_url(site_server))
     tick(page, "status", "open", on=False)  # any status
     tick(page, "sector", sector)
@@ -199,7 +208,7 @@ def test_counselor_link_shows_the_same_results(
     load_all(page)
     seen = result_links(page)
     assert {p for p, _ in seen} == paths(expected)
-    reviewed = [catalog.opportunities[p.split("/opportunities/")[1].rstrip("/")].last_reviewed for p, _ in seen]
+    reviewed = [catalog.opportunities[p.split("/opportunities/")[1].split("#")[0].rstrip("/")].last_reviewed for p, _ in seen]
     assert reviewed == sorted(reviewed, reverse=True)
 
     copied = page.url
@@ -214,7 +223,7 @@ def test_counselor_link_shows_the_same_results(
 
 
 def test_back_and_forward_restore_the_state(page: Page, site_server: str, catalog: Catalog) -> None:
-    opps = [o for o in catalog.opportunities.values() if is_open(o)]
+    opps = [o for o in browse_rows(catalog) if is_open(o)]
     paid = [o for o in opps if o.is_paid]
     paid_11 = [o for o in paid if in_grade(o, 11)]
     open_browse(page, browse_url(site_server))
@@ -251,7 +260,7 @@ def test_back_and_forward_restore_the_state(page: Page, site_server: str, catalo
 def test_default_is_open_listings_and_any_status_adds_closed(page: Page, site_server: str, catalog: Catalog) -> None:
     closed = catalog.opportunities[CLOSED_ID]
     assert closed.status == "closed"
-    everything = list(catalog.opportunities.values())
+    everything = list(browse_rows(catalog))
     opened = [o for o in everything if is_open(o)]
     open_browse(page, browse_url(site_server))
     page_size = int(page.locator("#wbl-browse").get_attribute("data-page-size") or 0)
@@ -275,7 +284,7 @@ def test_default_is_open_listings_and_any_status_adds_closed(page: Page, site_se
 
 
 def test_spanish_page_filters_and_searches_the_same_records(page: Page, site_server: str, catalog: Catalog) -> None:
-    opps = list(catalog.opportunities.values())
+    opps = list(browse_rows(catalog))
     sector, _ = biggest_sector([o for o in opps if is_open(o)])
     org = sorted(catalog.organizations.values(), key=lambda o: (-len(o.opportunity_ids), o.id))[0]
     word = max(re.findall(r"[A-Za-z]{5,}", org.name), key=len)
@@ -308,9 +317,9 @@ def test_spanish_page_filters_and_searches_the_same_records(page: Page, site_ser
 
 def unique_description_word(catalog: Catalog) -> tuple[Opportunity, str]:
     """A word that only one open listing's own text uses, taken from its description."""
-    texts = {o.id: json.dumps(o.raw, ensure_ascii=False, default=str).lower() for o in catalog.opportunities.values()}
+    texts = {o.id: json.dumps(o.raw, ensure_ascii=False, default=str).lower() for o in browse_rows(catalog)}
     names = " ".join(o.name.lower() for o in catalog.organizations.values())
-    for opp in sorted((o for o in catalog.opportunities.values() if is_open(o)), key=lambda o: o.id):
+    for opp in sorted((o for o in browse_rows(catalog) if is_open(o)), key=lambda o: o.id):
         words = sorted(set(re.findall(r"\b[a-z]{8,}\b", str(opp.raw.get("description", "")).lower())), key=lambda w: (-len(w), w))
         for word in words:
             if word not in names and sum(word in text for text in texts.values()) == 1:
@@ -333,7 +342,7 @@ def test_free_text_search_finds_a_word_of_the_description(page: Page, site_serve
 
 
 def test_sort_by_pay_is_highest_hourly_pay_first(page: Page, site_server: str, catalog: Catalog) -> None:
-    opened = [o for o in catalog.opportunities.values() if is_open(o)]
+    opened = [o for o in browse_rows(catalog) if is_open(o)]
     open_browse(page, browse_url(site_server))
     page.locator("#wbl-sort").select_option("pay")
     settle(page)
@@ -371,7 +380,7 @@ CARDS = """els => els.map((li) => {
   const langOf = (el) => ((el.querySelector("[lang]") || el).closest("[lang]") || document.documentElement).getAttribute("lang");
   const link = li.querySelector(".wbl-card__title a");
   return {
-    path: new URL(link.href).pathname,
+    path: new URL(link.href).pathname + new URL(link.href).hash,
     text: li.innerText,
     titleLang: langOf(link),
     orgLang: langOf(li.querySelector(".wbl-card__org")),
@@ -399,11 +408,17 @@ def test_cards_built_by_the_script_show_what_the_server_cards_show(
     open_browse(page, browse_url(site_server, lang, status="any"))
     load_all(page)
     built = page.locator("#wbl-results .wbl-card").evaluate_all(CARDS)
-    assert {c["path"] for c in built} == set(server) == paths(catalog.opportunities.values(), lang)
+    assert {c["path"] for c in built} == paths(browse_rows(catalog), lang)
+    assert set(server) == paths(catalog.opportunities.values(), lang)  # without JavaScript, a listing once
     view = View(catalog, lang, "opportunities/")
+    rows = {path_of(row, lang): row for row in browse_rows(catalog)}
     for card in built:
-        assert card == server[card["path"]]
-        opp = catalog.opportunities[card["path"].split("/opportunities/")[1].rstrip("/")]
+        opp = rows[card["path"]]
+        if opp.track is None:
+            assert card == server[card["path"]]
+        else:  # a track's card: the program's title and the track's name, and the track's own facts
+            title = view.plain(opp.text("title", lang)) + " · " + view.plain(opp.track.text("name", lang))
+            assert card["text"].startswith(title), (card["text"], title)
         for shown in (view.vocab("formats", opp.format), view.grades(opp), view.pay(opp), view.where(opp)):
             assert shown in card["text"], (opp.id, shown)
     if lang == "es":
@@ -450,7 +465,7 @@ def test_when_search_cannot_load_the_static_list_stays(
 
 
 def test_phone_layout_has_no_sideways_scroll_and_big_targets(page: Page, site_server: str, catalog: Catalog) -> None:
-    sector, _ = biggest_sector(list(catalog.opportunities.values()))
+    sector, _ = biggest_sector(list(browse_rows(catalog)))
     open_browse(page, browse_url(site_server, pay="paid-any", sector=sector, grade="11"))
     open_filters(page, "pay")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
@@ -528,12 +543,11 @@ def expected_view(catalog: Catalog, site: Path, lang: str, params: dict[str, Any
     counts: dict[str, Counter[str]] = {}
     for name in {n for v in values for n in v}:
         counts[name] = Counter(v for i in order if passes(i, name) for v in values[i].get(name, ()))
-    prefix = "/es/" if lang == "es" else "/"
-    return {"urls": [prefix + opps[i].url for i in order if passes(i)], "counts": counts}
+    return {"urls": [path_of(opps[i], lang) for i in order if passes(i)], "counts": counts}
 
 
 def equivalence_cases(catalog: Catalog) -> list[dict[str, Any]]:
-    opps = list(catalog.opportunities.values())
+    opps = list(browse_rows(catalog))
     sector, _ = biggest_sector(opps)
     sectors = sorted({s for o in opps for s in o.sectors})
     org = sorted(catalog.organizations.values(), key=lambda o: (-len(o.opportunity_ids), o.id))[0]
@@ -575,7 +589,7 @@ def test_the_page_finds_and_counts_what_the_model_says(
 def test_filtering_without_words_never_fetches_the_word_index(page: Page, site_server: str, catalog: Catalog) -> None:
     requested: list[str] = []
     page.on("request", lambda request: requested.append(urlsplit(request.url).path))
-    sector, _ = biggest_sector([o for o in catalog.opportunities.values() if is_open(o)])
+    sector, _ = biggest_sector([o for o in browse_rows(catalog) if is_open(o)])
     open_browse(page, browse_url(site_server, pay="paid-any"))
     tick(page, "status", "open", on=False)
     tick(page, "sector", sector)
@@ -607,7 +621,7 @@ def listings_with_words(catalog: Catalog, lang: str, wanted: Callable[[str], boo
     """Listings whose text on the page's language (title, organization, description...) has a word that `wanted` accepts."""
     view = View(catalog, lang, "opportunities/")
     out = []
-    for opp in catalog.opportunities.values():
+    for opp in browse_rows(catalog):
         strong, other = wi.listing_texts(catalog, opp, view)
         if any(wanted(word) for text, _ in strong + other for word in wi.words(text)):
             out.append(opp)
@@ -692,14 +706,14 @@ def title_matches(catalog: Catalog, site: Path, query: str) -> set[str]:
     view = View(catalog, "en", "opportunities/")
     return {
         path_of(o)
-        for o in catalog.opportunities.values()
+        for o in browse_rows(catalog)
         if matched & {w for text, _ in wi.listing_texts(catalog, o, view)[0] for w in wi.words(text)}
     }
 
 
 def test_title_and_organization_matches_come_first(page: Page, site_server: str, built_site: Path, catalog: Catalog) -> None:
     # A word that some listings have in the title or organization name, and others only further down.
-    candidates = sorted({w for o in catalog.opportunities.values() for w in wi.words(o.title) if len(w) >= 5})
+    candidates = sorted({w for o in browse_rows(catalog) for w in wi.words(o.title) if len(w) >= 5})
     for word in candidates:
         params = {"q": word, "status": "any"}
         expected = expected_view(catalog, built_site, "en", params)["urls"]

@@ -90,8 +90,8 @@ ONE_LINE = (
     "Keep it on one line; if you pasted it, type it again to drop invisible characters."
 )
 BOOL_HINT = "Write true or false in lowercase (yes, no, on and off are read as text here)."
-WHOLE = "Write a whole number without quotes, such as 30."
-NUMBER = "Write a number without quotes or a $ sign, such as 18.5."
+WHOLE = "Write a whole number only, in digits, such as 30."
+NUMBER = "Write a number only, in digits, such as 18.5."
 BAD_DATE = "`{}` is `{}`, which is not a real date. Check the month and day, and write it like 2027-03-15."
 NOT_HTTPS = (
     "`application.url` is not a web address that starts with https://. Use a full https:// address such as "
@@ -106,8 +106,8 @@ SYMLINK = "This is a symbolic link, not a file or folder. Replace the link with 
 ID_RULES = "is not a valid id: use lowercase letters, digits and single hyphens"
 FOLDER_HINT = "Move its files to the right place (see CONTRIBUTING.md) and remove the folder."
 UNEXPECTED_HINT = "Catalog files end in .yml; remove this file or move it out of catalog/."
-KEYS_LEFT = "Use one of: `former_ids`, `intermediary`, `outcomes`, `seats`, `supports`, `translations`."
-NO_PATHWAY = "`pathways[1]` names the pathway `manufacturing`, which is not in the catalog. Add the pathway first."
+NO_SUCH_KEY = "Delete this line; the field reference on the Contribute page (/contribute/) lists the keys that belong here."
+NO_PATHWAY = "`pathways`, item 1 names the pathway `manufacturing`, which is not in the catalog. Add the pathway first."
 
 BILLION_LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8)
@@ -250,7 +250,7 @@ CASES: list[Case] = [
         "key-with-crlf",
         "yaml",
         appended('"bad\\r\\nkey": 1\n'),
-        Expect(51, 1, "unknown-key", f"Unknown key `bad\r\nkey`. Remove it, or rename it. {KEYS_LEFT}"),
+        Expect(51, 1, "unknown-key", f"Unknown key `bad\r\nkey`. {NO_SUCH_KEY}"),
     ),
     _case(
         "no-is-not-false",
@@ -274,7 +274,12 @@ CASES: list[Case] = [
         "octal-looking-number-stays-text",
         "yaml",
         listing("example: true\n", "example: true\nseats: 010\n"),
-        Expect(2, 8, "wrong-type", f"`seats` should be a whole number, not the text `010`. {WHOLE}"),
+        Expect(
+            2,
+            8,
+            "wrong-type",
+            "`seats` should be a whole number, not the text `010`. Write it without the leading zero: `seats: 10`.",
+        ),
     ),
     _case(
         "underscore-number-stays-text",
@@ -298,12 +303,15 @@ CASES: list[Case] = [
         "zip-with-leading-zero-stays-text",
         "yaml",
         listing('zip: "90802"', "zip: 02134"),
+        # The text keeps its zero, so the form is right; a Massachusetts ZIP code is not in the region's areas.
         Expect(
             36,
             10,
-            "bad-zip",
-            '`sites[1].zip` is not a five-digit California ZIP code. Write the ZIP code like "90802".',
+            "outside-region",
+            "`sites`, item 1, `zip` is `02134`, which is not in the region (catalog/vocabularies/areas.yml). If the site "
+            "really is outside the region, add `outside_region: true` to this site; if the ZIP code is wrong, correct it.",
         ),
+        loads=True,
     ),
     _case("unquoted-date-stays-text", "yaml", listing('last_reviewed: "2026-10-15"', "last_reviewed: 2026-10-15")),
     _case(
@@ -605,7 +613,7 @@ CASES: list[Case] = [
         "email-with-mailto",
         "schema",
         listing("  email: interns@example.org", "  email: mailto:jobs@example.org"),
-        Expect(40, 10, "bad-email", BAD_EMAIL),
+        Expect(40, 10, "bad-email", "`contact.email` starts with `mailto:`. Write the address only: jobs@example.org."),
     ),
     _case(
         "two-emails",
@@ -630,7 +638,7 @@ CASES: list[Case] = [
         "traversal-pathway",
         "schema",
         listing("  - manufacturing\n", "  - ../../mkdocs\n"),
-        Expect(12, 5, "bad-id", BAD_ID.format("pathways[1]")),
+        Expect(12, 5, "bad-id", BAD_ID.replace("`{}`", "`pathways`, item 1")),
     ),
     _case(
         "absolute-path-rubric",
@@ -669,7 +677,7 @@ CASES: list[Case] = [
             12,
             5,
             "unknown-reference",
-            "`pathways[1]` names the pathway `manufactoring`, which is not in the catalog. Did you mean `manufacturing`?",
+            "`pathways`, item 1 names the pathway `manufactoring`, which is not in the catalog. Did you mean `manufacturing`?",
         ),
         loads=True,
     ),
@@ -1271,7 +1279,7 @@ CASES: list[Case] = [
             38,
             15,
             "implausible-amount",
-            "`occupations[1].wage.amount` is $100000000000000 per hour, which cannot be a real amount. "
+            "`occupations`, item 1, `wage.amount` is $100000000000000 per hour, which cannot be a real amount. "
             "Write the amount in dollars with at most two decimals, from 1 to 500 per hour.",
         ),
         path="pathways/manufacturing.yml",

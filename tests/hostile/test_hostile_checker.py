@@ -107,7 +107,7 @@ def test_text_output_keeps_one_problem_per_line(tmp_path: Path, monkeypatch: pyt
     (line,) = as_text(check_catalog(Path("catalog"), as_of=AS_OF).problems)
     assert line == (
         "catalog/employers/acme/welding-intern.yml:51:1: error: Unknown key `bad\\x0d\\x0akey`. "
-        "Remove it, or rename it. Use one of: `former_ids`, `intermediary`, `outcomes`, `seats`, `supports`, `translations`."
+        "Delete this line; the field reference on the Contribute page (/contribute/) lists the keys that belong here."
     )
 
 

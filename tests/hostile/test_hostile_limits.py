@@ -41,7 +41,8 @@ MANY_VALUES = BASE + "notes: [" + ", ".join(["1"] * 60_000) + "]\n"
             # jsonschema's uniqueItems compared these 12,000 mappings pair by pair: minutes of CPU for 120 KB.
             "mappings-in-a-unique-list",
             QUADRATIC,
-            f"catalog/{LISTING}:11:12: error: `pathways[1]` should be text, not a set of keys. Put the value in quotes.",
+            f"catalog/{LISTING}:11:12: error: `pathways`, item 1 should be text, not a set of keys. "
+            "Write the text on the same line, after `- `; if the text itself contains `: `, put it all in double quotes.",
             12_000,
         ),
         (

@@ -111,7 +111,10 @@ def browse_listings(site: Path, prefix: str) -> list[str]:
 
 
 def word_index_listings(site: Path, lang: str) -> list[str]:
-    """The listings that some word of the word index leads to, by the ids of the facet index's cards."""
+    """The listings that some word of the word index leads to, by the ids of the facet index's cards.
+
+    A listing with tracks has one card per track; those cards count as the listing once.
+    """
     folder = site / "browse-data" / lang
     n = json.loads((folder / "facets.json").read_text(encoding="utf-8"))["n"]
     cards = [
@@ -122,7 +125,9 @@ def word_index_listings(site: Path, lang: str) -> list[str]:
     for shard in (folder / "words").glob("*.json"):
         for _, _, every, _ in read_shard(json.loads(shard.read_text(encoding="utf-8")), n):
             ordinals.update(every)
-    return [cards[i]["u"] for i in sorted(ordinals)]
+    rows = [(cards[i]["u"], cards[i].get("k")) for i in sorted(ordinals)]
+    assert len(rows) == len(set(rows)), "the word index repeats a card"
+    return list(dict.fromkeys(listing for listing, _ in rows))
 
 
 def csv_listings(site: Path) -> list[str]:

@@ -178,6 +178,17 @@ describe("cardRecord", () => {
     assert.throws(() => cardRecord([], 40, 40, "https://example.org/"), /no card 40/);
   });
 
+  test("a track of a listing links to its section and names the track", () => {
+    const cards = [{ u: "o/summer", t: "Summer jobs", k: "ages-14-15", kn: "Ages 14–15", kl: "en" }, { u: "o/summer", t: "Summer jobs" }];
+    const track = cardRecord(cards, 0, 40, new URL("https://example.org/s/opportunities/"));
+    assert.equal(track.href, "https://example.org/s/opportunities/o/summer/#track-ages-14-15");
+    assert.equal(track.track, "Ages 14–15");
+    assert.equal(track.trackLang, "en");
+    const listing = cardRecord(cards, 1, 40, new URL("https://example.org/s/opportunities/"));
+    assert.equal(listing.href, "https://example.org/s/opportunities/o/summer/");
+    assert.ok(!("track" in listing));
+  });
+
   test("an id with characters to escape", () => {
     const record = cardRecord([{ u: "o/x y", t: "T" }], 0, 40, new URL("https://example.org/s/opportunities/"));
     assert.equal(record.href, "https://example.org/s/opportunities/o/x%20y/");

@@ -116,6 +116,13 @@ describe("cardTexts", () => {
     });
   });
 
+  test("a track's card names the track, in the language it is written in", () => {
+    const texts = cardTexts({ title: "Summer jobs", track: "Ages 16–24", trackLang: "en", where: "Pomona" }, ui, {});
+    assert.equal(texts.track, "Ages 16–24");
+    assert.equal(texts.trackLang, "en");
+    assert.ok(!("track" in cardTexts({ title: "Summer jobs", where: "Pomona" }, ui, {})));
+  });
+
   test("places take turns with text, text first", () => {
     const texts = cardTexts({ where: ["", "Carson", ", Remote"] }, ui, {});
     assert.equal(texts.where, "Carson, Remote");

@@ -95,7 +95,8 @@ def compute(catalog: Catalog) -> Coverage:
     area_ids = [a.id for a in vocab.items("areas")]
     by_area: dict[str, list[Opportunity]] = {a: [] for a in area_ids}
     for opp in open_:
-        for area in dict.fromkeys(s.area or UNKNOWN_AREA for s in opp.sites):
+        # A site outside the region is in no area: counting it as "unknown" would blur the region's own gaps.
+        for area in dict.fromkeys(s.area or UNKNOWN_AREA for s in opp.sites if not s.outside_region):
             by_area.setdefault(area, []).append(opp)
     if not by_area.get(UNKNOWN_AREA):
         by_area.pop(UNKNOWN_AREA, None)

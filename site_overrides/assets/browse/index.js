@@ -76,15 +76,19 @@ export function sortOrder(data, n) {
 }
 
 // The card of ordinal i, from the cards of its shard (cards-<k>.json, k = floor(i / shard)), with the
-// address of its page resolved against the index's base.
+// address of its page resolved against the index's base. A track of a listing (`k`) links to the track's
+// section of the listing's page and names the track.
 export function cardRecord(cards, i, shard, base) {
   const c = cards[i % shard];
   if (!c) throw new Error("facet index: no card " + i);
+  const page = new URL(c.u + "/", base);
+  if (c.k) page.hash = "track-" + c.k;
   return {
-    href: new URL(c.u + "/", base).href, title: c.t, titleLang: c.tl, org: c.o, orgLang: c.ol,
+    href: page.href, title: c.t, titleLang: c.tl, org: c.o, orgLang: c.ol,
     pay: c.p, where: c.w, deadline: c.d, status: c.s, statusLabel: c.sl,
     // A listing open to ages only: its grade values (implied by its ages) serve the filter, not the card.
     ...(c.ng ? { noGrades: true } : {}),
+    ...(c.k ? { track: c.kn, trackLang: c.kl } : {}),
   };
 }
 

@@ -40,6 +40,8 @@ export function cardTexts(r, ui, formats) {
     href: r.href || "",
     title: r.title || r.href || "",
     titleLang: r.titleLang || "",
+    // The track of a listing that has several, beside its title; a listing's own card has none.
+    ...(r.track ? { track: r.track, trackLang: r.trackLang || "" } : {}),
     org: r.org || "",
     orgLang: r.orgLang || "",
     format: formats && Object.hasOwn(formats, format) ? formats[format] : format,

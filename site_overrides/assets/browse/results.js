@@ -30,6 +30,8 @@ export function fillCard(card, texts) {
     if (separator && separator.nodeType === Node.TEXT_NODE) separator.remove();
     node.remove();
   };
+  if (texts.track) put("track", texts.track, texts.trackLang);
+  else drop(slot("track"));
   put("pay", texts.pay);
   if (texts.grades) put("grades", texts.grades);
   else drop(slot("grades"));

@@ -1,0 +1,439 @@
+"""Mistakes people who do not program make in catalog files, each with the exact message it gets.
+
+Every message says what is wrong and how to fix it, names places in words (`sites`, item 1), and never
+suggests a value that would fail in turn. Each case is one edit to the minimal fixture catalog.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import check_lines, edit
+
+from generator.check.messages import suggest
+from generator.commands.cli import main
+
+LISTING = "employers/acme/welding-intern.yml"
+ORG = "employers/acme/organization.yml"
+SHOWN = "catalog/employers/acme/welding-intern.yml"
+SHOWN_ORG = "catalog/employers/acme/organization.yml"
+SECTOR = "  - Manufacturing and Product Development"
+GRADES = "  grades:\n    min: 11\n    max: 12"
+PERSONAL = (
+    "is an address at gmail.com, which is usually a person's own. Use a role address on the organization's own "
+    "domain, such as internships@your-org.org: a personal address puts that person's details on a public page "
+    "and stops working when they leave."
+)
+# A region's sectors, as many as Los Angeles has: more than a message lists in full.
+SECTORS = [
+    ("agriculture", "Agriculture and Natural Resources", "Agricultura y Recursos Naturales"),
+    ("arts", "Arts, Media, and Entertainment", "Artes, Medios y Entretenimiento"),
+    ("building", "Building and Construction Trades", "Oficios de la Construcción"),
+    ("business", "Business and Finance", "Negocios y Finanzas"),
+    ("education", "Education, Child Development, and Family Services", "Educación y Servicios Familiares"),
+    ("energy", "Energy, Environment, and Utilities", "Energía, Medio Ambiente y Servicios Públicos"),
+    ("engineering", "Engineering and Architecture", "Ingeniería y Arquitectura"),
+    ("fashion", "Fashion and Interior Design", "Moda y Diseño de Interiores"),
+    ("health", "Health Science and Medical Technology", "Ciencias de la Salud y Tecnología Médica"),
+    ("hospitality", "Hospitality, Tourism, and Recreation", "Hotelería, Turismo y Recreación"),
+    ("ict", "Information and Communication Technologies", "Tecnologías de la Información y Comunicación"),
+    ("manufacturing", "Manufacturing and Product Development", "Manufactura y Desarrollo de Productos"),
+    ("marketing", "Marketing, Sales, and Services", "Mercadotecnia, Ventas y Servicios"),
+    ("public", "Public Services", "Servicios Públicos"),
+    ("transportation", "Transportation", "Transporte"),
+]
+
+MISTAKES = [
+    # -- YAML typed the way people type it ---------------------------------------------------
+    (
+        "tab-indent",
+        "  unit: hour",
+        "\tunit: hour",
+        "16:1: error: A tab is used for indentation. Indent with spaces instead of tabs.",
+    ),
+    (
+        "no-space-after-colon",
+        "status: open",
+        "status: open\nseats:300",
+        "50:6: error: `seats:300` has no space after its `:`. Add a space after the colon: `seats: 300`.",
+    ),
+    (
+        "no-space-after-colon-text",
+        "title: Welding Internship",
+        "title:Welding Internship",
+        "2:6: error: `title:Welding Internship` has no space after its `:`. Add a space after the colon: `title: Welding Internship`.",
+    ),
+    (
+        "no-space-after-colon-nested",
+        "  unit: hour",
+        "  unit:hour",
+        "16:7: error: `unit:hour` has no space after its `:`. Add a space after the colon: `unit: hour`.",
+    ),
+    (
+        "no-space-after-dash",
+        SECTOR,
+        "  -Manufacturing and Product Development",
+        "10:3: error: `sectors` should be a list, not the text `-Manufacturing and Product Development`. Add a space after the dash: `- Manufacturing and Product Development`.",
+    ),
+    (
+        "curly-quotes",
+        "status: open",
+        "status: \u201copen\u201d",
+        "49:9: error: `status` is wrapped in curly quotes (\u201c \u201d), which are read as part of the value. Remove them: write `status: open`.",
+    ),
+    (
+        "curly-quotes-number",
+        "status: open",
+        "status: open\nseats: \u201c30\u201d",
+        "50:8: error: `seats` is wrapped in curly quotes (\u201c \u201d), which are read as part of the value. Remove them: write `seats: 30`.",
+    ),
+    (
+        "colon-inside-text",
+        "summary: A paid summer internship in a welding shop.",
+        "summary: Note: a paid internship",
+        "3:14: error: A `: ` inside this value makes it look like a new key. Put the whole value in double quotes.",
+    ),
+    (
+        "duplicate-key",
+        "status: open",
+        "status: open\ntitle: Welding",
+        "50:1: error: The key `title` appears twice in the same block (first on line 2). Keep one of them and delete the other.",
+    ),
+    # -- true and false ------------------------------------------------------------------
+    (
+        "boolean-Yes",
+        "work_permit: true",
+        "work_permit: Yes",
+        "23:16: error: `eligibility.work_permit` should be true or false, not the text `Yes`. Write true or false in lowercase (yes, no, on and off are read as text here).",
+    ),
+    (
+        "boolean-No",
+        "work_permit: true",
+        "work_permit: No",
+        "23:16: error: `eligibility.work_permit` should be true or false, not the text `No`. Write true or false in lowercase (yes, no, on and off are read as text here).",
+    ),
+    (
+        "boolean-required",
+        "work_permit: true",
+        "work_permit: required",
+        "23:16: error: `eligibility.work_permit` should be true or false, not the text `required`. Write true or false.",
+    ),
+    # -- dates ---------------------------------------------------------------------------
+    (
+        "date-us",
+        'deadline: "2027-03-15"',
+        "deadline: 3/15/2027",
+        "32:13: error: `application.deadline` is not a date written YYYY-MM-DD. Write it year first, as 2027-03-15.",
+    ),
+    (
+        "date-words",
+        'deadline: "2027-03-15"',
+        "deadline: March 15, 2027",
+        "32:13: error: `application.deadline` is not a date written YYYY-MM-DD. Write it year first, as 2027-03-15.",
+    ),
+    (
+        "date-not-real",
+        'deadline: "2027-03-15"',
+        "deadline: 2/30/2027",
+        "32:13: error: `application.deadline` is not a date written YYYY-MM-DD. Write the date like 2027-03-15.",
+    ),
+    # -- numbers as people write them ---------------------------------------------------------
+    (
+        "money-per-hour",
+        "amount: 18.5",
+        "amount: $18.50/hr",
+        "15:11: error: `pay.amount` should be a number, not the text `$18.50/hr`. Write the number only, without the $ sign, such as 18.5; the unit goes on its own line, `unit: hour`.",
+    ),
+    (
+        "money-an-hour",
+        "amount: 18.5",
+        "amount: 18.50 an hour",
+        "15:11: error: `pay.amount` should be a number, not the text `18.50 an hour`. Write the number only, such as 18.5; the unit goes on its own line, `unit: hour`.",
+    ),
+    (
+        "money-comma",
+        "amount: 18.5",
+        "amount: 1,200",
+        "15:11: error: `pay.amount` should be a number, not the text `1,200`. Write the number only, such as 1200 (no commas).",
+    ),
+    (
+        "seats-plus",
+        "status: open",
+        "status: open\nseats: 300+",
+        "50:8: error: `seats` should be a whole number, not the text `300+`. Write the number only, such as 300; to say 'at least' or 'about', say so in `description`.",
+    ),
+    (
+        "seats-quoted",
+        "status: open",
+        'status: open\nseats: "30"',
+        "50:8: error: `seats` should be a whole number, not the text `30`. Remove the quotes: write `seats: 30`.",
+    ),
+    (
+        "seats-words",
+        "status: open",
+        "status: open\nseats: thirty",
+        "50:8: error: `seats` should be a whole number, not the text `thirty`. Write a whole number only, in digits, such as 30, or remove the line.",
+    ),
+    (
+        "age-plus",
+        "    min: 16",
+        "    min: 16+",
+        "22:10: error: `eligibility.age.min` should be a whole number, not the text `16+`. Write the number only, such as 16; `min` already means 'at least'.",
+    ),
+    (
+        "age-as-text",
+        "  age:\n    min: 16",
+        "  age: 16+",
+        "21:8: error: `eligibility.age` should be a set of `key: value` lines, not the text `16+`. Write it as `age: {min: 16}`.",
+    ),
+    (
+        "grade-ordinal",
+        "    max: 12",
+        "    max: 12th",
+        "20:10: error: `eligibility.grades.max` should be a whole number, not the text `12th`. Write the grade as a number from 6 to 14 only, such as 12.",
+    ),
+    (
+        "grade-ordinal-out-of-range",
+        "    max: 12",
+        "    max: 15th",
+        "20:10: error: `eligibility.grades.max` should be a whole number, not the text `15th`. Write the grade as a number from 6 to 14 only, such as 12.",
+    ),
+    (
+        "grades-range-text",
+        GRADES,
+        "  grades: 9-12",
+        "18:11: error: `eligibility.grades` should be a set of `key: value` lines, not the text `9-12`. Write it as `grades: {min: 9, max: 12}`.",
+    ),
+    (
+        "grades-ordinal-range",
+        GRADES,
+        "  grades: 9th-12th",
+        "18:11: error: `eligibility.grades` should be a set of `key: value` lines, not the text `9th-12th`. Write it as `grades: {min: 9, max: 12}`.",
+    ),
+    (
+        "grades-one-number",
+        GRADES,
+        "  grades: 11",
+        "18:11: error: `eligibility.grades` should be a set of `key: value` lines, not the number 11. Write it as `grades: {min: 11, max: 11}`.",
+    ),
+    # -- text, lists and values ---------------------------------------------------------------
+    (
+        "title-number",
+        "title: Welding Internship",
+        "title: 2027",
+        '2:8: error: `title` should be text, not the number 2027. Put it in double quotes, as `title: "2027"`.',
+    ),
+    (
+        "one-value-as-list",
+        "format: internship",
+        "format: [internship]",
+        "7:9: error: `format` should be text, not a list. It takes one value: write `format: internship` on one line, without `[ ]`.",
+    ),
+    (
+        "list-as-comma-text",
+        "sectors:\n" + SECTOR,
+        "sectors: Manufacturing and Product Development, Health Science and Medical Technology",
+        "9:10: error: `sectors` should be a list, not the text `Manufacturing and Product Development...`. Write each item on its own line under `sectors:`, starting with `- ` (such as `- Manufacturing and Product Development`), not separated by commas.",
+    ),
+    (
+        "two-values-on-one-item",
+        SECTOR,
+        "  - Health Science and Medical Technology, Manufacturing and Product Development",
+        "10:5: error: `sectors`, item 1 has the value `Health Science and Medical Technology, Manufacturing and ...`, which is not allowed here. It names 2 values: put each on its own line, starting with `- `: `- Health Science and Medical Technology` and `- Manufacturing and Product Development`.",
+    ),
+    (
+        "sector-in-spanish",
+        SECTOR,
+        "  - Manufactura y Desarrollo de Productos",
+        "10:5: error: `sectors`, item 1 has the value `Manufactura y Desarrollo de Productos`, which is not allowed here. Write `Manufacturing and Product Development`, the name this list uses for it.",
+    ),
+    (
+        "sector-lowercase",
+        SECTOR,
+        "  - manufacturing and product development",
+        "10:5: error: `sectors`, item 1 has the value `manufacturing and product development`, which is not allowed here. Write it exactly as `Manufacturing and Product Development`.",
+    ),
+    (
+        "sector-by-id",
+        SECTOR,
+        "  - health-science-and-medical-technology",
+        "10:5: error: `sectors`, item 1 has the value `health-science-and-medical-technology`, which is not allowed here. Write it exactly as `Health Science and Medical Technology`.",
+    ),
+    (
+        "status-capital",
+        "status: open",
+        "status: Open",
+        "49:9: error: `status` has the value `Open`, which is not allowed here. Write it exactly as `open`.",
+    ),
+    (
+        "mode-with-space",
+        "    mode: in-person",
+        "    mode: in person",
+        "37:11: error: `sites`, item 1, `mode` has the value `in person`, which is not allowed here. Write it exactly as `in-person`.",
+    ),
+    (
+        "format-typo",
+        "format: internship",
+        "format: intership",
+        "7:9: error: `format` has the value `intership`, which is not allowed here. Did you mean `internship`?",
+    ),
+    # -- links and addresses ----------------------------------------------------------------
+    (
+        "url-without-https",
+        "url: https://example.org/apply",
+        "url: www.example.org/apply",
+        "30:8: error: `application.url` does not start with https://. Write the full address, starting with https://, as https://www.example.org/apply.",
+    ),
+    (
+        "url-http",
+        "url: https://example.org/apply",
+        "url: http://example.org/apply",
+        "30:8: error: `application.url` starts with http://, which is not secure. Use the page's https:// address instead (change http to https and check that the page opens).",
+    ),
+    (
+        "phone-in-email",
+        "  email: interns@example.org",
+        "  email: (310) 555-0100",
+        "40:10: error: `contact.email` is a phone number, not an email address. Put the phone number under `phone:`, and here write a role email address such as internships@example.org.",
+    ),
+    (
+        "mailto-in-email",
+        "  email: interns@example.org",
+        "  email: mailto:interns@example.org",
+        "40:10: error: `contact.email` starts with `mailto:`. Write the address only: interns@example.org.",
+    ),
+    (
+        "free-mail",
+        "  email: interns@example.org",
+        "  email: maria.lopez1987@gmail.com",
+        f"40:10: warning: `contact.email` {PERSONAL}",
+    ),
+    # -- keys ----------------------------------------------------------------------------
+    ("key-typo", "title:", "titel:", "2:1: error: Unknown key `titel`. Did you mean `title`?"),
+    ("key-typo-nested", "  unit: hour", "  unti: hour", "16:3: error: Unknown key `unti` in `pay`. Did you mean `unit`?"),
+    ("key-capitalized", "status: open", "Status: open", "49:1: error: Unknown key `Status`. Did you mean `status`?"),
+    (
+        "value-as-key",
+        "status: open",
+        "status: open\npaid: yes",
+        "50:1: error: Unknown key `paid`. `paid` is a value, not a key: write `type: paid` under `pay:`.",
+    ),
+    (
+        "key-already-given",
+        "    max: 12",
+        "    max: 12\n    mx: 12",
+        "21:5: error: Unknown key `mx` in `eligibility.grades`. `max` is already given in `eligibility.grades`: keep one `max:` and delete the other.",
+    ),
+    (
+        "key-unrelated",
+        "status: open",
+        "status: open\ncolour: red",
+        "50:1: error: Unknown key `colour`. Delete this line; the field reference on the Contribute page (/contribute/) lists the keys that belong here.",
+    ),
+    (
+        "key-unrelated-short-block",
+        "  role: Internship office",
+        "  role: Internship office\n  supervisor: Ana",
+        "40:3: error: Unknown key `supervisor` in `contact`. Delete this line, or use one of the keys that belong here: `role`, `email`, `phone`, `url`.",
+    ),
+    (
+        "missing-required",
+        "title: Welding Internship\n",
+        "",
+        "1:1: error: The required key `title` is missing. Add `title:` (Short, specific title a student would understand).",
+    ),
+    ("empty-required", "title: Welding Internship", "title:", "2:7: error: `title` is empty. Fill in text."),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [pytest.param(*case[1:], id=case[0]) for case in MISTAKES])
+def test_mistake_message(minimal: Path, old: str, new: str, expected: str) -> None:
+    edit(minimal / LISTING, old, new)
+    assert check_lines(minimal) == [f"{SHOWN}:{expected}"]
+
+
+def test_there_are_at_least_forty_mistakes() -> None:
+    assert len(MISTAKES) >= 40
+    assert len({case[0] for case in MISTAKES}) == len(MISTAKES)
+
+
+def _long_sectors(root: Path) -> None:
+    lines = ["items:"]
+    for ident, name, spanish in SECTORS:
+        lines += [f"  - id: {ident}", f'    name: "{name}"', f'    name_es: "{spanish}"']
+    (root / "vocabularies/sectors.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("typed", "hint"),
+    [
+        # The issue's case: the right sector was among seven hidden ones.
+        ("Manufactoring", "Did you mean `Manufacturing and Product Development`?"),
+        ("Salud", "Did you mean `Health Science and Medical Technology`?"),
+        ("Ingenieria", "Did you mean `Engineering and Architecture`?"),
+        ("Marketing", "Write `Marketing, Sales, and Services`, the name this list uses for it."),
+        ("Transporte", "Write `Transportation`, the name this list uses for it."),
+    ],
+)
+def test_sector_in_a_long_list(minimal: Path, typed: str, hint: str) -> None:
+    _long_sectors(minimal)
+    edit(minimal / LISTING, SECTOR, f"  - {typed}")
+    edit(minimal / ORG, SECTOR, "  - Manufacturing and Product Development")
+    assert check_lines(minimal) == [
+        f"{SHOWN}:10:5: error: `sectors`, item 1 has the value `{typed}`, which is not allowed here. {hint}"
+    ]
+
+
+def test_nothing_close_in_a_long_list_shows_every_value(minimal: Path) -> None:
+    _long_sectors(minimal)
+    edit(minimal / LISTING, SECTOR, "  - Other")
+    [line] = check_lines(minimal)
+    prefix = f"{SHOWN}:10:5: error: `sectors`, item 1 has the value `Other`, which is not allowed here. Use one of: "
+    assert line.startswith(prefix)
+    assert sorted(line[len(prefix) + 1 : -2].split("`, `")) == sorted(name for _, name, _ in SECTORS)
+
+
+def test_misspelt_organization_folder_points_to_the_existing_one(minimal: Path) -> None:
+    (minimal / "employers/acmee").mkdir()
+    (minimal / "employers/acmee/welding-shadow.yml").write_text((minimal / LISTING).read_text(), encoding="utf-8")
+    assert check_lines(minimal) == [
+        "catalog/employers/acmee/organization.yml:1:1: error: The folder catalog/employers/acmee/ has no organization.yml. "
+        "Did you mean the folder `acme`? Move the files there and delete this folder; for a new organization, "
+        "add organization.yml here instead (see CONTRIBUTING.md)."
+    ]
+
+
+def test_file_name_with_spaces_and_yaml_extension_gets_a_name_that_passes(minimal: Path) -> None:
+    (minimal / LISTING).rename(minimal / "employers/acme/Summer Clinic Aide.yaml")
+    assert check_lines(minimal) == [
+        "catalog/employers/acme/Summer Clinic Aide.yaml:1:1: error: The file `Summer Clinic Aide.yaml` has the wrong "
+        "extension and a name that is not a valid id. Rename it to `summer-clinic-aide.yml`."
+    ]
+    (minimal / "employers/acme/Summer Clinic Aide.yaml").rename(minimal / "employers/acme/summer-clinic-aide.yml")
+    assert check_lines(minimal) == []
+
+
+def test_free_mail_on_the_organization_is_a_warning_that_does_not_fail(minimal: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(minimal / ORG, "  email: interns@example.org", "  email: Acme.Fab@Yahoo.com")
+    assert main(["check", str(minimal)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"{SHOWN_ORG}:16:10: warning: `contact.email` {PERSONAL.replace('gmail.com', 'yahoo.com')}"
+    assert out[-1].endswith("0 errors, 1 warning")
+
+
+@pytest.mark.parametrize(
+    ("value", "allowed", "expected"),
+    [
+        ("employers", ["employer", "college", "nonprofit"], "Did you mean `employer`?"),
+        ("onsite", ["in-person", "hybrid", "remote"], "Use one of: `in-person`, `hybrid`, `remote`"),
+        ("develop", ["emerging", "developing"], "Did you mean `developing`? Use one of: `developing`, `emerging`"),
+        (
+            "zzz",
+            [f"v{i}" for i in range(30)],
+            "The nearest are: " + ", ".join(f"`v{i}`" for i in range(12)) + " (30 values in all)",
+        ),
+    ],
+)
+def test_suggest_lists_nearest_first_and_short_lists_in_full(value: str, allowed: list[str], expected: str) -> None:
+    assert suggest(value, allowed) == expected
