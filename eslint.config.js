@@ -11,6 +11,8 @@ const PAGE_SCRIPTS = [
   "site_overrides/assets/browse/controls.js",
   "site_overrides/assets/browse/results.js",
   "site_overrides/assets/browse/dom.js",
+  "site_overrides/assets/mylist/star.js",
+  "site_overrides/assets/mylist/page.js",
 ];
 
 export default [

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 log = logging.getLogger("mkdocs.plugins.wbl-catalog")
 
@@ -51,6 +52,9 @@ BODY_MARK = "WBL-GENERATED-PAGE-BODY"
 
 # Material's search plugin, under either of its names: without it, its index, lunr and the search worker go unused.
 SEARCH_PLUGINS = frozenset({"search", "material/search"})
+
+# The theme's error page; MkDocs renders it at the root only.
+NOT_FOUND = "404.html"
 
 
 def theme_text(key: str, lang: str | None, **values: object) -> Markup:
@@ -102,6 +106,18 @@ def prune_theme_assets(site_dir: Path, plugins: set[str]) -> list[str]:
             if cut != text:
                 minified.write_text(cut, encoding="utf-8")
     return [p.relative_to(site_dir).as_posix() for p in removed]
+
+
+class LanguageConfig:
+    """The site's configuration as a further language's 404 page reads it: the theme puts `site_description` in
+    the page's <meta name="description">, which that page has in its own language."""
+
+    def __init__(self, config: MkDocsConfig, lang: str) -> None:
+        self._config = config
+        self.site_description = theme_text("site_description", lang)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._config, name)
 
 
 class CatalogConfig(Config):
@@ -164,6 +180,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         self.langs: tuple[str, ...] = LANGS
         self.stream = RecordStream()
         self.collector = PausedCollector()
+        self.env: jinja2.Environment | None = None
+        self.not_found_context: TemplateContext | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
@@ -245,6 +263,9 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         env.globals["wbl_t"] = theme_text
         env.globals["wbl_langs"] = self.langs
         env.globals["wbl_prefix"] = lang_prefix
+        # Set only when the 404 page is rendered again for a further language (on_post_template).
+        env.globals["wbl_page_lang"] = None
+        self.env = env
         shipped = {Path(name).stem for name in env.list_templates() if name.startswith("partials/languages/")}
         env.globals["wbl_theme_langs"] = [code for code in self.langs if code in shipped]
         # The Atom feed's address for the pages' <head>; None when this build writes no feed. Absolute on the
@@ -254,6 +275,28 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             feed = config.site_url.rstrip("/") + "/data/feed.xml" if config.site_url else ""
         env.globals["wbl_feed_url"] = feed
         return env
+
+    def on_template_context(self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig) -> TemplateContext:
+        if template_name == NOT_FOUND:
+            self.not_found_context = context
+        return context
+
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+        """Writes /<lang>/404.html for each further language, from the root 404's template and context.
+
+        MkDocs renders a theme's error page once, at the root, with absolute links (it is served at any depth);
+        the same context with the page's language gives each language its own page. A static host serves only
+        the root one, which links each language's start (README, Deploy).
+        """
+        if template_name == NOT_FOUND and self.env is not None and self.not_found_context is not None:
+            template = self.env.get_template(NOT_FOUND)
+            for code in self.langs[1:]:
+                described = LanguageConfig(config, code)
+                page = template.render({**self.not_found_context, "config": described, "wbl_page_lang": code})
+                target = Path(config.site_dir) / code / NOT_FOUND
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(page, encoding="utf-8")
+        return output_content
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
         server.watch(str(self.catalog_path()))
@@ -304,5 +347,6 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         """Lets go of what a build held, whether it succeeded or not: `mkdocs serve` keeps this process."""
         self.stream.abort()
         self.bodies.clear()
+        self.not_found_context = None
         caches.clear()
         self.collector.resume()

@@ -56,10 +56,28 @@ def matches(query_word: str, entries: Sequence[tuple[str, str, Any, Any]], endin
     own = {entry[1] for entry in entries if entry[0] == query_word}
     out = []
     for i, (word, word_stem, _, _) in enumerate(entries):
-        extends = len(word_stem) >= min_stem and query_word.startswith(word_stem) and query_word[len(word_stem) :] in endings
-        if word.startswith(query_word) or word_stem in own or extends:
+        long = len(word_stem) >= min_stem
+        extends = long and query_word.startswith(word_stem) and query_word[len(word_stem) :] in endings
+        extends = extends and not (own and query_word == word_stem)
+        begins = word.startswith(query_word) and (not own or word[len(query_word) :] in endings)  # a finished word: endings only
+        same_stem = word_stem in own and long and word.startswith(word_stem) and word[len(word_stem) :] in endings
+        if begins or same_stem or extends:
             out.append(i)
     return out
+
+
+def join_terms(terms: list[str], shards: list[list[Any]]) -> tuple[list[str], list[list[Any]]]:
+    """Two query words in a row that the shard of the first has as one word, as that word (browse/words.js joinTerms)."""
+    out_terms: list[str] = []
+    out_shards: list[list[Any]] = []
+    t = 0
+    while t < len(terms):
+        joined = terms[t] + terms[t + 1] if t + 1 < len(terms) else ""
+        one = bool(joined) and len(terms[t]) >= 2 and any(entry[0] == joined for entry in shards[t])
+        out_terms.append(joined if one else terms[t])
+        out_shards.append(shards[t])
+        t += 2 if one else 1
+    return out_terms, out_shards
 
 
 def search(query: str, meta: dict[str, Any], load: Callable[[str], dict[str, Any]], n: int) -> list[int]:
@@ -68,11 +86,11 @@ def search(query: str, meta: dict[str, Any], load: Callable[[str], dict[str, Any
     if not terms:
         return []
     keys = set(meta["shards"].split())
+    shards = [read_shard(load(shard_file(shard_key(t))), n) if shard_key(t) in keys else [] for t in terms]
+    terms, shards = join_terms(terms, shards)
     found: set[int] | None = None
     score: dict[int, int] = {}
-    for term in terms:
-        key = shard_key(term)
-        entries = read_shard(load(shard_file(key)), n) if key in keys else []
+    for term, entries in zip(terms, shards, strict=True):
         hits: set[int] = set()
         strong: set[int] = set()
         for i in matches(term, entries, meta["endings"], meta["stem"]):

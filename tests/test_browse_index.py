@@ -117,8 +117,14 @@ def test_shards_hold_every_listing_exactly_once_with_its_card(catalog: Catalog, 
         assert org is not None
         assert c["o"] == org.value and c.get("ol") == (org.lang if org.lang != lang else None)
         where = c["w"] if isinstance(c["w"], list) else [c["w"]]
-        assert (c["p"], where, c["d"]) == (view.pay(opp), view.where_parts(opp), view.deadline(opp))
-        assert (c["s"], c["sl"]) == (view.status_key(opp), view.status(opp))
+        # A deadline the browser counts days to (`dn`) is its date alone; the others as the pages write them.
+        assert (c["p"], where, c["d"]) == (
+            view.pay(opp),
+            view.where_parts(opp),
+            (view.deadline_date if c.get("dn") else view.deadline)(opp),
+        )
+        assert c.get("dn") is None or view.status_key(opp) in ("open", "upcoming")
+        assert (c["s"], c["sl"]) == (view.status_key(opp), view.card_status(opp))
 
 
 def test_spanish_cards_mark_english_fallback_titles(files: dict) -> None:
@@ -181,7 +187,10 @@ def test_output_is_deterministic(catalog: Catalog, files: dict, tmp_path: Path) 
         bi.write_browse_index(catalog, tmp_path / folder)
     written = {p.relative_to(tmp_path / "a"): p.read_bytes() for p in sorted((tmp_path / "a").rglob("*")) if p.is_file()}
     assert written == {p.relative_to(tmp_path / "b"): p.read_bytes() for p in sorted((tmp_path / "b").rglob("*")) if p.is_file()}
-    assert {str(p) for p in written} == {f"browse-data/{lang}/{name}" for lang in LANGS for name in files[lang]}
+    # Each language's files, and the near-me files that every language shares (nearby.py).
+    shared = {f"browse-data/{name}" for name in bi.near_files(catalog)}
+    assert shared == {"browse-data/zips.json", "browse-data/sites.json"}
+    assert {str(p) for p in written} == {f"browse-data/{lang}/{name}" for lang in LANGS for name in files[lang]} | shared
 
 
 def test_built_site_serves_the_indexes(catalog: Catalog, tmp_path: Path) -> None:

@@ -107,7 +107,7 @@ DISTINCT: dict[str, Any] = {
     },
     "eligibility": {"priority": ["low-income"], "min_gpa": 2.5},
     "schedule": {"hours_per_week": 31, "season": "winter"},
-    "application": {"rolling": None, "windows": None},
+    "application": {"rolling": None, "windows": None, "expected": None},
     "sites": [
         {
             "name": "Main clinic",
@@ -135,6 +135,7 @@ DISTINCT: dict[str, Any] = {
             "evaluation": {"criteria": ["Manejo del tiempo", "Asistencia"], "when": "Al principio y al final del verano"},
             "coordinator": "Un coordinador del sitio se reúne con cada pasante cada semana",
             "mentor_training": "Los supervisores toman un taller de mentoría de dos horas",
+            "expected": None,
         }
     },
 }
@@ -151,6 +152,11 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "rolling": {"application": {"deadline": None, "rolling": True}},
     "email": {"application": {"url": None, "opens": None}},
     "paper": {"application": {"mode": "paper"}},
+    # Dates not announced yet: when applications usually open, instead of any date.
+    "expected": {
+        "application": {"opens": None, "deadline": None, "expected": "Applications usually open in March."},
+        "translations": {"es": {"expected": "Las solicitudes suelen abrir en marzo."}},
+    },
     "outside": {
         "sites": [
             {
@@ -380,6 +386,7 @@ SHOWN: dict[str, tuple[str, Needle]] = {
     "application.url": ("full", lambda c: c.data["application"]["url"]),
     "application.email": ("email", lambda c: c.data["application"]["email"]),
     "application.where": ("paper", lambda c: c.own("where", "application")),
+    "application.expected": ("expected", lambda c: c.own("expected", "application")),
     "application.opens": ("full", lambda c: c.v.date(c.record.opens)),
     "application.deadline": ("full", lambda c: c.v.date(c.record.deadline)),
     "application.rolling": ("rolling", lambda c: c.v.t("rolling")),
@@ -435,6 +442,10 @@ SHOWN: dict[str, tuple[str, Needle]] = {
     "translations.<lang>.note": ("full", lambda c: c.own("note", "pay")),
     "translations.<lang>.residency": ("full", lambda c: c.own("residency", "eligibility")),
     "translations.<lang>.where": ("paper", lambda c: c.own("where", "application")),
+    "translations.<lang>.expected": ("expected", lambda c: c.own("expected", "application")),
+    "translations.<lang>.training": ("full", lambda c: c.own("training", "supports")),
+    "translations.<lang>.transportation": ("full", lambda c: c.own("transportation", "supports")),
+    "translations.<lang>.accommodations": ("full", lambda c: c.own("accommodations", "supports")),
     **{
         f"translations.<lang>.employer_roles.{way}": ("roles", role_notes)
         for way in ("hire", "host", "sponsor", "mentor", "speak")

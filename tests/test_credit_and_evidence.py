@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import AS_OF, ROOT, copy_fixture, use_cached_validators
+from conftest import AS_OF, ROOT, clean_catalog, copy_fixture
 
 from generator.exports import records
 from generator.exports.dates import ChangeDates
@@ -76,11 +76,7 @@ def catalog(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
         merge(data, changes)
         data["title"] = f"Listing {slug}"
         (root / f"employers/acme/{slug}.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    with pytest.MonkeyPatch.context() as patch:
-        use_cached_validators(patch)
-        checked = check_catalog(root, as_of=AS_OF)
-    assert checked.ok, checked.errors
-    return checked.catalog
+    return clean_catalog(root)
 
 
 def opp_of(catalog: Catalog, slug: str) -> Opportunity:

@@ -80,8 +80,8 @@ def reference_changes(catalog, dates: ChangeDates) -> list[Change]:
     for opp in catalog.opportunities.values():
         org = catalog.org_of(opp).name
         facts = [en.status(opp), en.pay(opp), en.grades(opp), en.where(opp)]
-        if opp.deadline or opp.rolling:
-            facts.append(f"{en.t('deadline')}: {en.t('rolling') if opp.rolling else en.date(opp.deadline)}")
+        if deadline := en.deadline_date(opp):  # the page's words for the deadline: rolling ones follow the mode
+            facts.append(f"{en.t('deadline')}: {deadline}")
         summary = str(opp.raw.get("summary", "")) + "\n" + " · ".join(f for f in facts if f)
         if opp.example:
             summary = "Example listing, not a real offer.\n" + summary

@@ -49,6 +49,8 @@ PUBLISHED = [
     "org",
     "pathway",
     "school",
+    "near",
+    "within",
     "sort",
 ]
 
@@ -66,11 +68,13 @@ def page(site: Path, lang: str, path: str) -> str:
 
 def test_the_published_parameters_are_pinned():
     assert list(facets.PARAMETERS) == PUBLISHED
-    assert sorted(f.param for f in facets.FACETS) == sorted(PUBLISHED[1:-1])
+    assert sorted(f.param for f in facets.FACETS) == sorted(set(PUBLISHED[1:-1]) - {"near", "within"})
     assert len({f.name for f in facets.FACETS}) == len(facets.FACETS)
-    assert [f.param for f in facets.FACETS if f.single] == ["wage", "grade", "age", "quality"]
+    assert [f.param for f in facets.FACETS if f.single] == ["wage", "age", "quality"]
+    assert [f.param for f in facets.FACETS if f.ranged] == ["grade"]  # several grades, or a from-to pair
     assert [f.param for f in facets.FACETS if f.always_open] == ["status", "pay"]
-    assert facets.SORTS == ("deadline", "reviewed", "pay")
+    assert facets.SORTS == ("deadline", "reviewed", "pay", "distance")
+    assert (facets.NEAR_PARAMETER, facets.WITHIN_PARAMETER, facets.WITHIN_MILES) == ("near", "within", (5, 10, 25))
     assert facets.DEFAULT_STATUS == ("open",)
 
 
@@ -88,8 +92,8 @@ def test_every_facet_is_in_the_facet_index_with_its_metadata(site: Path, lang: s
     assert list(index["facets"]) == [f.param for f in facets.FACETS]
     params = index["params"]
     assert params["order"] == PUBLISHED
-    assert [(m["param"], m["single"], m["open"]) for m in params["facets"]] == [
-        (f.param, f.single, f.always_open) for f in facets.FACETS
+    assert [(m["param"], m["single"], m["open"], m["range"]) for m in params["facets"]] == [
+        (f.param, f.single, f.always_open, f.ranged) for f in facets.FACETS
     ]
     assert params["sorts"] == list(facets.SORTS)
     assert params["default_status"] == list(facets.DEFAULT_STATUS)
@@ -239,7 +243,7 @@ def test_the_school_facet_is_in_the_facet_index_and_the_counselor_guide(variants
     index = json.loads(files["facets.json"])
     school = index["facets"]["school"]
     assert school["values"] == list(facets.SCHOOL)
-    assert "school" in index["params"]["order"] and index["params"]["order"][-2:] == ["school", "sort"]
+    assert "school" in index["params"]["order"] and index["params"]["order"][-4:] == ["school", "near", "within", "sort"]
     for lang in LANGS:
         docs = {name: (meaning, example) for name, meaning, example in browse.parameter_docs(lang)}
         assert docs["school"] == (i18n.t("browse_param_school", lang), "school=out-of-school")
@@ -253,3 +257,22 @@ def test_the_card_of_a_listing_with_only_ages_shows_no_grades(variants: Catalog)
     files = bi.browse_files(variants, "en")
     cards = [c for name, data in files.items() if name.startswith("cards-") for c in json.loads(data)]
     assert {c["u"] for c in cards if c.get("ng") == 1} == {"acme-health/youth-jobs"}
+
+
+def test_several_grades_mean_any_of_them_and_the_guide_says_how(variants: Catalog) -> None:
+    """grade=9&grade=10 (or grade=9-10): a listing matches when it is open to any of the grades given."""
+    index = json.loads(bi.browse_files(variants, "en")["facets.json"])
+    grade = next(m for m in index["params"]["facets"] if m["param"] == "grade")
+    assert grade == {"param": "grade", "single": False, "open": False, "range": True}
+    # Grade 8 is the free talk's last grade, grade 11 the first of the internship and of the ages 16-24 program.
+    view = View(variants, "en", "opportunities/")
+    open_to = {
+        g: {o.id for o in variants.opportunities.values() if g in facets.BY_NAME["grade"].values(o, view)} for g in ("8", "11")
+    }
+    assert open_to["8"] and open_to["11"] and not open_to["8"] & open_to["11"]
+    for lang in LANGS:
+        meaning, example = {name: (m, e) for name, m, e in browse.parameter_docs(lang)}["grade"]
+        assert example == "grade=9&grade=10"
+        assert "`grade=9&grade=10`" in meaning and "`grade=9-10`" in meaning
+    page = html.unescape(i18n.t("sheet_param_grade", "es", **facets.doc_values()))
+    assert "6–14" in page and "grado" in page.lower()

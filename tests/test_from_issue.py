@@ -542,3 +542,188 @@ def test_a_listing_claiming_the_new_id_is_reported(small: Path, tmp_path: Path, 
     assert len(errors) == 1
     assert errors[0].startswith(f"catalog/employers/{ORG}/radiology-shadow.yml:")
     assert f"The former id `{ORG}/radiology-summer-shadow` belongs to a listing that still exists" in errors[0]
+
+
+# -- programs of other shapes: by age, free or for a fee, ways of taking part, times, online sites --------
+
+
+def ticks(options: list[str], chosen: list[str]) -> str:
+    """A checkboxes answer as GitHub writes it."""
+    return "\n".join(f"- [{'X' if option in chosen else ' '}] {option}" for option in options)
+
+
+def errors_in(lines: list[str]) -> list[str]:
+    return [line for line in lines if ": error: " in line]
+
+
+def answers(text: str, **by_label: str) -> str:
+    for label, value in by_label.items():
+        text = answer(text, label.replace("_", " "), value)
+    return text
+
+
+def free_class_talk() -> str:
+    """A free one-hour online talk that a teacher registers a class for, open to ages 11 to 14."""
+    text = fixture_text("complete.md")
+    text = answer(text, "Title", "Nursing Careers Virtual Classroom Talk")
+    text = answer(text, "One-sentence summary", "A one-hour online talk with a hospital nurse about nursing careers.")
+    text = answer(text, "Kind of opportunity", "career-talk")
+    text = answer(text, "Stage", "awareness")
+    text = answer(text, "Who can apply by school status", ticks(list(from_issue.STATUSES), ["In school"]))
+    text = answer(text, "How people take part", "class-registration")
+    text = answer(text, "How to apply", "A teacher registers the class online; students join from the classroom.")
+    text = answer(text, "Days it meets", ticks(list(from_issue.DAYS), []))
+    for label, value in {
+        "Pay": "free",
+        "Pay amount in dollars": "_No response_",
+        "Pay is per": "_No response_",
+        "Employer of record": "_No response_",
+        "Lowest grade": "_No response_",
+        "Highest grade": "_No response_",
+        "Minimum age": "11",
+        "Maximum age": "14",
+        "Application deadline": "2027-02-01",
+        "First day": "2027-02-10",
+        "Last day": "2027-02-10",
+        "Start time": "9:00",
+        "End time": "10 a.m.",
+        "Total hours": "1",
+        "Site name": "Online",
+        "Site city": "_No response_",
+        "Site ZIP code": "_No response_",
+        "In person or remote": "remote",
+        "Getting there by public transit": "_No response_",
+        "Number of seats": "_No response_",
+    }.items():
+        text = answer(text, label, value)
+    return text
+
+
+def test_form_choices_follow_the_schema() -> None:
+    from generator.check.schemas import read_schema
+
+    opportunity = read_schema("opportunity")["properties"]
+    choices = {
+        f["id"]: [o["label"] if isinstance(o, dict) else o for o in f["attributes"].get("options", [])] for f in form_fields()
+    }
+    assert choices["application_mode"] == opportunity["application"]["properties"]["mode"]["enum"]
+    pay_types = [from_issue.PAY_TYPES.get(option, option) for option in choices["pay_type"]]
+    assert pay_types == opportunity["pay"]["properties"]["type"]["enum"]
+    assert choices["status"] == list(from_issue.STATUSES)
+    assert list(from_issue.STATUSES.values()) == opportunity["eligibility"]["properties"]["status"]["items"]["enum"]
+    assert choices["days"] == list(from_issue.DAYS)
+    assert list(from_issue.DAYS.values()) == read_schema("defs")["$defs"]["weekday"]["enum"]
+
+
+def test_free_class_registration_talk_by_age_online(small: Path, tmp_path: Path, capsys) -> None:
+    assert main(["from-issue", write_issue(tmp_path, free_class_talk())]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"Wrote {SHOWN}" and errors_in(out) == []
+    data = written(small)
+    assert data["pay"] == {"type": "free"}
+    assert "employer_of_record" not in data and "seats" not in data
+    assert data["eligibility"] == {"age": {"min": 11, "max": 14}, "status": ["in-school"]}
+    assert data["schedule"] == {"start": "2027-02-10", "end": "2027-02-10", "total_hours": 1, "from": "09:00", "to": "10:00"}
+    assert data["application"] == {
+        "mode": "class-registration",
+        "how": "A teacher registers the class online; students join from the classroom.",
+        "url": COMPLETE["application"]["url"],
+        "deadline": "2027-02-01",
+    }
+    assert data["sites"] == [{"name": "Online", "mode": "remote"}]
+    # In the order of docs/reference-opportunity.yml: who, then when, then how to take part.
+    assert list(data).index("eligibility") < list(data).index("schedule") < list(data).index("application")
+    assert errors_in(check_lines(small)) == []
+
+
+def test_paid_internship_with_days_times_and_hours(small: Path, tmp_path: Path, capsys) -> None:
+    text = fixture_text("complete.md")
+    text = answer(text, "Pay", "paid")
+    text = answer(text, "Pay amount in dollars", "18.50")
+    text = answer(text, "Pay is per", "hour")
+    text = answer(text, "How people take part", "apply")
+    text = answer(text, "Days it meets", ticks(list(from_issue.DAYS), ["Monday", "Tuesday", "Wednesday", "Thursday"]))
+    text = answer(text, "First day", "2027-06-21")
+    text = answer(text, "Last day", "2027-07-30")
+    text = answer(text, "Start time", "13:00")
+    text = answer(text, "End time", "5:00 pm")
+    text = answer(text, "Total hours", "96")
+    assert main(["from-issue", write_issue(tmp_path, text)]) == 0
+    assert errors_in(capsys.readouterr().out.splitlines()) == []
+    data = written(small)
+    assert data["pay"] == {"type": "paid", "amount": 18.5, "unit": "hour"}
+    assert data["eligibility"] == COMPLETE["eligibility"]
+    assert data["application"] == {"mode": "apply", **COMPLETE["application"]}
+    assert data["schedule"] == {
+        "start": "2027-06-21",
+        "end": "2027-07-30",
+        "total_hours": 96,
+        "days": ["mon", "tue", "wed", "thu"],
+        "from": "13:00",
+        "to": "17:00",
+    }
+    assert data["sites"] == COMPLETE["sites"]
+    assert errors_in(check_lines(small)) == []
+
+
+def test_a_fee_with_its_amount(small: Path, tmp_path: Path) -> None:
+    text = answer(answer(fixture_text("complete.md"), "Pay", "costs a fee"), "Employer of record", "_No response_")
+    text = answer(text, "Pay amount in dollars", "$150")
+    assert main(["from-issue", write_issue(tmp_path, text)]) == 0
+    data = written(small)
+    assert data["pay"] == {"type": "fee", "amount": 150, "unit": "total"}
+    assert errors_in(check_lines(small)) == []
+
+
+@pytest.mark.parametrize(
+    ("changes", "problem"),
+    [
+        (
+            {"Lowest grade": "_No response_", "Highest grade": "_No response_", "Minimum age": "_No response_"},
+            "  - Lowest grade: no answer. Give the lowest and highest grade, or the ages instead "
+            "(such as 16 to 24 for young people out of school).",
+        ),
+        (
+            {"Highest grade": "_No response_"},
+            "  - Highest grade: no answer. Give both grades, or leave both empty and give the ages of a program open by age.",
+        ),
+        (
+            {"Site city": "_No response_"},
+            "  - Site city: no answer. It is required unless the site is online only (remote).",
+        ),
+    ],
+)
+def test_answers_needed_only_in_some_cases(small: Path, tmp_path: Path, capsys, changes: dict, problem: str) -> None:
+    before = tree(small)
+    text = fixture_text("complete.md")
+    for label, value in changes.items():
+        text = answer(text, label, value)
+    assert main(["from-issue", write_issue(tmp_path, text)]) == 1
+    assert capsys.readouterr().err.splitlines()[1:-1] == [problem]
+    assert tree(small) == before
+
+
+def test_ages_alone_are_enough(small: Path, tmp_path: Path) -> None:
+    text = answer(answer(fixture_text("complete.md"), "Lowest grade", "_No response_"), "Highest grade", "_No response_")
+    assert main(["from-issue", write_issue(tmp_path, text)]) == 0
+    assert written(small)["eligibility"] == {"age": {"min": 16}}
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("9:00", "09:00"),
+        ("09:00", "09:00"),
+        ("15:30", "15:30"),
+        ("9 am", "09:00"),
+        ("3:30 p.m.", "15:30"),
+        ("12 pm", "12:00"),
+        ("12:15 AM", "00:15"),
+        ("noon", "noon"),
+        ("9", "9"),
+        ("25:00", "25:00"),
+        ("13 pm", "13 pm"),
+    ],
+)
+def test_times_as_people_type_them(typed: str, expected: str) -> None:
+    assert from_issue._clock(typed) == expected

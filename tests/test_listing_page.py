@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 import pytest
 import yaml
-from conftest import AS_OF, copy_fixture, use_cached_validators
+from conftest import AS_OF, clean_catalog, copy_fixture, use_cached_validators
 
 from generator.model import Catalog, Opportunity
 from generator.model.checked import check_catalog
@@ -97,6 +97,17 @@ LISTINGS: dict[str, dict[str, Any]] = {
     "drop-in": {
         "application": {"opens": None, "mode": "none", "url": None, "how": "Come to the shop on any Saturday."},
     },
+    # Nobody applies, so there is no deadline and no `rolling: true` to give (the checker asks for neither).
+    "drop-in-no-deadline": {
+        "application": {"opens": None, "deadline": None, "mode": "none", "url": None, "how": "Come on any Saturday."},
+    },
+    "drop-in-rolling": {
+        "application": {"opens": None, "deadline": None, "rolling": True, "mode": "none", "url": None, "how": "Just come."},
+    },
+    "classes-rolling": {
+        **OPEN,
+        "application": {"opens": "2026-11-01", "deadline": None, "rolling": True, "mode": "class-registration"},
+    },
     "later": {},  # applications open on 2027-01-05
     "later-email": {"application": {"url": None, "email": "apply@example.org"}},
     "paid-open": {**OPEN, "pay": {"paid_by": "self"}},  # the listing's own organization: said once, at the top
@@ -119,11 +130,7 @@ def catalog(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
         merge(data, changes)
         data["title"] = f"Listing {slug}"
         (root / f"employers/acme/{slug}.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    with pytest.MonkeyPatch.context() as patch:
-        use_cached_validators(patch)
-        checked = check_catalog(root, as_of=AS_OF)
-    assert checked.ok, checked.errors
-    return checked.catalog
+    return clean_catalog(root)
 
 
 @pytest.fixture(scope="module")
@@ -343,6 +350,31 @@ def test_no_application_means_no_button(renderer: SiteRenderer, lang: str, headi
     assert card_facts(renderer, "drop-in", lang).startswith(status + " ")
 
 
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("slug", ["drop-in-no-deadline", "drop-in-rolling"])
+def test_where_nobody_applies_no_deadline_and_no_rolling_text_is_shown(renderer: SiteRenderer, slug: str, lang: str) -> None:
+    view = View(renderer.catalog, lang, "")
+    opp = opp_of(renderer.catalog, slug)
+    assert view.status_key(opp) == "open" and view.deadline_date(opp) == ""
+    facts = text_of(section(body(renderer, slug, lang), '<dl class="wbl-facts">', "</dl>"))
+    assert view.t("rolling") not in facts and view.status(opp) in facts
+    assert f"{view.t('deadline')}:" not in card_facts(renderer, slug, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "rolling"),
+    [
+        ("en", "Rolling: register a class any time until seats fill"),
+        ("es", "Continua: inscribe a tu clase en cualquier momento hasta que se llenen los lugares"),
+    ],
+)
+def test_rolling_class_registration_says_register_not_apply(renderer: SiteRenderer, lang: str, rolling: str) -> None:
+    view = View(renderer.catalog, lang, "")
+    assert view.deadline_date(opp_of(renderer.catalog, "classes-rolling")) == rolling
+    assert rolling in text_of(section(body(renderer, "classes-rolling", lang), '<dl class="wbl-facts">', "</dl>"))
+    assert card_facts(renderer, "classes-rolling", lang).endswith(f"{view.t('deadline')}: {rolling}")
+
+
 @pytest.mark.parametrize(("lang", "status"), [("en", "Teachers register classes"), ("es", "Los maestros inscriben a sus clases")])
 def test_class_registration_says_teachers_register(renderer: SiteRenderer, lang: str, status: str) -> None:
     opp = opp_of(renderer.catalog, "classes")
@@ -366,7 +398,9 @@ def test_before_applications_open_there_is_no_apply_button(
     assert View(renderer.catalog, lang, "").status_key(opp_of(renderer.catalog, slug)) == "upcoming"
     assert "md-button--primary" not in apply_section(html)
     assert opens in text_of(apply_section(html))
-    [(cls, _, text)] = buttons(html)
+    # Instead of Apply: a calendar reminder for the day applications open, then the address labelled with that day.
+    [(remind, ics, _), (cls, _, text)] = buttons(html)
+    assert remind == "md-button wbl-apply__button wbl-apply__remind" and ics.startswith("data:text/calendar;")
     assert cls == "md-button wbl-apply__button wbl-apply__button--later"
     assert text == secondary
 

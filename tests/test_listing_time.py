@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import AS_OF, copy_fixture, use_cached_validators
+from conftest import clean_catalog, copy_fixture
 from test_listing_page import fact, merge
 
 from generator import i18n
@@ -22,7 +22,6 @@ from generator.exports import records
 from generator.exports.dates import ChangeDates
 from generator.exports.tabular import opportunities_csv
 from generator.model import Catalog, Opportunity
-from generator.model.checked import check_catalog
 from generator.present.view import View
 from generator.render.site import SiteRenderer
 from generator.render.structured_data import listing_program_data
@@ -78,11 +77,7 @@ def catalog(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
         merge(data, changes)
         data["title"] = f"Listing {slug}"
         (root / f"employers/acme/{slug}.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    with pytest.MonkeyPatch.context() as patch:
-        use_cached_validators(patch)
-        checked = check_catalog(root, as_of=AS_OF)
-    assert checked.ok, checked.errors
-    return checked.catalog
+    return clean_catalog(root)
 
 
 @pytest.fixture(scope="module")

@@ -6,10 +6,12 @@ suggests a value that would fail in turn. Each case is one edit to the minimal f
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import check_lines, edit
+from conftest import ROOT, check_lines, edit
 
 from generator.check.messages import suggest
 from generator.commands.cli import main
@@ -19,6 +21,7 @@ ORG = "employers/acme/organization.yml"
 SHOWN = "catalog/employers/acme/welding-intern.yml"
 SHOWN_ORG = "catalog/employers/acme/organization.yml"
 SECTOR = "  - Manufacturing and Product Development"
+SCHEDULE_END = '  end: "2027-08-06"'
 GRADES = "  grades:\n    min: 11\n    max: 12"
 PERSONAL = (
     "is an address at gmail.com, which is usually a person's own. Use a role address on the organization's own "
@@ -344,11 +347,128 @@ MISTAKES = [
         "1:1: error: The required key `title` is missing. Add `title:` (Short, specific title a student would understand).",
     ),
     ("empty-required", "title: Welding Internship", "title:", "2:7: error: `title` is empty. Fill in text."),
+    # -- what a new contributor wrote for ten real programs ------------------------------------
+    (
+        "deadline-rolling",
+        'deadline: "2027-03-15"',
+        "deadline: rolling",
+        "32:13: error: `application.deadline` is not a date written YYYY-MM-DD. To take applications until seats fill, delete `deadline` and write `rolling: true`.",
+    ),
+    (
+        "deadline-until-filled",
+        'deadline: "2027-03-15"',
+        "deadline: Open until filled",
+        "32:13: error: `application.deadline` is not a date written YYYY-MM-DD. To take applications until seats fill, delete `deadline` and write `rolling: true`.",
+    ),
+    (
+        "hours-range",
+        SCHEDULE_END,
+        SCHEDULE_END + "\n  hours_per_week: 20-25",
+        "28:19: error: `schedule.hours_per_week` should be a number, not the text `20-25`. It is a range: write `hours_per_week: 20` and `hours_per_week_max: 25`, each on its own line.",
+    ),
+    (
+        "weeks-range-en-dash",
+        SCHEDULE_END,
+        SCHEDULE_END + "\n  weeks: 6\u20138",
+        "28:10: error: `schedule.weeks` should be a whole number, not the text `6\u20138`. It is a range: write `weeks: 6` and `weeks_max: 8`, each on its own line.",
+    ),
+    (
+        "total-hours-range-to",
+        SCHEDULE_END,
+        SCHEDULE_END + "\n  total_hours: 100 to 120",
+        "28:16: error: `schedule.total_hours` should be a number, not the text `100 to 120`. It is a range: write `total_hours: 100` and `total_hours_max: 120`, each on its own line.",
+    ),
+    (
+        "pay-range",
+        "amount: 18.5",
+        "amount: $18-$20/hr",
+        "15:11: error: `pay.amount` should be a number, not the text `$18-$20/hr`. It is a range: write `amount: 18` and `amount_max: 20`, each on its own line; the unit goes on its own line, `unit: hour`.",
+    ),
+    (
+        "seats-range",
+        "status: open",
+        "status: open\nseats: 10-15",
+        "50:8: error: `seats` should be a whole number, not the text `10-15`. `seats` takes one number, not a range: write one, such as `seats: 10`; to explain a range, say so in `description`.",
+    ),
+    (
+        "credit-amount-max",
+        "status: open",
+        "status: open\noutcomes:\n  credits:\n    - kind: college\n      amount: 3\n      amount_max: 4",
+        "54:7: error: Unknown key `amount_max` in `outcomes.credits`, item 1. Each item of `outcomes.credits` takes one `amount`, not a range: keep the smallest in `amount`, delete `amount_max` and explain the rest in `description`.",
+    ),
+    (
+        "credit-amount-misspelt",
+        "status: open",
+        "status: open\noutcomes:\n  credits:\n    - kind: college\n      amount: 3\n      ammount: 3",
+        "54:7: error: Unknown key `ammount` in `outcomes.credits`, item 1. `amount` is already given in `outcomes.credits`, item 1: keep one `amount:` and delete the other.",
+    ),
+    (
+        "pay-amount-min",
+        "amount: 18.5",
+        "amount: 18.5\n  amount_min: 18",
+        "16:3: error: Unknown key `amount_min` in `pay`. `amount` is the smallest already: write the largest in `amount_max` and delete `amount_min`.",
+    ),
+    (
+        "sectors-split-in-brackets",
+        "sectors:\n" + SECTOR,
+        "sectors: [Public Services, Hospitality, Tourism, and Recreation]",
+        '9:28: error: `sectors` has `Hospitality, Tourism, and Recreation` split at its commas into separate items. Write each sector on its own line under `sectors:`, starting with `- `: `- Public Services` and `- Hospitality, Tourism, and Recreation`; or put the name in double quotes inside `[ ]`: `sectors: [Public Services, "Hospitality, Tourism, and Recreation"]`.',
+    ),
+    (
+        "sectors-with-commas-as-text",
+        "sectors:\n" + SECTOR,
+        "sectors: Public Services, Hospitality, Tourism, and Recreation",
+        "9:10: error: `sectors` should be a list, not the text `Public Services, Hospitality, Tourism...`. Write each item on its own line under `sectors:`, starting with `- `: `- Public Services` and `- Hospitality, Tourism, and Recreation`.",
+    ),
+    (
+        "intermediary-not-in-catalog",
+        "employer_of_record: self",
+        "employer_of_record: self\nintermediary: harbor-youth-works",
+        '7:15: error: `intermediary` names the organization `harbor-youth-works`, which is not in the catalog. Add the organization\'s folder with its organization.yml first (CONTRIBUTING.md, "Add a new listing").',
+    ),
+    (
+        "employer-of-record-not-in-catalog",
+        "employer_of_record: self",
+        "employer_of_record: city-of-long-beach",
+        '6:21: error: `employer_of_record` names the organization `city-of-long-beach`, which is not in the catalog. Add the organization\'s folder with its organization.yml first (CONTRIBUTING.md, "Add a new listing"), or write `self` if your organization runs payroll.',
+    ),
+    (
+        "employer-of-record-misspelt",
+        "employer_of_record: self",
+        "employer_of_record: acmee",
+        "6:21: error: `employer_of_record` names the organization `acmee`, which is not in the catalog. Did you mean `acme`?",
+    ),
+    (
+        "key-shares-a-word",
+        SCHEDULE_END,
+        SCHEDULE_END + "\n  hours: 1",
+        "28:3: error: Unknown key `hours` in `schedule`. Did you mean `hours_per_week` (hours per week) or `total_hours` (hours in all)?",
+    ),
+    (
+        "schedule-in-years",
+        SCHEDULE_END,
+        SCHEDULE_END + "\n  years: 3",
+        "28:3: error: Unknown key `years` in `schedule`. A program that runs for years gives its length in `weeks` (52 a year, up to 260): write `weeks: 156` instead. The keys that belong here: `season`, `start`, `end`, `hours_per_week`, `weeks`, `times`, `hours_per_week_max`, `weeks_max`, `total_hours`, `total_hours_max`, `days`, `sessions`, `from`, `to`.",
+    ),
+    (
+        "zip-unquoted-short",
+        'zip: "90802"',
+        "zip: 9080",
+        '36:10: error: `sites`, item 1, `zip` is 9080, which is not a ZIP code. A ZIP code has 5 digits, such as "90802"; write it in quotes.',
+    ),
+    (
+        "endorsement-not-in-list",
+        "status: open",
+        "status: open\noutcomes:\n  endorsements:\n    - seal-of-civic-engagement",
+        "52:7: error: `outcomes.endorsements`, item 1 has the value `seal-of-civic-engagement`, which is not allowed here. Use one of: `work-readiness-certification`, `state-seal-of-biliteracy`. The list lives in catalog/vocabularies/endorsements.yml, which the region's maintainers edit: to add a new one, ask them in the pull request.",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("old", "new", "expected"), [pytest.param(*case[1:], id=case[0]) for case in MISTAKES])
-def test_mistake_message(minimal: Path, old: str, new: str, expected: str) -> None:
+@pytest.mark.parametrize(("name", "old", "new", "expected"), [pytest.param(*case, id=case[0]) for case in MISTAKES])
+def test_mistake_message(minimal: Path, name: str, old: str, new: str, expected: str) -> None:
+    for add_list in REGION_LISTS.get(name, ()):
+        add_list(minimal)
     edit(minimal / LISTING, old, new)
     assert check_lines(minimal) == [f"{SHOWN}:{expected}"]
 
@@ -363,6 +483,59 @@ def _long_sectors(root: Path) -> None:
     for ident, name, spanish in SECTORS:
         lines += [f"  - id: {ident}", f'    name: "{name}"', f'    name_es: "{spanish}"']
     (root / "vocabularies/sectors.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _endorsements(root: Path) -> None:
+    shutil.copy(ROOT / "catalog/vocabularies/endorsements.yml", root / "vocabularies/endorsements.yml")
+
+
+# The cases that need a region's own list, which the minimal catalog leaves out or keeps short.
+REGION_LISTS: dict[str, tuple[Callable[[Path], None], ...]] = {
+    "sectors-split-in-brackets": (_long_sectors,),
+    "sectors-with-commas-as-text": (_long_sectors,),
+    "endorsement-not-in-list": (_endorsements,),
+}
+
+# Each fix a message above suggests, made as written: the catalog then passes.
+FIXES = [
+    ("deadline-rolling", 'deadline: "2027-03-15"', "rolling: true"),
+    ("hours-range", SCHEDULE_END, SCHEDULE_END + "\n  hours_per_week: 20\n  hours_per_week_max: 25"),
+    ("weeks-range-en-dash", SCHEDULE_END, SCHEDULE_END + "\n  weeks: 6\n  weeks_max: 8"),
+    ("total-hours-range-to", SCHEDULE_END, SCHEDULE_END + "\n  total_hours: 100\n  total_hours_max: 120"),
+    ("pay-range", "amount: 18.5", "amount: 18\n  amount_max: 20"),
+    ("seats-range", "status: open", "status: open\nseats: 10"),
+    ("credit-amount-max", "status: open", "status: open\noutcomes:\n  credits:\n    - kind: college\n      amount: 3"),
+    (
+        "sectors-split-in-brackets",
+        "sectors:\n" + SECTOR,
+        "sectors:\n  - Public Services\n  - Hospitality, Tourism, and Recreation",
+    ),
+    ("sectors-split-in-brackets", "sectors:\n" + SECTOR, 'sectors: [Public Services, "Hospitality, Tourism, and Recreation"]'),
+    ("employer-of-record-not-in-catalog", "employer_of_record: self", "employer_of_record: self"),
+    ("schedule-in-years", SCHEDULE_END, SCHEDULE_END + "\n  weeks: 156"),
+    ("zip-unquoted-short", 'zip: "90802"', 'zip: "90802"'),
+]
+
+
+@pytest.mark.parametrize(("name", "old", "new"), [pytest.param(*fix, id=f"{fix[0]}-{i}") for i, fix in enumerate(FIXES)])
+def test_the_suggested_fix_passes(minimal: Path, name: str, old: str, new: str) -> None:
+    for add_list in REGION_LISTS.get(name, ()):
+        add_list(minimal)
+    assert name in {case[0] for case in MISTAKES}
+    edit(minimal / LISTING, old, new)
+    assert check_lines(minimal) == []
+
+
+def test_sectors_split_in_brackets_in_an_organization_file(minimal: Path) -> None:
+    _long_sectors(minimal)
+    edit(minimal / ORG, "sectors:\n" + SECTOR, "sectors: [Hospitality, Tourism, and Recreation, Public Services]")
+    edit(minimal / LISTING, SECTOR, "  - Public Services")
+    assert check_lines(minimal) == [
+        f"{SHOWN_ORG}:4:11: error: `sectors` has `Hospitality, Tourism, and Recreation` split at its commas into separate "
+        "items. Write each sector on its own line under `sectors:`, starting with `- `: `- Hospitality, Tourism, and "
+        "Recreation` and `- Public Services`; or put the name in double quotes inside `[ ]`: "
+        '`sectors: ["Hospitality, Tourism, and Recreation", Public Services]`.'
+    ]
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import AS_OF, ROOT, copy_fixture, use_cached_validators
+from conftest import AS_OF, ROOT, clean_catalog, copy_fixture, use_cached_validators
 
 from generator.check import places
 from generator.exports import records, tabular
@@ -240,11 +240,7 @@ def placed(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
         data = {**base, "title": f"Listing {slug}", "sites": sites}
         data["application"] = {**base["application"], "opens": "2026-11-01"}  # open, so coverage counts it
         (root / f"employers/acme/{slug}.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    with pytest.MonkeyPatch.context() as patch:
-        use_cached_validators(patch)
-        checked = check_catalog(root, as_of=AS_OF)
-    assert checked.ok, checked.failure_report()
-    return checked.catalog
+    return clean_catalog(root)
 
 
 @pytest.mark.parametrize(

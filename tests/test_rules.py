@@ -222,9 +222,24 @@ def listing(old: str, new: str) -> Edit:
             [listing('  deadline: "2027-03-15"\n', "")],
             [
                 f"{SHOWN}:28:1: error: An open listing needs a deadline or `rolling: true`. "
-                "Add `deadline: YYYY-MM-DD`, or `rolling: true` if applications are taken until seats fill."
+                "Add `deadline: YYYY-MM-DD`, `rolling: true` if applications are taken until seats fill, "
+                "or `expected:` with when applications usually open if their dates are not announced yet."
             ],
             id="open-without-deadline-or-rolling",
+        ),
+        pytest.param(
+            [listing('  deadline: "2027-03-15"\n', "  mode: none\n")],
+            [],
+            id="nobody-applies-needs-no-deadline",
+        ),
+        pytest.param(
+            [listing('  deadline: "2027-03-15"\n', "  mode: class-registration\n")],
+            [
+                f"{SHOWN}:28:1: error: An open listing needs a deadline or `rolling: true`. "
+                "Add `deadline: YYYY-MM-DD`, `rolling: true` if applications are taken until seats fill, "
+                "or `expected:` with when applications usually open if their dates are not announced yet."
+            ],
+            id="class-registration-still-needs-a-deadline",
         ),
         pytest.param(
             [(RUBRIC, "      developing: A written agreement.\n", "")],
@@ -446,7 +461,7 @@ def test_broken_references_are_all_reported(tmp_path: Path, monkeypatch: pytest.
     assert check_lines(root) == [
         f"{listing_path}:5:21: error: `employer_of_record` names the organization `harbour`, which is not in the catalog. Did you mean `harbor`?",
         f"{listing_path}:6:15: error: `intermediary` names the organization `eastside-hub`, which is not in the catalog. "
-        "Use one of: `harbor`.",
+        'Add the organization\'s folder with its organization.yml first (CONTRIBUTING.md, "Add a new listing").',
         f"{listing_path}:11:5: error: `pathways`, item 1 names the pathway `logistic`, which is not in the catalog. Did you mean `logistics`?",
         f"{listing_path}:14:12: error: `pay.paid_by` names the organization `harbr`, which is not in the catalog. Did you mean `harbor`?",
         f"{listing_path}:31:11: error: `quality.rubric` names the rubric `key-distinguisher`, which is not in the catalog. "

@@ -182,10 +182,12 @@ def test_pages_link_both_languages(site, catalog):
     assert f'hreflang="es" href="https://wbl-catalog.example.org/es/{opp.url}"' in sitemap
 
 
-def test_spanish_page_marks_english_fallback_text(site, catalog):
-    untranslated = next(o for o in catalog.opportunities.values() if not o.raw.get("translations"))
-    html = read(site, "es/" + untranslated.url)
-    assert f'<h1><span lang="en">{escape(untranslated.title)}</span></h1>' in html
+def test_every_bundled_listing_page_is_in_spanish(site, catalog):
+    # Untranslated text marked lang="en", with its note, is tested on a fixture in test_translations.py.
+    for opp in catalog.opportunities.values():
+        html = read(site, "es/" + opp.url)
+        assert f"<h1>{escape(opp.text('title', 'es').value)}</h1>" in html, opp.id
+        assert "wbl-banner--untranslated" not in html, opp.id
 
 
 def test_a_broken_reference_fails_the_build_with_the_checker_message(tmp_path):
@@ -478,3 +480,54 @@ def test_theme_assets_are_pruned_only_when_nothing_uses_them(tmp_path):
     assert (with_search / "assets/javascripts/lunr/min/lunr.es.min.js").is_file()
     assert (with_search / "assets/javascripts/workers/search.def.min.js").read_text(encoding="utf-8") == "x\n"
     assert not list(with_search.rglob("*.map"))
+
+
+class Links(HTMLParser):
+    """The href of every link and the action of every form in a page's content (<article>)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0
+        self.targets: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "article":
+            self.depth += 1
+        elif self.depth and tag in ("a", "form"):
+            self.targets.append(values.get("href") or values.get("action") or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article":
+            self.depth -= 1
+
+
+@pytest.mark.parametrize("built", ["site", "paged_site"])
+def test_each_further_language_has_its_own_404_page_with_absolute_links_back(built, request):
+    """A 404 page is served at any depth, so its links are absolute (on the site URL's path, /wbl/ for the
+    paged site); the Spanish one is in Spanish first and searches the Spanish browse page."""
+    site: Path = request.getfixturevalue(built)
+    base = "/wbl/" if built == "paged_site" else "/"
+    page = (site / "es" / "404.html").read_text(encoding="utf-8")
+    head = head_of(site / "es" / "404.html")
+    assert head.lang == "es"
+    assert head.title == f"{i18n.t('not_found', 'es')} - {i18n.t('site_name', 'es')}"
+    assert head.description == i18n.t("site_description", "es")
+    text = text_of(page)
+    assert text.index(i18n.t("not_found_help", "es")) < text.index(i18n.t("not_found_help", "en"))
+    assert f"<h1>{escape(i18n.t('not_found', 'es'))}</h1>" in page and f"<h2>{escape(i18n.t('not_found', 'en'))}</h2>" in page
+    assert f'<form class="wbl-search" action="{base}es/opportunities/" method="get" role="search">' in page
+    assert 'name="q"' in page and str(escape(i18n.t("search_label", "es"))) in page
+    links = Links()
+    links.feed(page)
+    assert {f"{base}es/", f"{base}es/opportunities/", f"{base}opportunities/"} <= set(links.targets)
+    for target in links.targets:
+        assert target.startswith(base), target
+        path = target.removeprefix(base).rstrip(".")
+        assert (site / path / "index.html").is_file(), target
+    # The root page, which static hosts serve for every missing address, stays English first and links each
+    # language's browse page; it has no search box of its own.
+    root = (site / "404.html").read_text(encoding="utf-8")
+    assert head_of(site / "404.html").lang == "en" and 'role="search"' not in root
+    assert f'href="{base}es/opportunities/"' in root and f'href="{base}opportunities/"' in root
+    assert not (site / "en" / "404.html").exists()

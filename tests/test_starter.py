@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, check_lines
 
+from generator.check.schemas import read_schema
 from generator.commands.cli import main
 from generator.commands.new import RUN, schema_modeline
 
@@ -109,6 +110,21 @@ def small(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, catalog_today) -> Pat
     return root
 
 
+SPANISH = (
+    "# translations:",
+    "#   es:",
+    "#     title: Pasantía de verano en operaciones de almacén",
+    "#     summary: Una frase sobre lo que hace el estudiante y por qué importa.",
+)
+
+
+def spanish(text: str) -> str:
+    """text with the starter's commented Spanish title and summary made real, as its comment says."""
+    block = "".join(line + "\n" for line in SPANISH)
+    assert text.count(block) == 1
+    return text.replace(block, "".join(line.replace("# ", "", 1) + "\n" for line in SPANISH))
+
+
 def placeholder_lines(text: str) -> list[int]:
     return [n for n, line in enumerate(text.splitlines(), start=1) if PLACEHOLDER.fullmatch(line)]
 
@@ -148,7 +164,8 @@ def test_starter_fails_once_per_placeholder_then_checks_clean(small: Path, capsy
     assert [int(line.split(":")[1]) for line in problems] == placeholders
     assert all(": error: " in line for line in problems)
 
-    target.write_text(fill(text, values), encoding="utf-8")
+    filled = fill(text, values)
+    target.write_text(spanish(filled) if kind == "opportunity" else filled, encoding="utf-8")
     assert placeholder_lines(target.read_text(encoding="utf-8")) == []
     assert check_lines(small) == []
 
@@ -182,12 +199,74 @@ def test_opportunity_starter_messages(small: Path) -> None:
     ) in problems
 
 
+def uncomment(text: str, line: str) -> str:
+    """text with the commented-out line `line` (written `#   key: value` in the starter) made a real one."""
+    assert text.count(line + "\n") == 1, line
+    return text.replace(line + "\n", line.replace("#   ", "", 1) + "\n")
+
+
+def drop(text: str, line: str) -> str:
+    assert text.count(line + "\n") == 1, line
+    return text.replace(line + "\n", "")
+
+
+def test_opportunity_starter_followed_for_a_free_online_class_talk_by_age_checks_clean(small: Path) -> None:
+    """A writer follows the starter's own comments for a free online career talk that a teacher registers a
+    class for, open by age: no amount, no employer of record, ages instead of grades, no city, a time of day."""
+    assert main(["new", "opportunity", "--org", ORG, "nursing-career-talk"]) == 0
+    target = small / "employers" / ORG / "nursing-career-talk.yml"
+    text = target.read_text(encoding="utf-8")
+    for line in ("  amount: TODO", "  unit: TODO", "employer_of_record: TODO", "    city:  # TODO"):
+        text = drop(text, line)
+    grades = "  grades:\n    min: TODO\n    max: TODO\n"
+    assert text.count(grades) == 1
+    text = text.replace(grades, "")
+    for line in ("  #   age: {min: 16, max: 24}", "  #   mode: class-registration"):
+        text = uncomment(text, line)
+    text = text.replace("  age: {min: 16, max: 24}\n", "  age: {min: 11, max: 14}\n")
+    text = drop(text, "  #   status: [out-of-school]")
+    schedule = [
+        "# schedule:",
+        "#   start: 2027-02-10",
+        "#   end: 2027-02-10",
+        '#   from: "09:00"',
+        '#   to: "10:00"',
+        "#   days: [wed]",
+    ]
+    for line in schedule:
+        assert text.count(line + "\n") == 1, line
+        text = text.replace(line + "\n", line.replace("# ", "", 1) + "\n")
+    values = {
+        **OPPORTUNITY_VALUES,
+        "title": "Nursing Careers Virtual Classroom Talk",
+        "summary": "A one-hour online talk with a nurse about careers in hospital nursing.",
+        "format": "career-talk",
+        "stage": "awareness",
+        "type": "free",
+        "how": "A teacher registers the class online.",
+        "deadline": "2027-02-01",
+        "name": "Online",
+        "mode": "remote",
+    }
+    target.write_text(spanish(fill(text, values)), encoding="utf-8")
+    written = target.read_text(encoding="utf-8")
+    assert placeholder_lines(written) == []
+    assert "\n  type: free\n" in written and "\n  age: {min: 11, max: 14}\n" in written
+    assert "\n  mode: class-registration\n" in written and "\nschedule:\n  start: 2027-02-10\n" in written
+    eligibility = written.split("\neligibility:\n")[1].split("\n\n")[0].splitlines()
+    assert [line for line in eligibility if not line.lstrip().startswith("#")] == ["  age: {min: 11, max: 14}"]
+    assert check_lines(small) == []
+
+
 def test_opportunity_starter_lists_vocabulary_choices(small: Path) -> None:
     assert main(["new", "opportunity", "--org", ORG, "radiology-shadow"]) == 0
     text = (small / "employers" / ORG / "radiology-shadow.yml").read_text(encoding="utf-8")
     assert "#   job-shadow (Job shadow)\n" in text
     assert "#   Health Science and Medical Technology\n" in text
     assert "# Whether students are paid: paid, stipend, unpaid, free or fee.\n" in text
+    modes = read_schema("opportunity")["properties"]["application"]["properties"]["mode"]["enum"]
+    assert "class-registration" in modes
+    assert f"  # applying to you. One of: {', '.join(modes[:-1])} or {modes[-1]}.\n" in text
 
 
 def test_modeline_points_at_the_schema_in_the_repository(small: Path) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import AS_OF, check_lines, copy_fixture, use_cached_validators
+from conftest import AS_OF, check_lines, clean_catalog, copy_fixture, use_cached_validators
 
 from generator.exports.calendar import calendars, dated_events, uid
 from generator.exports.dates import ChangeDates
@@ -252,11 +252,7 @@ def test_badge_filter_button_and_exports_follow_the_windows(
 def catalog(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
     root = copy_fixture("minimal", tmp_path_factory.mktemp("terms"))
     with_roles(with_windows(with_steps(root)))
-    with pytest.MonkeyPatch.context() as patch:
-        use_cached_validators(patch)
-        checked = check_catalog(root, as_of=AS_OF)
-    assert checked.ok, checked.errors
-    return checked.catalog
+    return clean_catalog(root)
 
 
 def page(catalog: Catalog, lang: str) -> str:
@@ -295,8 +291,8 @@ def test_the_deadline_fact_lists_the_windows(catalog: Catalog, lang: str, line: 
 
     deadline = fact(page(catalog, lang), {"en": "Deadline", "es": "Fecha límite"}[lang])
     assert deadline.endswith(line), deadline
-    # Before the first window: the first window's deadline, and no active Apply.
-    assert deadline.startswith({"en": "Opens soon March 1, 2027 (", "es": "Abre pronto 1 de marzo de 2027 ("}[lang])
+    # Before the first window: the first window's deadline, with no days left (nobody can apply yet), and no active Apply.
+    assert deadline.startswith({"en": "Opens soon March 1, 2027 |", "es": "Abre pronto 1 de marzo de 2027 |"}[lang])
 
 
 @pytest.mark.parametrize(

@@ -15,10 +15,9 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import AS_OF, ROOT, copy_fixture, use_cached_validators
+from conftest import ROOT, clean_catalog, copy_fixture
 
 from generator.model import Catalog, Opportunity
-from generator.model.checked import check_catalog
 from generator.present.view import View
 from generator.render.site import SiteRenderer
 from generator.render.structured_data import job_posting_data, listing_program_data, listing_structured_data
@@ -136,11 +135,7 @@ def catalog(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
         data.update(example=False, title=f"Listing {slug}")
         merge(data, changes)
         (root / f"employers/acme/{slug}.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    with pytest.MonkeyPatch.context() as patch:
-        use_cached_validators(patch)
-        checked = check_catalog(root, as_of=AS_OF)
-    assert checked.ok, checked.errors
-    return checked.catalog
+    return clean_catalog(root)
 
 
 def opp_of(catalog: Catalog, slug: str) -> Opportunity:

@@ -92,7 +92,7 @@ def test_every_vocabulary_value_is_used(synth: Path, listings: list[dict]) -> No
     used = {
         "formats": {x["format"] for x in listings},
         "sectors": {s for x in listings for s in x["sectors"]},
-        "areas": {site["area"] for x in listings for site in x["sites"]},
+        "areas": {site["area"] for x in listings for site in x["sites"] if not site.get("outside_region")},
         "seasons": {x["schedule"]["season"] for x in listings},
         "languages": {lang for x in listings for lang in x["supports"]["languages"]},
         "signals": {sig for x in listings for sig in x.get("quality", {}).get("signals", [])},
@@ -169,6 +169,49 @@ def test_some_listings_describe_real_youth_programs(tmp_path: Path) -> None:
         assert 0 < found <= 0.2 * n, key
     groups = {item["id"] for item in _vocab(root, "populations")}
     assert {g for e in elig for g in e.get("populations", []) + e.get("priority", [])} <= groups
+
+
+def test_some_listings_use_the_fields_of_real_programs(tmp_path: Path) -> None:
+    """Times of day, repeating sessions, totals and ranges, tracks, credits, endorsements, application windows,
+    online sites without a city and sites outside the region: each in a few listings, so that benchmarks and
+    the browse page meet them, and the catalog still checks clean."""
+    root = tmp_path / "c"
+    synthesize(root, 1000, seed=1, as_of=AS_OF)
+    checked = check_catalog(root, as_of=AS_OF)
+    assert not checked.errors, checked.errors[:3]
+    listings = _listings(root)
+    n = len(listings)
+
+    def share(found: int) -> float:
+        return found / n
+
+    schedules = [x["schedule"] for x in listings]
+    assert 0.05 <= share(sum("from" in s for s in schedules)) <= 0.4
+    assert all(s["from"] < s["to"] for s in schedules if "from" in s)
+    assert 0.02 <= share(sum("days" in s for s in schedules)) <= 0.2
+    assert all("sessions" in s and "from" in s for s in schedules if "days" in s)
+    assert 0.02 <= share(sum("total_hours" in s for s in schedules)) <= 0.2
+    assert 0.005 <= share(sum("weeks_max" in s for s in schedules)) <= 0.1
+    assert all(s["weeks_max"] > s["weeks"] for s in schedules if "weeks_max" in s)
+    tracked = [x for x in listings if "tracks" in x]
+    assert 0.005 <= share(len(tracked)) <= 0.06
+    for x in tracked:
+        assert "grades" not in x["eligibility"] and len(x["tracks"]) == 2
+        ages = [t["eligibility"]["age"] for t in x["tracks"]]
+        assert ages[0]["max"] + 1 == ages[1]["min"] and ages[0]["min"] == x["eligibility"]["age"]["min"]
+    credits = [c for x in listings for c in x["outcomes"].get("credits", [])]
+    assert {c["kind"] for c in credits} == {"high-school", "college", "apprenticeship-hours"}
+    assert 0.05 <= share(sum("credits" in x["outcomes"] for x in listings)) <= 0.3
+    endorsed = [e for x in listings for e in x["outcomes"].get("endorsements", [])]
+    assert endorsed and set(endorsed) <= {item["id"] for item in _vocab(root, "endorsements")}
+    windowed = [x["application"] for x in listings if "windows" in x["application"]]
+    assert 0.005 <= share(len(windowed)) <= 0.06
+    assert all("deadline" not in a and "opens" not in a and len(a["windows"]) == 2 for a in windowed)
+    sites = [site for x in listings for site in x["sites"]]
+    assert any(site["mode"] == "remote" and "city" not in site for site in sites)
+    outside = [x for x in listings if any(site.get("outside_region") for site in x["sites"])]
+    assert outside and share(len(outside)) <= 0.02
+    assert all("area" not in site for site in sites if site.get("outside_region"))
 
 
 def test_cli_writes_and_refuses_a_non_empty_folder(

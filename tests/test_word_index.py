@@ -51,6 +51,7 @@ NURSE_SHADOW = (
 @pytest.fixture(scope="module")
 def catalog(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
     folder = minimal_catalog(tmp_path_factory.mktemp("words") / "catalog")
+    (folder / "vocabularies" / "synonyms.yml").unlink()  # the words as written; synonyms have their own tests
     org = folder / "employers" / "acme-health"
     (org / "front-desk.yml").write_text(FRONT_DESK, encoding="utf-8")
     (org / "nurse-shadow.yml").write_text(NURSE_SHADOW, encoding="utf-8")
@@ -295,3 +296,95 @@ def test_a_listing_that_names_none_of_them_adds_no_words(programs: tuple) -> Non
     strong, other = wi.listing_texts(catalog, catalog.opportunities["acme-health/lab-internship"], view)
     texts = " ".join(text for text, _ in other)
     assert not {"lottery", "school", "tuberculosis", "foster"} & set(wi.words(texts))
+
+
+# ---------- synonyms, joined words, finished words, pay ----------
+
+SYNONYMS = """\
+items:
+  - id: coding
+    name: Coding
+    name_es: Programación
+    finds: [software, computer science]
+    finds_es: [informática]
+  - id: hospital
+    name: Hospital
+    name_es: Hospital
+    finds: [health care, phlebotomy]
+    finds_es: [flebotomía]
+"""
+SOFTWARE = (
+    OPPORTUNITY.replace("title: Lab Internship", "title: Software Testing Internship")
+    .replace("A paid summer internship in a clinic lab.", "Test apps with a software team.")
+    .replace("  Work with lab staff.", "  Learn computer science basics at our healthcare software company.")
+)
+HOTEL = (
+    OPPORTUNITY.replace("title: Lab Internship", "title: Hotel Front Office Job Shadow")
+    .replace("A paid summer internship in a clinic lab.", "A day in hospitality.")
+    .replace("  Work with lab staff.", "  See the hospitality industry up close.")
+    .replace("  type: paid\n  amount: 19.5\n  unit: hour\n", "  type: unpaid\n")
+)
+
+
+@pytest.fixture(scope="module")
+def expanded(tmp_path_factory: pytest.TempPathFactory) -> tuple[Catalog, dict[str, tuple[dict[str, Any], dict[str, bytes]]]]:
+    folder = minimal_catalog(tmp_path_factory.mktemp("expanded") / "catalog")
+    (folder / "vocabularies" / "synonyms.yml").write_text(SYNONYMS, encoding="utf-8")
+    org = folder / "employers" / "acme-health"
+    (org / "software.yml").write_text(SOFTWARE, encoding="utf-8")
+    (org / "hotel.yml").write_text(HOTEL, encoding="utf-8")
+    (org / "lab-internship.yml").write_text(
+        OPPORTUNITY.replace("  Work with lab staff.", "  Learn phlebotomy from lab staff."), encoding="utf-8"
+    )
+    checked = check_catalog(folder, as_of=AS_OF)
+    assert checked.ok, [p.message for p in checked.errors]
+    return checked.catalog, {lang: wi.word_files(checked.catalog, lang) for lang in LANGS}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_synonym_finds_what_its_entry_lists_one_way(expanded: tuple, lang: str) -> None:
+    catalog, indexes = expanded
+    assert find(catalog, indexes, lang, "coding") == ["software"]  # the listing says "software"
+    assert find(catalog, indexes, lang, "programación") == ["software"]  # the entry's other name
+    assert find(catalog, indexes, lang, "software") == ["software"]  # not the other way
+    assert find(catalog, indexes, lang, "phlebotomy") == ["lab-internship"]
+
+
+def test_a_synonym_finds_other_forms_and_phrases_written_together(expanded: tuple) -> None:
+    catalog, indexes = expanded
+    # The lab internship says "phlebotomy"; the software listing "healthcare", the phrase "health care" written as one.
+    assert find(catalog, indexes, "en", "hospital") == ["lab-internship", "software"]
+
+
+def test_joined_and_split_forms_find_each_other(expanded: tuple) -> None:
+    catalog, indexes = expanded
+    # "health care" is a phrase of synonyms.yml: the listing that writes "healthcare" is under both words.
+    assert find(catalog, indexes, "en", "health care") == ["software"]
+    assert find(catalog, indexes, "en", "healthcare") == ["software"]
+    assert find(catalog, indexes, "en", "part-time") == find(catalog, indexes, "en", "part time")
+
+
+def test_a_finished_word_does_not_find_a_longer_word_of_another_meaning(expanded: tuple) -> None:
+    catalog, indexes = expanded
+    assert "hotel" not in find(catalog, indexes, "en", "hospital")  # "hospitality": same Snowball stem
+    assert "hotel" not in find(catalog, indexes, "es", "hospital")
+    assert sorted(find(catalog, indexes, "en", "hospita")) == [
+        "hotel",
+        "lab-internship",
+        "software",
+    ]  # still being typed: a prefix
+
+
+def test_the_name_of_unpaid_does_not_find_paid_listings(expanded: tuple) -> None:
+    catalog, indexes = expanded
+    paid = ["lab-internship", "software"]
+    assert find(catalog, indexes, "es", "pagada") == paid
+    assert "hotel" not in find(catalog, indexes, "es", "pago")  # "Sin pago" is one word, "sinpago"
+    assert find(catalog, indexes, "es", "sin pago") == ["hotel"]
+    assert find(catalog, indexes, "en", "unpaid") == ["hotel"]
+    assert "hotel" not in find(catalog, indexes, "en", "paid")
+
+
+def test_synonyms_yml_is_optional(catalog: Catalog) -> None:
+    assert not catalog.vocabularies.items(wi.SYNONYMS)
+    assert wi._synonym_groups(catalog) == []

@@ -494,7 +494,7 @@ def test_issue_form_sectors_match_the_vocabulary() -> None:
 
 def test_issue_form_fixed_choices() -> None:
     assert choices("stage") == ["awareness", "exploration", "preparation", "training"]
-    assert choices("pay_type") == ["paid", "stipend", "unpaid"]
+    assert choices("pay_type") == ["paid", "stipend", "unpaid", "free", "costs a fee"]
     assert choices("pay_unit") == ["hour", "week", "month", "total", "not published"]
     assert choices("site_mode") == ["in-person", "hybrid", "remote"]
 

@@ -29,10 +29,11 @@ VOCABULARIES = (
     "populations",
     "regions",
     "endorsements",
+    "synonyms",
 )
 # Catalogs written before regions existed keep checking: without regions.yml the areas are the one region.
-# A region that awards no endorsements needs no endorsements.yml.
-OPTIONAL_VOCABULARIES = ("regions", "endorsements")
+# A region that awards no endorsements needs no endorsements.yml, and search works without synonyms.yml.
+OPTIONAL_VOCABULARIES = ("regions", "endorsements", "synonyms")
 LOGOS = ("logo.svg", "logo.png")
 
 

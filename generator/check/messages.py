@@ -67,6 +67,9 @@ def free_mail_text(field: str, domain: str) -> tuple[str, str]:
 
 # The vocabulary file that holds the allowed values of each shared definition filled from one.
 VOCABULARY_FILES = {name: vocab for name, (vocab, _) in VOCAB_ENUMS.items()}
+# Lists whose new entries a region's maintainers add (with who awards it and a page that explains it), not the
+# contributor of a listing: an unknown value says where the list is and whom to ask.
+MAINTAINED_LISTS = frozenset({"endorsement"})
 
 TYPE_WORDS = {
     "string": "text",
@@ -193,6 +196,21 @@ def suggest(value: str, allowed: list[str], aliases: Mapping[str, str] | None = 
         return "Use one of: " + ", ".join(names)
     full = f"; the full list is in {where}" if where else f" ({len(allowed)} values in all)"
     return "The nearest are: " + ", ".join(f"`{a}`" for a, _ in ranked[:SHORT_LIST]) + full
+
+
+# What `self` means in the fields that take it, for the fix of an unknown organization id.
+SELF_MEANS = {"employer_of_record": "if your organization runs payroll", "paid_by": "if your organization pays the students"}
+
+
+def unknown_organization_fix(value: str, known: list[str], path: tuple[Any, ...]) -> str:
+    """How to fix a reference to an organization that has no folder: the ids it may misspell, never the whole
+    list (the organization meant is usually not in the catalog yet), else how to add it."""
+    close = [ident for ident, score in nearest(value, known) if score >= CLOSE][:3]
+    if close:
+        return "Did you mean " + " or ".join(f"`{c}`" for c in close) + "?"
+    fix = 'Add the organization\'s folder with its organization.yml first (CONTRIBUTING.md, "Add a new listing")'
+    field = str(path[-1]) if path else ""
+    return fix + (f", or write `self` {SELF_MEANS[field]}" if field in SELF_MEANS else "")
 
 
 def _url_text(value: str) -> tuple[str, str]:
@@ -380,11 +398,20 @@ def _additional_properties(f: _Failure) -> list[Problem]:
         where = f" in {f.field}" if f.path else ""
         if not keys and isinstance(f.error.schema, Mapping) and f.error.schema.get("patternProperties"):
             hint = "Write each language's code as its key: `es` for Spanish"  # translations, keyed by language
+        elif one := _one_of_a_range(f, extra, keys, used):
+            hint = one
+        elif close := _misspelling(extra, unused):
+            hint = f"Did you mean `{close}`?"
+        elif length := _length_in_weeks(f, extra, keys):
+            hint = length
+        elif sharing := _sharing_a_word(f, extra, keys):
+            hint = sharing
         elif close := _closest(extra, unused):
             hint = f"Did you mean `{close}`?"
         elif value_of := _value_of(f, extra):
             hint = value_of
-        elif close := _closest(extra, used):
+        elif close := _misspelling(extra, used):
+            # Only a misspelt key is "already given": `ammount` beside `amount`, not `amount_max`.
             hint = f"`{close}` is already given{where}: keep one `{close}:` and delete the other"
         elif " " in extra.strip():
             hint = "This looks like text that contains `: `; put the whole value in double quotes"
@@ -394,6 +421,87 @@ def _additional_properties(f: _Failure) -> list[Problem]:
             hint = "Delete this line; the field reference on the Contribute page (/contribute/) lists the keys that belong here"
         out.append(f.at((*f.path, extra), key=True, what=f"Unknown key `{_short(extra)}`{where}", fix=hint, code="unknown-key"))
     return out
+
+
+# Words that say nothing about which key is meant.
+_FILLER = frozenset({"a", "an", "and", "of", "per", "the"})
+# A length written in a unit the schedule does not take, and how many weeks one of it is.
+_WEEKS_IN = {"year": 52, "month": 52 / 12, "duration": 0, "length": 0}
+
+
+def _words(key: str) -> list[str]:
+    """A key's words, singular: `hours_per_week` is hour, per, week."""
+    return [w[:-1] if len(w) > 3 and w.endswith("s") else w for w in _fold(key).split()]
+
+
+def _misspelling(extra: str, keys: list[str]) -> str | None:
+    """The key that `extra` misspells: as many words, and alike as a whole (`titel`, `ammount`, `Status`),
+    not a key with a word more or less (`amount_max` is another field, not a misspelt `amount`)."""
+    typed = _fold(extra)
+    scored = [(difflib.SequenceMatcher(None, typed, _fold(k)).ratio(), k) for k in keys if len(_words(k)) == len(_words(extra))]
+    best = max(scored, default=(0.0, ""), key=lambda pair: pair[0])
+    return best[1] if best[0] >= CLOSE else None
+
+
+def _gloss(f: _Failure, key: str) -> str:
+    """A few words on what a key holds, from the first phrase of its description in the schema."""
+    text = str(_deref(f.root, _properties(f.error).get(key, {})).get("description", ""))
+    phrase = re.split(r"[.,:;(]", text, maxsplit=1)[0].strip()
+    return f" ({phrase[:1].lower()}{phrase[1:]})" if phrase and len(phrase.split()) <= 6 else ""
+
+
+def _companions(keys: list[str]) -> set[str]:
+    """`hours_per_week_max` and the like: they go with their own key, which is the one to offer."""
+    return {k for k in keys if k.endswith("_max") and k[: -len("_max")] in keys}
+
+
+def _sharing_a_word(f: _Failure, extra: str, keys: list[str]) -> str:
+    """`hours:` could mean `hours_per_week` or `total_hours`: offer each key that shares a word, with what it holds."""
+    typed = set(_words(extra)) - _FILLER
+    companions = _companions(keys)
+    sharing = [k for k in keys if k not in companions and typed & set(_words(k))]
+    if len(sharing) < 2:
+        return ""
+    return "Did you mean " + " or ".join(f"`{k}`{_gloss(f, k)}" for k in sharing) + "?"
+
+
+def _length_in_weeks(f: _Failure, extra: str, keys: list[str]) -> str:
+    """`years: 3` in a schedule: the length goes in `weeks`, and the keys of a short block are listed in full."""
+    words = _words(extra)
+    if len(words) != 1 or words[0] not in _WEEKS_IN or "weeks" not in keys:
+        return ""
+    weeks_path = (*f.path, "weeks")
+    most = schema_at(f.root, weeks_path).get("maximum")
+    bound = f", up to {most}" if most else ""
+    lead = "A program that runs for years gives its length" if words[0] == "year" else "The length goes"
+    hint = f"{lead} in `weeks` (52 a year{bound})"
+    value: Any = f.value.get(extra) if isinstance(f.value, Mapping) else None
+    per = _WEEKS_IN[words[0]]
+    if per and isinstance(value, (int, float)) and not isinstance(value, bool):
+        weeks = round(value * per)
+        if _passes_at(f, weeks_path, weeks):
+            hint += f": write `weeks: {weeks}` instead"
+    if len(keys) <= LONG_LIST:
+        hint += ". The keys that belong here: " + ", ".join(f"`{k}`" for k in keys)
+    return hint
+
+
+def _one_of_a_range(f: _Failure, extra: str, keys: list[str], used: list[str]) -> str:
+    """`amount_max` or `amount_min` where the block has `amount`: the field takes one number, or, where it has a
+    `_max` companion, is itself the smallest. Not "did you mean `amount_max`" for `amount_min`."""
+    for suffix in ("_max", "_min"):
+        base = extra[: -len(suffix)] if extra.endswith(suffix) else ""
+        if base not in keys:
+            continue
+        if base not in used:
+            what = "The smallest" if suffix == "_min" or f"{base}_max" in keys else "The number"
+            return f"{what} goes in `{base}`: write `{base}:` instead of `{extra}:`"
+        if f"{base}_max" in keys:
+            return f"`{base}` is the smallest already: write the largest in `{base}_max` and delete `{extra}`"
+        owner = f"Each item of {field_name(f.path[:-1])}" if f.path and isinstance(f.path[-1], int) else f.field
+        rest = " and explain the rest in `description`" if "description" in f.root.get("properties", {}) else ""
+        return f"{owner} takes one `{base}`, not a range: keep the smallest in `{base}`, delete `{extra}`{rest}"
+    return ""
 
 
 def _value_of(f: _Failure, extra: str) -> str:
@@ -494,7 +602,14 @@ def _type_fix(f: _Failure, wanted: str) -> str:
         return f'Put it in double quotes, as `{lead}"{shown}"`'
     if wanted == "array":
         if isinstance(value, str) and "," in value:
-            first = value.split(",")[0].strip()
+            # A name such as `Hospitality, Tourism, and Recreation` is one item, commas and all.
+            pieces, allowed = [part.strip() for part in value.split(",")], [str(a) for a in _item_enum(f)]
+            names = _names_in(pieces, allowed)
+            if len(names) == 1:
+                return f"Put it on its own line under `{key}:`, starting with `- `, as `- {names[0]}`"
+            if len(names) < len(pieces):
+                return f"Write each item on its own line under `{key}:`, starting with `- `: {_item_lines(pieces, allowed)}"
+            first = names[0]
             return f"Write each item on its own line under `{key}:`, starting with `- ` (such as `- {first}`), not separated by commas"
         if isinstance(value, str) and value.startswith("-"):
             return f"Add a space after the dash: `- {value[1:].strip()}`"
@@ -506,9 +621,18 @@ def _type_fix(f: _Failure, wanted: str) -> str:
     return "See the field reference on the Contribute page for the expected value"
 
 
+def _item_enum(f: _Failure) -> list[Any]:
+    """The values an item of the list at the failure's path may take (none for a list of free values)."""
+    items = schema_at(f.root, (*f.path, 0))
+    return list(items.get("enum", ()))
+
+
 def _number_fix(f: _Failure, wanted: str, text: str) -> str:
     words = TYPE_WORDS[wanted]
     fallback = example(f, 30 if wanted == "integer" else 18.5)
+    ranged = _range_fix(f, wanted, text)
+    if ranged:
+        return ranged
     found = _NUMBER_TEXT.match(text)
     if found is None:  # "thirty", "TBD", "varies"
         return f"Write {words} only, in digits, such as {fallback}" + (", or remove the line" if f.optional else "")
@@ -544,6 +668,41 @@ def _number_fix(f: _Failure, wanted: str, text: str) -> str:
         unit = _UNITS.get(per["unit"].lower().rstrip("s"), "")
         hint += f"; the unit goes on its own line, `unit: {unit}`" if unit else "; the unit goes in `unit:`"
     return hint
+
+
+# A range as people type it: "20-25", "20–25", "$18 - $20/hr", "100 to 120 hours".
+_RANGE_TEXT = re.compile(
+    r"^\s*\$?\s*(?P<low>\d[\d,]*(?:\.\d+)?)\s*(?:-|\u2013|\u2014|to)\s*\$?\s*(?P<high>\d[\d,]*(?:\.\d+)?)\s*(?P<rest>[^\d]*)$",
+    re.IGNORECASE,
+)
+
+
+def _range_fix(f: _Failure, wanted: str, text: str) -> str:
+    """A range typed into a field of one number: its two ends go in the field and in its `_max` companion
+    (`hours_per_week` and `hours_per_week_max`, `min` and `max`), or, without one, the field takes one number."""
+    found = _RANGE_TEXT.match(text)
+    key = f.path[-1] if f.path and isinstance(f.path[-1], str) else ""
+    if found is None or not key:
+        return ""
+
+    def number(digits: str) -> int | float:
+        value = float(digits.replace(",", ""))
+        return int(value) if value.is_integer() else value
+
+    low, high = number(found["low"]), number(found["high"])
+    if low >= high:  # "2027-03" or "5-1" is no range a reader meant
+        return ""
+    siblings = _siblings(f)
+    companion = next((k for k in (f"{key}_max", "max" if key == "min" else "") if k and k in siblings), "")
+    unit = ""
+    per = _PER_UNIT.match(found["rest"])
+    if per and "unit" in siblings and (word := _UNITS.get(per["unit"].lower().rstrip("s"), "")):
+        unit = f"; the unit goes on its own line, `unit: {word}`"
+    if companion and _passes(f, low) and _passes_at(f, (*f.path[:-1], companion), high):
+        return f"It is a range: write `{key}: {low}` and `{companion}: {high}`, each on its own line" + unit
+    shown = low if _passes(f, low) else example(f, 30 if wanted == "integer" else 18.5)
+    where = "; to explain a range, say so in `description`" if "description" in f.root.get("properties", {}) else ""
+    return f"`{key}` takes one number, not a range: write one, such as `{key}: {shown}`" + where + unit
 
 
 def _object_fix(f: _Failure, key: str) -> str:
@@ -582,7 +741,12 @@ def _siblings(f: _Failure) -> Mapping[str, Any]:
 
 def _passes(f: _Failure, value: Any) -> bool:
     """Whether a value we are about to suggest would itself pass the field's schema."""
-    node = schema_at(f.root, f.path)
+    return _passes_at(f, f.path, value)
+
+
+def _passes_at(f: _Failure, path: tuple[Any, ...], value: Any) -> bool:
+    """Whether a value would pass the schema of the field at `path` in the same file (a companion field)."""
+    node = schema_at(f.root, path)
     if not node:
         return False
     schema = {**node, "$defs": f.root.get("$defs", {})}
@@ -594,14 +758,82 @@ def _enum(f: _Failure) -> list[Problem]:
     what = f"{f.field} has the value `{_short(str(f.value))}`, which is not allowed here"
     name = _def_name(f.error, f.names) or ""
     where = f"catalog/vocabularies/{VOCABULARY_FILES[name]}.yml" if name in VOCABULARY_FILES else ""
+    pieces = _split_name(f, allowed, name)
+    if pieces is not None:
+        return pieces
     typed = f" {_fold(str(f.value))} "
     several = sorted((a for a in allowed if f" {_fold(a)} " in typed), key=lambda a: typed.index(f" {_fold(a)} "))
     if len(several) > 1 and f.path and isinstance(f.path[-1], int):
         # "Manufacturing and Product Development, Health Science and Medical Technology": two items on one line.
         lines = " and ".join(f"`- {a}`" for a in several)
         fix = f"It names {len(several)} values: put each on its own line, starting with `- `: {lines}"
+    elif name in MAINTAINED_LISTS:
+        fix = suggest(str(f.value), allowed, f.aliases.get(name)) + (
+            f". The list lives in {where}, which the region's maintainers edit: to add a new one, ask them in the pull request"
+        )
     else:
         fix = suggest(str(f.value), allowed, f.aliases.get(name), where)
+    return [f.at(f.path, what=what, fix=fix, code="not-allowed")]
+
+
+def _runs(items: list[Any], allowed: list[str]) -> list[tuple[int, int, str]]:
+    """Where a list holds the pieces of an allowed name that has commas, split at them (`[Hospitality, Tourism,
+    and Recreation]` is three items in YAML): (first item, item after the last, the name)."""
+    found = []
+    folded = [_fold(str(item)) for item in items]
+    for name in allowed:
+        parts = [_fold(part) for part in name.split(",")]
+        if len(parts) < 2:
+            continue
+        for start in range(len(folded) - len(parts) + 1):
+            if folded[start : start + len(parts)] == parts:
+                found.append((start, start + len(parts), name))
+    return sorted(found)
+
+
+def _and(parts: list[str]) -> str:
+    """`a`, `b` and `c`."""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _item_lines(items: list[Any], allowed: list[str]) -> str:
+    """The list written one item a line, names with commas whole: `- Public Services` and `- Hospitality, ...`."""
+    return _and([f"`- {n}`" for n in _names_in(items, allowed)])
+
+
+def _names_in(items: list[Any], allowed: list[str]) -> list[str]:
+    """The list's items with the pieces of each name that has commas joined again."""
+    joined, runs, i = [], _runs(items, allowed), 0
+    while i < len(items):
+        run = next((r for r in runs if r[0] == i), None)
+        joined.append(run[2] if run else str(items[i]))
+        i = run[1] if run else i + 1
+    return joined
+
+
+def _split_name(f: _Failure, allowed: list[str], noun: str) -> list[Problem] | None:
+    """One problem for a name with commas split into several items, at its first piece (none at the others),
+    with the list written the two ways that keep it whole; None when the item is no such piece."""
+    if not (len(f.path) >= 2 and isinstance(f.path[-1], int) and isinstance(f.path[-2], str)):
+        return None
+    items: Any = f.loaded.data
+    for part in f.path[:-1]:
+        items = items[part] if isinstance(items, (dict, list)) else None
+    if not isinstance(items, list):
+        return None
+    index, key = f.path[-1], f.path[-2]
+    runs = _runs(items, allowed)
+    if not any(start <= index < end for start, end, _ in runs):
+        return None
+    if index != runs[0][0]:
+        return []  # one message for the whole list, at its first split name
+    split = _and([f"`{name}`" for _, _, name in runs])
+    quoted = ", ".join(f'"{n}"' if "," in n else n for n in _names_in(items, allowed))
+    what = f"{field_name(f.path[:-1])} has {split} split at {'its' if len(runs) == 1 else 'their'} commas into separate items"
+    fix = (
+        f"Write each {noun or 'item'} on its own line under `{key}:`, starting with `- `: {_item_lines(items, allowed)}; "
+        f"or put {'the name' if len(runs) == 1 else 'each such name'} in double quotes inside `[ ]`: `{key}: [{quoted}]`"
+    )
     return [f.at(f.path, what=what, fix=fix, code="not-allowed")]
 
 
@@ -630,6 +862,8 @@ def _text_form(f: _Failure) -> list[Problem]:
 
 _DATE_FORMS = ("%m/%d/%Y", "%m/%d/%y", "%m-%d-%Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%d %B %Y")
 _PHONE = re.compile(r"^[\d\s().+-]{7,}$")
+# A deadline written as words for "no deadline": applications are taken until the seats are filled.
+_NO_DEADLINE = re.compile(r"\b(rolling|ongoing|until|fill(ed)?|full|any ?time|year[ -]?round|continuous)\b", re.IGNORECASE)
 
 
 def _form_fix(f: _Failure, name: str, value: Any) -> tuple[str, str] | None:
@@ -638,6 +872,11 @@ def _form_fix(f: _Failure, name: str, value: Any) -> tuple[str, str] | None:
     if not isinstance(value, str):
         return None
     text = value.strip()
+    if name == "date" and f.path and f.path[-1] == "deadline" and "rolling" in _siblings(f) and _NO_DEADLINE.search(text):
+        return (
+            "is not a date written YYYY-MM-DD",
+            "To take applications until seats fill, delete `deadline` and write `rolling: true`",
+        )
     if name == "date":
         text = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", text)  # April 1st, 2027
         for form in _DATE_FORMS:
@@ -660,13 +899,24 @@ def _max_length(f: _Failure) -> list[Problem]:
     return [f.at(f.path, what=what, fix="Shorten it", code="too-long")]
 
 
+def _zip_number(f: _Failure) -> list[Problem]:
+    """A ZIP code typed without quotes is read as a number, so a digit too few or too many meets a bound
+    ("at least 10000") that says nothing about ZIP codes."""
+    what = f"{f.field} is {f.value}, which is not a ZIP code"
+    return [f.at(f.path, what=what, fix='A ZIP code has 5 digits, such as "90802"; write it in quotes', code="bad-zip")]
+
+
 def _minimum(f: _Failure) -> list[Problem]:
+    if _def_name(f.error, f.names) == "zip":
+        return _zip_number(f)
     bound = "at least" if f.kind == "minimum" else "more than"
     what = f"{f.field} is {f.value}, but it must be {bound} {f.expected}"
     return [f.at(f.path, what=what, fix=f"Use a number {bound} {f.expected}", code="too-small")]
 
 
 def _maximum(f: _Failure) -> list[Problem]:
+    if _def_name(f.error, f.names) == "zip":
+        return _zip_number(f)
     what = f"{f.field} is {f.value}, but it must be at most {f.expected}"
     return [f.at(f.path, what=what, fix=f"Use a number up to {f.expected}", code="too-large")]
 
@@ -677,6 +927,8 @@ def _min_items(f: _Failure) -> list[Problem]:
 
 
 def _max_items(f: _Failure) -> list[Problem]:
+    if isinstance(f.value, list) and len(_names_in(f.value, [str(a) for a in _item_enum(f)])) <= f.expected:
+        return []  # names split at their commas, which their own message explains: whole, they are few enough
     return [f.at(f.path, what=f"{f.field} has more than {f.expected} items", fix=f"Keep at most {f.expected}", code="too-many")]
 
 

@@ -13,11 +13,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from babel import Locale, UnknownLocaleError
+
 from generator import i18n
 from generator.characters import text_problem
 from generator.check import places
 from generator.check.load import Record
-from generator.check.messages import FREE_MAIL, field_name, free_mail_text, suggest
+from generator.check.messages import FREE_MAIL, field_name, free_mail_text, suggest, unknown_organization_fix
 from generator.check.problems import Problem, Severity
 from generator.check.tracks import with_track
 from generator.check.yamlload import Loaded
@@ -25,6 +27,16 @@ from generator.ids import ID, catalog_id_problem
 from generator.sanitize import markdown_depth, url_problem
 
 STALE_DAYS = 365
+
+
+def language_name(code: str) -> str:
+    """A language's name in English for the checker's messages (Spanish for es), or its code when Babel has none."""
+    try:
+        return str(Locale.parse(code).get_display_name("en")).split(" (")[0]
+    except (ValueError, UnknownLocaleError):
+        return code
+
+
 # Years a catalog date can have. Outside them a date is a typo (2207 for 2027), and 9999-12-31 would
 # overflow where a calendar event ends the day after.
 YEARS = (1900, 2199)
@@ -124,6 +136,7 @@ class Rules:
             self.pathway(record)
         for record in self.kind("opportunity").values():
             self.opportunity(record)
+            self.untranslated(record)
         for record in self.kind("retired").values():
             self.retired(record)
         for record in self.unchecked.get("opportunity", {}).values():
@@ -144,6 +157,37 @@ class Rules:
             if domain in FREE_MAIL:
                 what, fix = free_mail_text(field_name(path), domain)
                 self.add(record, path, "personal-email", what, fix, severity="warning")
+
+    def untranslated(self, record: Record) -> None:
+        """A listing without a title or summary in one of the site's other languages is a warning, not an error:
+        its pages in that language still work, showing the English marked as such, with a note that says so.
+        Sample listings (`example: true`) are left out: they are the project's own, and a test holds the bundled
+        ones to having every language."""
+        if record.data.get("example") is True:
+            return
+        translations = record.data.get("translations")
+        for lang in i18n.available():
+            if lang == i18n.SOURCE:
+                continue
+            given = translations.get(lang) if isinstance(translations, dict) else None
+            given = given if isinstance(given, dict) else {}
+            missing = [key for key in ("title", "summary") if record.data.get(key) and not given.get(key)]
+            if not missing:
+                continue
+            name = language_name(lang)
+            fields = " and ".join(f"`{key}`" for key in missing)
+            where = ("translations", lang) if given else ("title",)
+            self.add(
+                record,
+                where,
+                "missing-translation",
+                f"The listing has no {name} {fields.replace('`', '')}, so its {name} page shows the English",
+                f"Add `translations:` with `{lang}:` and the {name} {fields} under it, for example "
+                f"`translations: {{{lang}: {{title: ..., summary: ...}}}}`; `description`, `how` and `who` "
+                "can be translated there too",
+                severity="warning",
+                key=True,
+            )
 
     def dates(self, record: Record, paths: list[tuple[str | int, ...]]) -> dict[tuple[str | int, ...], dt.date]:
         found = {}
@@ -273,7 +317,11 @@ class Rules:
             path,
             "unknown-reference",
             f"{field_name(path)} names the {noun} `{value}`, which is not in the catalog",
-            suggest(value, sorted(known)) if known else f"Add the {noun} first",
+            unknown_organization_fix(value, sorted(known), path)
+            if kind == "organization"
+            else suggest(value, sorted(known))
+            if known
+            else f"Add the {noun} first",
         )
         return False
 
@@ -282,7 +330,7 @@ class Rules:
     def vocabulary(self, record: Record) -> None:
         seen: dict[str, int] = {}
         for i, item in enumerate(record.data["items"]):
-            for prefix in ("name_", "description_", "awarded_by_"):
+            for prefix in ("name_", "description_", "awarded_by_", "finds_"):
                 self.languages(record, item, ("items", i), prefix)
             for key in ("id", "name"):
                 marker = f"{key}:{item[key]}"
@@ -847,6 +895,19 @@ class Rules:
         data = record.data
         found = self.dates(record, [*DATE_FIELDS, ("last_reviewed",)])
         application = data["application"]
+        # `expected` stands for dates not announced yet: beside a date, or `rolling`, the file would say both.
+        dated = [key for key in ("opens", "deadline", "rolling", "windows") if key in application]
+        if "expected" in application and dated:
+            written = " and ".join(f"`{key}`" for key in dated)
+            self.add(
+                record,
+                ("application", "expected"),
+                "conflict",
+                f"`application` has both `expected` and {written}",
+                f"`expected` is for dates not announced yet: keep {written} and remove `expected`, "
+                "or keep `expected` and remove the rest until the dates are announced (then write `opens` and `deadline`)",
+                key=True,
+            )
         if "deadline" in application and application.get("rolling") is True:
             self.add(
                 record,
@@ -860,6 +921,8 @@ class Rules:
             "deadline" not in application
             and "windows" not in application
             and application.get("rolling") is not True
+            and "expected" not in application  # the dates are not announced yet: it opens later
+            and application.get("mode") != "none"  # nobody applies, so there is no last day to apply
             and data["status"] == "open"
         ):
             self.add(
@@ -867,7 +930,8 @@ class Rules:
                 ("application",),
                 "missing-deadline",
                 "An open listing needs a deadline or `rolling: true`",
-                "Add `deadline: YYYY-MM-DD`, or `rolling: true` if applications are taken until seats fill",
+                "Add `deadline: YYYY-MM-DD`, `rolling: true` if applications are taken until seats fill, "
+                "or `expected:` with when applications usually open if their dates are not announced yet",
                 key=True,
             )
         ordered = [(p, found[p]) for p in DATE_FIELDS if p in found]

@@ -36,7 +36,21 @@ import yaml
 
 from generator.check.discover import shown_path
 from generator.check.problems import Problem, as_text, summary
-from generator.commands.issue_form import FIELDS, LABELS, NO_RESPONSE, REQUIRED, Field, Parsed, clean, parse, sections, ticked
+from generator.commands.issue_form import (
+    DAYS,
+    FIELDS,
+    LABELS,
+    NO_RESPONSE,
+    PAY_TYPES,
+    REQUIRED,
+    STATUSES,
+    Field,
+    Parsed,
+    clean,
+    parse,
+    sections,
+    ticked,
+)
 from generator.commands.issue_form import _line as _line
 from generator.commands.issue_form import _text as _text
 from generator.commands.new import (
@@ -50,10 +64,13 @@ from generator.commands.new import (
 )
 
 __all__ = [
+    "DAYS",
     "FIELDS",
     "LABELS",
     "NO_RESPONSE",
+    "PAY_TYPES",
     "REQUIRED",
+    "STATUSES",
     "Field",
     "Parsed",
     "clean",
@@ -72,6 +89,8 @@ NOT_PUBLISHED = "not published"
 # Numbers as people type them in a text answer (pay, grades, ages, seats), after `$` and commas are removed.
 _WHOLE = re.compile(r"[0-9]{1,9}\Z")
 _DECIMAL = re.compile(r"[0-9]{1,9}\.[0-9]{1,4}\Z")
+# A time of day as people type it: 9:00, 09:00, 9 am, 3:30 p.m.
+_CLOCK = re.compile(r"([0-9]{1,2})(?:[:.]([0-9]{2}))?\s*(?:([aApP])\.?\s*[mM]\.?)?\Z")
 
 
 def _number(value: str) -> int | float | str:
@@ -90,6 +109,21 @@ def _whole(value: str) -> int | str:
     return int(text) if _WHOLE.match(text) else value
 
 
+def _clock(value: str) -> str:
+    """9:00, 9 am and 3:30 p.m. become 24-hour HH:MM; anything else stays as written for the checker to report."""
+    match = _CLOCK.match(value.strip())
+    if not match or (match[2] is None and match[3] is None):
+        return value
+    hour, minute = int(match[1]), int(match[2] or 0)
+    if match[3]:
+        if not 1 <= hour <= 12:
+            return value
+        hour = hour % 12 + (12 if match[3] in "pP" else 0)
+    if hour > 23 or minute > 59:
+        return value
+    return f"{hour:02d}:{minute:02d}"
+
+
 def listing(answers: dict[str, Any], today: str) -> dict[str, Any]:
     """The opportunity, keys in the order of docs/reference-opportunity.yml."""
     a = answers
@@ -101,23 +135,44 @@ def listing(answers: dict[str, Any], today: str) -> dict[str, Any]:
     data["stage"] = a["stage"]
     data["sectors"] = list(a["sectors"])
 
-    pay: dict[str, Any] = {"type": a["pay_type"]}
+    pay_type = PAY_TYPES.get(a["pay_type"].lower(), a["pay_type"])
+    pay: dict[str, Any] = {"type": pay_type}
     unit = a["pay_unit"]
     if a["pay_amount"]:
         pay["amount"] = _number(a["pay_amount"])
         if unit and unit != NOT_PUBLISHED:
             pay["unit"] = unit
-    if unit == NOT_PUBLISHED and a["pay_type"] != "unpaid":
+    if unit == NOT_PUBLISHED and pay_type not in ("unpaid", "free"):
         pay["amount_published"] = False
     data["pay"] = pay
 
-    eligibility: dict[str, Any] = {"grades": {"min": _whole(a["grade_min"]), "max": _whole(a["grade_max"])}}
+    # Grades may be left out when ages are given (parse() makes sure one or the other is).
+    eligibility: dict[str, Any] = {}
+    if a["grade_min"] or a["grade_max"]:
+        eligibility["grades"] = {"min": _whole(a["grade_min"] or ""), "max": _whole(a["grade_max"] or "")}
     age = {key: _whole(a[f"age_{key}"]) for key in ("min", "max") if a[f"age_{key}"]}
     if age:
         eligibility["age"] = age
+    if a["status"]:
+        eligibility["status"] = [STATUSES.get(label, label) for label in a["status"]]
     data["eligibility"] = eligibility
 
-    application: dict[str, Any] = {"how": a["how_to_apply"]}
+    schedule: dict[str, Any] = {}
+    for key, ident in (("start", "start_date"), ("end", "end_date")):
+        if a[ident]:
+            schedule[key] = a[ident]
+    if a["total_hours"]:
+        schedule["total_hours"] = _number(a["total_hours"])
+    if a["days"]:
+        schedule["days"] = [DAYS.get(label, label) for label in a["days"]]
+    for key, ident in (("from", "time_from"), ("to", "time_to")):
+        if a[ident]:
+            schedule[key] = _clock(a[ident])
+    if schedule:
+        data["schedule"] = schedule
+
+    application: dict[str, Any] = {"mode": a["application_mode"]} if a["application_mode"] else {}
+    application["how"] = a["how_to_apply"]
     if a["application_url"]:
         application["url"] = a["application_url"]
     if a["deadline"].strip().rstrip(".").lower() == "rolling":
@@ -126,7 +181,10 @@ def listing(answers: dict[str, Any], today: str) -> dict[str, Any]:
         application["deadline"] = a["deadline"]
     data["application"] = application
 
-    site: dict[str, Any] = {"name": a["site_name"], "city": a["site_city"]}
+    # An online-only site needs no city (parse() asks for one otherwise).
+    site: dict[str, Any] = {"name": a["site_name"]}
+    if a["site_city"]:
+        site["city"] = a["site_city"]
     if a["site_zip"]:
         site["zip"] = a["site_zip"]
     site["mode"] = a["site_mode"]

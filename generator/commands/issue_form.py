@@ -47,9 +47,17 @@ FIELDS = (
     Field("Highest grade", "grade_max", "dropdown"),
     Field("Minimum age", "age_min", "input"),
     Field("Maximum age", "age_max", "input"),
+    Field("Who can apply by school status", "status", "checkboxes"),
+    Field("How people take part", "application_mode", "dropdown"),
     Field("How to apply", "how_to_apply", "input"),
     Field("Application link", "application_url", "input"),
     Field("Application deadline", "deadline", "input"),
+    Field("First day", "start_date", "input"),
+    Field("Last day", "end_date", "input"),
+    Field("Days it meets", "days", "checkboxes"),
+    Field("Start time", "time_from", "input"),
+    Field("End time", "time_to", "input"),
+    Field("Total hours", "total_hours", "input"),
     Field("Site name", "site_name", "input"),
     Field("Site city", "site_city", "input"),
     Field("Site ZIP code", "site_zip", "input"),
@@ -62,8 +70,23 @@ FIELDS = (
 )
 LABELS = {f.id: f.label for f in FIELDS}
 
+# The options of the form's checkboxes and dropdowns that are not written as the catalog writes them.
+PAY_TYPES = {"costs a fee": "fee"}
+STATUSES = {"In school": "in-school", "Out of school": "out-of-school", "Graduated (high school diploma or GED)": "graduated"}
+DAYS = {
+    "Monday": "mon",
+    "Tuesday": "tue",
+    "Wednesday": "wed",
+    "Thursday": "thu",
+    "Friday": "fri",
+    "Saturday": "sat",
+    "Sunday": "sun",
+}
+REMOTE = "remote"
+
 # Answers a listing cannot do without: the form's required fields, plus the sectors (the
-# schema needs one or more) and the privacy box (the submitter must tick it).
+# schema needs one or more) and the privacy box (the submitter must tick it). The grades
+# (or the ages instead) and the site's city (unless the site is remote) are checked in parse().
 REQUIRED = (
     "org_id",
     "opportunity_id",
@@ -74,12 +97,9 @@ REQUIRED = (
     "stage",
     "sectors",
     "pay_type",
-    "grade_min",
-    "grade_max",
     "how_to_apply",
     "deadline",
     "site_name",
-    "site_city",
     "site_mode",
     "contact_role",
     "contact_email",
@@ -158,6 +178,25 @@ def ticked(value: str | None) -> list[str]:
     return out
 
 
+def _who_and_where(answers: dict[str, Any]) -> list[str]:
+    """The answers needed only in some cases: both grades, or ages instead; a city unless the site is remote."""
+    problems = []
+    grades = [answers["grade_min"], answers["grade_max"]]
+    if any(grades) and not all(grades):
+        missing = "grade_min" if not grades[0] else "grade_max"
+        problems.append(
+            f"{LABELS[missing]}: no answer. Give both grades, or leave both empty and give the ages of a program open by age."
+        )
+    elif not any(grades) and not (answers["age_min"] or answers["age_max"]):
+        problems.append(
+            f"{LABELS['grade_min']}: no answer. Give the lowest and highest grade, or the ages instead "
+            "(such as 16 to 24 for young people out of school)."
+        )
+    if not answers["site_city"] and answers["site_mode"] != REMOTE:
+        problems.append(f"{LABELS['site_city']}: no answer. It is required unless the site is online only (remote).")
+    return problems
+
+
 @dataclass
 class Parsed:
     answers: dict[str, Any]
@@ -191,6 +230,7 @@ def parse(text: str) -> Parsed:
             problems.append(f"{label}: no sector is ticked. Tick one to four.")
         else:
             problems.append(f"{label}: no answer. It is required.")
+    problems.extend(_who_and_where(answers))
     for ident, noun in (("org_id", "organization id"), ("opportunity_id", "opportunity id")):
         value = answers[ident]
         if value:

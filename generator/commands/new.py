@@ -170,6 +170,7 @@ def starter_text(kind: str, target: Path, root: Path, **ids: str) -> str:
         "stages": _choices(read_schema("defs")["$defs"]["stage"]["enum"]),
         "pay_types": _choices(opportunity["pay"]["properties"]["type"]["enum"]),
         "pay_units": _choices(opportunity["pay"]["properties"]["unit"]["enum"]),
+        "application_modes": _choices(opportunity["application"]["properties"]["mode"]["enum"]),
         "site_modes": _choices(opportunity["sites"]["items"]["properties"]["mode"]["enum"]),
         "statuses": _choices(opportunity["status"]["enum"]),
         "kinds": _choices(read_schema("organization")["properties"]["kind"]["enum"]),

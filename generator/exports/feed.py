@@ -56,9 +56,9 @@ def changes(catalog: Catalog, dates: ChangeDates) -> list[Change]:
 def _listing(catalog: Catalog, en: View, opp: Opportunity, when: dt.datetime) -> Change:
     org = catalog.org_of(opp).name
     facts = [en.status(opp), en.pay(opp), en.grades(opp), en.where(opp)]
-    if opp.deadline or opp.rolling:
+    if deadline := en.deadline_date(opp):
         # The date itself, not "n days left": an entry's text must not change while its date stays.
-        facts.append(f"{en.t('deadline')}: {en.t('rolling') if opp.rolling else en.date(opp.deadline)}")
+        facts.append(f"{en.t('deadline')}: {deadline}")
     summary = str(opp.raw.get("summary", "")) + "\n" + " · ".join(f for f in facts if f)
     if opp.example:
         summary = "Example listing, not a real offer.\n" + summary

@@ -29,7 +29,7 @@ SPEC = """
   id  string  Group id.
   name  string  Name in English.
   name_es  string  Name in Spanish.
-@region  object  A region the catalog serves (vocabularies/regions.yml).
+@region  object  A region the catalog serves (`vocabularies/regions.yml`).
   id  string  Region id.
   name  string  Name in English.
   name_es  string  Name in Spanish.
@@ -76,6 +76,10 @@ opportunity  object  One listing.
     evaluation_when  string?  Spanish "when students are evaluated".
     coordinator  string?  Spanish "who coordinates the program".
     mentor_training  string?  Spanish "how mentors are trained".
+    training  string?  Spanish "training or learning sessions".
+    transportation  string?  Spanish "help getting there".
+    accommodations  string?  Spanish "accommodations for disabilities".
+    expected  string?  Spanish "when applications usually open".
   format  string  Format id (vocabularies/formats.yml).
   format_name  string  Format name in English.
   stage  string(awareness,exploration,preparation,training)  Stage on the work-based learning continuum.
@@ -144,6 +148,7 @@ opportunity  object  One listing.
     windows  object[]  Application windows of a listing that takes applications more than once, in date order; empty otherwise. Then opens and deadline are those of the current window, else the next, else the last.
       opens  date  Date applications open in this window.
       deadline  date  Last day to apply in this window.
+    expected  string?  When applications usually open, for an open listing whose dates are not announced yet: opens and deadline are null and accepting_applications is false.
   sites  object[]  Where it happens (one or more sites).
     name  string  Site name.
     address  string?  Street address.
@@ -156,7 +161,7 @@ opportunity  object  One listing.
     transit  string?  How to get there by public transit.
     outside_region  boolean  true for a site outside the region, which is in no area; its city may be empty only for a remote site.
     state  string?  Two-letter US state code: written, or CA for a site outside the region that gives none.
-    region  string?  Region id of the site's area (vocabularies/regions.yml); null for a site in no area.
+    region  string?  Region id of the site's area (`vocabularies/regions.yml`); null for a site in no area.
   seats  integer?  How many students can take part.
   employer_roles  object[]  For a program an intermediary runs: the ways an employer can take part; empty otherwise.
     way  string(hire,host,sponsor,mentor,speak)  hire (students on the employer's payroll), host (a placement the program pays for), sponsor (funds placements), mentor or speak (a talk or a tour).
@@ -302,5 +307,5 @@ catalog  object  The whole catalog.
   opportunities  @opportunity[]  Every listing, by catalog id.
   pathways  @pathway[]  Every pathway, by id.
   retired  @retired[]  Listings no longer offered, by id.
-  regions  @region[]  The regions the catalog serves; empty for a catalog without vocabularies/regions.yml.
+  regions  @region[]  The regions the catalog serves; empty for a catalog without `vocabularies/regions.yml`.
 """

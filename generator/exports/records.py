@@ -9,6 +9,7 @@ from generator import i18n
 from generator.exports.dates import ChangeDates, iso
 from generator.exports.schema import FORMAT_VERSION
 from generator.model import STAGES, WEEKDAYS, Catalog, EmployerRole, Opportunity, Organization, Pathway
+from generator.model import status as status_rules
 from generator.present.view import lang_prefix
 
 LICENSE = "CC-BY-4.0"
@@ -39,6 +40,10 @@ LATER_TEXTS = ("times", "funded_by", "note", "residency", "where")
 # The quality evidence's free text, after those; a dotted key is nested in the translation (evaluation.when)
 # and is published with an underscore (evaluation_when). The criteria are a list, published as one.
 EVIDENCE_TEXTS = ("evaluation.criteria", "evaluation.when", "coordinator", "mentor_training")
+# The free text of `supports`, after those.
+SUPPORT_TEXTS = ("training", "transportation", "accommodations")
+# When applications usually open (application.expected), after those.
+EXPECTED_TEXTS = ("expected",)
 
 
 def extra_languages(catalog: Catalog) -> tuple[str, ...]:
@@ -114,7 +119,8 @@ def contact(raw: Any) -> dict[str, Any]:
 
 
 def accepting(catalog: Catalog, opp: Opportunity) -> bool:
-    return opp.status == "open" and not (opp.opens and opp.opens > catalog.today)
+    """A family can take part on the catalog's date: the browse page's default filter, by the same definition."""
+    return status_rules.accepting(opp, catalog.today)
 
 
 def opportunity(catalog: Catalog, opp: Opportunity, site_url: str, dates: ChangeDates) -> dict[str, Any]:
@@ -134,7 +140,20 @@ def opportunity(catalog: Catalog, opp: Opportunity, site_url: str, dates: Change
         "title": opp.title,
         "summary": str(raw.get("summary", "")),
         "description": str(raw.get("description", "")),
-        **translated(catalog, raw, "title", "summary", "description", "how", "who", "transit", *LATER_TEXTS, *EVIDENCE_TEXTS),
+        **translated(
+            catalog,
+            raw,
+            "title",
+            "summary",
+            "description",
+            "how",
+            "who",
+            "transit",
+            *LATER_TEXTS,
+            *EVIDENCE_TEXTS,
+            *SUPPORT_TEXTS,
+            *EXPECTED_TEXTS,
+        ),
         "format": opp.format,
         "format_name": fmt.name if fmt else opp.format,
         "stage": opp.stage,
@@ -202,6 +221,7 @@ def opportunity(catalog: Catalog, opp: Opportunity, site_url: str, dates: Change
             "rolling": opp.rolling,
             "documents": texts(app.get("documents")),
             "windows": [{"opens": w.opens.isoformat(), "deadline": w.deadline.isoformat()} for w in opp.windows],
+            "expected": optional_str(app.get("expected")),
         },
         "sites": [
             {

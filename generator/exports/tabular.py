@@ -161,7 +161,7 @@ employer_roles | Ways an employer can take part in the program: hire, host, spon
 sponsor_amount | A sponsor's suggested amount in US dollars. | 3000
 outside_region | yes when a site is outside the region (in no area), else no. | no
 states | Two-letter state codes of the sites outside the region (CA unless written). | CA; NY
-regions | Region ids of the sites' areas (vocabularies/regions.yml). | los-angeles
+regions | Region ids of the sites' areas (`vocabularies/regions.yml`). | los-angeles
 credits | Credit students earn, each as kind:amount; kinds: high-school (credits), college (units), apprenticeship-hours (hours toward a registered apprenticeship). | college:3
 credits_from* | Schools, colleges or programs that grant the credits. | Harborview Community College
 endorsements | Ids of the endorsements, seals or badges students can earn (vocabularies/endorsements.yml). | work-readiness-certification
@@ -170,7 +170,8 @@ evaluation_when* | When students are evaluated. | At the start and at the end of
 coordinator* | Who coordinates the program for students. | A site coordinator checks in every week
 handbook | The program handbook. | https://example.org/intern-handbook
 mentor_training* | How mentors are trained. | Supervisors take a mentoring workshop
-tracks* | Names of the tracks of a program that has several; each track's own facts are in catalog.json (tracks). | Ages 14–15; Ages 16–24
+tracks* | Names of the tracks of a program that has several; each track's own facts are in catalog.json (`tracks`). | Ages 14–15; Ages 16–24
+application_expected* | When applications usually open, for a listing whose dates are not announced yet. | Applications usually open in March.
 """
 
 VALUES: dict[str, Callable[[Row], Any]] = {
@@ -261,6 +262,7 @@ VALUES: dict[str, Callable[[Row], Any]] = {
     "handbook": lambda r: _get(r, "quality", "handbook") or "",
     "mentor_training": lambda r: _get(r, "quality", "mentor_training") or "",
     "tracks": lambda r: JOIN.join(track.name for track in r.opp.tracks),
+    "application_expected": lambda r: _get(r, "application", "expected") or "",
 }
 
 

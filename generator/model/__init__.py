@@ -381,6 +381,11 @@ class Opportunity:
         return str(self.section("application").get("mode", "apply"))
 
     @property
+    def dates_expected(self) -> bool:
+        """Applications open later, on dates not announced yet: application.expected says when they usually open."""
+        return bool(self.section("application").get("expected"))
+
+    @property
     def hourly(self) -> float | None:
         """Hourly wage when stated per hour, for the minimum-wage filter and sorting."""
         return self.pay_amount if self.pay_type == "paid" and self.pay_unit == "hour" else None

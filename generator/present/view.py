@@ -17,13 +17,18 @@ from markupsafe import Markup, escape
 
 from generator import i18n
 from generator.model import Catalog, Opportunity, Text
-from generator.present import qr
+from generator.model import status as status_rules
+from generator.present import qr, reminder
 from generator.sanitize import render_markdown, safe_url
 
 PAGE_SIZE = 100
 
 # The status text of an open listing that takes no applications from students (status keys stay the same).
-STATUS_BY_MODE = {"none": "listing_status_none", "class-registration": "listing_status_class_registration"}
+STATUS_BY_MODE = status_rules.LABEL_BY_MODE
+
+# The words of `rolling: true` by application mode: a teacher registers a class rather than applying, and where
+# nobody applies ("none") "apply any time" would send families looking for a form, so nothing is said.
+ROLLING_BY_MODE = {"none": "", "class-registration": "rolling_register_class"}
 
 
 def lang_prefix(lang: str) -> str:
@@ -135,6 +140,24 @@ class View:
         if value.lang != self.lang:
             return Markup(f'<span lang="{escape(value.lang)}">{escape(value.value)}</span>')
         return escape(value.value)
+
+    def untranslated_note(self, record: Any) -> str:
+        """What a page in another language says above a listing or organization its contributor did not translate:
+        that the page is in English, or that parts of it are; "" when everything it gives is in the page's
+        language. Said in words because `lang="en"` alone tells a screen reader, not a reader, why."""
+        if isinstance(record, Opportunity):
+            texts = [record.text(k, self.lang) for k in ("title", "summary", "description")]
+            texts += [record.text_in("application", "how", self.lang), record.text_in("eligibility", "who", self.lang)]
+        else:
+            texts = [record.text(k, self.lang) for k in ("summary", "description")]
+        english = [t for t in texts if t is not None and t.lang != self.lang]
+        if not english:
+            return ""
+        if len(english) < len([t for t in texts if t is not None]):
+            return self.t("i18n_untranslated_part")
+        if isinstance(record, Opportunity):
+            return self.t("i18n_untranslated_listing")
+        return self.t("i18n_untranslated_organization")
 
     def en(self, value: Any) -> Markup:
         """Contributor text that has no translation field (always English): marked `lang="en"` on other pages."""
@@ -477,31 +500,86 @@ class View:
         return self.number(low) + (f"–{self.number(high)}" if high is not None and high > low else "")
 
     def status_key(self, opp: Opportunity) -> str:
-        if opp.status == "open" and opp.opens and opp.opens > self.today:
-            return "upcoming"
-        return opp.status
+        """open, upcoming, closed or archived today (generator.model.status, the one definition)."""
+        return status_rules.status_on(opp, self.today)
 
     def status(self, opp: Opportunity) -> str:
-        key = self.status_key(opp)
-        # Where nobody applies, "Accepting applications" would send families looking for a form.
-        if key == "open" and opp.application_mode in STATUS_BY_MODE:
-            return self.t(STATUS_BY_MODE[opp.application_mode])
-        return self.t("status_" + key)
+        """The status's words; where nobody applies, "Accepting applications" would send families looking for a form."""
+        return self.t(status_rules.label_key(opp, self.today))
+
+    def card_status(self, opp: Opportunity) -> str:
+        """The status on a card: as status(), but a listing whose applications open later says when ("Opens January 11"),
+        or, when their dates are not announced, when they usually open ("Applications usually open in March.")."""
+        if self.status_key(opp) == "upcoming" and opp.dates_expected:
+            return self.plain(self.expected_text(opp))
+        if self.status_key(opp) == "upcoming" and opp.opens is not None:
+            return self.t("status_card_opens", date=self.date(opp.opens))
+        return self.status(opp)
+
+    def card_status_html(self, opp: Opportunity) -> Markup:
+        """card_status() for a page: a contributor's line about when applications open marked with its language."""
+        if self.status_key(opp) == "upcoming" and opp.dates_expected:
+            return self.text(self.expected_text(opp))
+        return Markup("{}").format(self.card_status(opp))
+
+    def expected_text(self, opp: Opportunity) -> Text | None:
+        """When applications usually open (application.expected), in the page's language when translated."""
+        return opp.text_in("application", "expected", self.lang) if opp.dates_expected else None
+
+    def reminder(self, opp: Opportunity) -> str:
+        """Before applications open: a calendar file for the day they open, as a data: address (present/reminder.py);
+        otherwise ""."""
+        if self.status_key(opp) != "upcoming" or opp.opens is None:
+            return ""
+        title = self.plain(opp.text("title", self.lang))
+        org = self.catalog.organizations.get(opp.org_id)
+        page = self.absolute(opp.url)
+        summary = self.t("status_reminder_summary", title=title)
+        ics = reminder.opening_ics(
+            ident=opp.id,
+            opens=opp.opens,
+            summary=summary,
+            description=self.t(
+                "status_reminder_description",
+                title=title,
+                org=self.plain(org.text("name", self.lang)) if org else opp.org_id,
+                url=page,
+            ),
+            url=page,
+            stamp=opp.last_reviewed,
+        )
+        return reminder.data_url(ics)
+
+    def deadline_date(self, opp: Opportunity) -> str:
+        """The deadline as a date ("Rolling: ..." for a rolling listing), without how many days are left."""
+        if opp.rolling:
+            key = ROLLING_BY_MODE.get(opp.application_mode, "rolling")
+            return self.t(key) if key else ""
+        return self.date(opp.deadline) if opp.deadline else ""
+
+    def deadline_note(self, opp: Opportunity) -> str:
+        """How the deadline stands today: days left while applications are open, "Deadline passed" once it has.
+        None before applications open (nobody can apply yet) or for a listing its file closed early."""
+        if opp.rolling or not opp.deadline:
+            return ""
+        if opp.deadline < self.today:
+            return self.t("deadline_passed")
+        if self.status_key(opp) != "open":
+            return ""
+        left = (opp.deadline - self.today).days
+        return self.t("last_day") if left == 0 else self.t("day_left") if left == 1 else self.t("days_left", n=left)
 
     def deadline(self, opp: Opportunity) -> str:
-        if opp.rolling:
-            return self.t("rolling")
-        if not opp.deadline:
-            return ""
-        text = self.date(opp.deadline)
-        left = opp.days_left(self.today)
-        if left is None:
-            return f"{text} ({self.t('deadline_passed')})"
-        if left == 0:
-            return f"{text} ({self.t('last_day')})"
-        if left == 1:
-            return f"{text} ({self.t('day_left')})"
-        return f"{text} ({self.t('days_left', n=left)})"
+        text, note = self.deadline_date(opp), self.deadline_note(opp)
+        return f"{text} ({note})" if note else text
+
+    def deadline_html(self, opp: Opportunity) -> Markup:
+        """deadline() for a page: the note that counts days is marked, so that print (which lasts) shows the date alone."""
+        text, note = self.deadline_date(opp), self.deadline_note(opp)
+        if not note:
+            return Markup("{}").format(text)
+        counts = opp.deadline is not None and opp.deadline >= self.today
+        return Markup('{} <span class="{}">({})</span>').format(text, "wbl-days-left" if counts else "wbl-deadline-note", note)
 
     def where(self, opp: Opportunity) -> str:
         return "".join(self.where_parts(opp))

@@ -13,6 +13,7 @@ from typing import Any
 
 from generator.i18n import t
 from generator.model import Catalog, Opportunity, Rubric
+from generator.model import status as status_rules
 from generator.present.view import View
 from generator.render.facets import FACETS, OTHER_DOCS, PARAMETERS, SORTS, doc_values, hourly_top
 
@@ -37,6 +38,22 @@ def sorts(opp: Opportunity) -> list[tuple[str, str]]:
 UI_TEXT = (
     "sort", "reset", "more", "filters", "results", "result", "none", "loading", "error", "relevance", "all", "any_status",
     "active", "remove",
+    "sheet_show", "sheet_show_one", "sheet_close",  # the filter sheet of a small screen (controls.js)
+    "search_did_you_mean", "search_relax_one", "search_relax_many",  # when nothing matches (main.js showHelp)
+)  # fmt: skip
+
+
+# What "near me" says in the browse script, under the catalog keys themselves: a result's distance, and what
+# the ZIP code and location controls say back.
+NEAR_TEXT = (
+    "near_miles", "near_one_mile", "near_under_one", "near_unknown_zip", "near_locating", "near_no_location", "near_located",
+)  # fmt: skip
+
+
+# What the browse script says of a status it re-evaluates against today (status.js), under the catalog keys
+# themselves: the statuses, "Opens {date}", and the deadline notes of View.deadline_note.
+STATUS_TEXT = (
+    *(f"status_{s}" for s in status_rules.STATUSES), "status_card_opens", "days_left", "day_left", "last_day", "deadline_passed",
 )  # fmt: skip
 
 
@@ -51,7 +68,8 @@ def labels(catalog: Catalog, view: View, inline: bool = False) -> dict[str, Any]
     sort_options = [(name, view.t("sort_" + name)) for name in SORTS]
     # The grades of a result card: the browse script writes them from the listing's grade facet.
     grades = {name: view.t(name) for name in ("grade_one", "grade_range")}
-    ui = {name: view.t("ui_" + name) for name in UI_TEXT} | grades
+    ui = {name: view.t("ui_" + name) for name in UI_TEXT} | grades | {name: view.t(name) for name in NEAR_TEXT}
+    ui |= {name: view.t(name) for name in STATUS_TEXT}
     return {
         "facets": [
             {"name": f.param, "label": view.t(f.label), "values": {} if inline and f.indexed_labels else f.options(catalog, view)}
@@ -120,8 +138,19 @@ def parameter_docs(lang: str) -> list[tuple[str, str, str]]:
     return [(name, t(docs[name][0], lang, **values), f"{name}={docs[name][1]}") for name in PARAMETERS]
 
 
-STATUSES = ("open", "upcoming", "closed", "archived", "retired")
+STATUSES = (*status_rules.STATUSES, "retired")
 
 
 def status_docs(lang: str) -> list[tuple[str, str]]:
-    return [(status, t("status_doc_" + status, lang)) for status in STATUSES]
+    """The counselor guide's statuses: (the words cards and filters show, what they mean), from the definitions
+    in generator.model.status; the words an open listing shows where nobody applies come right after "open"."""
+    opened = t("status_open", lang)
+    rows = [
+        (t("status_" + s, lang), t("status_def_" + s if s != "retired" else "status_doc_retired", lang, open=opened))
+        for s in STATUSES
+    ]
+    by_mode = [
+        (t(key, lang), t("status_def_mode_" + mode.replace("-", "_"), lang, open=opened))
+        for mode, key in status_rules.LABEL_BY_MODE.items()
+    ]
+    return rows[:1] + by_mode + rows[1:]

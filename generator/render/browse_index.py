@@ -23,13 +23,18 @@ Per language, under `browse-data/<lang>/`:
   whether its list starts open, the sorts and the default status.
   `limits`: as word_index.py, the longest word (`word`) and the most words of a query (`query_words`)
   that a search looks up.
+  `when`: the opening and closing dates that can still change a row's status (see `when`), from which the
+  browse script re-evaluates the `status` facet and the cards against the visitor's today.
 - `sort-reviewed.json`, `sort-pay.json`: the other two sorts, fetched only when chosen, encoded
   like a `sets`/`col` facet whose one value per listing is its rank (0 = first in that sort), so
   the page sorts by counting, without comparing values. Equal keys keep the ordinal order.
 - `cards-<k>.json`: the result cards of ordinals `k * shard` to `(k + 1) * shard - 1`, in the
   page's language: `u` the listing's id (its page is `base` + id + `/`, relative to the file),
-  `t` title, `o` organization, `p` pay, `w` where, `d` deadline, `s` status key and `sl` its
-  label; `tl` / `ol` the language of the title / organization name when it is not the page's.
+  `t` title, `o` organization, `p` pay, `w` where, `d` deadline, `s` status key (on the build's date) and `sl` its
+  label; `tl` / `ol` the language of the title / organization name when it is not the page's, and `sll` that
+  of the label when the listing's file words it (when applications usually open) untranslated. `dn: 1` marks a
+  deadline given as its date alone, to which the script adds the days left as of today; `lo` (a listing whose
+  applications open later) is the label it takes once they open.
   A card also shows the listing's format and grades: the browse script takes them from the `format`
   and `grade` facets, which it has already, so the cards leave them out. `ng: 1` marks a listing that
   gives only ages: its grade values are the ones its ages imply, for the filter, and its card shows none.
@@ -39,11 +44,15 @@ Per language, under `browse-data/<lang>/`:
   `words` describes the word index (see word_index.py).
 - `words/<shard>.json`: the word index.
 
+And under `browse-data/` itself, the same for every language: `zips.json` and `sites.json`, what "near me"
+needs (nearby.py), fetched only when a visitor uses it.
+
 Output is a pure function of the catalog: sorted, no timestamps, so two builds give identical files.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import json
 import math
@@ -55,8 +64,9 @@ from pathlib import Path
 from typing import Any
 
 from generator.model import Catalog, Opportunity
+from generator.model import status as status_rules
 from generator.present.view import View, lang_prefix
-from generator.render import browse
+from generator.render import browse, nearby
 from generator.render.encoding import compact_json, digits, ordered, rice
 from generator.render.facets import FACETS, browse_metadata
 from generator.render.word_index import FOLDER as WORDS
@@ -145,15 +155,26 @@ def card(catalog: Catalog, opp: Opportunity, view: View) -> dict[str, str | int 
         out["ol"] = name.lang
     # Where: text and place names taking turns (View.where_parts), or the text alone when it names no place.
     where = view.where_parts(opp)
+    status = view.status_key(opp)
+    # A row whose status the browser re-evaluates (`when`) gets its deadline's date alone: the browser adds
+    # how many days are left as of the visitor's today, not the build's.
+    counted = bool(status_rules.windows_ahead(opp, view.today)) and opp.deadline is not None and not opp.rolling
     out.update(
         {
             "p": view.pay(opp),
             "w": where if len(where) > 1 else where[0],
-            "d": view.deadline(opp),
-            "s": view.status_key(opp),
-            "sl": view.status(opp),
+            "d": view.deadline_date(opp) if counted else view.deadline(opp),
+            "s": status,
+            "sl": view.card_status(opp),
         }
     )
+    if counted:
+        out["dn"] = 1
+    expected = view.expected_text(opp) if status == "upcoming" else None
+    if expected and expected.lang != view.lang:
+        out["sll"] = expected.lang  # the status is a contributor's untranslated line about when applications open
+    if status == "upcoming":
+        out["lo"] = view.t(status_rules.open_label_key(opp))  # its words once applications open
     if opp.grade_min is None:
         out["ng"] = 1
     if opp.track is not None:
@@ -164,6 +185,33 @@ def card(catalog: Catalog, opp: Opportunity, view: View) -> dict[str, str | int 
         if track and track.lang != view.lang:
             out["kl"] = track.lang
     return out
+
+
+def when(opps: Sequence[Opportunity], today: dt.date) -> dict[str, Any]:
+    """The dates that can still change each row's status after the build, for the browser to re-evaluate
+    open, upcoming and closed against the visitor's today (generator.model.status, status.js).
+
+    `on`: the build's date. `rows`: for each row that is open or upcoming on it, in ordinal order, a list:
+    the gap from the previous such row's ordinal (the first's from -1), then per application window not yet
+    over (generator.model.status.windows_ahead), the days from `on` to its opening (0: already open) and to
+    its deadline (-1: none). The first deadline is written as the difference from the previous row's first
+    deadline (rows are in deadline order, so these are small and repeat), the others in full.
+    """
+    rows: list[list[int]] = []
+    last, previous = -1, 0
+    for ordinal, opp in enumerate(opps):
+        ahead = status_rules.windows_ahead(opp, today)
+        if not ahead:
+            continue
+        row = [ordinal - last]
+        for i, (opens, deadline) in enumerate(ahead):
+            days = (deadline - today).days if deadline is not None else -1
+            if i == 0 and days >= 0:
+                days, previous = days - previous, days
+            row += [(opens - today).days if opens is not None else 0, days]
+        rows.append(row)
+        last = ordinal
+    return {"on": today.isoformat(), "rows": rows}
 
 
 def encoded_facets(catalog: Catalog) -> dict[str, dict[str, Any]]:
@@ -190,6 +238,7 @@ def browse_files(catalog: Catalog, lang: str, facets: dict[str, dict[str, Any]] 
         "words": words,
         "params": browse_metadata(),
         "limits": {"word": MAX_WORD, "query_words": MAX_QUERY_WORDS},
+        "when": when(opps, view.today),
     }
     files = {"facets.json": compact_json(index)}
     for name, ranks in sort_ranks(opps).items():
@@ -200,10 +249,22 @@ def browse_files(catalog: Catalog, lang: str, facets: dict[str, dict[str, Any]] 
     return files
 
 
+def near_files(catalog: Catalog) -> dict[str, bytes]:
+    """File name (under browse-data/) -> bytes: the ZIP centroids and each row's site points (nearby.py), the
+    same in every language."""
+    table = nearby.centroids(catalog)
+    points, rows = nearby.points_table(nearby.row_points(ordered(catalog), table))
+    sites = {"format": nearby.FORMAT, "n": len(rows), "points": [list(p) for p in points], **columns(rows)}
+    return {nearby.ZIPS_FILE: nearby.zips_json(table), nearby.SITES_FILE: compact_json(sites)}
+
+
 def write_browse_index(catalog: Catalog, site_dir: Path, langs: Iterable[str] | None = None) -> None:
-    """Writes browse-data/<lang>/: the facet index, the cards and the word index."""
+    """Writes browse-data/<lang>/: the facet index, the cards and the word index; and browse-data/'s near-me files."""
     site_dir = Path(site_dir)
     facets = encoded_facets(catalog)
+    (site_dir / FOLDER).mkdir(parents=True, exist_ok=True)
+    for name, data in near_files(catalog).items():
+        (site_dir / FOLDER / name).write_bytes(data)
     for lang in catalog.langs if langs is None else langs:
         folder = site_dir / FOLDER / lang
         (folder / "words").mkdir(parents=True, exist_ok=True)

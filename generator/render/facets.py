@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.model import STAGES, Catalog, Opportunity
+from generator.model import status as status_rules
 from generator.present.view import View
 from generator.report.coverage import grades as implied
 
@@ -30,10 +31,16 @@ WAGE_STEPS = (16, 18, 20, 25)
 AGES = range(11, 26)
 GRADES = implied.GRADES
 STRONG_RANK = 3  # "at least the third level", by rank, whatever the number of levels
-STATUSES = ("open", "upcoming", "closed", "archived")
+STATUSES = status_rules.STATUSES
 DEFAULT_STATUS = ("open",)  # no `status` parameter: these; `status=any`: every status
 ANY_STATUS = "any"
-SORTS = ("deadline", "reviewed", "pay")  # the first is the default without search words
+SORTS = ("deadline", "reviewed", "pay", "distance")  # the first is the default without search words or `near`
+# Near me (nearby.py): a ZIP code of the region sorts by distance from it (the default sort then, without search
+# words), and `within` keeps the listings with a site at most that many miles away (published).
+NEAR_PARAMETER = "near"
+WITHIN_PARAMETER = "within"
+WITHIN_MILES = (5, 10, 25)
+DISTANCE_SORT = "distance"
 MODES = ("in-person", "hybrid", "remote")
 PAY_TYPES = ("paid", "stipend", "unpaid", "free", "fee")
 # The filter's names of the two types that are not pay; the others use the names the listing pages use.
@@ -73,11 +80,13 @@ class Facet:
     param: str  # the URL parameter: published, never renamed
     label: str  # i18n key of the filter's label
     doc: str  # i18n key of its meaning in the counselor guide; formatted with doc_values()
-    example: str  # a value for the counselor guide's example link
+    example: str  # what follows "<param>=" in the counselor guide's example link (a repeat may follow: "9&grade=10")
     values: Values  # a listing's values
     options: Options  # every value -> its label, in the filter's order
     single: bool = False  # one value at most: a threshold ("at least")
     always_open: bool = False  # its list starts open in the filter panel
+    # Also takes a from-to pair (`grade=9-10`): every value between the two, in the filter's order.
+    ranged: bool = False
     indexed_labels: bool = False  # its labels travel in the facet index, not in each browse page
 
 
@@ -102,8 +111,9 @@ def _keys(*keys: str, prefix: str = "") -> Options:
 
 
 def _status(opp: Opportunity, view: View) -> list[str]:
-    status = view.status_key(opp)
-    return [status] + (["open"] if status == "upcoming" else [])
+    # One value each: "open" (the default, "Accepting applications") means a family can apply today, so a
+    # listing whose applications open later is only "upcoming" (generator.model.status).
+    return [view.status_key(opp)]
 
 
 def _pay(opp: Opportunity, view: View) -> list[str]:
@@ -184,15 +194,16 @@ FACETS: tuple[Facet, ...] = (
         lambda catalog, view: {str(s): f"{view.money(s)}+" for s in WAGE_STEPS},
         single=True,
     ),
+    # Several grades mean "open to any of them", so a counselor can ask for grades 9-10 (the example link).
     Facet(
         "grade",
         "grade",
         "grade",
-        "browse_param_grade",
-        "11",
+        "sheet_param_grade",
+        "9&grade=10",
         lambda opp, view: [str(g) for g in grades_of(opp)],
         lambda catalog, view: {str(g): str(g) for g in GRADES},
-        single=True,
+        ranged=True,
     ),
     Facet(
         "age",
@@ -316,11 +327,22 @@ _ADDRESS_FIRST = (
     *("offers", "transport", "language", "quality", "signal", "org", "pathway"),
 )
 _ADDRESS: tuple[str, ...] = _ADDRESS_FIRST + tuple(f.name for f in FACETS if f.name not in _ADDRESS_FIRST)
-PARAMETERS: tuple[str, ...] = (QUERY_PARAMETER, *(BY_NAME[name].param for name in _ADDRESS), SORT_PARAMETER)
+PARAMETERS: tuple[str, ...] = (
+    QUERY_PARAMETER,
+    *(BY_NAME[name].param for name in _ADDRESS),
+    NEAR_PARAMETER,
+    WITHIN_PARAMETER,
+    SORT_PARAMETER,
+)
 STATUS_PARAMETER = BY_NAME["status"].param  # the facet with a default (DEFAULT_STATUS) and ANY_STATUS
 
 # The counselor guide's rows for the two parameters that are not facets.
-OTHER_DOCS = {QUERY_PARAMETER: ("param_q", "nursing"), SORT_PARAMETER: ("param_sort", "pay")}
+OTHER_DOCS = {
+    QUERY_PARAMETER: ("param_q", "nursing"),
+    NEAR_PARAMETER: ("near_param_near", "90044"),
+    WITHIN_PARAMETER: ("near_param_within", "10"),
+    SORT_PARAMETER: ("param_sort", "pay"),
+}
 
 
 def doc_values() -> dict[str, str]:
@@ -336,6 +358,8 @@ def doc_values() -> dict[str, str]:
         "modes": ", ".join(MODES),
         "offers": ", ".join(OFFERS),
         "sorts": ", ".join(SORTS),
+        "miles": ", ".join(map(str, WITHIN_MILES)),
+        "distance": DISTANCE_SORT,
     }
 
 
@@ -346,8 +370,9 @@ def browse_metadata() -> dict[str, object]:
         "q": QUERY_PARAMETER,
         "sort": SORT_PARAMETER,
         "status": STATUS_PARAMETER,
-        "facets": [{"param": f.param, "single": f.single, "open": f.always_open} for f in FACETS],
+        "facets": [{"param": f.param, "single": f.single, "open": f.always_open, "range": f.ranged} for f in FACETS],
         "sorts": list(SORTS),
         "default_status": list(DEFAULT_STATUS),
         "any_status": ANY_STATUS,
+        "near": {"param": NEAR_PARAMETER, "within": WITHIN_PARAMETER, "miles": list(WITHIN_MILES), "sort": DISTANCE_SORT},
     }

@@ -22,7 +22,11 @@ class Row:
 
 
 # How the reference names the keys a pattern allows.
-PATTERN_NAMES = {"^[a-z]{2,3}$": "<lang>", "^(name|description|awarded_by)_[a-z]{2,3}$": "name_<lang>"}
+PATTERN_NAMES = {
+    "^[a-z]{2,3}$": "<lang>",
+    "^(name|description|awarded_by)_[a-z]{2,3}$": "name_<lang>",
+    "^finds_[a-z]{2,3}$": "finds_<lang>",
+}
 
 
 def _resolve(node: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:

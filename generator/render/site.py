@@ -19,7 +19,8 @@ from markupsafe import escape
 from generator import PACKAGE_DIR, PROJECT_DIR, i18n
 from generator.model import STAGES, Catalog, Opportunity, Organization, Text
 from generator.present.view import PAGE_SIZE, Page, View, alternates, lang_prefix
-from generator.render import browse
+from generator.render import browse, my_list
+from generator.render.facets import WITHIN_MILES
 from generator.render.reference import field_reference
 from generator.render.structured_data import educational_program, listing_structured_data, script_json
 
@@ -162,6 +163,7 @@ class SiteRenderer:
                 self.retired(lang)
                 self.data(lang)
                 self.coverage(lang)
+                self.my_list(lang)
         return self.pages
 
     # -- pages ---------------------------------------------------------
@@ -214,6 +216,7 @@ class SiteRenderer:
                 page_count=pages,
                 facet_labels=labels["ui"],
                 sort_options=labels["sorts"],
+                near_miles=WITHIN_MILES,
                 labels_json=jinja2.utils.htmlsafe_json_dumps(labels),
             )
 
@@ -408,6 +411,19 @@ class SiteRenderer:
 
         view = View(self.catalog, lang, "data/", self.site_url)  # subscription addresses are absolute
         self.page("data", "data/", "data.html", lang, view.t("data"), **exports.data_page_context(self.catalog, view))
+
+    def my_list(self, lang: str) -> None:
+        view = View(self.catalog, lang, my_list.PATH, self.site_url)  # the handout prints permanent addresses
+        self.page(
+            "my-list",
+            my_list.PATH,
+            "my-list.html",
+            lang,
+            view.t("mylist_title"),
+            view.t("mylist_description"),
+            listing_base=view.absolute("opportunities/"),
+            labels_json=jinja2.utils.htmlsafe_json_dumps(my_list.page_labels(self.catalog, view)),
+        )
 
     def coverage(self, lang: str) -> None:
         from generator.report import coverage

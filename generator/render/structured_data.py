@@ -59,6 +59,7 @@ from typing import Any
 
 from generator import i18n
 from generator.model import Catalog, Opportunity, Organization, Pathway
+from generator.model import status as status_rules
 from generator.present.view import View
 from generator.sanitize import render_markdown, safe_url
 
@@ -102,9 +103,8 @@ def dumps(data: dict[str, Any]) -> str:
 
 
 def is_job_posting(catalog: Catalog, opp: Opportunity) -> bool:
-    if opp.example or opp.format not in PLACEMENTS or opp.status != "open":
-        return False
-    if opp.opens and opp.opens > catalog.today:
+    # Taking applications today, by the definition the pages and the default filter use.
+    if opp.example or opp.format not in PLACEMENTS or not status_rules.accepting(opp, catalog.today):
         return False
     return opp.pay_type == "paid" or (opp.pay_type == "stipend" and opp.pay_amount is not None)
 

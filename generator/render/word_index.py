@@ -26,12 +26,20 @@ A query word matches an index word when it is a prefix of it ("nurs" -> "nursing
 have the same stem (a query word found in the shard: "nursing" -> "nurse"), or when it is the
 index word's stem plus one of the language's endings ("enfermera" = "enferm" + "era" ->
 "enfermería"); one-character query words match only themselves, since a prefix of one
-character would need every shard that starts with it. Every query word must match (AND).
+character would need every shard that starts with it. A query word that is itself an index word
+is finished: of the longer words it matches only its forms (stem plus an ending), not "hospitality"
+for "hospital". Two query words that the index has as one word are that word ("sin pago" is the
+pay type's name, indexed as "sinpago"). Every query word must match (AND).
+
+The index also holds, per listing, the words of synonyms.yml's entries whose `finds` the listing
+says, and joined and split forms of compounds ("health care", "healthcare"): see
+_add_compounds and _add_synonyms.
 Listings with more query words in their title or organization come first, then by ordinal.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -55,6 +63,10 @@ FOLDER = "words"
 MAX_WORD = 32  # longer "words" are codes or run-together text nobody types
 MIN_STEM = 4  # a shorter stem plus an ending would match unrelated words ("car" + "e")
 MAX_QUERY_WORDS = 8
+UNPAID = ("unpaid",)  # the pay types whose name is indexed as one word (see listing_texts)
+SYNONYMS = "synonyms"  # catalog/vocabularies/synonyms.yml
+MIN_PART = 3  # the shortest half of a compound word found in the catalog ("healthcare" = "health" + "care")
+MAX_COMPOUND = 24
 # Application modes by the name a search finds them under (catalog keys); "apply", the default, has none.
 MODE_WORDS = {
     m: "browse_mode_" + m.replace("-", "_")
@@ -287,7 +299,11 @@ def listing_texts(
     english = [*(eligibility.get("requirements") or ()), *(outcomes.get("skills") or ()), outcomes.get("credential")]
     english += [supports.get("training"), opp.section("pay").get("funded_by"), eligibility.get("residency")]
     english += eligibility.get("schools") or ()
-    labels = [vocab("formats", opp.format), view.stage_name(opp.stage), pay_label(opp.pay_type, view)]
+    labels = [vocab("formats", opp.format), view.stage_name(opp.stage)]
+    # The name of "unpaid" negates pay ("Sin pago"): its words alone would find paid listings ("pago" is
+    # "pagado"), so it is one word ("sinpago"), which browse/words.js finds when the query writes the name.
+    paid = pay_label(opp.pay_type, view)
+    labels.append("".join(words(paid)) if opp.pay_type in UNPAID else paid)
     # Who may apply and how: labels the listing's page shows, each a few words from a fixed list.
     labels += [
         vocab("populations", p) for p in dict.fromkeys([*eligibility.get("populations", ()), *eligibility.get("priority", ())])
@@ -329,8 +345,10 @@ def build(catalog: Catalog, lang: str) -> tuple[dict[str, tuple[list[int], list[
     every: dict[str, list[int]] = defaultdict(list)
     titles: dict[str, list[int]] = defaultdict(list)
     seen: set[tuple[str, str]] = set()  # (text, its language): each distinct text is stemmed once
+    texts: list[tuple[list[tuple[str, str]], list[tuple[str, str]]]] = []
     for ordinal, opp in enumerate(ordered(catalog)):
         strong, other = listing_texts(catalog, opp, view, vocab)
+        texts.append((strong, other))
         seen.update(strong, other)
         # map() runs the loops in C: a listing has a hundred words or more, in some thirty texts.
         found = set().union(*map(analysed, map(_first, strong)))
@@ -342,10 +360,140 @@ def build(catalog: Catalog, lang: str) -> tuple[dict[str, tuple[list[int], list[
         known = stems.get(word)
         if known is None or (len(candidate), candidate) < (len(known), known):
             stems[word] = candidate  # the shortest: the most words of one family share it
+    groups = _synonym_groups(catalog)
+    _add_compounds(every, titles, texts, groups)
+    _add_synonyms(every, titles, stems, groups)
     postings = {word: (ordinals, titles.get(word, [])) for word, ordinals in every.items() if len(word) <= MAX_WORD}
     for word in postings:
-        stems.setdefault(word, word)
+        stems.setdefault(word, stem(word, lang))
     return postings, stems
+
+
+# ---------- compounds and synonyms ----------
+#
+# Both are applied here, to the postings, so that the browser downloads nothing more: a listing that
+# says "health care" is also under "healthcare", one that says "software" also under "coding". A
+# query-side alternative (splitting "healthcare" in the browser) would fetch a shard for every
+# place the word could be split.
+
+
+# (the names a search types, each as its words; the words or phrases it also finds, with their languages)
+_Group = tuple[tuple[tuple[str, ...], ...], tuple[tuple[tuple[str, ...], str], ...]]
+
+
+def _synonym_groups(catalog: Catalog) -> list[_Group]:
+    """synonyms.yml's entries: a search for any name of an entry also finds what its names and `finds` say."""
+    groups = []
+    for item in catalog.vocabularies.items(SYNONYMS):
+        written = [(item.name, i18n.SOURCE), *((name, name_lang) for name_lang, name in item.names.items())]
+        for key, value in item.extra.items():
+            field, _, text_lang = key.partition("_")
+            if field == "finds" and isinstance(value, (list, tuple)):
+                written += [(str(v), text_lang or i18n.SOURCE) for v in value]
+        names = tuple(dict.fromkeys(tuple(words(name)) for name, _ in written[: 1 + len(item.names)]))
+        finds = tuple(dict.fromkeys((tuple(words(text)), text_lang) for text, text_lang in written))
+        groups.append((tuple(n for n in names if n), tuple(f for f in finds if f[0])))
+    return groups
+
+
+def _add_compounds(every: dict[str, list[int]], titles: dict[str, list[int]], texts: list[Any], groups: list[_Group]) -> None:
+    """Joined and split forms: "health care" is also "healthcare", and "healthcare" "health" and "care".
+
+    A pair of words is joined when the joined word is a word of the catalog or a phrase of synonyms.yml;
+    a catalog word is split in two when its halves are written apart somewhere, or in synonyms.yml.
+    """
+    phrases: dict[tuple[str, ...], str] = {}
+    for names, finds in groups:
+        for phrase in (*names, *(f for f, _ in finds)):
+            if len(phrase) > 1 and len("".join(phrase)) <= MAX_WORD:
+                phrases[phrase] = "".join(phrase)
+    known = set(every)
+    for word in known:
+        if 2 * MIN_PART <= len(word) <= MAX_COMPOUND:
+            for cut in range(MIN_PART, len(word) - MIN_PART + 1):
+                if word[:cut] in known and word[cut:] in known:
+                    phrases.setdefault((word[:cut], word[cut:]), word)
+    if not phrases:
+        return
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for phrase, joined in phrases.items():
+        by_first[phrase[0]].append((phrase, joined))
+    found: dict[str, tuple[str, ...]] = {}  # text -> the joined words of the phrases it writes
+    for strong, other in texts:
+        for text, _ in (*strong, *other):
+            if text not in found:
+                found[text] = _phrases_in(text, by_first) if by_first.keys() & _memo[text] else ()
+    written = {word for joined_words in found.values() for word in joined_words}  # phrases the catalog writes apart
+    written.update("".join(phrase) for names, finds in groups for phrase in (*names, *(f for f, _ in finds)))
+    touched: set[str] = set()
+    for ordinal, (strong, other) in enumerate(texts):
+        in_text = {j for text, _ in other for j in found[text]}
+        title = {j for text, _ in strong for j in found[text]}
+        for j in in_text | title:
+            every[j].append(ordinal)
+        for j in title:
+            titles[j].append(ordinal)
+        touched |= in_text | title
+    for word in touched:  # a joined word the catalog also writes as one has its ordinals twice, out of order
+        every[word] = sorted(set(every[word]))
+        titles[word] = sorted(set(titles[word]))
+    splits = {one: phrase for phrase, one in phrases.items() if one in written and one in known}
+    for one, phrase in splits.items():
+        for part in phrase:
+            _merge(every, part, every[one])
+            _merge(titles, part, titles.get(one, []))
+
+
+def _phrases_in(text: str, by_first: dict[str, list[tuple[tuple[str, ...], str]]]) -> tuple[str, ...]:
+    """The joined words of the phrases a text writes (by_first: a phrase's first word -> (phrase, joined word))."""
+    sequence = words(text)
+    out = []
+    for i, word in enumerate(sequence):
+        for phrase, joined in by_first.get(word, ()):
+            if tuple(sequence[i : i + len(phrase)]) == phrase:
+                out.append(joined)
+    return tuple(dict.fromkeys(out))
+
+
+def _merge(table: dict[str, list[int]], word: str, ordinals: list[int]) -> None:
+    if ordinals:
+        table[word] = sorted(set(table.get(word, ())).union(ordinals))
+
+
+def _add_synonyms(every: dict[str, list[int]], titles: dict[str, list[int]], stems: dict[str, str], groups: list[_Group]) -> None:
+    """Each listing that says one of an entry's `finds` (or another form of it) is also under the entry's names."""
+    ordered_words = sorted(every)
+    known = set(ordered_words)
+    for names, finds in groups:
+        hits: set[int] = set()
+        strong: set[int] = set()
+        for phrase, text_lang in finds:
+            for word in _forms("".join(phrase), text_lang, ordered_words, known):
+                hits.update(every[word])
+                strong.update(titles.get(word, ()))
+        if not hits:
+            continue
+        for name in names:
+            for word in {"".join(name), *name}:
+                _merge(every, word, sorted(hits))
+                _merge(titles, word, sorted(strong))
+
+
+def _forms(word: str, lang: str, ordered_words: list[str], known: set[str]) -> list[str]:
+    """The index words that are a form of a (folded) word: itself, or its Snowball stem plus one of the language's
+    endings when the word is that stem plus one too. Not every word with its stem: "hospitality" has the stem of
+    "hospital", and a synonym of "hospital" must not find hotels."""
+    word_stem = stem(word, lang)
+    endings = set(ENDINGS.get(language_of(lang), ("",)))
+    if len(word_stem) < MIN_STEM or not word.startswith(word_stem) or word[len(word_stem) :] not in endings:
+        return [word] if word in known else []
+    out = []
+    for other in ordered_words[bisect.bisect_left(ordered_words, word_stem) :]:
+        if not other.startswith(word_stem):
+            break
+        if other[len(word_stem) :] in endings:
+            out.append(other)
+    return out
 
 
 def _stem_candidates(seen: set[tuple[str, str]]) -> set[tuple[str, str]]:

@@ -16,6 +16,7 @@ from generator.present.view import View
 from generator.report import coverage as cov_mod
 from generator.report.coverage import Coverage
 from generator.report.coverage.labels import labels_in
+from generator.report.coverage.words import language_name
 
 # -- typed cells -------------------------------------------------------------
 
@@ -86,6 +87,11 @@ def _summary(cov: Coverage, catalog: Catalog, view: View) -> list[Table]:
             [cov.seats_unknown],
         ),
     ]
+    L = labels_in(view.lang)
+    for row in cov.languages:
+        language = language_name(row.lang, view)
+        summary.rows.append(Row(f"translated_{row.lang}", L("translated_row", language=language), [row.listings]))
+        summary.rows.append(Row(f"translated_{row.lang}_share", L("translated_share", language=language), [Pct(row.share or 0)]))
     out.append(summary)
     return out
 

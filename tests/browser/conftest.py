@@ -33,6 +33,10 @@ from sitebuild import ENGINE, engine_command
 
 ROOT = Path(__file__).resolve().parents[2]
 AS_OF = dt.date(2026, 11, 22)
+# The visitor's clock in every page: noon of the build's date. The browse script re-evaluates statuses against the
+# device's today (status.js), so tests that expect the statuses of AS_OF must not depend on the machine's date;
+# new_context(today=...) visits on another day.
+VISIT = dt.datetime.combine(AS_OF, dt.time(12))
 CHROMIUM = os.environ.get("WBL_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -167,8 +171,9 @@ def new_context(
 
         page.on("console", on_console)
 
-    def make(**overrides: Any) -> Any:
+    def make(today: dt.datetime = VISIT, **overrides: Any) -> Any:
         context = browser.new_context(**{**context_options, **overrides})
+        context.clock.set_fixed_time(today)
         context.set_default_timeout(10_000)
         context.route("**/*", lambda route: route.continue_() if _is_local(route.request.url, site_server) else route.abort())
         context.on("page", watch)

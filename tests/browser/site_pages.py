@@ -156,6 +156,7 @@ class _Shared:
 @pytest.fixture(scope="module", name="shared_page_state")
 def shared_page_state_fixture(browser: Any, site_server: str) -> Iterator[_Shared]:
     context = browser.new_context(viewport={"width": 360, "height": 640}, locale="en-US")
+    context.clock.set_fixed_time(dt.datetime.combine(AS_OF, dt.time(12)))  # as conftest's VISIT: the build's day
     context.set_default_timeout(10_000)
     local = (site_server, "data:", "blob:", "about:")
     context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(local) else route.abort())

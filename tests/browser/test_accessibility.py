@@ -57,3 +57,21 @@ def test_axe_finds_no_violation_in_the_open_drawer(page: Page, site_server: str,
     assert menu.get_attribute("aria-expanded") == "true"
     violations: list[dict[str, Any]] = axe(page, OPTIONS)
     assert not violations, f"axe with the drawer open on {page.url}:\n{describe(violations)}"
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_axe_finds_no_violation_on_the_404_page_and_its_search_goes_to_browse(page: Page, site_server: str, lang: str) -> None:
+    """The root 404 page and the Spanish one (/es/404.html), opened as a server sends them for a missing address
+    deeper in the site: their links are absolute, and the Spanish page's search box opens the Spanish browse page."""
+    prefix = "" if lang == "en" else f"{lang}/"
+    page.goto(f"{site_server}{prefix}404.html")
+    assert page.locator("html").get_attribute("lang") == lang
+    violations = axe(page, OPTIONS)
+    assert not violations, f"axe on {page.url}:\n{describe(violations)}"
+    browse = page.locator("article a").nth(1)
+    assert browse.get_attribute("href") == f"/{prefix}opportunities/"
+    if lang != "en":
+        page.locator("#wbl-404-q").fill("salud")
+        page.locator("#wbl-404-q").press("Enter")
+        page.wait_for_url(f"{site_server}{prefix}opportunities/?q=salud*")
+        assert page.locator("html").get_attribute("lang") == lang

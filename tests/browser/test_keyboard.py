@@ -69,7 +69,8 @@ def test_tab_from_the_top_reaches_skip_link_switch_content_and_apply(page: Page,
     link = tab(page)
     assert link["inMain"] and link["tag"] == "a", f"after the header, Tab goes to {link}, not to the page's links"
 
-    stops = tab_until(page, ".wbl-apply__button")
+    # The application page's link (before applications open, a calendar reminder comes first).
+    stops = tab_until(page, ".wbl-apply__button:not(.wbl-apply__remind)")
     assert all(s["inMain"] for s in stops)
     with page.expect_navigation(url=target):
         page.keyboard.press("Enter")
@@ -168,6 +169,9 @@ def test_browse_filters_change_with_the_keyboard(page: Page, site_server: str) -
         if focused["tag"] == "input" and focused["type"] == "checkbox":
             box = focused
             break
+        if page.evaluate("document.activeElement.id") == "wbl-filters-open":
+            page.keyboard.press("Enter")  # on a phone the filters open as a sheet, which takes the focus
+            assert page.evaluate("document.activeElement.closest('dialog') !== null")
         if focused["tag"] == "summary" and not page.evaluate("document.activeElement.parentElement.open"):
             page.keyboard.press("Enter")  # a closed group of filters: open it, as a keyboard user would
             assert page.evaluate("document.activeElement.parentElement.open")

@@ -6,17 +6,27 @@ inside an element marked lang="en", so screen readers pronounce it right.
 
 from __future__ import annotations
 
+import functools
 import re
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Page
+from sitebuild import build_site, minimal_catalog
 
 from generator import i18n
+from generator.model import Opportunity
+from generator.model.checked import check_catalog
 from generator.present.view import View
 
 from . import site_pages
 from .site_pages import (
+    AS_OF,
     PAGE_TYPES,
     PAGES,
     TEXT_OUTSIDE_ENGLISH,
@@ -31,7 +41,19 @@ from .site_pages import (
 # These tests only read pages: they share one browser context per module (see site_pages).
 page_fixture, page_state_fixture = site_pages.reused_page_fixture, site_pages.shared_page_state_fixture
 
-SECTIONS = ["home", "browse", "pathways", "sectors", "employers", "quality", "coverage", "counselors", "contribute", "data"]
+SECTIONS = [
+    "home",
+    "browse",
+    "mylist_title",
+    "pathways",
+    "sectors",
+    "employers",
+    "quality",
+    "coverage",
+    "counselors",
+    "contribute",
+    "data",
+]
 SPANISH_MONTHS = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
 ENGLISH_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 # An element's text without the parts marked lang="en" (contributor text that has no translation).
@@ -114,16 +136,35 @@ def test_spanish_listing_shows_spanish_labels_statuses_dates_and_money(page: Pag
     assert page.locator("h2#apply-h").inner_text().strip() == "Cómo solicitar"
 
 
-def test_the_catalog_has_listings_with_and_without_a_spanish_title() -> None:
-    """Both cases of the next test exist in the bundled catalog, so it means something."""
-    titles = {o.text("title", "es").lang for o in listings()}
-    assert titles == {"en", "es"}, "the bundled catalog should have listings with and without a Spanish title"
+def test_every_bundled_listing_has_a_spanish_title() -> None:
+    """The bundled catalog is in Spanish throughout; the English-only case is a tiny catalog of its own below."""
+    assert {o.text("title", "es").lang for o in listings()} == {"es"}
 
 
-@pytest.mark.parametrize("translated", [True, False], ids=["translated", "english-only"])
-def test_spanish_page_marks_english_contributor_text(page: Page, site_server: str, translated: bool) -> None:
-    opp = next(o for o in listings() if (o.text("title", "es").lang == "es") == translated)
-    page.goto(url_of(site_server, "es", opp.url))
+@pytest.fixture(scope="module")
+def english_only_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """A tiny catalog whose one listing has no Spanish (tests/sitebuild.py), built once and served on 127.0.0.1."""
+    root = tmp_path_factory.mktemp("english-only")
+    build_site(root / "site", minimal_catalog(root / "catalog"))
+    handler = functools.partial(_Quiet, directory=str(root / "site"))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="english-only-site", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", root / "catalog"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the name is fixed by http.server
+        pass
+
+
+def check_marked_page(page: Page, opp: Opportunity, translated: bool) -> None:
     h1 = page.locator("h1")
     marked = h1.locator('[lang="en"]')
     if translated:
@@ -140,6 +181,31 @@ def test_spanish_page_marks_english_contributor_text(page: Page, site_server: st
     # The header repeats the page title: marked the same way once the page's script ran.
     topic = page.locator('[data-md-component="header-topic"] .md-ellipsis')
     assert (topic.get_attribute("lang") == "en") == (not translated)
+    # A page the contributor did not translate says so, in Spanish, above the English.
+    note = page.locator(".wbl-banner--untranslated")
+    assert note.count() == (0 if translated else 1)
+    if not translated:
+        assert note.inner_text().strip() == i18n.t("i18n_untranslated_listing", "es")
+
+
+def test_spanish_page_of_a_translated_listing_marks_nothing_english(page: Page, site_server: str) -> None:
+    opp = listings()[0]
+    page.goto(url_of(site_server, "es", opp.url))
+    check_marked_page(page, opp, translated=True)
+
+
+def test_spanish_page_marks_english_contributor_text(browser: Any, english_only_server: tuple[str, Path]) -> None:
+    server, root = english_only_server
+    opp = next(iter(check_catalog(root, as_of=AS_OF).catalog.opportunities.values()))
+    context = browser.new_context(viewport={"width": 360, "height": 640})
+    local = (server, "data:", "blob:", "about:")
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(local) else route.abort())
+    try:
+        page = context.new_page()
+        page.goto(url_of(server, "es", opp.url))
+        check_marked_page(page, opp, translated=False)
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])

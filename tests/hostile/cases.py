@@ -665,7 +665,8 @@ CASES: list[Case] = [
             2,
             15,
             "unknown-reference",
-            "`intermediary` names the organization `nobody-here`, which is not in the catalog. Use one of: `acme`.",
+            "`intermediary` names the organization `nobody-here`, which is not in the catalog. Add the organization's"
+            ' folder with its organization.yml first (CONTRIBUTING.md, "Add a new listing").',
         ),
         loads=True,
     ),

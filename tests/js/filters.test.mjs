@@ -3,7 +3,7 @@ import { describe, test } from "node:test";
 
 import { ordinals } from "../../site_overrides/assets/browse/bits.js";
 import {
-  countIn, countsOf, evaluate, facetMask, ordered, valueBits, visibleValues,
+  countIn, countsOf, evaluate, facetMask, ordered, relaxations, valueBits, visibleValues,
 } from "../../site_overrides/assets/browse/filters.js";
 import { decodeIndex, sortOrder } from "../../site_overrides/assets/browse/index.js";
 import { golden } from "./golden.mjs";
@@ -153,5 +153,24 @@ describe("visibleValues", () => {
     assert.deepEqual(visibleValues(facet, undefined, []), []);
     assert.deepEqual(visibleValues(facet, {}, ["b"]), ["b"]);
     assert.deepEqual(visibleValues({ name: "x", values: {} }, {}, []), []);
+  });
+});
+
+describe("relaxations", () => {
+  test("what dropping each filter in use would find, most first, none that finds nothing", () => {
+    const nobody = Object.keys(expected.facets.sector).find((v) => !matching({ sector: [v], status: [SOME_STATUS] }).length
+      && matching({ sector: [v] }).length);
+    const chosen = nobody ? { sector: [nobody], status: [SOME_STATUS] } : { sector: [SECTOR_A], status: [SOME_STATUS] };
+    const got = relaxations(index, names, state(chosen), null);
+    const want = Object.keys(chosen)
+      .map((name) => ({ name, count: matching({ ...chosen, [name]: [] }).length }))
+      .filter((r) => r.count)
+      .sort((a, b) => b.count - a.count);
+    assert.deepEqual(got, want);
+    assert.ok(got.length);
+  });
+
+  test("nothing to drop without filters", () => {
+    assert.deepEqual(relaxations(index, names, state({}), null), []);
   });
 });

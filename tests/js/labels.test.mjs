@@ -2,9 +2,8 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
 import { cardGrades, cardRecord, decodeIndex, facetValues } from "../../site_overrides/assets/browse/index.js";
-import {
-  badgeText, cardTexts, gradesText, removeText, resultsText, uiText,
-} from "../../site_overrides/assets/browse/labels.js";
+import { badgeText, cardTexts, gradesText, relaxText, removeText, resultsText, suggestionParts, uiText } from "../../site_overrides/assets/browse/labels.js";
+import { cardToday, dateWriter } from "../../site_overrides/assets/browse/status.js";
 import { golden } from "./golden.mjs";
 
 const spanish = new Intl.NumberFormat("es");
@@ -93,7 +92,9 @@ describe("cardTexts", () => {
       const ui = uiText(labels);
       const formats = labels.facets.find((f) => f.name === "format").values;
       for (let i = 0; i < expected.n; i++) {
-        const record = cardRecord(files[`cards-${Math.floor(i / index.shard)}.json`], i, index.shard, index.base);
+        // As the browse script shows it on the build's day: the days left counted by status.js.
+        const built = cardRecord(files[`cards-${Math.floor(i / index.shard)}.json`], i, index.shard, index.base);
+        const record = cardToday(built, index.when.rows.get(i), index.when.on, ui, dateWriter(lang));
         record.format = facetValues(index, "format", i)[0];
         record.grades = cardGrades(index, record, i);
         assert.deepEqual(cardTexts(record, ui, formats), expected.shown[i], String(i));
@@ -137,5 +138,24 @@ describe("cardTexts", () => {
 
   test("a card without a title shows its address", () => {
     assert.equal(cardTexts({ href: "https://example.org/x/" }, ui, {}).title, "https://example.org/x/");
+  });
+});
+
+describe("relaxText and suggestionParts", () => {
+  const ui = {
+    search_relax_one: "1 result without “{label}”",
+    search_relax_many: "{n} results without “{label}”",
+    search_did_you_mean: "¿Quiso decir {query}?",
+  };
+  const format = (n) => new Intl.NumberFormat("en").format(n);
+
+  test("one and many", () => {
+    assert.equal(relaxText(1, "Paid", ui, format), "1 result without “Paid”");
+    assert.equal(relaxText(1200, "Paid", ui, format), "1,200 results without “Paid”");
+  });
+
+  test("the text around the suggested query", () => {
+    assert.deepEqual(suggestionParts(ui), { before: "¿Quiso decir ", after: "?" });
+    assert.deepEqual(suggestionParts({ search_did_you_mean: "Did you mean" }), { before: "Did you mean", after: "" });
   });
 });

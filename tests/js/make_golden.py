@@ -244,12 +244,17 @@ def shown(view: Any, opp: Any, href: str) -> dict[str, str]:
         "orgLang": org.lang if org.lang != view.lang else "",
         "format": view.vocab("formats", opp.format),
         "status": view.status_key(opp),
-        "statusLabel": view.status(opp),
+        "statusLabel": view.card_status(opp),
         "pay": view.pay(opp),
         "grades": view.grades(opp),
         "whereParts": view.where_parts(opp),
         "where": view.where(opp),
-        "deadline": view.deadline(opp),
+        # A deadline whose days left the browser counts (status.js) is its date, with the note beside it.
+        **(
+            {"deadline": view.deadline_date(opp), "deadlineNote": note, "deadlineCounts": True}
+            if (note := view.deadline_note(opp)) and opp.deadline is not None and opp.deadline >= view.today
+            else {"deadline": view.deadline(opp)}
+        ),
     }
 
 
@@ -284,6 +289,9 @@ def browse_golden(bi: SimpleNamespace, wi: SimpleNamespace, labels: Any, catalog
                 "deadline": c["d"],
                 "status": c["s"],
                 "statusLabel": c["sl"],
+                **({"deadlineCounted": True} if c.get("dn") else {}),
+                **({"openLabel": c["lo"]} if c.get("lo") else {}),
+                **({"statusLang": c["sll"]} if c.get("sll") else {}),
                 **({"noGrades": True} if c.get("ng") else {}),
             }
         )

@@ -3,7 +3,7 @@ import { describe, test } from "node:test";
 
 import {
   browseMeta, activeCount, chipsOf, defaultSort, effectiveSort, emptyState, has,
-  knownFacets, normalizedSort, parseQuery, sameList, toQuery, toggled, withoutValue,
+  knownFacets, normalizedSort, parseQuery, rangeValues, sameList, toQuery, toggled, withoutValue,
 } from "../../site_overrides/assets/browse/url-state.js";
 import { golden } from "./golden.mjs";
 
@@ -23,13 +23,15 @@ const NAMES = FACETS.map((f) => f.name);
 describe("browseMeta", () => {
   test("the stable parameters, in their order, from the facet index", () => {
     assert.deepEqual(META.order, ["q", "status", "sector", "format", "stage", "pay", "wage", "grade", "age", "area", "mode",
-      "season", "offers", "transport", "language", "quality", "signal", "org", "pathway", "school", "sort"]);
+      "season", "offers", "transport", "language", "quality", "signal", "org", "pathway", "school", "near", "within", "sort"]);
     assert.deepEqual([META.q, META.sort, META.status, META.anyStatus], ["q", "sort", "status", "any"]);
-    assert.deepEqual([...META.single], ["wage", "grade", "age", "quality"]);
+    assert.deepEqual([...META.single], ["wage", "age", "quality"]);
+    assert.deepEqual([...META.range], ["grade"]);
     assert.deepEqual([...META.open], ["status", "pay"]);
-    assert.deepEqual(META.sorts, ["deadline", "reviewed", "pay"]);
+    assert.deepEqual(META.sorts, ["deadline", "reviewed", "pay", "distance"]);
+    assert.deepEqual(META.near, { param: "near", within: "within", miles: [5, 10, 25], sort: "distance" });
     assert.deepEqual(META.defaultStatus, ["open"]);
-    assert.deepEqual(META.facets, META.order.filter((name) => name !== "q" && name !== "sort").sort((a, b) =>
+    assert.deepEqual(META.facets, META.order.filter((name) => !["q", "sort", "near", "within"].includes(name)).sort((a, b) =>
       PARAMS.facets.findIndex((f) => f.param === a) - PARAMS.facets.findIndex((f) => f.param === b)));
   });
 
@@ -118,8 +120,9 @@ describe("parseQuery", () => {
   });
 
   test("a one-value filter keeps the first known value given", () => {
-    assert.deepEqual(parseQuery("?grade=13&grade=11&grade=9", FACETS, META).f.grade, ["11"]);
-    assert.deepEqual(parseQuery("?grade=13", FACETS, META).f.grade, []);
+    const facets = [...FACETS, { name: "age", label: "Age", values: { 15: "15", 16: "16", 17: "17" } }];
+    assert.deepEqual(parseQuery("?age=30&age=17&age=15", facets, META).f.age, ["17"]);
+    assert.deepEqual(parseQuery("?age=30", facets, META).f.age, []);
   });
 
   test("status: any, unknown, several", () => {
@@ -231,5 +234,121 @@ describe("activeCount and chipsOf", () => {
     assert.deepEqual(chipsOf(emptyState(FACETS, "", META), FACETS, "Any", META), [{ name: "status", value: "open", text: "Status: Open" }]);
     assert.deepEqual(chipsOf(emptyState(FACETS, "", META), FACETS.slice(1), "Any", META), []);
     assert.deepEqual(chipsOf(parseQuery("?sector=health&grade=9", FACETS, META), FACETS.slice(2), "Any", META), [{ name: "grade", value: "9", text: "Grade: 9" }]);
+  });
+});
+
+describe("near and within", () => {
+  // A registry with near me, as facets.py browse_metadata writes it.
+  const meta = browseMeta({
+    order: ["q", "status", "near", "within", "sort"], q: "q", sort: "sort", status: "status",
+    facets: [{ param: "status" }], sorts: ["deadline", "pay", "distance"], default_status: ["open"], any_status: "any",
+    near: { param: "near", within: "within", miles: [5, 10, 25], sort: "distance" },
+  });
+  const facets = [{ name: "status", label: "Status", values: { open: "Open", closed: "Closed" } }];
+
+  test("a ZIP code and a distance restore from the address, and are written back in their place", () => {
+    const s = parseQuery("?within=5&near=90044", facets, meta);
+    assert.deepEqual(s, { q: "", sort: "", f: { status: ["open"] }, near: "90044", within: 5 });
+    assert.equal(toQuery(s, meta), "?near=90044&within=5");
+    assert.equal(toQuery({ ...s, f: { status: [] }, sort: "pay" }, meta), "?status=any&near=90044&within=5&sort=pay");
+  });
+
+  test("with a place, distance is the default sort without search words; best match with them", () => {
+    const s = parseQuery("?near=90044", facets, meta);
+    assert.equal(defaultSort(s, meta), "distance");
+    assert.equal(effectiveSort(s, meta), "distance");
+    assert.equal(parseQuery("?near=90044&sort=distance", facets, meta).sort, "");
+    assert.equal(parseQuery("?near=90044&sort=deadline", facets, meta).sort, "deadline");
+    assert.equal(toQuery(parseQuery("?near=90044&sort=deadline", facets, meta), meta), "?near=90044&sort=deadline");
+    const words = parseQuery("?q=nurse&near=90044&sort=distance", facets, meta);
+    assert.equal(words.sort, "distance");
+    assert.equal(toQuery(words, meta), "?q=nurse&near=90044&sort=distance");
+  });
+
+  test("no place: no distance, and no distance sort", () => {
+    for (const query of ["?within=5", "?near=9004", "?near=Watts&within=5", "?sort=distance"]) {
+      const s = parseQuery(query, facets, meta);
+      assert.deepEqual(s, { q: "", sort: "", f: { status: ["open"] } }, query);
+      assert.equal(toQuery(s, meta), "", query);
+    }
+    assert.equal(defaultSort({ q: "", sort: "", f: {} }, meta), "deadline");
+  });
+
+  test("an unpublished distance is left out", () => {
+    const s = parseQuery("?near=90044&within=7", facets, meta);
+    assert.ok(!("within" in s));
+    assert.equal(toQuery(s, meta), "?near=90044");
+  });
+
+  test("a registry without near me reads neither", () => {
+    const old = browseMeta({ order: ["q", "status", "sort"], q: "q", sort: "sort", status: "status", facets: [{ param: "status" }],
+      sorts: ["deadline"], default_status: ["open"], any_status: "any" });
+    assert.equal(old.near, null);
+    assert.deepEqual(parseQuery("?near=90044&within=5", facets, old), { q: "", sort: "", f: { status: ["open"] } });
+  });
+});
+
+describe("several grades", () => {
+  // The counselor's filters: grades as the registry lists them (6-14), a format and a pay type.
+  const grades = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [String(i + 6), String(i + 6)]));
+  const facets = [
+    { name: "status", label: "Status", values: { open: "Open", upcoming: "Opens soon", closed: "Closed" } },
+    { name: "format", label: "Format", values: { "job-shadow": "Job shadow", internship: "Internship" } },
+    { name: "pay", label: "Pay", values: { "paid-any": "Paid or stipend", unpaid: "Unpaid" } },
+    { name: "grade", label: "Grade", values: grades },
+  ];
+  const grade = facets[3];
+  const COUNSELOR = "?format=job-shadow&pay=unpaid&grade=9&grade=10";
+
+  test("the grade filter takes several grades and ranges; the other one-value filters do not", () => {
+    assert.equal(META.single.has("grade"), false);
+    assert.equal(META.range.has("grade"), true);
+    assert.equal(META.single.has("age"), true);
+  });
+
+  test("the counselor's link: every grade given, in the filter's order, and the same address back", () => {
+    const s = parseQuery("?grade=10&grade=9&format=job-shadow&pay=unpaid", facets, META);
+    assert.deepEqual(s.f, { status: ["open"], format: ["job-shadow"], pay: ["unpaid"], grade: ["9", "10"] });
+    assert.equal(toQuery(s, META), COUNSELOR);
+    assert.deepEqual(parseQuery(toQuery(s, META), facets, META), s);
+    assert.deepEqual(parseQuery("?grade=9,10", facets, META).f.grade, ["9", "10"]);
+  });
+
+  test("an old link with one grade means what it meant", () => {
+    const s = parseQuery("?grade=11", facets, META);
+    assert.deepEqual(s.f.grade, ["11"]);
+    assert.equal(toQuery(s, META), "?grade=11");
+  });
+
+  test("a from-to pair is every grade between, written back as repeated grades", () => {
+    assert.deepEqual(parseQuery("?grade=9-10", facets, META).f.grade, ["9", "10"]);
+    assert.deepEqual(parseQuery("?grade=12-9", facets, META).f.grade, ["9", "10", "11", "12"]);
+    assert.deepEqual(parseQuery("?grade=9%E2%80%9311", facets, META).f.grade, ["9", "10", "11"]); // an en dash
+    assert.deepEqual(parseQuery("?grade=6-7&grade=13-14", facets, META).f.grade, ["6", "7", "13", "14"]);
+    assert.deepEqual(parseQuery("?grade=9-10&grade=10", facets, META).f.grade, ["9", "10"]);
+    assert.equal(toQuery(parseQuery("?grade=9-10&format=job-shadow&pay=unpaid", facets, META), META), COUNSELOR);
+  });
+
+  test("a pair with an unknown end, or of a facet without ranges, is an unknown value", () => {
+    assert.deepEqual(parseQuery("?grade=9-20", facets, META).f.grade, []);
+    assert.deepEqual(parseQuery("?grade=9-10-11", facets, META).f.grade, []);
+    assert.deepEqual(parseQuery("?grade=-9", facets, META).f.grade, []);
+    const formats = parseQuery("?format=job-shadow-internship", facets, META).f.format;
+    assert.deepEqual(formats, []);
+    assert.deepEqual(rangeValues(grade, "9-9"), ["9"]);
+    assert.deepEqual(rangeValues(grade, "x-9"), ["x-9"]);
+    assert.deepEqual(rangeValues(grade, "11"), ["11"]);
+  });
+
+  test("ticking a second grade adds it; each grade is a chip and a filter in use", () => {
+    const s = toggled(parseQuery("?grade=9", facets, META), "grade", "10");
+    assert.deepEqual(s.f.grade, ["9", "10"]);
+    assert.equal(toQuery(s, META), "?grade=9&grade=10");
+    assert.equal(activeCount(s, facets.map((f) => f.name), META), 2);
+    assert.deepEqual(chipsOf(s, facets.slice(3), "Any", META), [
+      { name: "grade", value: "9", text: "Grade: 9" },
+      { name: "grade", value: "10", text: "Grade: 10" },
+    ]);
+    assert.deepEqual(withoutValue(s, "grade", "9", META).f.grade, ["10"]);
   });
 });

@@ -4,7 +4,7 @@ import { describe, test } from "node:test";
 import { allBits, ordinals } from "../../site_overrides/assets/browse/bits.js";
 import { decodeIndex, decodeWordShard } from "../../site_overrides/assets/browse/index.js";
 import {
-  fold, matchWords, queryWords, searchShards, searchTerm, shardFile, shardKey, words,
+  editDistance, fold, joinTerms, matchWords, queryWords, searchShards, searchTerm, shardFile, shardKey, suggestion, words,
 } from "../../site_overrides/assets/browse/words.js";
 import { golden } from "./golden.mjs";
 
@@ -171,7 +171,8 @@ describe("searchShards, as word_index.search", () => {
       test(`${lang}: ${JSON.stringify(q.q)}`, () => {
         const terms = queryWords(q.q, index.limits);
         assert.deepEqual(terms, q.terms);
-        const found = searchShards(terms, shardsFor(lang, terms), index.wordIndex, index.n, index.all);
+        const joined = joinTerms(terms, shardsFor(lang, terms)); // as data.js wordSearch does
+        const found = searchShards(joined.terms, joined.shards, index.wordIndex, index.n, index.all);
         assert.deepEqual(found.order, q.results);
         assert.deepEqual(ordinals(found.bits), [...q.results].sort((a, b) => a - b));
       });
@@ -190,5 +191,69 @@ describe("searchShards, as word_index.search", () => {
     const found = searchShards([], [], { endings: new Set(), stem: 4 }, 70, allBits(70));
     assert.deepEqual(found.order, []);
     assert.equal(found.bits.length, 3);
+  });
+});
+
+describe("finished words", () => {
+  // hospital and hospitality share Snowball's stem; a Spanish stem can be a whole word ("hospitalidad" -> "hospital").
+  const shard = decodeWordShard({
+    w: ["hospital", "hospitalidad", "hospitality", "hospitals"],
+    s: [2, 4, "hospit", 3],
+    c: [], p: [], tc: [], tp: [],
+  });
+  const endings = new Set(["", "s", "es"]);
+
+  test("a query word of the index finds its own forms only", () => {
+    assert.deepEqual(matchWords("hospital", shard, endings, 4), [0, 3]);
+  });
+
+  test("a word still being typed finds every word it begins", () => {
+    assert.deepEqual(matchWords("hospita", shard, endings, 4), [0, 1, 2, 3]);
+  });
+
+  test("a short stem finds no other word", () => {
+    const sol = decodeWordShard({ w: ["sola", "solar", "solo"], s: [1, 2, 1], c: [], p: [], tc: [], tp: [] });
+    assert.deepEqual(matchWords("solar", sol, new Set(["", "a", "o", "ar"]), 4), [1]);
+  });
+});
+
+describe("joinTerms", () => {
+  const si = decodeWordShard({ w: ["sin", "sinpago"], s: [0, 0], c: [1, 1], p: ["", ""], tc: [0, 0], tp: ["", ""] });
+  const pa = decodeWordShard({ w: ["pago"], s: [0], c: [1], p: [""], tc: [0], tp: [""] });
+
+  test("two words the index has as one are that word", () => {
+    assert.deepEqual(joinTerms(["sin", "pago"], [si, pa]), { terms: ["sinpago"], shards: [si] });
+    assert.deepEqual(joinTerms(["verano", "sin", "pago"], [null, si, pa]), { terms: ["verano", "sinpago"], shards: [null, si] });
+  });
+
+  test("other words stay apart", () => {
+    assert.deepEqual(joinTerms(["pago", "sin"], [pa, si]), { terms: ["pago", "sin"], shards: [pa, si] });
+    assert.deepEqual(joinTerms(["sin"], [si]), { terms: ["sin"], shards: [si] });
+    assert.deepEqual(joinTerms(["sin", "pago"], [null, pa]), { terms: ["sin", "pago"], shards: [null, pa] });
+  });
+});
+
+describe("editDistance and suggestion", () => {
+  test("edits, and a cut-off beyond the most allowed", () => {
+    assert.equal(editDistance("nurse", "nurse", 2), 0);
+    assert.equal(editDistance("nrse", "nurse", 2), 1);
+    assert.equal(editDistance("enfermria", "enfermeria", 2), 1);
+    assert.equal(editDistance("kitten", "sitting", 3), 3);
+    assert.equal(editDistance("kitten", "sitting", 1), 2);
+    assert.equal(editDistance("a", "abcdef", 2), 3);
+  });
+
+  const en = decodeWordShard({ w: ["health", "healthcare", "heat"], s: [0, 0, 0], c: [5, 3, 1], p: [], tc: [], tp: [] });
+  const index = { endings: new Set(["", "s"]), stem: 4 };
+
+  test("a word that matches nothing becomes the closest word of its shard", () => {
+    assert.equal(suggestion(["helthcare"], [en], index), "healthcare");
+    assert.equal(suggestion(["summer", "heath"], [null, en], index), "summer health"); // health: more listings than heat
+  });
+
+  test("no suggestion for words that match, or for none close enough", () => {
+    assert.equal(suggestion(["health"], [en], index), null);
+    assert.equal(suggestion(["heavyweight"], [en], index), null);
+    assert.equal(suggestion(["zz"], [null], index), null);
   });
 });

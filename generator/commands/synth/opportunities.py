@@ -19,6 +19,21 @@ from generator.commands.synth.words import articles, pick, slug, title_case
 # day) are booked on a day within a span of weeks, so they end later but have no weekly hours either.
 ONE_DAY = {"career-fair", "workplace-tour"}
 WINDOW = {"career-talk", "job-shadow", "informational-interview"}
+ONE_DAY_TIMES = [
+    ("Saturday, 10 a.m. to 2 p.m.", "10:00", "14:00"),
+    ("One school day, 9 a.m. to 1 p.m.", "09:00", "13:00"),
+    ("Evening, 5 to 8 p.m.", "17:00", "20:00"),
+]
+# Formats that meet once a week at a set time, and the times they meet.
+SESSION_FORMATS = {"mentoring", "service-learning", "project", "pre-apprenticeship"}
+SESSIONS = [("tue", "15:30", "17:00"), ("wed", "16:00", "18:00"), ("thu", "15:45", "17:15"), ("sat", "09:00", "12:00")]
+# Sites outside the region that real programs name: a state capitol visit, a company's headquarters.
+OUTSIDE = [
+    ("State Capitol visit", "Sacramento", "95814", "CA"),
+    ("Headquarters office", "Seattle", "98104", "WA"),
+    ("Headquarters office", "New York", "10001", "NY"),
+]
+COLLEGES = ["Harborview Community College", "Eastside Community College", "Valley City College"]
 
 
 def schedule_for(syn: Synth, s: dict[str, Any]) -> dict[str, Any]:
@@ -61,13 +76,27 @@ def schedule_for(syn: Synth, s: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {"season": season, "start": start.isoformat(), "end": end_of(start).isoformat()}
     if hours:
         out |= {"hours_per_week": hours, "weeks": weeks}
-    out["times"] = (
-        rng.choice(["Saturday, 10 a.m. to 2 p.m.", "One school day, 9 a.m. to 1 p.m.", "Evening, 5 to 8 p.m."])
-        if fmt in ONE_DAY
-        else "During class time, about 45 minutes"
-        if fmt == "career-talk"
-        else rng.choice(T.full_time if hours and hours >= 20 else T.times)
-    )
+    if fmt in ONE_DAY:
+        # The time of day in words and as `from`/`to`, which the page and the calendar export show.
+        words, start_at, end_at = rng.choice(ONE_DAY_TIMES)
+        out |= {"from": start_at, "to": end_at, "times": words}
+    else:
+        out["times"] = (
+            "During class time, about 45 minutes"
+            if fmt == "career-talk"
+            else rng.choice(T.full_time if hours and hours >= 20 else T.times)
+        )
+    if hours and weeks:
+        extra = rng.random()
+        if fmt in SESSION_FORMATS and extra < 0.4:
+            # Sessions that repeat at a set time, such as every Tuesday afternoon.
+            day, start_at, end_at = rng.choice(SESSIONS)
+            out |= {"days": [day], "from": start_at, "to": end_at, "sessions": weeks}
+        elif extra < 0.15:
+            out["total_hours"] = hours * weeks
+        elif extra < 0.22 and weeks < 260:
+            # A length that varies (6 to 8 weeks); the dates are those of the shortest.
+            out["weeks_max"] = min(260, weeks + rng.choice([1, 2, 4]))
     s["weeks"], s["hours"] = weeks, hours
     s["deadline"] = None if rolling else deadline.isoformat()
     s["opens"] = (deadline - dt.timedelta(days=rng.randint(21, 100))).isoformat()
@@ -221,18 +250,25 @@ def listing(
     if s["stage"] != "awareness" and rng.random() < 0.6:
         documents = [d for d in T.documents if (s["permit"] or "permit" not in d) and not (adult and "guardian" in d)]
         application["documents"] = rng.sample(documents, rng.randint(1, 3))
+    long = s["season"] in ("school-year", "year-round")
+    if long and "opens" in application and "deadline" in application and rng.random() < 0.12:
+        # A program that takes a new cohort twice a year: its second window opens after the first closes.
+        first = dt.date.fromisoformat(application["deadline"])
+        later = first + dt.timedelta(days=rng.randint(45, 90))
+        application["windows"] = [
+            {"opens": application.pop("opens"), "deadline": application.pop("deadline")},
+            {"opens": later.isoformat(), "deadline": (later + dt.timedelta(days=rng.randint(30, 60))).isoformat()},
+        ]
     data["application"] = application
     sites = []
     for area, city, zip_code, mode in s["sites"]:
         if mode == "remote":
-            sites.append(
-                {
-                    "name": rng.choice(["Online video sessions", "Online team workspace", "Remote sessions over video"]),
-                    "city": city,
-                    "area": area,
-                    "mode": mode,
-                }
-            )
+            online: dict[str, Any] = {
+                "name": rng.choice(["Online video sessions", "Online team workspace", "Remote sessions over video"])
+            }
+            # An online-only site needs no city; about half name the city the program is run from.
+            online |= {"city": city} if rng.random() < 0.5 else {}
+            sites.append(online | {"area": area, "mode": mode})
             continue
         site: dict[str, Any] = {"name": f"{org['short']} {title_case(v['place'])}" + (f", {city}" if len(s["sites"]) > 1 else "")}
         if rng.random() < 0.7:
@@ -241,7 +277,14 @@ def listing(
         if area in T.transit and rng.random() < 0.8:
             site["transit"] = rng.choice(T.transit[area]).format(walk=rng.choice(T.walks), near=rng.choice(T.nears)) + "."
         sites.append(site)
+    if s["stage"] in ("preparation", "training") and sites[0]["mode"] != "remote" and rng.random() < 0.015:
+        name, city, zip_code, state = rng.choice(OUTSIDE)
+        outside: dict[str, Any] = {"name": f"{org['short']} {name}", "city": city, "zip": zip_code, "mode": "in-person"}
+        sites.append(outside | {"outside_region": True} | ({"state": state} if state != "CA" else {}))
     data |= {"sites": sites, "seats": s["seats"]}
+    tracks = tracks_for(syn, s, pay)
+    if tracks:
+        data["tracks"] = tracks
     supports: dict[str, Any] = {"mentor": s["mentor"]}
     if rng.random() < 0.5 and s["stage"] in ("preparation", "training"):
         supports["training"] = rng.choice(T.training)
@@ -255,6 +298,18 @@ def listing(
         outcomes["credential"] = s["cred"]
     outcomes["skills"] = v["skills"] + rng.sample(syn.pool(s["sector"])["skills"], rng.randint(0, 2))
     outcomes["skills"] = list(dict.fromkeys(outcomes["skills"]))
+    credits = []
+    if s["academic"] and rng.random() < 0.5:
+        credits.append({"kind": "high-school", "amount": rng.choice([2.5, 5, 10])})
+    if s["college"] and rng.random() < 0.6:
+        credits.append({"kind": "college", "amount": rng.randint(1, 4), "from": rng.choice(COLLEGES)})
+    if fmt in ("apprenticeship", "pre-apprenticeship") and s["hours"] and s["weeks"] and rng.random() < 0.4:
+        credits.append({"kind": "apprenticeship-hours", "amount": s["hours"] * s["weeks"]})
+    if credits:
+        outcomes["credits"] = credits
+    endorsements = [x["id"] for x in syn.vocab.get("endorsements", [])]
+    if endorsements and s["stage"] in ("preparation", "training") and rng.random() < 0.05:
+        outcomes["endorsements"] = [rng.choice(endorsements)]
     data |= {"supports": supports, "outcomes": outcomes}
     if s["signals"] or rng.random() < 0.5:
         data["quality"] = quality(syn, s, v)
@@ -270,6 +325,30 @@ def listing(
     if s.get("former"):
         data["former_ids"] = [s["former"]]
     return data
+
+
+def tracks_for(syn: Synth, s: dict[str, Any], pay: dict[str, Any]) -> list[dict[str, Any]]:
+    """Two tracks by age for some programs open by age, as city youth programs run them: the younger
+    track does a project for a stipend, the older one the listing's own work and pay."""
+    low, high = s["age"] if s["ages_only"] and s["age"] else (0, 0)
+    if not high or high - low < 3 or syn.rng.random() >= 0.5:
+        return []
+    middle = low + 1 if high - low < 5 else low + 2
+    tracks: list[dict[str, Any]] = []
+    for first, last in ((low, middle), (middle + 1, high)):
+        track: dict[str, Any] = {"id": f"ages-{first}-{last}", "name": f"Ages {first}\u2013{last}"}
+        track["eligibility"] = {"age": Flow([("min", first), ("max", last)])}
+        if s["es"]:
+            track["translations"] = {"es": {"name": f"De {first} a {last} a\u00f1os"}}
+        tracks.append(track)
+    if pay["type"] == "paid":
+        younger = tracks[0]
+        younger["format"] = "project"
+        younger["pay"] = {"type": "stipend", "amount": syn.rng.choice([300, 500, 750]), "unit": "total"}
+        translations = younger.pop("translations", None)
+        if translations:
+            younger["translations"] = translations
+    return tracks
 
 
 def application_mode(syn: Synth, s: dict[str, Any], pay: dict[str, Any]) -> str:

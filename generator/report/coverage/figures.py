@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from generator import i18n
 from generator.model import STAGES, Catalog, Opportunity
 from generator.report.coverage.gaps import biggest_gaps
 from generator.report.coverage.grades import listing_grades
@@ -21,6 +22,7 @@ from generator.report.coverage.record import (
     CriterionRow,
     DeadlineRow,
     FreshnessRow,
+    LanguageRow,
     Matrix,
     PayRow,
     RubricLevels,
@@ -56,6 +58,17 @@ def _freshness(opps: list[Opportunity], today: dt.date) -> tuple[FreshnessRow, .
     return tuple(
         FreshnessRow(key, low, high, sum(low <= a and (high is None or a <= high) for a in ages)) for key, low, high in FRESHNESS
     )
+
+
+def translated(opp: Opportunity, lang: str) -> bool:
+    """Whether a listing gives its title, and its summary when it has one, in a language: what a family reading
+    that language sees first, on its card and at the top of its page."""
+    return all(text is None or text.lang == lang for text in (opp.text("title", lang), opp.text("summary", lang)))
+
+
+def _languages(catalog: Catalog, open_: list[Opportunity]) -> tuple[LanguageRow, ...]:
+    others = [lang for lang in catalog.langs if lang != i18n.SOURCE]
+    return tuple(LanguageRow(lang, sum(translated(o, lang) for o in open_), len(open_)) for lang in others)
 
 
 def compute(catalog: Catalog) -> Coverage:
@@ -141,4 +154,5 @@ def compute(catalog: Catalog) -> Coverage:
         freshness=_freshness(open_, today),
         deadlines=tuple(soon),
         gaps=biggest_gaps(catalog, open_, matrix, areas),
+        languages=_languages(catalog, open_),
     )

@@ -127,6 +127,19 @@ class Gap:
 
 
 @dataclass(frozen=True, slots=True)
+class LanguageRow:
+    """Open listings whose title and summary are given in one of the site's other languages."""
+
+    lang: str  # a language code, such as es
+    listings: int
+    open: int  # all open listings, the share's whole
+
+    @property
+    def share(self) -> int | None:
+        return percent(self.listings, self.open)
+
+
+@dataclass(frozen=True, slots=True)
 class Coverage:
     as_of: dt.date
     listings: int  # every listing in the catalog
@@ -146,6 +159,7 @@ class Coverage:
     freshness: tuple[FreshnessRow, ...]
     deadlines: tuple[DeadlineRow, ...]
     gaps: tuple[Gap, ...]
+    languages: tuple[LanguageRow, ...] = ()  # one per language of the site besides English
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON: dates as YYYY-MM-DD, computed shares included."""
@@ -153,6 +167,8 @@ class Coverage:
         for row, plain in zip((*self.pay, self.pay_total), (*data["pay"], data["pay_total"]), strict=True):
             plain["paid_any"] = row.paid_any
             plain["share_percent"] = row.share
+        for language, plain in zip(self.languages, data["languages"], strict=True):
+            plain["share_percent"] = language.share
         data["matrix"]["empty_by_stage"] = {stage: list(sectors) for stage, sectors in self.matrix.empty_by_stage()}
         return data
 

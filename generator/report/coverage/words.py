@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from babel import Locale
+
+from generator import i18n
 from generator.model import Catalog
 from generator.present.view import View
 from generator.report.coverage.labels import label
@@ -88,3 +91,26 @@ def level_names(catalog: Catalog, rubric_id: str, lang: str) -> list[str]:
 def criterion_name(catalog: Catalog, rubric_id: str, criterion: str, lang: str) -> str:
     crit = next(c for c in catalog.rubrics[rubric_id].criteria if c.id == criterion)
     return crit.label(lang)
+
+
+def language_name(code: str, view: View) -> str:
+    """A language's name in the page's language, as written mid-sentence (Spanish; español), from CLDR."""
+    spoken = Locale.parse(i18n.locale(code))
+    if view.lang == i18n.PSEUDO:  # the pseudo-locale has no names of its own: mark the English one as translated
+        return i18n.pseudo(str(spoken.get_language_name(i18n.SOURCE_LOCALE)))
+    return str(spoken.get_language_name(i18n.locale(view.lang)))
+
+
+def language_sentences(cov: Coverage, view: View) -> list[str]:
+    """One sentence per language of the site besides English: the share of open listings given in it."""
+    return [
+        label(
+            "translated",
+            view.lang,
+            n=view.number(row.listings),
+            open=view.number(row.open),
+            pct=view.percent(row.share or 0),
+            language=language_name(row.lang, view),
+        )
+        for row in cov.languages
+    ]

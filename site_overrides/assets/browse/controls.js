@@ -1,19 +1,25 @@
 // The filter controls, built once the facet index has loaded: a select for each one-value filter, a
 // list of checkboxes for each other filter, the chips of the filters in use, and the sort's "Best match"
 // option; and keeping them in step with the state.
+//
+// Where the filters are depends on the screen, so that results come first on every screen: on a wide
+// screen they are a column beside the results (the page's CSS lays it out); on a smaller one a
+// "Filters" button opens them as a sheet, a modal <dialog> whose footer, outside the part that scrolls
+// (so nothing it covers can take focus unseen), says how many results the filters give and closes the
+// sheet onto them. The same panel moves between the two, so its state and listeners stay.
 
 import { el } from "./dom.js";
-import { badgeText, removeText } from "./labels.js";
+import { badgeText, removeText, resultsText } from "./labels.js";
 import { visibleValues } from "./filters.js";
 import { activeCount, chipsOf, effectiveSort } from "./url-state.js";
 import { searchTerm } from "./words.js";
 
-const WIDE = "(min-width: 60em)"; // the filters start open on a wide screen
+const SIDE = "(min-width: 60em)"; // wide enough for a column of filters beside the results
 
 // getState() -> the current state; countsFor(name) -> {value: count} for the results on screen, or
 // null before there are any; format(n) writes a number in the page's language; meta is url-state.js
-// browseMeta's (which facets take one value, which start open).
-export function createControls({ facets, meta, facetsBox, sortSelect, qInput, ui, format, getState, countsFor }) {
+// browseMeta's (which facets take one value, which start open); clear() takes every filter off.
+export function createControls({ facets, meta, facetsBox, sortSelect, qInput, ui, format, getState, countsFor, clear }) {
   const controls = new Map(); // facet name -> {facet, details, badge, items: Map(value -> {input|option, count})}
   let filtersBadge = null;
   let chips = null;
@@ -78,16 +84,89 @@ export function createControls({ facets, meta, facetsBox, sortSelect, qInput, ui
       }
     }
     filtersBadge = el("span", { class: "wbl-filters__badge" });
-    const filtersPanel = el("details", { class: "wbl-filters", id: "wbl-filters" }, [
-      el("summary", { class: "wbl-filters__summary" }, [el("span", { text: ui.filters }), filtersBadge]),
-      el("div", { class: "wbl-filters__body" }, [quick, grid]),
-    ]);
-    filtersPanel.open = window.matchMedia ? window.matchMedia(WIDE).matches : true;
     chips = el("ul", { class: "wbl-chips", "aria-label": ui.active });
-    facetsBox.replaceChildren(filtersPanel, chips);
+    buildPlaces(el("div", { class: "wbl-filters__body" }, [quick, grid]));
+    facetsBox.replaceChildren(sheet.opener, chips, sheet.side, sheet.dialog);
+    const query = window.matchMedia ? window.matchMedia(SIDE) : null;
+    place(!query || query.matches);
+    if (query) query.addEventListener("change", (event) => place(event.matches));
 
     relevanceOption = el("option", { value: "relevance", text: ui.relevance });
     sortSelect.prepend(relevanceOption);
+  }
+
+  // ---------- the column and the sheet ----------
+
+  let sheet = null; // {dialog, opener, side, panel, scroller, show, live}
+  let shownCount = null;
+
+  // The opener, the column and the sheet; the panel goes in the one that fits the screen (place).
+  function buildPlaces(panel) {
+    const opener = el("button", {
+      type: "button", class: "md-button wbl-filters__open", id: "wbl-filters-open",
+      "aria-haspopup": "dialog", "aria-controls": "wbl-sheet",
+    }, [el("span", { text: ui.filters }), filtersBadge]);
+    const side = el("div", { class: "wbl-filters", id: "wbl-filters" }, [
+      el("h2", { class: "wbl-filters__title", text: ui.filters }),
+    ]);
+    const scroller = el("div", { class: "wbl-sheet__body" });
+    const show = el("button", { type: "button", class: "md-button md-button--primary wbl-sheet__show", id: "wbl-sheet-show" });
+    const clearButton = el("button", { type: "button", class: "md-button wbl-sheet__clear", id: "wbl-sheet-clear", text: ui.reset });
+    const live = el("p", { class: "wbl-sr-only", role: "status" });
+    const close = el("button", {
+      type: "button", class: "wbl-sheet__close", id: "wbl-sheet-close", "aria-label": ui.sheet_close,
+    }, [el("span", { "aria-hidden": "true", text: "×" })]);
+    const dialog = el("dialog", { class: "wbl-sheet", id: "wbl-sheet", "aria-labelledby": "wbl-sheet-title" }, [
+      el("div", { class: "wbl-sheet__head" }, [el("h2", { class: "wbl-sheet__title", id: "wbl-sheet-title", text: ui.filters }), close]),
+      scroller,
+      el("div", { class: "wbl-sheet__foot" }, [show, clearButton, live]),
+    ]);
+    sheet = { dialog, opener, side, panel, scroller, show, live };
+
+    opener.addEventListener("click", () => {
+      dialog.showModal();
+      opener.setAttribute("aria-expanded", "true");
+    });
+    close.addEventListener("click", () => dialog.close());
+    show.addEventListener("click", () => dialog.close());
+    clearButton.addEventListener("click", () => { if (clear) clear(); });
+    dialog.addEventListener("close", () => {
+      opener.setAttribute("aria-expanded", "false");
+      if (opener.hidden) return; // closed because the screen grew: the column shows the filters
+      // Back to the opener, with the results right under it at the top of the screen.
+      opener.focus({ preventScroll: true });
+      opener.scrollIntoView({ block: "start" });
+    });
+    // A tap on the backdrop, outside the sheet's box, closes it as Escape does.
+    dialog.addEventListener("click", (event) => {
+      if (event.target !== dialog) return;
+      const r = dialog.getBoundingClientRect();
+      if (event.clientX < r.left || event.clientX > r.right || event.clientY < r.top || event.clientY > r.bottom) dialog.close();
+    });
+    opener.setAttribute("aria-expanded", "false");
+  }
+
+  function place(wide) {
+    const { dialog, opener, side, panel, scroller } = sheet;
+    opener.hidden = wide;
+    side.hidden = !wide;
+    const root = facetsBox.closest(".wbl-browse");
+    if (root) root.classList.toggle("wbl-browse--side", wide);
+    if (wide) {
+      if (dialog.open) dialog.close();
+      side.append(panel);
+    } else {
+      scroller.append(panel);
+    }
+  }
+
+  // The number of results the filters give, on the sheet's button and, for screen readers, said in the
+  // sheet (the page's own status line is outside the modal sheet, where nothing is announced).
+  function showCount(n) {
+    if (!sheet || n === shownCount) return;
+    shownCount = n;
+    sheet.show.textContent = n === 1 ? ui.sheet_show_one : ui.sheet_show.replace("{n}", format(n));
+    sheet.live.textContent = resultsText(n, ui, format);
   }
 
   // state -> form
@@ -165,7 +244,7 @@ export function createControls({ facets, meta, facetsBox, sortSelect, qInput, ui
   }
 
   return {
-    build, sync, read, updateAll, builtOptions,
+    build, sync, read, updateAll, builtOptions, showCount,
     has: (name) => controls.has(name),
     chipButtons: () => chips.querySelectorAll("button.wbl-chip"),
   };

@@ -5,7 +5,7 @@
 // getJson(url) -> Promise of the parsed file is given (main.js fetches), so that the store runs anywhere.
 
 import { cardGrades, cardRecord, decodeIndex, decodeWordShard, facetValues, sortOrder as decodeSortOrder } from "./index.js";
-import { queryWords, searchShards, shardFile, shardKey } from "./words.js";
+import { joinTerms, queryWords, searchShards, shardFile, shardKey } from "./words.js";
 
 const WORD_SEARCHES = 20; // word searches kept
 
@@ -63,13 +63,14 @@ export function createStore(indexUrl, getJson) {
     });
   }
 
-  // Which listings have every word of a search, best first: {bits, order}. The last searches are kept.
+  // Which listings have every word of a search, best first: {bits, order}, with the words looked up and their
+  // shards ({terms, shards}, for suggestions when nothing matches). The last searches are kept.
   function wordSearch(text) {
     const hadIt = wordCache.has(text);
     const promise = cached(wordCache, text, async () => {
-      const terms = queryWords(text, index.limits);
-      const found = await Promise.all(terms.map((term) => wordShard(shardKey(term))));
-      return searchShards(terms, found, index.wordIndex, index.n, index.all);
+      const words = queryWords(text, index.limits);
+      const { terms, shards: found } = joinTerms(words, await Promise.all(words.map((term) => wordShard(shardKey(term)))));
+      return { ...searchShards(terms, found, index.wordIndex, index.n, index.all), terms, shards: found };
     });
     if (!hadIt && wordCache.size > WORD_SEARCHES) wordCache.delete(wordCache.keys().next().value);
     return promise;

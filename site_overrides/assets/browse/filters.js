@@ -37,12 +37,13 @@ export function countIn(index, base, name) {
 }
 
 // The listings that match a state ({f: facet name -> chosen values}) among those of a word search
-// ({bits}, or null without words), for the facets `names`: `base`. `masks` (per facet in use) and
-// `extra` are kept to count facets later (countsOf), and `counts` keeps those counts.
-export function evaluate(index, names, s, words) {
+// ({bits}, or null without words), for the facets `names`, and within the bitsets `limits` (near me's
+// distance): `base`. `masks` (per facet in use) and `extra` are kept to count facets later (countsOf), and
+// `counts` keeps those counts.
+export function evaluate(index, names, s, words, limits = []) {
   const masks = new Map();
   for (const name of names) if (s.f[name].length) masks.set(name, facetMask(index, name, s.f[name]));
-  const extra = words ? [words.bits] : [];
+  const extra = [...(words ? [words.bits] : []), ...limits];
   return { base: intersect(index.all, [...extra, ...masks.values()]), masks, extra, counts: new Map() };
 }
 
@@ -70,4 +71,23 @@ export function ordered(base, order) {
 export function visibleValues(facet, totals, chosen) {
   const counts = totals || {};
   return Object.keys(facet.values).filter((v) => (counts[v] || 0) > 0 || chosen.includes(v));
+}
+
+// When a state finds nothing: for each facet in use, how many listings the state would find without
+// it, most first, leaving out those that would find none either: [{name, count}]. `words` and `limits`
+// as evaluate takes them.
+export function relaxations(index, names, s, words, limits = []) {
+  const out = [];
+  for (const name of names) {
+    if (!s.f[name].length) continue;
+    const count = popcountAll(evaluate(index, names, { ...s, f: { ...s.f, [name]: [] } }, words, limits).base);
+    if (count) out.push({ name, count });
+  }
+  return out.sort((a, b) => b.count - a.count);
+}
+
+function popcountAll(bits) {
+  let n = 0;
+  for (const w of bits) n += popcount(w);
+  return n;
 }

@@ -3,6 +3,7 @@
 
 import { allBits, contains, wordCount } from "./bits.js";
 import { digitAt, unrice } from "./rice.js";
+import { decodeWhen } from "./status.js";
 
 // The formats this reader knows (browse_index.FORMAT, word_index.FORMAT): a file says which it is in.
 export const INDEX_FORMAT = 1;
@@ -57,6 +58,8 @@ export function decodeIndex(data, url) {
   return {
     n, words, all, facets: decoded, labels, shard: data.shard, base: new URL(data.base || "", url), wordIndex,
     params: data.params || null, limits: { word: limits.word, query_words: limits.query_words },
+    // The dates that can change a row's status after the build (status.js).
+    when: decodeWhen(data.when),
   };
 }
 
@@ -86,6 +89,11 @@ export function cardRecord(cards, i, shard, base) {
   return {
     href: page.href, title: c.t, titleLang: c.tl, org: c.o, orgLang: c.ol,
     pay: c.p, where: c.w, deadline: c.d, status: c.s, statusLabel: c.sl,
+    // A deadline given as its date alone (status.js cardToday adds the days left); the words once open.
+    ...(c.dn ? { deadlineCounted: true } : {}),
+    ...(c.lo ? { openLabel: c.lo } : {}),
+    // A status worded by the listing's file (when applications usually open) in another language.
+    ...(c.sll ? { statusLang: c.sll } : {}),
     // A listing open to ages only: its grade values (implied by its ages) serve the filter, not the card.
     ...(c.ng ? { noGrades: true } : {}),
     ...(c.k ? { track: c.kn, trackLang: c.kl } : {}),

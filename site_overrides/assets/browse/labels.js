@@ -47,11 +47,27 @@ export function cardTexts(r, ui, formats) {
     format: formats && Object.hasOwn(formats, format) ? formats[format] : format,
     status: r.status || "",
     statusLabel: r.statusLabel || "",
+    ...(r.statusLang ? { statusLang: r.statusLang } : {}),
     pay: r.pay || "",
     grades: gradesText(r.grades, ui),
     // Text and place names taking turns, text first; a plain text names no place.
     whereParts: Array.isArray(r.where) ? r.where : [r.where || ""],
     where: Array.isArray(r.where) ? r.where.join("") : r.where || "",
     deadline: r.deadline || "",
+    // How the deadline stands today (status.js cardToday), and whether it counts days (not printed).
+    ...(r.deadlineNote ? { deadlineNote: r.deadlineNote, deadlineCounts: Boolean(r.deadlineCounts) } : {}),
+    // How far the nearest site is, when the visitor gave a place (main.js adds it to the record).
+    ...(r.distance ? { distance: r.distance } : {}),
   };
+}
+
+// What dropping one filter would find, as its button says: "4 results without “Paid”".
+export function relaxText(n, label, ui, format) {
+  return (n === 1 ? ui.search_relax_one : ui.search_relax_many).replace("{n}", format(n)).replace("{label}", label);
+}
+
+// "Did you mean {query}?" as the text before and after the suggested query, which the page shows as a button.
+export function suggestionParts(ui) {
+  const [before, after = ""] = ui.search_did_you_mean.split("{query}");
+  return { before, after };
 }

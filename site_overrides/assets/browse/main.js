@@ -19,14 +19,17 @@
 
 import { createControls } from "./controls.js";
 import { createStore } from "./data.js";
-import { countIn, countsOf, evaluate, ordered } from "./filters.js";
-import { resultsText, uiText } from "./labels.js";
+import { el } from "./dom.js";
+import { countIn, countsOf, evaluate, ordered, relaxations } from "./filters.js";
+import { relaxText, resultsText, suggestionParts, uiText } from "./labels.js";
 import { createResults } from "./results.js";
 import { ascending, contains } from "./bits.js";
 import {
   browseMeta, emptyState, effectiveSort, has, knownFacets, normalizedSort, parseQuery, toQuery, toggled, withoutValue,
 } from "./url-state.js";
-import { searchTerm } from "./words.js";
+import { searchTerm, suggestion } from "./words.js";
+import { cardToday, dateWriter, effectiveDay, localDay, restatus } from "./status.js";
+import { byDistance, decodeSites, distances, milesText, nearestZip, withinBits, zipOf } from "./near.js";
 
 const TYPING_DELAY = 250;
 const PREFETCH_DELAY = 150;
@@ -88,10 +91,46 @@ function init() {
   let prefetchTimer = 0;
   let pendingUrl = null; // {mode, query}: the address to write once the results are shown
 
+  // Near me: the ZIP code centroids and each row's site points (browse-data/zips.json, sites.json), fetched the
+  // first time a visitor gives a place; `near` is {zip, dist: per row its miles} for the results on screen.
+  const nearZip = byId("wbl-near-zip");
+  const withinSelect = byId("wbl-within");
+  const locateButton = byId("wbl-near-locate");
+  const nearMessage = byId("wbl-near-message");
+  let places = null;
+  let near = null;
+  const placeData = () => {
+    if (!places) {
+      const folder = new URL("../", indexUrl);
+      places = Promise.all([fetchJson(new URL("zips.json", folder)), fetchJson(new URL("sites.json", folder))])
+        .then(([zips, sites]) => ({ zips: zips.zips || {}, rows: decodeSites(sites) }));
+      places.catch(() => { places = null; });
+    }
+    return places;
+  };
+  // {zip, dist}, dist null for a ZIP code not on the region's list; null without a place, or when the files
+  // cannot load (the results then keep their other order, rather than failing).
+  async function placeOf(zip) {
+    if (!zip) return null;
+    try {
+      const { zips, rows } = await placeData();
+      return Object.hasOwn(zips, zip) ? { zip, dist: distances(zips[zip], rows) } : { zip, dist: null };
+    } catch (err) {
+      console.warn("wbl browse: near me is not available", err);
+      return null;
+    }
+  }
+
   const formats = ((labels.facets || []).find((f) => f.name === "format") || {}).values || {};
-  const results = createResults({
-    list, more: moreButton, pageSize, loadCard: (i) => store.card(i), template: cardTemplate, ui, formats,
-  });
+  // Statuses, and the days left on cards, as of the visitor's today rather than the build's (status.js).
+  const today = localDay(new Date());
+  const dateText = dateWriter(lang);
+  const loadCard = async (i) => {
+    const record = cardToday(await store.card(i), index.when.rows.get(i), effectiveDay(index.when, today), ui, dateText);
+    if (near && near.dist) record.distance = milesText(near.dist[i], ui, format);
+    return record;
+  };
+  const results = createResults({ list, more: moreButton, pageSize, loadCard, template: cardTemplate, ui, formats });
 
   function writeUrl(mode, query) {
     const url = location.pathname + query + location.hash;
@@ -110,9 +149,46 @@ function init() {
   function announce(n) {
     const text = resultsText(n, ui, format);
     if (statusLine.textContent !== text) statusLine.textContent = text;
+    controls.showCount(n);
+  }
+
+  // When nothing matches: the query with its unmatched words corrected from the word index's own words, and
+  // what dropping one of the filters in use would find, each a button that does it. Only what is already
+  // loaded is used: the shards of the query's words and the facet index.
+  let help = null;
+  function showHelp(ev) {
+    if (!help) {
+      help = el("div", { class: "wbl-browse__help", id: "wbl-help" });
+      statusLine.after(help);
+    }
+    const nodes = [];
+    const button = (text, action) => {
+      const b = el("button", { type: "button", class: "wbl-browse__help-action", text });
+      b.addEventListener("click", action);
+      return b;
+    };
+    if (ev) {
+      const q = found && found.terms ? suggestion(found.terms, found.shards, index.wordIndex) : null;
+      if (q) {
+        const { before, after } = suggestionParts(ui);
+        nodes.push(el("p", null, [before, button(q, () => { state.q = qInput.value = q; commit("push"); }), after]));
+      }
+      for (const { name, count } of relaxations(index, names, state, null, ev.extra).slice(0, 3)) {
+        const f = facets.find((x) => x.name === name);
+        const label = state.f[name].map((v) => (f && f.values && f.values[v]) || v).join(", ");
+        nodes.push(el("p", null, [button(relaxText(count, label, ui, format), () => {
+          state.q = qInput.value;
+          state.f[name] = [];
+          commit("push");
+        })]));
+      }
+    }
+    help.replaceChildren(...nodes);
+    help.hidden = !nodes.length;
   }
 
   async function sorted(base, sort, words) {
+    if (meta.near && sort === meta.near.sort) return near && near.dist ? byDistance(ordered(base, words && words.order), near.dist) : ordered(base, null);
     if (!sort && words) return ordered(base, words.order);
     if (sort && sort !== meta.sorts[0]) return ordered(base, await store.sortOrder(sort));
     return ordered(base, null);
@@ -125,9 +201,11 @@ function init() {
     const term = searchTerm(state.q);
     let ev;
     try {
-      const words = term ? await store.wordSearch(term) : null;
+      const [words, place] = await Promise.all([term ? store.wordSearch(term) : null, placeOf(state.near)]);
       if (seq !== runSeq) return;
-      ev = evaluate(index, names, state, words);
+      near = place;
+      const limits = near && near.dist && state.within ? [withinBits(near.dist, state.within, index.words)] : [];
+      ev = evaluate(index, names, state, words, limits);
       const next = await sorted(ev.base, effectiveSort(state, meta), words);
       if (seq !== runSeq) return;
       results.reset(next);
@@ -138,6 +216,7 @@ function init() {
       return;
     }
     announce(results.length);
+    showHelp(results.length ? null : ev);
     if (form.hidden) {
       form.hidden = false;
       list.hidden = false;
@@ -150,7 +229,32 @@ function init() {
     root.dataset.query = toQuery(state, meta);
     root.dataset.state = "ready";
     clearTimeout(prefetchTimer);
-    if (!found) prefetchTimer = setTimeout(() => prefetch(seq).catch(() => {}), PREFETCH_DELAY);
+    if (!found && !near) prefetchTimer = setTimeout(() => prefetch(seq).catch(() => {}), PREFETCH_DELAY);
+    syncNear();
+  }
+
+  // The place controls from the state; the message says when a ZIP code is not one of the region's.
+  function syncNear() {
+    if (!nearZip || !withinSelect || !meta.near) return;
+    if (document.activeElement !== nearZip && zipOf(nearZip.value) !== (state.near || "")) nearZip.value = state.near || "";
+    withinSelect.value = state.near && state.within ? String(state.within) : "";
+    withinSelect.disabled = !state.near;
+    const distanceOption = sortSelect.querySelector('option[value="' + meta.near.sort + '"]');
+    if (distanceOption) distanceOption.hidden = distanceOption.disabled = !(near && near.dist);
+    const unknown = near && !near.dist ? ui.near_unknown_zip.replace("{zip}", near.zip) : "";
+    if (nearMessage && (unknown || nearMessage.dataset.kind === "zip")) {
+      nearMessage.textContent = unknown;
+      nearMessage.dataset.kind = unknown ? "zip" : "";
+    }
+  }
+
+  function setNear(zip) {
+    state.q = qInput.value;
+    if (zip) state.near = zip;
+    else {
+      delete state.near;
+      delete state.within;
+    }
   }
 
   // While the visitor reads, fetch the cards that ticking one of the options on screen would show
@@ -257,8 +361,50 @@ function init() {
     });
     if (resetButton) {
       resetButton.addEventListener("click", () => {
+        const place = state.near;
         state = emptyState(facets, qInput.value, meta);
+        if (place) state.near = place; // like the search words, the place stays; its distance filter goes
         commit("push");
+      });
+    }
+    if (nearZip && withinSelect && meta.near) {
+      // A ZIP code counts once it has five digits; clearing the box clears the place.
+      nearZip.addEventListener("input", () => {
+        const zip = zipOf(nearZip.value);
+        if ((zip || !nearZip.value.trim()) && zip !== (state.near || "")) {
+          setNear(zip);
+          commit("replace");
+        }
+      });
+      withinSelect.addEventListener("change", () => {
+        state.q = qInput.value;
+        if (withinSelect.value && state.near) state.within = Number(withinSelect.value);
+        else delete state.within;
+        commit("push");
+      });
+    }
+    // The device's location is asked for only on this click, turned into the nearest ZIP code of the region
+    // here, and never leaves the page: the address and a shared link carry only that ZIP code.
+    if (locateButton && meta.near && navigator.geolocation) {
+      locateButton.hidden = false;
+      const note = byId("wbl-near-note");
+      if (note) note.hidden = false;
+      locateButton.addEventListener("click", () => {
+        const say = (text) => { if (nearMessage) { nearMessage.textContent = text; nearMessage.dataset.kind = "locate"; } };
+        say(ui.near_locating);
+        navigator.geolocation.getCurrentPosition(async (position) => {
+          try {
+            const { zips } = await placeData();
+            const zip = nearestZip([position.coords.latitude, position.coords.longitude], zips);
+            if (!zip) throw new Error("no ZIP codes");
+            say(ui.near_located.replace("{zip}", zip));
+            nearZip.value = zip;
+            setNear(zip);
+            commit("push");
+          } catch {
+            say(ui.near_no_location);
+          }
+        }, () => say(ui.near_no_location), { maximumAge: 600000, timeout: 15000 });
       });
     }
     moreButton.addEventListener("click", async () => {
@@ -296,6 +442,7 @@ function init() {
     try {
       index = await store.load();
       meta = browseMeta(index.params);
+      restatus(index, meta.status, today);
     } catch (err) {
       fail(err);
       return;
@@ -312,6 +459,10 @@ function init() {
       facets, meta, facetsBox, sortSelect, qInput, ui, format,
       getState: () => state,
       countsFor: (name) => (current ? countsOf(index, current, name) : null),
+      clear: () => {
+        state = emptyState(facets, qInput.value, meta);
+        commit("push");
+      },
     });
     state = parseQuery(location.search, facets, meta);
     writeUrl("replace", toQuery(state, meta)); // the canonical form of the address: known parameters, in order, defaults left out

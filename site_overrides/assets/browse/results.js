@@ -20,7 +20,7 @@ export function fillCard(card, texts) {
   if (link && texts.href) link.href = texts.href;
   put("org", texts.org, texts.orgLang);
   put("format", texts.format);
-  const status = put("status", texts.statusLabel);
+  const status = put("status", texts.statusLabel, texts.statusLang);
   if (status && texts.status) status.classList.add("wbl-status--" + texts.status);
   // A part the server leaves out (grades of a listing open to ages only, a deadline) goes with the separator
   // written before it.
@@ -46,9 +46,19 @@ export function fillCard(card, texts) {
       where.append(name);
     } else where.append(part);
   });
+  // Only the script knows a distance (near me): without one, the slot goes with its separator.
+  if (texts.distance) put("distance", texts.distance);
+  else drop(slot("distance"));
   // The server writes the deadline, its label and the separator before them only for a listing that has one.
-  if (texts.deadline) put("deadline", texts.deadline);
-  else drop(slot("deadline-part"));
+  const deadline = texts.deadline ? put("deadline", texts.deadline) : null;
+  if (!deadline) drop(slot("deadline-part"));
+  else if (texts.deadlineNote) {
+    // As the server's View.deadline_html: a note that counts days is marked, so print shows the date alone.
+    const note = deadline.ownerDocument.createElement("span");
+    note.className = texts.deadlineCounts ? "wbl-days-left" : "wbl-deadline-note";
+    note.textContent = "(" + texts.deadlineNote + ")";
+    deadline.append(" ", note);
+  }
   return card;
 }
 

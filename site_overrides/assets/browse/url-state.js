@@ -4,7 +4,8 @@
 // parameter means the default status; the status "any" means every status. Defaults are left out of
 // the address.
 //
-// A state is {q: the search text, sort: a sort name or "" for the default, f: facet name -> values}.
+// A state is {q: the search text, sort: a sort name or "" for the default, f: facet name -> values}, and
+// near me's `near` (a ZIP code) and `within` (miles) when they are given.
 // `facets` are the page's filters: [{name, label, values: {value: label}}], values in their order.
 // `meta` is browseMeta's: the parameters and what the state functions need to know of them.
 
@@ -13,8 +14,8 @@ import { searchTerm } from "./words.js";
 // The facet index's `params` as {order: the parameters in the order of an address, q, sort, status:
 // the parameters of the search words, the sort and the status, facets: the facet parameters in display
 // order, single: Set of those that take one value at most (a threshold), open: Set of those whose
-// list starts open, sorts: the sort names (the first is the default without words), defaultStatus,
-// anyStatus}. Throws when the index has none.
+// list starts open, range: Set of those that also take a from-to pair ("9-10"), sorts: the sort names
+// (the first is the default without words), defaultStatus, anyStatus}. Throws when the index has none.
 export function browseMeta(params) {
   if (!params || !Array.isArray(params.order) || !Array.isArray(params.facets)) throw new Error("facet index: no parameters");
   return {
@@ -25,9 +26,12 @@ export function browseMeta(params) {
     facets: params.facets.map((f) => f.param),
     single: new Set(params.facets.filter((f) => f.single).map((f) => f.param)),
     open: new Set(params.facets.filter((f) => f.open).map((f) => f.param)),
+    range: new Set(params.facets.filter((f) => f.range).map((f) => f.param)),
     sorts: (params.sorts || []).slice(),
     defaultStatus: (params.default_status || []).slice(),
     anyStatus: params.any_status,
+    // Near me: {param, within, miles: the within values, sort: the distance sort's name}, or null.
+    near: params.near || null,
   };
 }
 
@@ -51,9 +55,10 @@ export function emptyState(facets, q, meta) {
   return s;
 }
 
-// Best match with search words, else the first sort (deadline).
+// Best match with search words, else distance with a place (`near`), else the first sort (deadline).
 export function defaultSort(s, meta) {
-  return searchTerm(s.q) ? "" : meta.sorts[0] || "";
+  if (searchTerm(s.q)) return "";
+  return s.near && meta.near ? meta.near.sort : meta.sorts[0] || "";
 }
 
 export function effectiveSort(s, meta) {
@@ -62,17 +67,31 @@ export function effectiveSort(s, meta) {
 
 // The state's sort as kept: "" for an unknown sort or the default one.
 export function normalizedSort(s, meta) {
-  return s.sort && (!meta.sorts.includes(s.sort) || s.sort === defaultSort(s, meta)) ? "" : s.sort;
+  const placeless = !s.near && meta.near && s.sort === meta.near.sort; // distance from nowhere
+  return s.sort && (!meta.sorts.includes(s.sort) || placeless || s.sort === defaultSort(s, meta)) ? "" : s.sort;
+}
+
+// A from-to pair of a facet's values ("9-10", or with an en dash "9–10", either way round) as every value
+// between the two in the facet's order; anything else as itself.
+export function rangeValues(facet, text) {
+  const ends = text.split(/[-–]/).map((v) => v.trim());
+  if (ends.length !== 2) return [text];
+  const keys = Object.keys(facet.values);
+  const [a, b] = ends.map((v) => (has(facet.values, v) ? keys.indexOf(v) : -1));
+  if (a < 0 || b < 0) return [text];
+  return keys.slice(Math.min(a, b), Math.max(a, b) + 1);
 }
 
 // A query string ("?a=b", or "a=b") as a state: unknown parameters and values are left out, values in
-// the facet's order, a one-value filter keeps the first value given.
+// the facet's order, a one-value filter keeps the first value given, a facet that takes ranges reads
+// "9-10" as 9 and 10 (the address the page writes repeats the parameter instead).
 export function parseQuery(search, facets, meta) {
   const params = new URLSearchParams(search);
   const s = emptyState(facets, params.get(meta.q) || "", meta);
   for (const f of facets) {
     if (!params.has(f.name)) continue;
-    const raw = params.getAll(f.name).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+    let raw = params.getAll(f.name).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+    if (meta.range.has(f.name)) raw = raw.flatMap((v) => rangeValues(f, v));
     if (f.name === meta.status && raw.includes(meta.anyStatus)) {
       s.f[f.name] = [];
       continue;
@@ -81,6 +100,14 @@ export function parseQuery(search, facets, meta) {
     const values = meta.single.has(f.name) ? known.slice(0, 1) : Object.keys(f.values).filter((v) => known.includes(v));
     if (f.name === meta.status && !values.length) continue; // unknown status: keep the default
     s.f[f.name] = values;
+  }
+  // A place: `near`, a five-digit ZIP code, and `within`, one of the published distances, which needs a place.
+  // A state without them has neither key.
+  const near = meta.near && /^\d{5}$/.test((params.get(meta.near.param) || "").trim()) ? params.get(meta.near.param).trim() : "";
+  if (near) {
+    s.near = near;
+    const within = Number(params.get(meta.near.within));
+    if (meta.near.miles.includes(within)) s.within = within;
   }
   s.sort = params.get(meta.sort) || "";
   s.sort = normalizedSort(s, meta);
@@ -96,6 +123,10 @@ export function toQuery(s, meta) {
       if (q) p.set(name, q);
     } else if (name === meta.sort) {
       if (s.sort) p.set(name, s.sort);
+    } else if (meta.near && name === meta.near.param) {
+      if (s.near) p.set(name, s.near);
+    } else if (meta.near && name === meta.near.within) {
+      if (s.near && s.within) p.set(name, String(s.within));
     } else if (has(s.f, name)) {
       const values = s.f[name];
       if (name === meta.status) {

@@ -41,7 +41,11 @@ export function shardFile(key) {
 
 // Positions of the words of a decoded shard that a query word matches: those it begins (a prefix),
 // those with its stem, and those whose stem it extends by one of the language's endings (a Set), when
-// that stem has at least minStem characters. A one-character query word matches only itself.
+// that stem has at least minStem characters. A query word that is itself a word of the index is a
+// finished word: it matches the longer words that add one of the endings to it or to its stem
+// ("nurse" -> "nurses", "nursing"), not any word it begins or any with its stem ("hospital" and
+// "hospitality" have one stem; Spanish "hospitalidad" has "hospital" for stem); stems shorter than
+// minStem match nothing else ("solar" and "solo" share "sol"). A one-character query word matches only itself.
 export function matchWords(term, shard, endings, minStem) {
   const out = [];
   if ([...term].length === 1) {
@@ -50,11 +54,32 @@ export function matchWords(term, shard, endings, minStem) {
   }
   const own = new Set();
   shard.w.forEach((w, i) => { if (w === term) own.add(shard.stems[i]); });
+  const finished = own.size > 0;
   shard.w.forEach((w, i) => {
     const stem = shard.stems[i];
-    const extends_ = [...stem].length >= minStem && term.startsWith(stem) && endings.has(term.slice(stem.length));
-    if (w.startsWith(term) || own.has(stem) || extends_) out.push(i);
+    const long = [...stem].length >= minStem;
+    const extends_ = long && term.startsWith(stem) && endings.has(term.slice(stem.length)) && !(finished && term === stem);
+    const begins = w.startsWith(term) && (!finished || endings.has(w.slice(term.length)));
+    const sameStem = own.has(stem) && long && w.startsWith(stem) && endings.has(w.slice(stem.length));
+    if (begins || sameStem || extends_) out.push(i);
   });
+  return out;
+}
+
+// Two query words in a row that the index has as one word are looked up as that word: "sin pago" is
+// the name of a pay type, indexed as "sinpago" so that its words do not find paid listings, and "health
+// care" is "healthcare". The joined word is in the first word's shard, already fetched. shards[t] is
+// the decoded shard of terms[t]; returns {terms, shards} with the pairs joined.
+export function joinTerms(terms, shards) {
+  const out = { terms: [], shards: [] };
+  for (let t = 0; t < terms.length; t++) {
+    const joined = t + 1 < terms.length ? terms[t] + terms[t + 1] : "";
+    const s = shards[t];
+    const one = joined && s && [...terms[t]].length >= 2 && s.w.includes(joined);
+    out.terms.push(one ? joined : terms[t]);
+    out.shards.push(s);
+    if (one) t++;
+  }
   return out;
 }
 
@@ -81,4 +106,45 @@ export function searchShards(terms, shards, wordIndex, n, all) {
   const buckets = [];
   for (const i of ascending(bits)) (buckets[terms.length - score[i]] = buckets[terms.length - score[i]] || []).push(i);
   return { bits, order: buckets.flat() };
+}
+
+// The Levenshtein distance between two words (code points), or max + 1 once it is sure to exceed max.
+export function editDistance(a, b, max) {
+  const x = [...a];
+  const y = [...b];
+  if (Math.abs(x.length - y.length) > max) return max + 1;
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= y.length; j++) {
+      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+      best = Math.min(best, row[j]);
+    }
+    if (best > max) return max + 1;
+    previous = row;
+  }
+  return previous[y.length];
+}
+
+// "Did you mean": the query with each word that matches nothing replaced by the closest word of its own
+// shard (already fetched: nothing more is downloaded), at most one edit away for words of up to five
+// characters and two for longer ones, the word more listings have first on a tie. terms and shards as
+// searchShards takes them; null when no word could be replaced.
+export function suggestion(terms, shards, wordIndex) {
+  let changed = false;
+  const out = terms.map((term, t) => {
+    const s = shards[t];
+    if (!s || matchWords(term, s, wordIndex.endings, wordIndex.stem).length) return term;
+    const max = [...term].length <= 5 ? 1 : 2;
+    let best = null;
+    s.w.forEach((w, i) => {
+      const d = editDistance(term, w, max);
+      if (d <= max && (!best || d < best.d || (d === best.d && s.c[i] > best.c))) best = { w, d, c: s.c[i] };
+    });
+    if (!best) return term;
+    changed = true;
+    return best.w;
+  });
+  return changed ? out.join(" ") : null;
 }
