@@ -84,6 +84,29 @@ def use_cached_validators(monkeypatch: Any) -> None:
     monkeypatch.setattr(generator.check.load, "Validators", CACHE)
 
 
+def merge(data: dict[str, Any], changes: dict[str, Any]) -> None:
+    """Changes into a listing's data: mappings merge, None removes a key, anything else replaces."""
+    for key, value in changes.items():
+        if value is None:
+            data.pop(key, None)
+        elif isinstance(value, dict) and isinstance(data.get(key), dict):
+            merge(data[key], value)
+        else:
+            data[key] = value
+
+
+def write_variants(root: Path, listings: dict[str, dict[str, Any]], base: str = "employers/acme/welding-intern.yml") -> None:
+    """One listing per slug beside `base`: its data with the slug's changes (merge), titled "Listing <slug>"."""
+    import yaml
+
+    data0 = yaml.safe_load((root / base).read_text(encoding="utf-8"))
+    for slug, changes in listings.items():
+        data = yaml.safe_load(yaml.safe_dump(data0))
+        merge(data, changes)
+        data["title"] = f"Listing {slug}"
+        (root / base).with_name(f"{slug}.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+
 def clean_catalog(root: Path) -> Any:
     """The catalog of a fixture folder that must check without errors (validators from the shared cache)."""
     from generator.model.checked import check_catalog

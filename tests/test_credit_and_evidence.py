@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
-from conftest import AS_OF, ROOT, clean_catalog, copy_fixture
+from conftest import AS_OF, ROOT, clean_catalog, copy_fixture, write_variants
 
 from generator.exports import records
 from generator.exports.dates import ChangeDates
@@ -58,24 +57,11 @@ LISTINGS: dict[str, dict[str, Any]] = {
 }
 
 
-def merge(data: dict[str, Any], changes: dict[str, Any]) -> None:
-    for key, value in changes.items():
-        if isinstance(value, dict) and isinstance(data.get(key), dict):
-            merge(data[key], value)
-        else:
-            data[key] = value
-
-
 @pytest.fixture(scope="module")
 def catalog(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
     root = copy_fixture("minimal", tmp_path_factory.mktemp("credit"))
     shutil.copy(ROOT / "catalog" / "vocabularies" / "endorsements.yml", root / "vocabularies" / "endorsements.yml")
-    base = yaml.safe_load((root / BASE).read_text(encoding="utf-8"))
-    for slug, changes in LISTINGS.items():
-        data = yaml.safe_load(yaml.safe_dump(base))
-        merge(data, changes)
-        data["title"] = f"Listing {slug}"
-        (root / f"employers/acme/{slug}.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    write_variants(root, LISTINGS, BASE)
     return clean_catalog(root)
 
 

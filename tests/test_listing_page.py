@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 import pytest
 import yaml
-from conftest import AS_OF, clean_catalog, copy_fixture, use_cached_validators
+from conftest import AS_OF, clean_catalog, copy_fixture, merge, use_cached_validators, write_variants
 
 from generator.model import Catalog, Opportunity
 from generator.model.checked import check_catalog
@@ -41,17 +41,6 @@ def text_of(html: str) -> str:
     parser = Text()
     parser.feed(html)
     return " ".join("".join(parser.parts).split()).replace(" ;", ";").replace(":;", ":")
-
-
-def merge(data: dict[str, Any], changes: dict[str, Any]) -> None:
-    """Changes into a listing's data: mappings merge, None removes a key, anything else replaces."""
-    for key, value in changes.items():
-        if value is None:
-            data.pop(key, None)
-        elif isinstance(value, dict) and isinstance(data.get(key), dict):
-            merge(data[key], value)
-        else:
-            data[key] = value
 
 
 # Listings by slug: changes to the minimal catalog's welding internship. Its applications open in 2027 (after
@@ -120,16 +109,11 @@ LISTINGS: dict[str, dict[str, Any]] = {
 @pytest.fixture(scope="module")
 def catalog(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
     root = copy_fixture("minimal", tmp_path_factory.mktemp("listing"))
-    base = yaml.safe_load((root / BASE).read_text(encoding="utf-8"))
     # A second organization, to pay a listing of the first.
     (root / "employers/city-youth").mkdir()
     org = (root / "employers/acme/organization.yml").read_text(encoding="utf-8")
     (root / "employers/city-youth/organization.yml").write_text(org.replace("Acme Fabrication", "City Youth Jobs"), "utf-8")
-    for slug, changes in LISTINGS.items():
-        data = yaml.safe_load(yaml.safe_dump(base))
-        merge(data, changes)
-        data["title"] = f"Listing {slug}"
-        (root / f"employers/acme/{slug}.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    write_variants(root, LISTINGS, BASE)
     return clean_catalog(root)
 
 

@@ -13,9 +13,8 @@ import io
 from typing import Any
 
 import pytest
-import yaml
-from conftest import clean_catalog, copy_fixture
-from test_listing_page import fact, merge
+from conftest import clean_catalog, copy_fixture, write_variants
+from test_listing_page import fact
 
 from generator import i18n
 from generator.exports import records
@@ -71,12 +70,7 @@ LISTINGS: dict[str, dict[str, Any]] = {
 @pytest.fixture(scope="module")
 def catalog(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
     root = copy_fixture("minimal", tmp_path_factory.mktemp("time"))
-    base = yaml.safe_load((root / BASE).read_text(encoding="utf-8"))
-    for slug, changes in LISTINGS.items():
-        data = yaml.safe_load(yaml.safe_dump(base))
-        merge(data, changes)
-        data["title"] = f"Listing {slug}"
-        (root / f"employers/acme/{slug}.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    write_variants(root, LISTINGS, BASE)
     return clean_catalog(root)
 
 

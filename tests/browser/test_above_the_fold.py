@@ -10,18 +10,15 @@ One build, one browser page, many listings.
 
 from __future__ import annotations
 
-import functools
 import shutil
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 from playwright.sync_api import Page
-from sitebuild import build_site
+from sitebuild import build_site, serve
 
 from generator import i18n
 from generator.model import Catalog, Opportunity
@@ -127,20 +124,8 @@ def fold_server(fold_catalog: tuple[Path, Catalog], tmp_path_factory: pytest.Tem
     out = tmp_path_factory.mktemp("fold-site") / "site"
     build_site(out, fold_catalog[0])
 
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the name is fixed by http.server
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(out)))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="fold-site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with serve(out) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

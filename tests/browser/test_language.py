@@ -6,18 +6,15 @@ inside an element marked lang="en", so screen readers pronounce it right.
 
 from __future__ import annotations
 
-import functools
 import re
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Page
-from sitebuild import build_site, minimal_catalog
+from sitebuild import build_site, minimal_catalog, serve
 
 from generator import i18n
 from generator.model import Opportunity
@@ -146,22 +143,8 @@ def english_only_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tu
     """A tiny catalog whose one listing has no Spanish (tests/sitebuild.py), built once and served on 127.0.0.1."""
     root = tmp_path_factory.mktemp("english-only")
     build_site(root / "site", minimal_catalog(root / "catalog"))
-    handler = functools.partial(_Quiet, directory=str(root / "site"))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="english-only-site", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/", root / "catalog"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the name is fixed by http.server
-        pass
+    with serve(root / "site") as url:
+        yield url, root / "catalog"
 
 
 def check_marked_page(page: Page, opp: Opportunity, translated: bool) -> None:
