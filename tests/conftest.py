@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sitebuild import shared_bundled_site
 
 import generator.check.load
 import generator.check.rules
@@ -130,3 +131,11 @@ def _english_only_fixtures(request: pytest.FixtureRequest, monkeypatch: pytest.M
 @pytest.fixture
 def spanish_warnings() -> None:
     """Keep the checker's warning about listings without a Spanish title or summary (see _english_only_fixtures)."""
+
+
+@pytest.fixture(scope="session")
+def bundled_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The bundled catalog built once for the whole session (all test processes); tests only read it."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base if worker_id == "master" else base.parent  # xdist gives each process a folder in a shared one
+    return shared_bundled_site(shared)

@@ -7,6 +7,7 @@ with ProperDocs, the maintained fork of MkDocs 1.x, which reads the same mkdocs.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import functools
 import os
 import shutil
@@ -40,9 +41,14 @@ def build_site(
     check: bool = True,
     engine: str = ENGINE,
     config: Path = ROOT / "mkdocs.yml",
+    unset: tuple[str, ...] = (),
 ) -> subprocess.CompletedProcess[str]:
-    """Run `<engine> build` for a catalog into out. Raises with the output when it fails and check is set."""
-    env = {**os.environ, "CATALOG_TODAY": AS_OF, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    """Run `<engine> build` for a catalog into out. Raises with the output when it fails and check is set.
+
+    `unset` names variables of this process's environment that the build must not see.
+    """
+    inherited = {name: value for name, value in os.environ.items() if name not in unset}
+    env = {**inherited, "CATALOG_TODAY": AS_OF, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     if catalog is not None:
         env["CATALOG_DIR"] = str(catalog)
     cmd = engine_command("build", "-f", str(config), "-d", str(out), engine=engine)
@@ -52,6 +58,27 @@ def build_site(
     if check and result.returncode != 0:
         raise AssertionError(f"{engine} build failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
     return result
+
+
+def shared_bundled_site(base: Path) -> Path:
+    """The bundled catalog built once per test session, shared by every test process; treat it as read-only.
+
+    Many test files read the same bundled site. Building it once instead of once per file saves a build (several
+    seconds of both cores) per file. `base` is a folder every process of the session shares: the first process to
+    take the lock builds, the others wait for it and reuse the result.
+    """
+    folder = base / "bundled-site"
+    folder.mkdir(parents=True, exist_ok=True)
+    out, done = folder / "site", folder / "built"
+    with (folder / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            if out.exists():
+                shutil.rmtree(out)  # left by a build that failed
+            # Exactly the bundled catalog at the configured address, whatever the caller's environment says.
+            build_site(out, unset=("SITE_URL", "CATALOG_DIR"))
+            done.touch()
+    return out
 
 
 def copy_catalog(dest: Path, source: Path = ROOT / "catalog") -> Path:

@@ -59,12 +59,11 @@ def serialize(component: icalendar.cal.Component) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def bundled(tmp_path_factory) -> tuple[Path, Path]:
-    """The bundled catalog, built twice."""
-    first, second = tmp_path_factory.mktemp("a") / "site", tmp_path_factory.mktemp("b") / "site"
-    build_site(first)
+def bundled(tmp_path_factory, bundled_site: Path) -> tuple[Path, Path]:
+    """The bundled catalog, built twice: the session's shared build and one more."""
+    second = tmp_path_factory.mktemp("b") / "site"
     build_site(second)
-    return first, second
+    return bundled_site, second
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from sitebuild import OPPORTUNITY, ROOT, build_site, minimal_catalog
+from sitebuild import OPPORTUNITY, ROOT, minimal_catalog
 
 from generator import i18n
 from generator.model import Catalog
@@ -56,9 +56,8 @@ PUBLISHED = [
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("facets") / "site"
-    build_site(out)
+def site(bundled_site: Path) -> Path:
+    out = bundled_site
     return out
 
 

@@ -53,9 +53,8 @@ def renamed(tmp_path_factory) -> tuple[Path, object]:
 
 
 @pytest.fixture(scope="module")
-def bundled(tmp_path_factory) -> tuple[Path, object]:
-    out = tmp_path_factory.mktemp("bundled") / "site"
-    build_site(out)
+def bundled(bundled_site: Path) -> tuple[Path, object]:
+    out = bundled_site
     checked = check_catalog(ROOT / "catalog", as_of=AS_OF)
     return out, checked.catalog
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import zxingcpp
-from sitebuild import ROOT, build_site, engine_command
+from sitebuild import ROOT, engine_command
 
 from generator.model import LANGS
 from generator.model.checked import check_catalog
@@ -37,9 +37,8 @@ def _files(site: Path) -> set[str]:
     return {str(p.relative_to(site)) for p in site.rglob("*") if p.is_file()}
 
 
-def test_streamed_site_is_byte_identical_to_a_site_built_page_by_page(tmp_path: Path) -> None:
-    streamed = tmp_path / "streamed"
-    build_site(streamed)
+def test_streamed_site_is_byte_identical_to_a_site_built_page_by_page(tmp_path: Path, bundled_site: Path) -> None:
+    streamed = bundled_site
     config = _config_without_streaming(tmp_path)
     try:
         env = {**os.environ, "CATALOG_TODAY": "2026-11-22", "NO_MKDOCS_2_WARNING": "1"}

@@ -33,9 +33,8 @@ def catalog():
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site") / "site"
-    build_site(out)
+def site(bundled_site: Path) -> Path:
+    out = bundled_site
     return out
 
 

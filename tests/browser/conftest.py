@@ -20,13 +20,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sitebuild import ENGINE, engine_command, serve
+from sitebuild import serve
 
 ROOT = Path(__file__).resolve().parents[2]
 AS_OF = dt.date(2026, 11, 22)
@@ -66,18 +65,11 @@ def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bundled catalog, built with `mkdocs build --strict` (or WBL_ENGINE's engine) into a temporary folder."""
-    out = tmp_path_factory.mktemp("browser-site") / "site"
-    env = {**os.environ, "CATALOG_TODAY": AS_OF.isoformat(), "NO_MKDOCS_2_WARNING": "1"}
-    for name in ("SITE_URL", "CATALOG_DIR"):  # build exactly the bundled catalog with the configured URL
-        env.pop(name, None)
-    cmd = engine_command("build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out))
-    result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800)
-    if result.returncode != 0:
-        pytest.fail(f"{ENGINE} build failed ({result.returncode}):\n{result.stdout}\n{result.stderr}", pytrace=False)
+def built_site(bundled_site: Path) -> Path:
+    """The bundled catalog, built with `mkdocs build --strict` (or WBL_ENGINE's engine), shared by the session."""
+    out = bundled_site
     if not any((out / "browse-data" / "en" / "words").glob("*.json")):
-        pytest.fail(f"The build did not write the word index:\n{result.stdout}\n{result.stderr}", pytrace=False)
+        pytest.fail(f"The build in {out} did not write the word index", pytrace=False)
     return out
 
 

@@ -323,7 +323,7 @@ def accepted_listing(draw: st.DrawFn) -> dict:
 
 
 @settings(
-    max_examples=30,
+    max_examples=15,
     deadline=None,
     derandomize=True,
     database=None,

@@ -32,12 +32,11 @@ SITE_URL = "https://wbl-catalog.example.org/"
 
 
 @pytest.fixture(scope="module")
-def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The bundled catalog built twice, into two folders."""
-    first, second = tmp_path_factory.mktemp("first") / "site", tmp_path_factory.mktemp("second") / "site"
-    build_site(first)
+def builds(tmp_path_factory: pytest.TempPathFactory, bundled_site: Path) -> tuple[Path, Path]:
+    """The bundled catalog built twice, into two folders: the session's shared build and one more."""
+    second = tmp_path_factory.mktemp("second") / "site"
     build_site(second)
-    return first, second
+    return bundled_site, second
 
 
 @pytest.fixture(scope="module")
