@@ -15,11 +15,20 @@ import datetime as dt
 import functools
 import gettext
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
-from babel.dates import format_date, format_interval, format_time, get_datetime_format, get_day_names, get_time_format
+from babel.dates import (
+    format_date,
+    format_interval,
+    format_skeleton,
+    format_time,
+    get_datetime_format,
+    get_day_names,
+    get_time_format,
+)
 from babel.lists import format_list
 from babel.messages.pofile import read_po
 from babel.numbers import format_currency, format_decimal, format_percent
@@ -209,10 +218,28 @@ def day_and_times(day: dt.date, start: dt.time, end: dt.time, lang: str) -> str:
 
 
 @functools.lru_cache(maxsize=256)
-def weekdays(days: tuple[int, ...], lang: str) -> str:
-    """Weekday names (Monday is 0) as a list in the language: Tuesday and Thursday; martes y jueves."""
-    names = get_day_names("wide", context="format", locale=locale(lang))
+def weekdays(days: tuple[int, ...], lang: str, width: Literal["wide", "abbreviated"] = "wide") -> str:
+    """Weekday names (Monday is 0) as a list in the language: Tuesday and Thursday; martes y jueves
+    (width "abbreviated": Tue and Thu; mar y jue)."""
+    names = get_day_names(width, context="format", locale=locale(lang))
     return _marked(format_list([names[d] for d in days], locale=locale(lang)), lang)
+
+
+def and_list(items: Sequence[str], lang: str) -> str:
+    """Names as one list in the language: South LA, East LA and Westside; South LA, East LA y Westside."""
+    return _marked(format_list(list(items), locale=locale(lang)), lang) if items else ""
+
+
+@functools.lru_cache(maxsize=1024)
+def day_list(days: tuple[dt.date, ...], lang: str) -> str:
+    """Several days, each with its weekday, the year said after the last day of each year:
+    Sat, Feb 6; Sat, Feb 13, 2027 in English; sáb, 6 de feb; sáb, 13 de feb de 2027 in Spanish. Semicolons
+    join them because a day's own text may hold a comma."""
+    texts = [
+        format_skeleton("yMMMEd" if i == len(days) - 1 or days[i + 1].year != day.year else "MMMEd", day, locale=locale(lang))
+        for i, day in enumerate(days)
+    ]
+    return _marked("; ".join(texts), lang)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -256,3 +283,14 @@ def pseudo(text: str) -> str:
     # message that is split into items) carries its own marks.
     parts = re.split(r"(<[^<>]*>|`[^`]*`|\n)", joined)
     return "".join(p if p[:1] in ("<", "`") or not p.strip() else f"{PSEUDO_OPEN}{p}{PSEUDO_CLOSE}" for p in parts)
+
+
+@functools.lru_cache(maxsize=1024)
+def file_size(size: int, lang: str) -> str:
+    """A file's size in decimal units as the language writes them: 377 kB, 241.5 MB (the same in US Spanish)."""
+    from babel.units import format_unit
+
+    if size < 1_000_000:
+        kilobytes = max(1, round(size / 1000))
+        return _marked(format_unit(kilobytes, "digital-kilobyte", length="short", locale=locale(lang), format="#,##0"), lang)
+    return _marked(format_unit(size / 1_000_000, "digital-megabyte", length="short", locale=locale(lang), format="#,##0.#"), lang)

@@ -32,6 +32,7 @@ from generator.check.problems import as_text
 from generator.exports.logos import write_logos
 from generator.model import LANGS
 from generator.model.checked import Checked, check_catalog
+from generator.present.repository import Repository
 from generator.present.view import lang_prefix
 from generator.processes import PausedCollector, can_fork
 from generator.render import caches
@@ -220,12 +221,19 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         assert checked is not None  # set by on_pre_build
         only = self.preview[1] if self.preview else None
         overrides = self.root / "site_overrides" / "templates"
-        renderer = SiteRenderer(checked.catalog, config.site_url or "", overrides)
+        repository = Repository.from_config(config.repo_url, config.edit_uri)
+        renderer = SiteRenderer(checked.catalog, config.site_url or "", overrides, repository)
         stream = self.config.stream_records
         pages = []
         if stream:
             processes = workers(self.config.workers) if self.command == "build" and can_fork() else 1
             pages += self.stream.start(renderer, Path(config.site_dir), processes, only)
+        if self.config.exports and not self.preview:
+            # Written before the pages, while the workers render, so that the Data page gives each file's size.
+            from generator.exports import write_exports
+
+            site_dir = Path(config.site_dir)
+            renderer.export_sizes = write_exports(checked.catalog, site_dir, config.site_url or "", self.catalog_path())
         pages += renderer.render(only, records=not stream)
         taken = {f.src_uri for f in files}
         for page in pages:
@@ -307,10 +315,6 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         started = time.perf_counter()
         try:
             coming = self.stream.release()  # the workers write while this process goes on
-            if self.checked and self.config.exports and not self.preview:
-                from generator.exports import write_exports
-
-                write_exports(self.checked.catalog, site_dir, config.site_url or "", self.catalog_path())
             if self.checked:
                 write_logos(self.checked.catalog.logos, site_dir)
             prune_theme_assets(site_dir, set(config.plugins))

@@ -190,6 +190,8 @@ def test_output_is_deterministic(catalog: Catalog, files: dict, tmp_path: Path) 
     # Each language's files, and the near-me files that every language shares (nearby.py).
     shared = {f"browse-data/{name}" for name in bi.near_files(catalog)}
     assert shared == {"browse-data/zips.json", "browse-data/sites.json"}
+    # And the words that ask for a filter (query_words.py), one file for every language too.
+    shared.add("browse-data/query-words.json")
     assert {str(p) for p in written} == {f"browse-data/{lang}/{name}" for lang in LANGS for name in files[lang]} | shared
 
 

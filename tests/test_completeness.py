@@ -106,7 +106,8 @@ DISTINCT: dict[str, Any] = {
         "steps": None,
     },
     "eligibility": {"priority": ["low-income"], "min_gpa": 2.5},
-    "schedule": {"hours_per_week": 31, "season": "winter"},
+    # Listed days and hours by part of the year replace the dates and the season: each has a listing of its own.
+    "schedule": {"hours_per_week": 31, "season": "winter", "dates": None, "periods": None},
     "application": {"rolling": None, "windows": None, "expected": None},
     "sites": [
         {
@@ -122,7 +123,10 @@ DISTINCT: dict[str, Any] = {
         }
     ],
     "seats": 37,
-    "outcomes": {"academic_credit": True},
+    "outcomes": {
+        "academic_credit": True,
+        "endorsements": ["work-readiness-certification", {"id": "act-workkeys-ncrc", "tier": "silver"}],
+    },
     "quality": {"assessment": {"partnerships": {"level": "developing", "evidence": "Two schools refer students."}}},
     "translations": {
         "es": {
@@ -145,10 +149,49 @@ DISTINCT: dict[str, Any] = {
 VARIANTS: dict[str, dict[str, Any]] = {
     "full": {},
     "tracks": {"tracks": schema_example("opportunity")["tracks"]},
+    # A track with hours by part of the year, its note translated in the track's own translations.
+    "track-periods": {
+        "tracks": [
+            {
+                **schema_example("opportunity")["tracks"][0],
+                "schedule": {
+                    "periods": [
+                        {"season": "school-year", "hours_per_week": 6},
+                        {"season": "summer", "hours_per_week": 25, "note": "Mornings only."},
+                    ]
+                },
+                "translations": {
+                    "es": {
+                        **schema_example("opportunity")["tracks"][0]["translations"]["es"],
+                        "periods": {"summer": "Solo por las mañanas."},
+                    }
+                },
+            },
+            *schema_example("opportunity")["tracks"][1:],
+        ]
+    },
     "stipend": {"pay": {"type": "stipend", "amount": 640, "amount_max": None, "unit": "total", "on_completion": True}},
     "fee": {"pay": {"type": "fee", "amount": 275, "amount_max": None, "unit": "total", "aid": True, "funded_by": None}},
     "unpublished": {"pay": {"amount": None, "amount_max": None, "unit": None, "amount_published": False}},
     "season": {"schedule": {"start": None, "end": None}},
+    # Listed days, without start and end (the first and last day are those).
+    "dates": {"schedule": {"start": None, "end": None, "dates": ["2027-06-26", "2027-07-10", "2027-07-24"]}},
+    "periods": {
+        "schedule": {
+            "periods": [
+                {
+                    "season": "school-year",
+                    "hours_per_week": 8,
+                    "hours_per_week_max": 10,
+                    "days": ["tue", "thu"],
+                    "from": "15:30",
+                    "to": "18:00",
+                },
+                {"season": "summer", "hours_per_week": 30, "note": "Full days on weekdays in July."},
+            ]
+        },
+        "translations": {"es": {"periods": {"summer": "Días completos entre semana en julio."}}},
+    },
     "rolling": {"application": {"deadline": None, "rolling": True}},
     "email": {"application": {"url": None, "opens": None}},
     "paper": {"application": {"mode": "paper"}},
@@ -169,9 +212,20 @@ VARIANTS: dict[str, dict[str, Any]] = {
             }
         ]
     },
+    # Worksites spread across areas, with no single address.
+    "across": {"sites": [{"name": "Worksites across the county", "across": ["south-la", "east-la"], "mode": "in-person"}]},
     "steps": {"pay": {"amount": None, "amount_max": None, "steps": [{"year": 1, "amount": 18.25}, {"year": 2, "amount": 19.75}]}},
+    # The employer of record is whichever enrolls the student: an organization of the catalog, or another provider.
+    "eor-varies": {
+        "employer_of_record": ["crossroads-youth-staffing", "provider"],
+        "employer_of_record_note": "You are placed with the youth-services provider nearest your home.",
+        "translations": {
+            "es": {"employer_of_record_note": "Te asignan al proveedor de servicios juveniles más cercano a tu casa."}
+        },
+    },
     "windows": {
         "application": {
+            "results_by": None,
             "opens": None,
             "deadline": None,
             "windows": [{"opens": "2027-01-11", "deadline": "2027-03-01"}, {"opens": "2027-06-01", "deadline": "2027-07-15"}],
@@ -299,6 +353,14 @@ def role_notes(c: Ctx) -> list[str]:
     return [translated.get(r["way"], r["note"]) for r in c.data["employer_roles"]]
 
 
+def endorsement_tier(c: Ctx) -> str:
+    """The tiered endorsement's badge, "Name — Tier", in the page's language."""
+    item = c.v.catalog.vocabularies.get("endorsements", "act-workkeys-ncrc")
+    assert item is not None
+    tier = next(t for t in item.extra["tiers"] if t["id"] == "silver")
+    return c.v.t("outcomes_endorsement_tier", name=item.label(c.v.lang), tier=tier.get(f"name_{c.v.lang}") or tier["name"])
+
+
 def level_name(c: Ctx) -> str:
     level = c.v.catalog.rubrics[c.data["quality"]["rubric"]].level(c.record.assessment[0].level)
     return str(c.v.pick(level.name, level.names))
@@ -310,6 +372,17 @@ def hours_a_week(c: Ctx) -> str:
 
 def hours_in_all(c: Ctx) -> str:
     return c.v.t("listing_time_total_hours", n=c.v.span(c.record.schedule.total_hours, c.record.schedule.total_hours_max))
+
+
+def period_facts(c: Ctx) -> list[str]:
+    """Each schedule period's line as the page says it, up to its note (Babel's spaces as plain ones)."""
+    return [" ".join(str(c.plain(line)).split(" · ")[0].split()) for line in c.v.period_lines(c.record)]
+
+
+def period_notes(c: Ctx) -> list[str]:
+    """Each period's note in the page's language, else in English."""
+    translated = c.data.get("translations", {}).get(c.v.lang, {}).get("periods", {})
+    return [translated.get(p["season"], p["note"]) for p in c.data["schedule"]["periods"] if p.get("note")]
 
 
 def times_of_day(c: Ctx) -> str:
@@ -327,6 +400,11 @@ SHOWN: dict[str, tuple[str, Needle]] = {
     "description": ("full", lambda c: first_line(c.own("description"))),
     "intermediary": ("full", lambda c: c.plain(c.v.org_name(c.data["intermediary"]))),
     "employer_of_record": ("full", lambda c: c.plain(c.v.org_name(c.data["employer_of_record"]))),
+    "employer_of_record[]": ("eor-varies", lambda c: [c.plain(line) for line in c.v.employer_of_record(c.record)]),
+    "employer_of_record_note": ("eor-varies", lambda c: c.own("employer_of_record_note")),
+    "translations.<lang>.employer_of_record_note": ("eor-varies", lambda c: c.own("employer_of_record_note")),
+    "application.results_by": ("full", lambda c: c.v.t("listing_results_lottery", date=c.v.date(c.record.results_by))),
+    "application.waitlist": ("full", lambda c: c.label("listing_waitlist")),
     "format": ("full", lambda c: c.v.vocab("formats", c.data["format"])),
     "stage": ("full", lambda c: c.v.stage_name(c.data["stage"])),
     "pathways[]": ("full", lambda c: [c.v.plain(c.v.catalog.pathways[p].text("name", c.v.lang)) for p in c.data["pathways"]]),
@@ -381,6 +459,15 @@ SHOWN: dict[str, tuple[str, Needle]] = {
     "schedule.from": ("full", lambda c: times_of_day(c)),
     "schedule.to": ("full", lambda c: times_of_day(c)),
     "schedule.times": ("full", lambda c: c.own("times", "schedule")),
+    "schedule.dates[]": ("dates", lambda c: " ".join(i18n.day_list(c.record.schedule.dates, c.v.lang).split())),
+    "schedule.periods[].season": ("periods", lambda c: [c.v.vocab("seasons", p.season) for p in c.record.schedule.periods]),
+    "schedule.periods[].hours_per_week": ("periods", period_facts),
+    "schedule.periods[].hours_per_week_max": ("periods", lambda c: c.v.t("hours_week", n="8–10")),
+    "schedule.periods[].days[]": ("periods", lambda c: i18n.weekdays((1, 3), c.v.lang, "abbreviated")),
+    "schedule.periods[].from": ("periods", lambda c: " ".join(i18n.time_range(dt.time(15, 30), dt.time(18), c.v.lang).split())),
+    "schedule.periods[].to": ("periods", lambda c: " ".join(i18n.time_range(dt.time(15, 30), dt.time(18), c.v.lang).split())),
+    "schedule.periods[].note": ("periods", period_notes),
+    "translations.<lang>.periods.<criterion>": ("periods", period_notes),
     "application.mode": ("full", lambda c: c.label(MODE_LABEL[c.data["application"]["mode"]])),
     "application.how": ("full", lambda c: c.own("how", "application")),
     "application.url": ("full", lambda c: c.data["application"]["url"]),
@@ -400,6 +487,8 @@ SHOWN: dict[str, tuple[str, Needle]] = {
     "sites[].mode": ("full", lambda c: c.v.t(c.data["sites"][0]["mode"])),
     "sites[].outside_region": ("outside", lambda c: c.v.outside_region()),
     "sites[].state": ("outside", lambda c: f"{c.data['sites'][0]['city']}, {c.data['sites'][0]['state']}"),
+    "sites[].across": ("across", lambda c: c.v.across(c.record.sites[0])),
+    "sites[].across[]": ("across", lambda c: c.v.across(c.record.sites[0])),
     "sites[].transit": (
         "full",
         lambda c: c.own("transit") if "transit" in c.data["translations"].get(c.v.lang, {}) else c.data["sites"][0]["transit"],
@@ -421,7 +510,10 @@ SHOWN: dict[str, tuple[str, Needle]] = {
     "outcomes.credits[].kind": ("full", lambda c: [c.plain(line) for line in c.v.credits(c.record)]),
     "outcomes.credits[].amount": ("full", lambda c: c.v.number(c.data["outcomes"]["credits"][0]["amount"])),
     "outcomes.credits[].from": ("full", lambda c: c.data["outcomes"]["credits"][0]["from"]),
-    "outcomes.endorsements[]": ("full", lambda c: [c.v.vocab("endorsements", e) for e in c.data["outcomes"]["endorsements"]]),
+    "outcomes.endorsements[]": (
+        "full",
+        lambda c: [c.plain(line).split(" — ")[0] for line in c.v.endorsements(c.record)] + [endorsement_tier(c)],
+    ),
     "quality.evaluation.criteria[]": ("full", lambda c: [x.value for x in c.record.evaluation_criteria(c.v.lang)]),
     "quality.evaluation.when": ("full", lambda c: c.plain(c.v.text(c.record.evidence_text("when", c.v.lang)))),
     "quality.coordinator": ("full", lambda c: c.plain(c.v.text(c.record.evidence_text("coordinator", c.v.lang)))),
@@ -482,6 +574,12 @@ SHOWN: dict[str, tuple[str, Needle]] = {
         "tracks",
         lambda c: c.v.plain(c.record.track_facts[0].text_in("schedule", "times", c.v.lang)),
     ),
+    "tracks[].translations.<lang>.periods.<criterion>": (
+        "track-periods",
+        lambda c: [
+            c.v.plain(row.period_note(p, c.v.lang)) for row in c.record.track_facts[:1] for p in row.schedule.periods if p.note
+        ],
+    ),
     "tracks[].translations.<lang>.funded_by": (
         "tracks",
         lambda c: c.v.plain(c.record.track_facts[0].text_in("pay", "funded_by", c.v.lang)),
@@ -510,6 +608,9 @@ ORG_SHOWN: dict[str, Needle] = {
     "translations.<lang>.summary": lambda c: c.own("summary"),
     "translations.<lang>.description": lambda c: first_line(c.own("description")),
     "last_reviewed": lambda c: c.v.date(c.record.last_reviewed),
+    # "Verified by <verifier> on <date>", linked to the record (exported below).
+    "verified.by": lambda c: c.v.vocab("verifiers", c.data["verified"]["by"]),
+    "verified.on": lambda c: c.v.date(c.record.verification.on),
 }
 
 # Facts on pages are not on them yet: each is asserted to be missing, so that this set shrinks (and the
@@ -522,6 +623,8 @@ EXPORTED: dict[tuple[str, str], str] = {
     ("opportunity", "sites[].area"): "sites[].area",
     # Earlier ids are addresses that redirect to the page; a reader of the page has no use for them.
     ("opportunity", "former_ids[]"): "former_ids[]",
+    # The page links "Verified by ..." to the record rather than printing its address.
+    ("organization", "verified.record"): "verified.record",
 }
 
 # fact -> why it is neither on a page nor in catalog.json.
@@ -668,7 +771,10 @@ REFERENCE = ROOT / "docs" / "reference-opportunity.yml"
 
 def test_the_reference_listing_names_every_property() -> None:
     text = REFERENCE.read_text(encoding="utf-8")
-    keys = {fact.rstrip("]").split(".")[-1].removesuffix("[") for fact in facts("opportunity")}
+    # A placeholder such as <criterion> stands for keys the contributor chooses (a season id, a criterion id).
+    keys = {
+        key for fact in facts("opportunity") if not (key := fact.rstrip("]").split(".")[-1].removesuffix("[")).startswith("<")
+    }
     missing = sorted(key for key in keys if not re.search(rf"(^|[\s{{,`]){re.escape(key)}:", text, re.M))
     assert missing == [], f"docs/reference-opportunity.yml does not show (even in a comment): {missing}"
 

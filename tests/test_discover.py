@@ -194,7 +194,7 @@ BAD_ID = "is not a valid id: use lowercase letters, digits and single hyphens."
             [
                 "catalog/vocabularies/colors.yml:1:1: error: `colors.yml` is not one of the catalog's vocabularies. "
                 "Use one of: `formats.yml`, `sectors.yml`, `areas.yml`, `grade-bands.yml`, `signals.yml`, `languages.yml`, `seasons.yml`, `populations.yml`, `regions.yml`, `endorsements.yml`, "
-                "`synonyms.yml`."
+                "`synonyms.yml`, `verifiers.yml`."
             ],
         ),
         (

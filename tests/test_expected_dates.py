@@ -178,8 +178,9 @@ def test_catalog_json_and_the_csv_publish_it(catalog: Catalog) -> None:
     jsonschema.validate(record, {**schema["properties"]["opportunities"]["items"], "$schema": schema["$schema"]})
     rows = list(csv.reader(io.StringIO(opportunities_csv(catalog, SITE, ChangeDates(catalog)).decode("utf-8-sig"))))
     header, row = rows[0], next(r for r in rows[1:] if r[0] == ID)
-    # Appended at the end, so that every earlier column keeps its position.
-    assert header[-1] == "application_expected" and row[-1] == ENGLISH
+    # Appended after the columns before it (later columns follow it), so that every earlier column keeps its position.
+    at = header.index("application_expected")
+    assert header[at - 1] == "tracks" and row[at] == ENGLISH
 
 
 def test_no_job_posting_and_no_calendar_date(catalog: Catalog) -> None:

@@ -22,6 +22,7 @@ import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import feedparser
 import icalendar
@@ -31,7 +32,7 @@ import yaml
 from sitebuild import ROOT, build_site, minimal_catalog
 
 from generator import i18n
-from generator.exports.calendar import CRLF, Dated, EventWriter, calendar, calendars, fold_bytes, host_of, uid
+from generator.exports.calendar import CRLF, Dated, EventWriter, calendar, calendars, fold_bytes, host_of, times_of, uid
 from generator.exports.calendar import dated_events as calendar_items
 from generator.exports.dates import ChangeDates, git_dates, record_file
 from generator.exports.records import absolute
@@ -262,8 +263,13 @@ def visible_text(site: Path, path: str) -> str:
 
 
 def dated_events(catalog) -> int:
-    """Deadlines (one per application window) and start dates."""
-    return sum((len(o.windows) or bool(o.deadline)) + bool(o.start) for o in catalog.opportunities.values())
+    """Deadlines (one per application window), start dates and the listed days after the start."""
+    return sum((len(o.windows) or bool(o.deadline)) + bool(o.start) + later_days(o) for o in catalog.opportunities.values())
+
+
+def later_days(opp) -> int:
+    """The listed days (schedule.dates) after the first, each an event of its own."""
+    return len([day for day in opp.schedule.dates if day != opp.start])
 
 
 # -- the spreadsheet ---------------------------------------------------------
@@ -389,11 +395,30 @@ def test_calendar_has_an_event_per_deadline_and_start_date(bundled, bundled_cata
         for w in o.windows
     }
     expected |= {f"start-{o.org_id}--{o.slug}@{host}" for o in bundled_catalog.opportunities.values() if o.start}
-    assert set(uids) == expected
+    expected |= {
+        f"date-{o.org_id}--{o.slug}--{day.isoformat()}@{host}"
+        for o in bundled_catalog.opportunities.values()
+        for day in o.schedule.dates
+        if day != o.start
+    }
+    assert set(uids) == expected and any(uid.startswith("date-") for uid in uids)
+    # A one-day event or a listed day with times of day is timed, in Los Angeles time; every other event is all-day.
+    timed = {
+        o.org_id + "--" + o.slug
+        for o in bundled_catalog.opportunities.values()
+        if o.schedule.has_times and (o.one_day or o.schedule.dates)
+    }
+    assert timed
     for event in events:
-        assert isinstance(event.decoded("DTSTART"), dt.date) and not isinstance(event.decoded("DTSTART"), dt.datetime)
+        start = event.decoded("DTSTART")
+        kind, _, rest = str(event["UID"]).partition("-")
+        listing = "--".join(rest.split("@")[0].split("--")[:2])
+        if kind in ("start", "date") and listing in timed:
+            assert isinstance(start, dt.datetime) and str(start.tzinfo) == "America/Los_Angeles", event["UID"]
+        else:
+            assert isinstance(start, dt.date) and not isinstance(start, dt.datetime), event["UID"]
         assert str(event["URL"]).startswith(SITE_URL + "opportunities/")
-        assert str(event["SUMMARY"]).startswith(("Deadline: ", "Starts: "))
+        assert str(event["SUMMARY"]).startswith(("Deadline: ", "Starts: ", "Session: "))
 
 
 def test_calendar_uids_are_stable_across_builds(bundled):
@@ -405,7 +430,7 @@ def test_every_sector_has_a_calendar_of_its_listings(bundled, bundled_catalog):
     for sector in bundled_catalog.vocabularies.items("sectors"):
         events = read_calendar(bundled[0] / "data" / "deadlines" / f"{sector.id}.ics")
         mine = [o for o in bundled_catalog.opportunities.values() if sector.id in o.sectors]
-        assert len(events) == sum((len(o.windows) or bool(o.deadline)) + bool(o.start) for o in mine), sector.id
+        assert len(events) == sum((len(o.windows) or bool(o.deadline)) + bool(o.start) + later_days(o) for o in mine), sector.id
 
 
 # -- the feed ----------------------------------------------------------------
@@ -454,7 +479,7 @@ def test_catalog_json_validates_against_its_schema(bundled, bundled_catalog):
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
     errors = [f"{e.json_path}: {e.message}" for e in validator.iter_errors(data)]
     assert not errors, errors[:5]
-    assert data["format_version"] == FORMAT_VERSION == "1.2" and data["as_of"] == AS_OF.isoformat()
+    assert data["format_version"] == FORMAT_VERSION == "1.3" and data["as_of"] == AS_OF.isoformat()
     assert data["counts"] == {
         "opportunities": len(bundled_catalog.opportunities),
         "organizations": len(bundled_catalog.organizations),
@@ -468,7 +493,11 @@ def test_catalog_json_validates_against_its_schema(bundled, bundled_catalog):
         opp = bundled_catalog.opportunities[item["catalog_id"]]
         assert item["status"] == opp.status
         assert item["organization"] == {"id": opp.org_id, "name": bundled_catalog.org_of(opp).name}
-        assert item["employer_of_record"]["name"] == bundled_catalog.organizations[opp.employer_of_record].name
+        if opp.employer_of_record:
+            assert item["employer_of_record"]["name"] == bundled_catalog.organizations[opp.employer_of_record].name
+        else:  # whoever enrolls the student: each organization that may, and the provider
+            assert item["employer_of_record"] is None and opp.employer_of_record_varies
+            assert [e["id"] for e in item["employers_of_record"]] == list(opp.employers_of_record)
 
 
 def test_the_schema_rejects_an_unknown_field(bundled):
@@ -792,17 +821,29 @@ def icalendar_event(catalog, item: Dated, dates: ChangeDates) -> icalendar.Event
     event.add("uid", uid(item.kind, opp, host_of(SITE_URL), item.day))
     event.add("dtstamp", dates.of(opp))
     event.add("last-modified", dates.of(opp))
-    event.add("dtstart", item.day)
-    event.add("dtend", item.day + dt.timedelta(days=1))
+    times = times_of(item)
+    if times:
+        zone = ZoneInfo("America/Los_Angeles")
+        event.add("dtstart", times[0].replace(tzinfo=zone))
+        event.add("dtend", times[1].replace(tzinfo=zone))
+    else:
+        event.add("dtstart", item.day)
+        event.add("dtend", item.day + dt.timedelta(days=1))
     event.add("transp", "TRANSPARENT")
-    event.add("summary", f"{'Deadline' if deadline else 'Starts'}: {opp.title} ({catalog.org_of(opp).name})")
+    word = {"deadline": "Deadline", "start": "Starts", "date": "Session"}[item.kind]
+    event.add("summary", f"{word}: {opp.title} ({catalog.org_of(opp).name})")
+    first_en = "Last day to apply." if deadline else "First day."
+    first_es = f"{'Último día para solicitar' if deadline else 'Primer día'}: {es.plain(opp.text('title', 'es'))}."
+    if item.kind == "date":
+        n, total = opp.schedule.dates.index(item.day) + 1, len(opp.schedule.dates)
+        first_en, first_es = f"Session {n} of {total}.", f"Sesión {n} de {total}: {es.plain(opp.text('title', 'es'))}."
     lines = [
-        "Last day to apply." if deadline else "First day.",
+        first_en,
         str(opp.raw.get("summary", "")),
         f"{en.status(opp)} · {en.pay(opp)} · {en.grades(opp)}",
         absolute(SITE_URL, opp.url),
         "",
-        f"{'Último día para solicitar' if deadline else 'Primer día'}: {es.plain(opp.text('title', 'es'))}.",
+        first_es,
         f"{es.status(opp)} · {es.pay(opp)} · {es.grades(opp)}",
         absolute(SITE_URL, opp.url, "es"),
     ]

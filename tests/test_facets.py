@@ -49,6 +49,7 @@ PUBLISHED = [
     "org",
     "pathway",
     "school",
+    "verified",
     "near",
     "within",
     "sort",
@@ -242,7 +243,13 @@ def test_the_school_facet_is_in_the_facet_index_and_the_counselor_guide(variants
     index = json.loads(files["facets.json"])
     school = index["facets"]["school"]
     assert school["values"] == list(facets.SCHOOL)
-    assert "school" in index["params"]["order"] and index["params"]["order"][-4:] == ["school", "near", "within", "sort"]
+    assert "school" in index["params"]["order"] and index["params"]["order"][-5:] == [
+        "school",
+        "verified",
+        "near",
+        "within",
+        "sort",
+    ]
     for lang in LANGS:
         docs = {name: (meaning, example) for name, meaning, example in browse.parameter_docs(lang)}
         assert docs["school"] == (i18n.t("browse_param_school", lang), "school=out-of-school")

@@ -26,7 +26,7 @@ FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "add-opportunity.yml"
 SHOWN = f"catalog/employers/{ORG}/radiology-summer-shadow.yml"
 MODELINE = "# yaml-language-server: $schema=../../../schemas/opportunity.schema.json"
 NEXT = (
-    "Next: read the file, add what the form could not say (more sites, Spanish text, pathways), "
+    "Next: read the file, add what the form could not say (more sites, tracks, Spanish text, pathways), "
     f"then run: .venv/bin/python -m generator check {SHOWN}"
 )
 
@@ -365,6 +365,36 @@ def test_employer_of_record_self_in_capitals(small: Path, tmp_path: Path) -> Non
     text = answer(fixture_text("complete.md"), "Employer of record", "Self")
     assert main(["from-issue", write_issue(tmp_path, text)]) == 0
     assert written(small)["employer_of_record"] == "self"
+
+
+def test_employer_of_record_that_varies_by_provider_becomes_a_list(small: Path, tmp_path: Path) -> None:
+    text = answer(fixture_text("complete.md"), "Employer of record", "Self, Provider")
+    assert main(["from-issue", write_issue(tmp_path, text)]) == 0
+    assert written(small)["employer_of_record"] == ["self", "provider"]
+
+
+def test_misspelt_provider_in_the_list_is_located_with_did_you_mean(small: Path, tmp_path: Path, capsys) -> None:
+    text = answer(fixture_text("complete.md"), "Employer of record", "provider, kaiser-permanente-socl")
+    assert main(["from-issue", write_issue(tmp_path, text)]) == 1
+    located = capsys.readouterr().out.splitlines()[1]
+    assert located.startswith(f"{SHOWN}:") and "`employer_of_record`, item 2 names the organization" in located
+    assert "Did you mean `kaiser-permanente-socal`?" in located
+
+
+def test_results_date_and_waitlist_reach_the_application(small: Path, tmp_path: Path) -> None:
+    text = answer(fixture_text("complete.md"), "Results date", "2027-04-20")
+    text = answer(text, "Waitlist", "- [X] Applicants who do not get a seat can join a waitlist")
+    assert main(["from-issue", write_issue(tmp_path, text)]) == 0
+    application = written(small)["application"]
+    assert application["results_by"] == "2027-04-20" and application["waitlist"] is True
+
+
+def test_results_date_before_the_deadline_is_located(small: Path, tmp_path: Path, capsys) -> None:
+    text = answer(fixture_text("complete.md"), "Results date", "2027-03-01")
+    assert main(["from-issue", write_issue(tmp_path, text)]) == 1
+    located = capsys.readouterr().out.splitlines()[1]
+    assert "`application.results_by` (2027-03-01) is before the deadline (2027-04-01)" in located
+    assert "on or after 2027-04-01" in located
 
 
 # -- files, folders and options -------------------------------------------------------

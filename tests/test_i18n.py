@@ -223,6 +223,12 @@ def test_the_catalogs_plural_rule_picks_the_form(tmp_path: Path, monkeypatch: py
         + "".join(
             f'msgctxt "outcomes_credits_{k}"\nmsgid "{{n}} a"\nmsgid_plural "{{n}} b"\n{forms}\n'
             for k in ("high_school", "college", "apprenticeship_hours")
+        )
+        # Every other plural message of the template too: a catalog that lacks one falls back to English.
+        + "".join(
+            f'msgctxt "{k}"\nmsgid "{{n}} a"\nmsgid_plural "{{n}} b"\n{forms}\n'
+            for k in i18n._read_plurals(i18n.TEMPLATE)[1]
+            if not k.startswith("outcomes_credits_")
         ),
         encoding="utf-8",
     )

@@ -171,6 +171,8 @@ def test_catalog_json_publishes_the_time_facts(catalog: Catalog) -> None:
         "sessions": 6,
         "from": "08:00",
         "to": "12:00",
+        "dates": [],
+        "periods": [],
     }
     ranges = records.opportunity(catalog, opp_of(catalog, "ranges"), SITE, dates)["schedule"]
     assert (ranges["weeks"], ranges["weeks_max"], ranges["hours_per_week"], ranges["hours_per_week_max"]) == (6, 8, 12, 15)

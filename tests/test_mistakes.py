@@ -448,7 +448,7 @@ MISTAKES = [
         "schedule-in-years",
         SCHEDULE_END,
         SCHEDULE_END + "\n  years: 3",
-        "28:3: error: Unknown key `years` in `schedule`. A program that runs for years gives its length in `weeks` (52 a year, up to 260): write `weeks: 156` instead. The keys that belong here: `season`, `start`, `end`, `hours_per_week`, `weeks`, `times`, `hours_per_week_max`, `weeks_max`, `total_hours`, `total_hours_max`, `days`, `sessions`, `from`, `to`.",
+        "28:3: error: Unknown key `years` in `schedule`. A program that runs for years gives its length in `weeks` (52 a year, up to 260): write `weeks: 156` instead. The keys that belong here: `season`, `start`, `end`, `hours_per_week`, `weeks`, `times`, `hours_per_week_max`, `weeks_max`, `total_hours`, `total_hours_max`, `days`, `sessions`, `from`, `to`, `dates`, `periods`.",
     ),
     (
         "zip-unquoted-short",
@@ -460,7 +460,7 @@ MISTAKES = [
         "endorsement-not-in-list",
         "status: open",
         "status: open\noutcomes:\n  endorsements:\n    - seal-of-civic-engagement",
-        "52:7: error: `outcomes.endorsements`, item 1 has the value `seal-of-civic-engagement`, which is not allowed here. Use one of: `work-readiness-certification`, `state-seal-of-biliteracy`. The list lives in catalog/vocabularies/endorsements.yml, which the region's maintainers edit: to add a new one, ask them in the pull request.",
+        "52:7: error: `outcomes.endorsements`, item 1 has the value `seal-of-civic-engagement`, which is not allowed here. Use one of: `work-readiness-certification`, `state-seal-of-biliteracy`, `act-workkeys-ncrc`. The list lives in catalog/vocabularies/endorsements.yml, which the region's maintainers edit: to add a new one, ask them in the pull request.",
     ),
 ]
 

@@ -116,6 +116,37 @@ def test_recall_and_precision_at_ten(catalog: Catalog, lang: str, tmp_path: Path
     assert precision >= PRECISION, weak
 
 
+def first_misplaced(entry: dict[str, Any], found: list[str]) -> str | None:
+    """With `expect_first`, the first `expect` listing found after a listing that is only in `may`, else None."""
+    if not entry.get("expect_first"):
+        return None
+    expect, seen_other = set(entry["expect"]), False
+    for i in found:
+        if i not in expect:
+            seen_other = True
+        elif seen_other:
+            return i
+    return None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_listings_that_are_what_a_query_is_after_come_first(catalog: Catalog, lang: str, tmp_path: Path) -> None:
+    """A listing about health care ranks above one whose description only says "hospital" ("health care" finds
+    it through a synonym): the words' own listings first."""
+    entries = [e for e in query_set()[lang] if e.get("expect_first")]
+    assert entries, lang
+    results = search(catalog, lang, [e["query"] for e in entries], tmp_path)
+    wrong = {e["query"]: (i, found) for e, found in zip(entries, results, strict=True) if (i := first_misplaced(e, found))}
+    assert not wrong, wrong
+
+
+def test_first_misplaced_sees_an_expected_listing_after_another() -> None:
+    entry = {"expect": ["a", "b"], "may": ["c"], "expect_first": True}
+    assert first_misplaced(entry, ["a", "b", "c"]) is None
+    assert first_misplaced(entry, ["a", "c", "b"]) == "b"
+    assert first_misplaced({**entry, "expect_first": False}, ["c", "a"]) is None
+
+
 def test_negative_pay_words_do_not_find_paid_listings(catalog: Catalog, tmp_path: Path) -> None:
     paid = {o.id for o in catalog.opportunities.values() if o.pay_type in ("paid", "stipend")}
     unpaid = {o.id for o in catalog.opportunities.values() if o.pay_type == "unpaid"}

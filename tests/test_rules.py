@@ -344,6 +344,100 @@ def test_rule_message(minimal: Path, edits: list[Edit], expected: list[str]) -> 
     assert check_lines(minimal) == expected
 
 
+# -- when applicants hear back, and an employer of record that varies -----------------------------
+
+RESULTS_FIX = (
+    "Write in `results_by` the date results are {word}, on or after {limit}, or correct the date applications open or close."
+)
+
+
+@pytest.mark.parametrize(
+    ("edits", "expected"),
+    [
+        pytest.param(
+            [listing('  deadline: "2027-03-15"', '  deadline: "2027-03-15"\n  results_by: "2027-03-01"')],
+            [
+                f"{SHOWN}:33:15: error: `application.results_by` (2027-03-01) is before the deadline (2027-03-15). "
+                + RESULTS_FIX.format(word="sent", limit="2027-03-15")
+            ],
+            id="results-before-deadline",
+        ),
+        pytest.param(
+            [
+                listing('  deadline: "2027-03-15"\n', '  results_by: "2027-01-02"\n  mode: lottery\n'),
+                listing("status: open", "status: closed"),
+            ],
+            [
+                f"{SHOWN}:32:15: error: `application.results_by` (2027-01-02) is before the day applications open (2027-01-05). "
+                + RESULTS_FIX.format(word="drawn", limit="2027-01-05")
+            ],
+            id="lottery-drawn-before-it-opens",
+        ),
+        pytest.param(
+            [listing('  deadline: "2027-03-15"', '  deadline: "2027-03-15"\n  mode: none\n  waitlist: true')],
+            [
+                f"{SHOWN}:34:3: error: `waitlist` is for people who apply, but the listing says `mode: none` (no application). "
+                "Remove `waitlist`, or set `mode:` to how people apply (such as `apply` or `lottery`)."
+            ],
+            id="waitlist-without-an-application",
+        ),
+        pytest.param(
+            [listing("employer_of_record: self", "employer_of_record: [provider, acm]")],
+            [
+                f"{SHOWN}:6:32: error: `employer_of_record`, item 2 names the organization `acm`, which is not in the catalog. "
+                "Did you mean `acme`?"
+            ],
+            id="employer-of-record-list-typo",
+        ),
+        pytest.param(
+            [listing("employer_of_record: self", "employer_of_record: [provider, Acme Staffing]")],
+            [
+                f"{SHOWN}:6:32: error: `employer_of_record`, item 2 is not `self`, `provider` or an organization id. "
+                "Write each organization's folder name on its own line, or `provider` for the provider that enrolls the student."
+            ],
+            id="employer-of-record-list-not-an-id",
+        ),
+        pytest.param(
+            [
+                listing("employer_of_record: self\n", "employer_of_record_note: Chosen by ZIP code.\n"),
+                listing("type: paid\n  amount: 18.5\n  unit: hour", "type: unpaid"),
+            ],
+            [
+                f"{SHOWN}:6:1: error: `employer_of_record_note` explains an employer of record that the listing does not name. "
+                "Add `employer_of_record:` (`self`, an organization id, `provider`, or a list of them), or remove the note."
+            ],
+            id="employer-of-record-note-alone",
+        ),
+    ],
+)
+def test_results_and_employer_of_record_messages(minimal: Path, edits: list[Edit], expected: list[str]) -> None:
+    for path, old, new in edits:
+        edit(minimal / path, old, new)
+    assert check_lines(minimal) == expected
+
+
+@pytest.mark.parametrize(
+    "edits",
+    [
+        pytest.param([listing("employer_of_record: self", "employer_of_record: provider")], id="provider"),
+        pytest.param([listing("employer_of_record: self", "employer_of_record: [self, provider]")], id="self-or-provider"),
+        pytest.param(
+            [
+                listing(
+                    '  deadline: "2027-03-15"',
+                    '  deadline: "2027-03-15"\n  mode: lottery\n  results_by: "2027-03-15"\n  waitlist: true',
+                )
+            ],
+            id="lottery-drawn-on-the-deadline",
+        ),
+    ],
+)
+def test_results_and_employer_of_record_accepted(minimal: Path, edits: list[Edit]) -> None:
+    for path, old, new in edits:
+        edit(minimal / path, old, new)
+    assert check_lines(minimal) == []
+
+
 @pytest.mark.parametrize(
     "edits",
     [
@@ -573,7 +667,8 @@ def test_credit_endorsement_and_evidence_mistakes_are_located_with_the_fix(tmp_p
     assert "`colege`" in _line(lines, "44:14") and "Did you mean `college`?" in _line(lines, "44:14")
     assert "is 0, but it must be more than 0" in _line(lines, "45:31")
     endorsement = _line(lines, "46:18")
-    assert "`work-readiness-certificate`" in endorsement and "Did you mean `work-readiness-certification`?" in endorsement
+    # The closest first; the other readiness certificate of the list ("... Career Readiness Certificate") may follow.
+    assert "`work-readiness-certificate`" in endorsement and "Did you mean `work-readiness-certification`" in endorsement
     handbook = _line(lines, "58:13")
     assert "http://" in handbook and "https://" in handbook
     assert len(lines) == 4
@@ -597,6 +692,27 @@ def test_endorsements_without_their_vocabulary_are_an_error(tmp_path: Path) -> N
     edit(root / LISTING, "handbook: http://", "handbook: https://")
     line = _line(check_lines(root), "42:3")
     assert "no list of endorsements" in line and "catalog/vocabularies/endorsements.yml" in line
+
+
+def test_an_endorsement_tier_is_one_of_its_tiers(tmp_path: Path) -> None:
+    outcomes = (
+        "outcomes:\n  endorsements:\n"
+        "    - {id: act-workkeys-ncrc, tier: silvr}\n"
+        "    - {id: state-seal-of-biliteracy, tier: gold}\n"
+        "    - {id: act-workkeys-ncrc, tier: gold}\n"
+        "quality:\n"
+    )
+    root = _with_evidence(tmp_path, outcomes)
+    edit(root / LISTING, "handbook: http://", "handbook: https://")
+    lines = check_lines(root)
+    assert _line(lines, "43:37").endswith(
+        "error: The endorsement `act-workkeys-ncrc` has no tier `silvr`. Did you mean `silver`?"
+    )
+    assert _line(lines, "44:44").endswith(
+        "error: The endorsement `state-seal-of-biliteracy` has no tiers in catalog/vocabularies/endorsements.yml. "
+        "Write the endorsement as its id alone: `- state-seal-of-biliteracy`."
+    )
+    assert len(lines) == 2  # a tier of the list, such as gold, is accepted
 
 
 def test_an_old_listing_with_credit_flags_still_checks(tmp_path: Path) -> None:

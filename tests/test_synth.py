@@ -203,7 +203,36 @@ def test_some_listings_use_the_fields_of_real_programs(tmp_path: Path) -> None:
     assert {c["kind"] for c in credits} == {"high-school", "college", "apprenticeship-hours"}
     assert 0.05 <= share(sum("credits" in x["outcomes"] for x in listings)) <= 0.3
     endorsed = [e for x in listings for e in x["outcomes"].get("endorsements", [])]
-    assert endorsed and set(endorsed) <= {item["id"] for item in _vocab(root, "endorsements")}
+    known = {item["id"]: [t["id"] for t in item.get("tiers", [])] for item in _vocab(root, "endorsements")}
+    assert endorsed and {e["id"] if isinstance(e, dict) else e for e in endorsed} <= set(known)
+    assert any(isinstance(e, dict) for e in endorsed) and all(
+        e["tier"] in known[e["id"]] for e in endorsed if isinstance(e, dict)
+    )
+    stepped = [x for x in listings if "steps" in x["pay"]]
+    assert 0.003 <= share(len(stepped)) <= 0.05
+    for x in stepped:
+        steps = x["pay"]["steps"]
+        assert x["format"] == "apprenticeship" and "amount" not in x["pay"] and x["pay"]["unit"] == "hour"
+        assert [st["year"] for st in steps] == list(range(1, len(steps) + 1)) and len(steps) >= 2
+        assert all(a["amount"] < b["amount"] for a, b in zip(steps, steps[1:], strict=False))
+    roles = [x for x in listings if "employer_roles" in x]
+    assert 0.01 <= share(len(roles)) <= 0.15
+    assert {r["way"] for x in roles for r in x["employer_roles"]} == {"host", "hire", "sponsor", "mentor", "speak"}
+    assert all("amount" in r for x in roles for r in x["employer_roles"] if r["way"] == "sponsor")
+    quality = [x.get("quality", {}) for x in listings]
+    for key, (low, high) in {
+        "evaluation": (0.05, 0.35),
+        "coordinator": (0.05, 0.4),
+        "handbook": (0.03, 0.25),
+        "mentor_training": (0.03, 0.3),
+    }.items():
+        assert low <= share(sum(key in q for q in quality)) <= high, key
+    for x in listings:
+        spanish = x.get("translations", {}).get("es", {})
+        if "evaluation" in x.get("quality", {}) and spanish:
+            assert len(spanish["evaluation"]["criteria"]) == len(x["quality"]["evaluation"]["criteria"])
+        if "employer_roles" in x and spanish:
+            assert set(spanish["employer_roles"]) == {r["way"] for r in x["employer_roles"]}
     windowed = [x["application"] for x in listings if "windows" in x["application"]]
     assert 0.005 <= share(len(windowed)) <= 0.06
     assert all("deadline" not in a and "opens" not in a and len(a["windows"]) == 2 for a in windowed)

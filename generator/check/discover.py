@@ -30,10 +30,12 @@ VOCABULARIES = (
     "regions",
     "endorsements",
     "synonyms",
+    "verifiers",
 )
 # Catalogs written before regions existed keep checking: without regions.yml the areas are the one region.
 # A region that awards no endorsements needs no endorsements.yml, and search works without synonyms.yml.
-OPTIONAL_VOCABULARIES = ("regions", "endorsements", "synonyms")
+# Without verifiers.yml no organization can say `verified:`, and every page says "Not yet verified".
+OPTIONAL_VOCABULARIES = ("regions", "endorsements", "synonyms", "verifiers")
 LOGOS = ("logo.svg", "logo.png")
 
 

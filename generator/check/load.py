@@ -12,6 +12,7 @@ from typing import Any
 from generator.check.discover import Entry, discover, shown_path
 from generator.check.logos import read_logo
 from generator.check.messages import to_problems
+from generator.check.partial import blocked_paths, hides, readable
 from generator.check.problems import Problem
 from generator.check.schemas import Validators
 from generator.check.yamlload import MAX_BYTES, Loaded, decode, load
@@ -27,16 +28,26 @@ MODELINE = re.compile(r"^[ \t]*#[ \t]*yaml-language-server[ \t]*:[ \t]*\$schema=
 
 @dataclass(frozen=True, slots=True)
 class Record:
-    """One file that parsed and passed its schema."""
+    """One file that parsed and passed its schema, or, with `blocked`, one that parsed and failed it."""
 
     kind: str
     id: str
     shown: str
     data: dict[str, Any]
     loaded: Loaded
+    # The places its schema errors make unreadable (see partial.py); empty for a file that passed.
+    blocked: tuple[tuple[Any, ...], ...] = ()
 
     def at(self, *path: Any, key: bool = False) -> tuple[int, int]:
         return self.loaded.where(tuple(path), key=key)
+
+    def readable(self, *paths: tuple[Any, ...]) -> bool:
+        """Whether the rules may read each of paths, with all it holds: always, once the file passed its schema."""
+        return readable(self.blocked, *paths)
+
+    def hides(self, path: tuple[Any, ...]) -> bool:
+        """Whether the value at path, or something that holds it, failed the schema."""
+        return hides(self.blocked, path)
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,33 +204,43 @@ def load_all(root: Path) -> Loading:
     validators = Validators()
     vocabularies: dict[str, list[dict[str, Any]]] = {}
     records: list[Record] = []
+    blocked: dict[tuple[str, str], tuple[tuple[Any, ...], ...]] = {}
     for entry, loaded in parsed:
         if entry.kind == "vocabulary":
-            record = _validated(entry, loaded, validators, problems)
+            record = _validated(entry, loaded, validators, problems, blocked)
             if record:
                 records.append(record)
                 vocabularies[entry.id] = record.data["items"]
     validators = Validators(vocabularies)
     for entry, loaded in parsed:
         if entry.kind != "vocabulary":
-            record = _validated(entry, loaded, validators, problems)
+            record = _validated(entry, loaded, validators, problems, blocked)
             if record:
                 records.append(record)
     passed = {(r.kind, r.id) for r in records}
     failed: dict[tuple[str, str], Record | None] = {(e.kind, e.id): None for e in entries if (e.kind, e.id) not in passed}
     for entry, loaded in parsed:
         if (entry.kind, entry.id) in failed and isinstance(loaded.data, dict):
-            failed[entry.kind, entry.id] = Record(entry.kind, entry.id, entry.shown, loaded.data, loaded)
+            # A file whose errors are not known (it never reached the detailed validator) blocks everything.
+            where = blocked.get((entry.kind, entry.id), ((),))
+            failed[entry.kind, entry.id] = Record(entry.kind, entry.id, entry.shown, loaded.data, loaded, where)
     return Loading(records, logos, problems, len(entries), failed)
 
 
-def _validated(entry: Entry, loaded: Loaded, validators: Validators, problems: list[Problem]) -> Record | None:
+def _validated(
+    entry: Entry,
+    loaded: Loaded,
+    validators: Validators,
+    problems: list[Problem],
+    blocked: dict[tuple[str, str], tuple[tuple[Any, ...], ...]],
+) -> Record | None:
     data = loaded.data
     if validators.is_valid(entry.kind, data):
         return Record(entry.kind, entry.id, entry.shown, data, loaded)
     errors = validators.errors(entry.kind, data)
     if not errors:  # the two validators disagree; trust the detailed one
         return Record(entry.kind, entry.id, entry.shown, data, loaded)
+    blocked[entry.kind, entry.id] = blocked_paths(errors)
     problems.extend(
         to_problems(
             entry.shown,

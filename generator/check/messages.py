@@ -81,6 +81,34 @@ TYPE_WORDS = {
     "null": "empty",
 }
 
+# The messages of the commonest problems, as templates: the checker fills them in here, and the form that writes a
+# new listing (/contribute/new/, site_overrides/assets/contribute/messages.js) receives them as JSON when the site
+# is built, so the employer reads the same words while typing as the checker prints. Each is (what is wrong, how
+# to fix it); `{field}` is the place in words (field_name), the other names are filled in as given.
+TEMPLATES: dict[str, tuple[str, str]] = {
+    "missing-key": ("The required key `{name}` is missing{where}", "Add `{name}:`{gloss}"),
+    "empty-value": ("{field} is empty", "Fill in {words}"),
+    "blank": ("{field} is blank", "Write some text"),
+    "not-allowed": ("{field} has the value `{value}`, which is not allowed here", "Use one of: {allowed}"),
+    "too-long": ("{field} is too long ({length} characters; the limit is {limit})", "Shorten it"),
+    "too-small": ("{field} is {value}, but it must be {bound} {limit}", "Use a number {bound} {limit}"),
+    "too-large": ("{field} is {value}, but it must be at most {limit}", "Use a number up to {limit}"),
+    "too-few": ("{field} needs at least {limit} {items}", "Add the missing items"),
+    "too-many": ("{field} has more than {limit} items", "Keep at most {limit}"),
+    "duplicate-item": ("{field} lists the same value twice", "Remove the repeated item"),
+    "wrong-type": ("{field} should be {words}, not {value}", "Write {words}"),
+    "other": ("{field} is not in the expected form", "See the field reference for an example"),
+}
+# Added to a fix when the field may be left out altogether.
+OR_REMOVE = ", or remove the line"
+# The words for "at least" and "more than" in too-small.
+BOUNDS = {"minimum": "at least", "exclusiveMinimum": "more than"}
+
+
+def template(code: str, part: int, **values: Any) -> str:
+    """One of TEMPLATES filled in: part 0 is what is wrong, 1 the fix."""
+    return TEMPLATES[code][part].format(**values)
+
 
 def field_name(path: tuple[Any, ...]) -> str:
     """A place in a file in words: `sites`, item 2, `zip` (people who do not program do not read `sites[1]`)."""
@@ -348,7 +376,13 @@ def _closest(value: str, allowed: list[str]) -> str | None:
 
 def _leaves(error: jsonschema.ValidationError) -> list[jsonschema.ValidationError]:
     if error.context:
-        best = jsonschema.exceptions.best_match(error.context)
+        context = list(error.context)
+        if error.validator in ("anyOf", "oneOf"):
+            # A value that may be written two ways (an id, or a mapping with the id and more): the way that fits
+            # the value's kind says what is wrong with it; "should be a mapping" would mislead a misspelt id.
+            wrong_kind = {e.schema_path[0] for e in context if e.validator == "type" and not e.relative_path}
+            context = [e for e in context if e.schema_path[0] not in wrong_kind] or context
+        best = jsonschema.exceptions.best_match(context)
         return [best] if best is not None else [error]
     return [error]
 
@@ -458,6 +492,8 @@ def _companions(keys: list[str]) -> set[str]:
 def _sharing_a_word(f: _Failure, extra: str, keys: list[str]) -> str:
     """`hours:` could mean `hours_per_week` or `total_hours`: offer each key that shares a word, with what it holds."""
     typed = set(_words(extra)) - _FILLER
+    if len(typed) >= 3:
+        return ""  # a sentence read as a key ("Note that pay ..."), not a key written in words
     companions = _companions(keys)
     sharing = [k for k in keys if k not in companions and typed & set(_words(k))]
     if len(sharing) < 2:
@@ -554,8 +590,8 @@ def _required(f: _Failure) -> list[Problem]:
         description = _properties(f.error).get(name, {}).get("description", "")
         where = f" in {f.field}" if f.path else ""
         first = description.split(". ")[0].rstrip(".")
-        hint = f"Add `{name}:`" + (f" ({first})" if first else "")
-        out.append(f.at(f.path, key=True, what=f"The required key `{name}` is missing{where}", fix=hint, code="missing-key"))
+        hint = template("missing-key", 1, name=name, gloss=f" ({first})" if first else "")
+        out.append(f.at(f.path, key=True, what=template("missing-key", 0, name=name, where=where), fix=hint, code="missing-key"))
     return out
 
 
@@ -563,9 +599,9 @@ def _type(f: _Failure) -> list[Problem]:
     wanted = f.expected if isinstance(f.expected, str) else f.expected[0]
     words = TYPE_WORDS.get(wanted, wanted)
     if f.value is None:
-        fix = f"Fill in {words}" + (", or remove the line" if f.optional else "")
-        return [f.at(f.path, what=f"{f.field} is empty", fix=fix, code="empty-value")]
-    what = f"{f.field} should be {words}, not {_describe(f.value)}"
+        fix = template("empty-value", 1, words=words) + (OR_REMOVE if f.optional else "")
+        return [f.at(f.path, what=template("empty-value", 0, field=f.field), fix=fix, code="empty-value")]
+    what = template("wrong-type", 0, field=f.field, words=words, value=_describe(f.value))
     return [f.at(f.path, what=what, fix=_type_fix(f, wanted), code="wrong-type")]
 
 
@@ -755,7 +791,7 @@ def _passes_at(f: _Failure, path: tuple[Any, ...], value: Any) -> bool:
 
 def _enum(f: _Failure) -> list[Problem]:
     allowed = [str(a) for a in f.expected]
-    what = f"{f.field} has the value `{_short(str(f.value))}`, which is not allowed here"
+    what = template("not-allowed", 0, field=f.field, value=_short(str(f.value)))
     name = _def_name(f.error, f.names) or ""
     where = f"catalog/vocabularies/{VOCABULARY_FILES[name]}.yml" if name in VOCABULARY_FILES else ""
     pieces = _split_name(f, allowed, name)
@@ -767,6 +803,9 @@ def _enum(f: _Failure) -> list[Problem]:
         # "Manufacturing and Product Development, Health Science and Medical Technology": two items on one line.
         lines = " and ".join(f"`- {a}`" for a in several)
         fix = f"It names {len(several)} values: put each on its own line, starting with `- `: {lines}"
+    elif f.path and f.path[-1] == "across" and isinstance(f.value, str):
+        # `across` takes one word (`region`) or a list of areas: a lone area id is a list of one.
+        fix = f"Write the areas as a list, `across: [{_short(f.value)}]`, or `across: region` for the whole region"
     elif name in MAINTAINED_LISTS:
         fix = suggest(str(f.value), allowed, f.aliases.get(name)) + (
             f". The list lives in {where}, which the region's maintainers edit: to add a new one, ask them in the pull request"
@@ -842,8 +881,8 @@ def _text_form(f: _Failure) -> list[Problem]:
     name = _def_name(f.error, f.names)
     path, field, value = f.path, f.field, f.value
     if isinstance(value, str) and not value.strip():
-        fix = "Write some text" + (", or remove the line" if f.optional else "")
-        return [f.at(path, what=f"{field} is blank", fix=fix, code="blank")]
+        fix = template("blank", 1) + (OR_REMOVE if f.optional else "")
+        return [f.at(path, what=template("blank", 0, field=field), fix=fix, code="blank")]
     if name == "https_url" and isinstance(value, str):
         what, fix = _url_text(value)
         return [f.at(path, what=f"{field} {what}", fix=fix, code="bad-https-url")]
@@ -856,6 +895,10 @@ def _text_form(f: _Failure) -> list[Problem]:
     if f.kind == "pattern" and path and path[-1] in ("employer_of_record", "paid_by"):
         what = f"{field} is not `self` or an organization id"
         return [f.at(path, what=what, fix="Write `self` or the organization's folder name", code="bad-reference")]
+    if f.kind == "pattern" and len(path) == 2 and path[0] == "employer_of_record":
+        what = f"{field} is not `self`, `provider` or an organization id"
+        fix = "Write each organization's folder name on its own line, or `provider` for the provider that enrolls the student"
+        return [f.at(path, what=what, fix=fix, code="bad-reference")]
     what = f"{field} is not in the expected form"
     return [f.at(path, what=what, fix="See the field reference for an example", code=f"schema-{f.kind}")]
 
@@ -895,8 +938,8 @@ def _form_fix(f: _Failure, name: str, value: Any) -> tuple[str, str] | None:
 
 
 def _max_length(f: _Failure) -> list[Problem]:
-    what = f"{f.field} is too long ({len(f.value)} characters; the limit is {f.expected})"
-    return [f.at(f.path, what=what, fix="Shorten it", code="too-long")]
+    what = template("too-long", 0, field=f.field, length=len(f.value), limit=f.expected)
+    return [f.at(f.path, what=what, fix=template("too-long", 1), code="too-long")]
 
 
 def _zip_number(f: _Failure) -> list[Problem]:
@@ -909,31 +952,33 @@ def _zip_number(f: _Failure) -> list[Problem]:
 def _minimum(f: _Failure) -> list[Problem]:
     if _def_name(f.error, f.names) == "zip":
         return _zip_number(f)
-    bound = "at least" if f.kind == "minimum" else "more than"
-    what = f"{f.field} is {f.value}, but it must be {bound} {f.expected}"
-    return [f.at(f.path, what=what, fix=f"Use a number {bound} {f.expected}", code="too-small")]
+    values = {"field": f.field, "value": f.value, "bound": BOUNDS.get(f.kind, "more than"), "limit": f.expected}
+    return [f.at(f.path, what=template("too-small", 0, **values), fix=template("too-small", 1, **values), code="too-small")]
 
 
 def _maximum(f: _Failure) -> list[Problem]:
     if _def_name(f.error, f.names) == "zip":
         return _zip_number(f)
-    what = f"{f.field} is {f.value}, but it must be at most {f.expected}"
-    return [f.at(f.path, what=what, fix=f"Use a number up to {f.expected}", code="too-large")]
+    values = {"field": f.field, "value": f.value, "limit": f.expected}
+    return [f.at(f.path, what=template("too-large", 0, **values), fix=template("too-large", 1, **values), code="too-large")]
 
 
 def _min_items(f: _Failure) -> list[Problem]:
     n = f.expected
-    return [f.at(f.path, what=f"{f.field} needs at least {n} item{'s' * (n != 1)}", fix="Add the missing items", code="too-few")]
+    what = template("too-few", 0, field=f.field, limit=n, items="item" if n == 1 else "items")
+    return [f.at(f.path, what=what, fix=template("too-few", 1), code="too-few")]
 
 
 def _max_items(f: _Failure) -> list[Problem]:
     if isinstance(f.value, list) and len(_names_in(f.value, [str(a) for a in _item_enum(f)])) <= f.expected:
         return []  # names split at their commas, which their own message explains: whole, they are few enough
-    return [f.at(f.path, what=f"{f.field} has more than {f.expected} items", fix=f"Keep at most {f.expected}", code="too-many")]
+    values = {"field": f.field, "limit": f.expected}
+    return [f.at(f.path, what=template("too-many", 0, **values), fix=template("too-many", 1, **values), code="too-many")]
 
 
 def _unique_items(f: _Failure) -> list[Problem]:
-    return [f.at(f.path, what=f"{f.field} lists the same value twice", fix="Remove the repeated item", code="duplicate-item")]
+    what, fix = template("duplicate-item", 0, field=f.field), template("duplicate-item", 1)
+    return [f.at(f.path, what=what, fix=fix, code="duplicate-item")]
 
 
 # The message for each JSON Schema keyword the catalog's schemas use.

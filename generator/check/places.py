@@ -73,3 +73,23 @@ def region_of(area: Mapping[str, Any], regions: Sequence[Mapping[str, Any]]) -> 
     if written:
         return str(written)
     return str(regions[0]["id"]) if len(regions) == 1 else ""
+
+
+REGION_WIDE = "region"  # `across: region`: every area of the region
+
+
+def is_place(area: Mapping[str, Any]) -> bool:
+    """An area a site can be in: one with cities or ZIP codes ("online" has neither)."""
+    return bool(area.get("cities") or area.get("zips"))
+
+
+def across_areas(site: Mapping[str, Any], areas: Sequence[Mapping[str, Any]]) -> list[str]:
+    """The area ids a site spread across areas (`across`) covers, in the vocabulary's order: every place area
+    for `across: region`, else the listed ones that are places. [] for a site without `across`."""
+    across = site.get("across")
+    if across == REGION_WIDE:
+        return [str(a["id"]) for a in _places(areas)]
+    if not isinstance(across, list):
+        return []
+    wanted = {str(a) for a in across}
+    return [str(a["id"]) for a in _places(areas) if str(a["id"]) in wanted]

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
+import traceback
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from babel import Locale, UnknownLocaleError
 
 from generator import i18n
 from generator.characters import text_problem
-from generator.check import places
+from generator.check import places, review
 from generator.check.load import Record
 from generator.check.messages import FREE_MAIL, field_name, free_mail_text, suggest, unknown_organization_fix
 from generator.check.problems import Problem, Severity
@@ -25,8 +26,6 @@ from generator.check.tracks import with_track
 from generator.check.yamlload import Loaded
 from generator.ids import ID, catalog_id_problem
 from generator.sanitize import markdown_depth, url_problem
-
-STALE_DAYS = 365
 
 
 def language_name(code: str) -> str:
@@ -50,6 +49,13 @@ MAX_MARKDOWN_DEPTH = 4
 # ($0.0000001 an hour shows as "$0.00"); the limits are far from any real youth wage or stipend.
 MONEY = {"hour": (1, 500), "week": (10, 20_000), "month": (10, 50_000), "total": (10, 250_000), "year": (1_000, 2_000_000)}
 DATE_FIELDS = (("application", "opens"), ("application", "deadline"), ("schedule", "start"), ("schedule", "end"))
+# What the rules about when to apply read of `application` besides its dates, and what a track's rules read of
+# the listing: on a listing that failed its schema, they run only when these passed.
+SCHEDULE_READS = ("rolling", "windows", "expected", "mode")
+TRACK_READS = [
+    (key,)
+    for key in ("tracks", "eligibility", "pay", "schedule", "employer_of_record", "translations", "summary", "format", "seats")
+]
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -94,6 +100,9 @@ class Rules:
                 if found is not None:
                     self.unchecked.setdefault(found.kind, {})[found.id] = found
         self.problems: list[Problem] = []
+        # The rules that raised on a file that failed its schema (kind, id, rule): each is skipped, as the schema's
+        # problems already say what is wrong there. Tests hold this empty.
+        self.skipped: list[tuple[str, str, str]] = []
         self.by_kind: dict[str, dict[str, Record]] = {}
         for record in records:
             self.by_kind.setdefault(record.kind, {})[record.id] = record
@@ -131,6 +140,7 @@ class Rules:
         for record in self.kind("organization").values():
             self.dates(record, [("last_reviewed",)])
             self.logo(record)
+            self.verified(record)
         for record in self.kind("pathway").values():
             self.dates(record, [("last_reviewed",)])
             self.pathway(record)
@@ -143,10 +153,50 @@ class Rules:
             self.unchecked_references(record)
         for record in self.unchecked.get("retired", {}).values():
             self.retired(record, whole=False)
+        for records in self.unchecked.values():
+            for record in records.values():
+                self.unchecked_own(record)
         self.former_ids()
-        return self.problems
+        # A rule that runs on a file that failed its schema may find what unchecked_references found already.
+        return list(dict.fromkeys(self.problems))
 
     # -- helpers -------------------------------------------------------
+
+    def own(self, record: Record, reads: Iterable[tuple[Any, ...]], rule: Callable[[], object]) -> None:
+        """Run one of a file's own rules when the parts it reads passed the schema: always, for a file that
+        passed it. On a file that failed it, a rule that raises all the same is skipped, never a traceback."""
+        if not record.readable(*reads):
+            return
+        if (record.kind, record.id) not in self.failed:
+            rule()
+            return
+        try:
+            rule()
+        except (KeyError, TypeError, AttributeError, IndexError, ValueError) as exc:
+            frame = traceback.extract_tb(exc.__traceback__)[-1]
+            self.skipped.append((record.kind, record.id, f"{type(exc).__name__} in {frame.name}, line {frame.lineno}: {exc}"))
+
+    def unchecked_own(self, record: Record) -> None:
+        """A file's own rules on the parts of it that passed its schema, when the file as a whole did not."""
+        own, data = self.own, record.data
+        own(record, [], lambda: self.strings(record, data, ()))
+        if record.kind in ("organization", "opportunity", "pathway", "rubric"):
+            own(record, [], lambda: self.descriptions(record))
+            own(record, [], lambda: self.free_mail(record))
+            own(record, [], lambda: self.languages(record, data.get("translations", {}), ("translations",)))
+        if record.kind in ("organization", "pathway"):
+            own(record, [], lambda: self.dates(record, [("last_reviewed",)]))
+        if record.kind == "organization":
+            own(record, [("logo",)], lambda: self.logo(record))
+        elif record.kind == "pathway":
+            own(record, [("occupations",), ("stages",)], lambda: self.pathway(record))
+        elif record.kind == "rubric":
+            own(record, [("levels",), ("criteria",), ("translations",)], lambda: self.rubric(record))
+        elif record.kind == "vocabulary":
+            own(record, [("items",)], lambda: self.vocabulary(record))
+        elif record.kind == "opportunity":
+            self.opportunity(record)
+            own(record, [], lambda: self.untranslated(record))
 
     def free_mail(self, record: Record) -> None:
         """A contact address at a free provider is a warning, not an error: a small program may have no other."""
@@ -154,7 +204,7 @@ class Rules:
             section = record.data.get(path[0])
             address = section.get(path[1]) if isinstance(section, dict) else None
             domain = address.rpartition("@")[2].lower() if isinstance(address, str) else ""
-            if domain in FREE_MAIL:
+            if domain in FREE_MAIL and not record.hides(path):
                 what, fix = free_mail_text(field_name(path), domain)
                 self.add(record, path, "personal-email", what, fix, severity="warning")
 
@@ -168,6 +218,8 @@ class Rules:
         translations = record.data.get("translations")
         for lang in i18n.available():
             if lang == i18n.SOURCE:
+                continue
+            if record.hides(("translations", lang)):
                 continue
             given = translations.get(lang) if isinstance(translations, dict) else None
             given = given if isinstance(given, dict) else {}
@@ -192,6 +244,8 @@ class Rules:
     def dates(self, record: Record, paths: list[tuple[str | int, ...]]) -> dict[tuple[str | int, ...], dt.date]:
         found = {}
         for path in paths:
+            if record.hides(path):  # its schema problem is reported
+                continue
             value: Any = record.data
             for part in path:
                 if isinstance(value, dict):
@@ -225,6 +279,8 @@ class Rules:
 
     def strings(self, record: Record, value: Any, path: tuple[Any, ...]) -> None:
         """Every text: no hidden code points, no text that only looks like text, links a page can show."""
+        if record.blocked and record.hides(path):  # its schema problem is reported
+            return
         if isinstance(value, dict):
             for key, item in value.items():
                 self.strings(record, item, (*path, key))
@@ -268,6 +324,8 @@ class Rules:
                 if isinstance(body, dict):
                     found.append((("translations", lang, "description"), body.get("description")))
         for path, text in found:
+            if record.hides(path):
+                continue
             if isinstance(text, str) and markdown_depth(text) > MAX_MARKDOWN_DEPTH:
                 self.add(
                     record,
@@ -290,6 +348,8 @@ class Rules:
         """Text in a language the site's interface has no catalog for would reach no page: refuse it."""
         known = i18n.available()[1:]
         for key in written if isinstance(written, dict) else ():
+            if not isinstance(key, str) or record.hides((*path, key)):
+                continue
             lang = key.removeprefix(prefix)
             if not (key.startswith(prefix) and re.fullmatch("[a-z]{2,3}", lang) and lang not in known):
                 continue
@@ -343,6 +403,16 @@ class Rules:
                         "Keep each one once",
                     )
                 seen.setdefault(marker, i)
+            tier_ids = [str(t["id"]) for t in item.get("tiers", [])]
+            for j, tier in enumerate(tier_ids):
+                if tier in tier_ids[:j]:
+                    self.add(
+                        record,
+                        ("items", i, "tiers", j, "id"),
+                        "duplicate-id",
+                        f"The tier `{tier}` is used twice in `{item['id']}`",
+                        "Give each tier its own id",
+                    )
             if "min" in item and "max" in item and item["min"] > item["max"]:
                 self.add(
                     record,
@@ -393,6 +463,35 @@ class Rules:
             if record and "hub" in region:
                 self.reference(record, ("items", i, "hub"), region["hub"], "organization", "organization")
 
+    def verified(self, record: Record) -> None:
+        """`verified:` names a verifier of verifiers.yml, on a day that has come."""
+        verified = record.data.get("verified")
+        if not isinstance(verified, dict):
+            return
+        by = verified.get("by")
+        known = [str(item["id"]) for item in self.vocabulary_items("verifiers")]
+        if isinstance(by, str) and by not in known and ("vocabulary", "verifiers") not in self.failed:
+            self.add(
+                record,
+                ("verified", "by"),
+                "unknown-reference",
+                f"{field_name(('verified', 'by'))} names the verifier `{by}`, which is not in catalog/vocabularies/verifiers.yml",
+                suggest(by, known, where="catalog/vocabularies/verifiers.yml")
+                if known
+                else "Only a verifier the region lists may verify an organization: add it to "
+                "catalog/vocabularies/verifiers.yml first, or remove `verified:`",
+            )
+        on = self.dates(record, [("verified", "on")]).get(("verified", "on"))
+        if on and on > self.today:
+            self.add(
+                record,
+                ("verified", "on"),
+                "future-date",
+                f"{field_name(('verified', 'on'))} ({on}) is in the future",
+                'Write the day the record was checked; until that day comes the pages say "Not yet verified"',
+                severity="warning",
+            )
+
     def sites(self, record: Record, sites: list[dict[str, Any]]) -> None:
         """A site in no area of the region says so with `outside_region: true`; one in it does not."""
         if ("vocabulary", "areas") in self.failed:  # its own problems are reported; a guess here would mislead
@@ -400,6 +499,9 @@ class Rules:
         areas = self.vocabulary_items("areas")
         region = self.region_name()
         for i, site in enumerate(sites):
+            if "across" in site:
+                self.site_across(record, i, site, areas)
+                continue
             outside = site.get("outside_region") is True
             if outside:
                 local = site.get("area") or places.claims_local(site, areas)
@@ -430,6 +532,45 @@ class Rules:
                 "If the site really is outside the region, add `outside_region: true` to this site; "
                 f"if the {noun} is wrong, correct it",
             )
+
+    # What says one place; a site spread across areas has none of it.
+    ONE_PLACE = ("address", "city", "zip", "area", "lat", "lon", "outside_region", "state")
+
+    def site_across(self, record: Record, i: int, site: dict[str, Any], areas: list[dict[str, Any]]) -> None:
+        """A site spread across areas (`across`) is in person somewhere in the region: no single address, not
+        online, and only areas that are places (not "online"). Unknown area ids are the schema's to report."""
+        for key in self.ONE_PLACE:
+            if key in site:
+                self.add(
+                    record,
+                    ("sites", i, key),
+                    "across-with-address",
+                    f"{field_name(('sites', i))} lists the areas it is spread across (`across`), so it has no single "
+                    f"place, but it also gives `{key}`",
+                    f"Remove `{key}`; or, for one site at one address, remove `across` and keep the address",
+                )
+        if site.get("mode") == "remote":
+            self.add(
+                record,
+                ("sites", i, "across"),
+                "across-remote",
+                f"{field_name(('sites', i))} is remote (`mode: remote`), so it is in no area, but it gives `across`",
+                "Remove `across`; if only people who live in some areas may take part, say so in `eligibility.residency`",
+            )
+        across = site.get("across")
+        if not isinstance(across, list):
+            return
+        kinds = {str(a.get("id")): places.is_place(a) for a in areas}
+        for k, area in enumerate(across):
+            if kinds.get(str(area)) is False:
+                self.add(
+                    record,
+                    ("sites", i, "across", k),
+                    "across-not-a-place",
+                    f"{field_name(('sites', i, 'across', k))} is `{area}`, which is not a place in the region: "
+                    "no site can be in it",
+                    "Remove it; an online part of the program is a site of its own with `mode: remote`",
+                )
 
     def rubric(self, record: Record) -> None:
         data = record.data
@@ -517,10 +658,32 @@ class Rules:
                     )
 
     def opportunity(self, record: Record) -> None:
+        """A listing's own rules. On a listing that failed its schema each runs only when every part it reads
+        passed (see partial.py), so one run reports the rules' problems beside the schema's."""
+        data = record.data
+        own = self.own
+        if "intermediary" in data and record.readable(("intermediary",)):
+            self.reference(record, ("intermediary",), data["intermediary"], "organization", "organization")
+        own(record, [("pay",), ("employer_of_record",), ("employer_of_record_note",)], lambda: self.payer(record))
+        own(record, [("employer_roles",), ("translations",)], lambda: self.employer_roles(record, data))
+        if record.readable(("pathways",)):
+            for i, pathway in enumerate(data.get("pathways", [])):
+                self.reference(record, ("pathways", i), pathway, "pathway", "pathway")
+        own(record, [("quality",)], lambda: self.quality(record, data.get("quality", {})))
+        own(record, [("outcomes",), ("quality",), ("translations",)], lambda: self.credit(record, data))
+        own(record, [("eligibility",)], lambda: self.eligibility(record, data["eligibility"]))
+        own(record, [("application",)], lambda: self.application(record, data["application"]))
+        # The dates themselves are read one by one (`dates` passes over those that failed).
+        if not record.hides(("application",)):
+            own(record, [("status",), *(("application", key) for key in SCHEDULE_READS)], lambda: self.schedule(record))
+        own(record, [("sites",)], lambda: self.sites(record, data["sites"]))
+        own(record, [("schedule",), ("application", "deadline")], lambda: self.schedule_times(record, data.get("schedule", {})))
+        own(record, TRACK_READS, lambda: self.tracks(record))
+
+    def payer(self, record: Record) -> None:
+        """Who pays and how much: the employer of record, who pays, and the pay's own rules."""
         data = record.data
         org_id = record.id.split("/")[0]
-        if "intermediary" in data:
-            self.reference(record, ("intermediary",), data["intermediary"], "organization", "organization")
         pay = data["pay"]
         eor = data.get("employer_of_record")
         # Wages need someone who puts the student on payroll; a stipend or a fee does not.
@@ -533,22 +696,35 @@ class Rules:
                 "Add `employer_of_record: self`, or the id of the organization that puts students on payroll",
                 key=True,
             )
-        elif eor not in (None, "self", org_id):
-            self.reference(record, ("employer_of_record",), eor, "organization", "organization")
+        else:
+            self.employer_of_record(record, data)
         if pay.get("paid_by") not in (None, "self", org_id):
             self.reference(record, ("pay", "paid_by"), pay["paid_by"], "organization", "organization")
         self.pay(record, pay)
-        self.employer_roles(record, data)
-        for i, pathway in enumerate(data.get("pathways", [])):
-            self.reference(record, ("pathways", i), pathway, "pathway", "pathway")
-        self.quality(record, data.get("quality", {}))
-        self.credit(record, data)
-        self.eligibility(record, data["eligibility"])
-        self.application(record, data["application"])
-        self.schedule(record)
-        self.sites(record, data["sites"])
-        self.schedule_times(record, data.get("schedule", {}))
-        self.tracks(record)
+
+    def employer_of_record(self, record: Record, data: dict[str, Any]) -> None:
+        """Each organization named as employer of record is in the catalog (`self`, the listing's own
+        organization and `provider`, the youth-services provider that enrolls the student, need no file), and a
+        note about the employer of record has one to be about."""
+        org_id = record.id.split("/")[0]
+        eor = data.get("employer_of_record")
+        named = (
+            [(("employer_of_record", i), v) for i, v in enumerate(eor)]
+            if isinstance(eor, list)
+            else [(("employer_of_record",), eor)]
+        )
+        for path, value in named:
+            if value not in (None, "self", "provider", org_id):
+                self.reference(record, path, value, "organization", "organization")
+        if "employer_of_record_note" in data and eor is None:
+            self.add(
+                record,
+                ("employer_of_record_note",),
+                "missing-key",
+                "`employer_of_record_note` explains an employer of record that the listing does not name",
+                "Add `employer_of_record:` (`self`, an organization id, `provider`, or a list of them), or remove the note",
+                key=True,
+            )
 
     def pay(self, record: Record, pay: dict[str, Any]) -> None:
         # A fee has an amount as wages and stipends do: what the family pays.
@@ -685,6 +861,31 @@ class Rules:
                         key=True,
                     )
 
+    def endorsement_tiers(self, record: Record, endorsements: list[Any]) -> None:
+        """A tier written with an endorsement is one of that endorsement's tiers (endorsements.yml)."""
+        listed = {str(item["id"]): item for item in self.vocabulary_items("endorsements")}
+        for i, entry in enumerate(endorsements):
+            if not isinstance(entry, dict) or entry.get("id") not in listed:
+                continue  # an id the list lacks is reported by the schema
+            ident, tier = str(entry["id"]), str(entry["tier"])
+            tiers = [str(t["id"]) for t in listed[ident].get("tiers", [])]
+            if not tiers:
+                self.add(
+                    record,
+                    ("outcomes", "endorsements", i, "tier"),
+                    "unknown-reference",
+                    f"The endorsement `{ident}` has no tiers in catalog/vocabularies/endorsements.yml",
+                    f"Write the endorsement as its id alone: `- {ident}`",
+                )
+            elif tier not in tiers:
+                self.add(
+                    record,
+                    ("outcomes", "endorsements", i, "tier"),
+                    "unknown-reference",
+                    f"The endorsement `{ident}` has no tier `{tier}`",
+                    suggest(tier, tiers),
+                )
+
     def credit(self, record: Record, data: dict[str, Any]) -> None:
         """Credits that contradict the older yes-or-no flags, endorsements without their list, and translated
         evaluation criteria that do not pair with the criteria."""
@@ -708,6 +909,8 @@ class Rules:
                 "Add catalog/vocabularies/endorsements.yml with each endorsement, or remove `endorsements`",
                 key=True,
             )
+        else:
+            self.endorsement_tiers(record, outcomes.get("endorsements", []))
         criteria = data.get("quality", {}).get("evaluation", {}).get("criteria", [])
         for lang, texts in data.get("translations", {}).items():
             translated = (texts.get("evaluation") or {}).get("criteria")
@@ -847,6 +1050,46 @@ class Rules:
                 "A paper application needs a place to get it",
                 "Add `where:` (such as the school's career center), or `url:` with a printable form",
             )
+        self.results(record, application)
+
+    def results(self, record: Record, application: dict[str, Any]) -> None:
+        """When applicants hear back (results_by) comes after applying closes, and a listing nobody applies to
+        has neither results nor a waitlist."""
+        if application.get("mode") == "none":
+            for key in ("results_by", "waitlist"):
+                if key in application:
+                    self.add(
+                        record,
+                        ("application", key),
+                        "conflict",
+                        f"`{key}` is for people who apply, but the listing says `mode: none` (no application)",
+                        f"Remove `{key}`, or set `mode:` to how people apply (such as `apply` or `lottery`)",
+                        key=True,
+                    )
+            return
+        # Only results_by is read here: the other dates' own problems are reported where they are checked.
+        results = self.dates(record, [("application", "results_by")]).get(("application", "results_by"))
+        if results is None:
+            return
+        windows = [w for w in application.get("windows", []) if isinstance(w, dict)]
+        last = parse_date(str(windows[-1].get("deadline", ""))) if windows else None
+        deadline, opens = parse_date(str(application.get("deadline", ""))), parse_date(str(application.get("opens", "")))
+        word = "drawn" if application.get("mode") == "lottery" else "sent"
+        for limit, name in (
+            (last, f"the deadline of the last window ({last})"),
+            (deadline, f"the deadline ({deadline})"),
+            (opens, f"the day applications open ({opens})"),
+        ):
+            if limit is not None and results < limit:
+                self.add(
+                    record,
+                    ("application", "results_by"),
+                    "date-order",
+                    f"`application.results_by` ({results}) is before {name}",
+                    f"Write in `results_by` the date results are {word}, on or after {limit}, "
+                    "or correct the date applications open or close",
+                )
+                return
 
     def schedule_times(self, record: Record, schedule: dict[str, Any]) -> None:
         """Ranges read low to high, each maximum beside its minimum, and a time of day ends after it starts."""
@@ -890,6 +1133,111 @@ class Rules:
                 f"`to` ({end}) is not later than `from` ({start})",
                 "Write the start time in `from` and the end time in `to`, in 24-hour time (2 p.m. is 14:00)",
             )
+        self.schedule_dates(record, schedule)
+        self.schedule_periods(record, schedule)
+
+    def schedule_dates(self, record: Record, schedule: dict[str, Any]) -> None:
+        """schedule.dates are real days, in order, each once, between `start` and `end` when those are given."""
+        written = schedule.get("dates") or []
+        found = self.dates(record, [("schedule", "dates", i) for i in range(len(written))])
+        days = [(i, found[("schedule", "dates", i)]) for i in range(len(written)) if ("schedule", "dates", i) in found]
+        seen: dict[dt.date, int] = {}
+        for (_, before), (i, day) in zip([(-1, None), *days], days, strict=False):
+            if day in seen:
+                self.add(
+                    record,
+                    ("schedule", "dates", i),
+                    "duplicate-item",
+                    f"`schedule.dates` lists {day} twice (items {seen[day] + 1} and {i + 1})",
+                    "Write each date once",
+                )
+            elif before is not None and day < before:
+                self.add(
+                    record,
+                    ("schedule", "dates", i),
+                    "date-order",
+                    f"`schedule.dates` item {i + 1} ({day}) comes after a later date ({before})",
+                    "List the dates from the earliest to the latest",
+                )
+            seen.setdefault(day, i)
+        bounds = {key: parse_date(str(schedule.get(key) or "")) for key in ("start", "end")}
+        for i, day in days:
+            start, end = bounds["start"], bounds["end"]
+            if (start and day < start) or (end and day > end):
+                self.add(
+                    record,
+                    ("schedule", "dates", i),
+                    "date-order",
+                    f"`schedule.dates` item {i + 1} ({day}) is outside `start` and `end` ({start or '…'} to {end or '…'})",
+                    "Fix the date, or remove `start` and `end`: without them the first and last date are the start and end",
+                )
+        deadline = parse_date(str(record.data.get("application", {}).get("deadline") or ""))
+        if days and deadline and not bounds["start"] and days[0][1] < deadline:
+            self.add(
+                record,
+                ("schedule", "dates", days[0][0]),
+                "date-order",
+                f"The first of `schedule.dates` ({days[0][1]}) is before the application deadline ({deadline})",
+                "Dates go in this order: opens, deadline, then the days it happens",
+            )
+
+    def schedule_periods(self, record: Record, schedule: dict[str, Any]) -> None:
+        """Each of schedule.periods: its season once, its range low to high and its times in order; a translated
+        note belongs to a period that has a note."""
+        periods = schedule.get("periods") or []
+        seen: dict[str, int] = {}
+        for i, period in enumerate(periods):
+            at = ("schedule", "periods", i)
+            season = period.get("season")
+            if season in seen:
+                self.add(
+                    record,
+                    (*at, "season"),
+                    "duplicate-item",
+                    f"`schedule.periods` names the season `{season}` twice (items {seen[season] + 1} and {i + 1})",
+                    "Give each part of the year one item, or use another season id from seasons.yml",
+                )
+            seen.setdefault(season, i)
+            low, high = period.get("hours_per_week"), period.get("hours_per_week_max")
+            if low is not None and high is not None and high < low:
+                self.add(
+                    record,
+                    (*at, "hours_per_week_max"),
+                    "range-order",
+                    f"`hours_per_week_max` ({high}) is lower than `hours_per_week` ({low})",
+                    "Write the smallest number in `hours_per_week` and the largest in `hours_per_week_max`",
+                )
+            start, end = period.get("from"), period.get("to")
+            if (start is None) != (end is None):
+                given, missing = ("from", "to") if end is None else ("to", "from")
+                self.add(
+                    record,
+                    (*at, given),
+                    "missing-key",
+                    f"Item {i + 1} of `schedule.periods` has `{given}` without `{missing}`",
+                    f"Add `{missing}:` as a 24-hour time such as 18:00, so the page can say when it starts and ends",
+                    key=True,
+                )
+            elif start is not None and end is not None and end <= start:
+                self.add(
+                    record,
+                    (*at, "to"),
+                    "range-order",
+                    f"`to` ({end}) is not later than `from` ({start})",
+                    "Write the start time in `from` and the end time in `to`, in 24-hour time (6 p.m. is 18:00)",
+                )
+        noted = {p.get("season") for p in periods if p.get("note")}
+        for lang, texts in (record.data.get("translations") or {}).items():
+            for season in (texts or {}).get("periods") or {}:
+                if season not in noted:
+                    self.add(
+                        record,
+                        ("translations", lang, "periods", season),
+                        "unknown-reference",
+                        f"`translations.{lang}.periods` translates a note of `{season}`, but no item of `schedule.periods` for that season has a `note`",
+                        "Add the English `note:` to that period, or remove the translation",
+                        key=True,
+                    )
 
     def schedule(self, record: Record) -> None:
         data = record.data
@@ -924,6 +1272,7 @@ class Rules:
             and "expected" not in application  # the dates are not announced yet: it opens later
             and application.get("mode") != "none"  # nobody applies, so there is no last day to apply
             and data["status"] == "open"
+            and not record.hides(("application", "deadline"))  # a misspelt `deadline:` is the schema's to report
         ):
             self.add(
                 record,
@@ -945,12 +1294,15 @@ class Rules:
                     "Dates go in this order: opens, deadline, start, end",
                 )
         reviewed = found.get(("last_reviewed",))
-        if reviewed and (self.today - reviewed).days > STALE_DAYS:
+        limit = review.limit_days(self.vocabulary_items("regions"))
+        if reviewed and review.is_stale(reviewed, self.today, limit):
+            # The site shows "Not reviewed since" the date and leaves the listing out of the default results.
+            ago = "over a year ago" if limit == review.DEFAULT_DAYS else f"more than {limit} days ago (the region's limit)"
             self.add(
                 record,
                 ("last_reviewed",),
                 "stale",
-                f"The listing was last reviewed on {reviewed}, over a year ago",
+                f"The listing was last reviewed on {reviewed}, {ago}",
                 "Check every detail, then set `last_reviewed` to today's date",
                 severity="warning",
             )
@@ -1027,10 +1379,13 @@ class Rules:
         data = record.data
         org_id = record.id.split("/")[0]
         pay, quality = data.get("pay"), data.get("quality")
+        eor = data.get("employer_of_record")
+        eors = eor if isinstance(eor, list) else []  # an employer of record that varies by who enrolls
         # (where, value, kind of file it names, whether `self` and the listing's own organization need no file)
         found: list[tuple[tuple[Any, ...], Any, str, bool]] = [
             (("intermediary",), data.get("intermediary"), "organization", False),
-            (("employer_of_record",), data.get("employer_of_record"), "organization", True),
+            *((("employer_of_record", i), value, "organization", True) for i, value in enumerate(eors)),
+            (("employer_of_record",), None if isinstance(eor, list) else eor, "organization", True),
             (("pay", "paid_by"), pay.get("paid_by") if isinstance(pay, dict) else None, "organization", True),
             (("quality", "rubric"), quality.get("rubric") if isinstance(quality, dict) else None, "rubric", False),
         ]
@@ -1039,7 +1394,7 @@ class Rules:
             found.extend((("pathways", i), value, "pathway", False) for i, value in enumerate(pathways))
         for path, value, kind, own in found:
             # A value that is not an id breaks the schema, and that problem is reported already.
-            if isinstance(value, str) and ID.match(value) and not (own and value in ("self", org_id)):
+            if isinstance(value, str) and ID.match(value) and not (own and value in ("self", "provider", org_id)):
                 self.reference(record, path, value, kind, kind)
 
     def listings(self) -> dict[str, Record]:

@@ -19,7 +19,7 @@ _TRACK_TEXTS = {
     "summary": ("summary",),
     "pay": ("funded_by", "note"),
     "eligibility": ("who", "residency"),
-    "schedule": ("times",),
+    "schedule": ("times", "periods"),
 }
 
 

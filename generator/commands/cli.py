@@ -133,6 +133,7 @@ _EXTRA_COMMANDS = [
     ("from-issue", "from_issue"),
     ("preview", "preview"),
     ("pages", "pages"),
+    ("stale", "stale"),
 ]
 
 

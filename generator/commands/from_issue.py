@@ -29,6 +29,7 @@ import re
 import shutil
 import sys
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,7 @@ from generator.commands.issue_form import (
     Field,
     Parsed,
     clean,
+    endorsement_options,
     parse,
     sections,
     ticked,
@@ -124,13 +126,18 @@ def _clock(value: str) -> str:
     return f"{hour:02d}:{minute:02d}"
 
 
-def listing(answers: dict[str, Any], today: str) -> dict[str, Any]:
-    """The opportunity, keys in the order of docs/reference-opportunity.yml."""
+def listing(answers: dict[str, Any], today: str, endorsements: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The opportunity, keys in the order of docs/reference-opportunity.yml. `endorsements` maps the form's
+    endorsement choices to what the listing writes (see endorsement_options)."""
+    endorsements = endorsements or {}
     a = answers
     data: dict[str, Any] = {"example": False, "title": a["title"], "summary": a["summary"], "description": a["description"]}
-    eor = a["employer_of_record"]
-    if eor:
-        data["employer_of_record"] = "self" if eor.lower() == "self" else eor
+    # One organization, `self`, or `provider` (whichever youth-services provider enrolls the student); several,
+    # separated by commas, when it depends on who enrolls the student.
+    eors = [p.strip() for p in re.split(r"[,;]", a["employer_of_record"] or "") if p.strip()]
+    eors = [p.lower() if p.lower() in ("self", "provider") else p for p in eors]
+    if eors:
+        data["employer_of_record"] = eors[0] if len(eors) == 1 else eors
     data["format"] = a["format"]
     data["stage"] = a["stage"]
     data["sectors"] = list(a["sectors"])
@@ -140,6 +147,10 @@ def listing(answers: dict[str, Any], today: str) -> dict[str, Any]:
     unit = a["pay_unit"]
     if a["pay_amount"]:
         pay["amount"] = _number(a["pay_amount"])
+        if unit and unit != NOT_PUBLISHED:
+            pay["unit"] = unit
+    if a["pay_steps"]:
+        pay["steps"] = a["pay_steps"]
         if unit and unit != NOT_PUBLISHED:
             pay["unit"] = unit
     if unit == NOT_PUBLISHED and pay_type not in ("unpaid", "free"):
@@ -175,10 +186,16 @@ def listing(answers: dict[str, Any], today: str) -> dict[str, Any]:
     application["how"] = a["how_to_apply"]
     if a["application_url"]:
         application["url"] = a["application_url"]
-    if a["deadline"].strip().rstrip(".").lower() == "rolling":
+    if a["application_windows"]:
+        application["windows"] = a["application_windows"]
+    elif a["deadline"].strip().rstrip(".").lower() == "rolling":
         application["rolling"] = True
     else:
         application["deadline"] = a["deadline"]
+    if a["results_by"]:
+        application["results_by"] = a["results_by"]
+    if a["waitlist"]:
+        application["waitlist"] = True
     data["application"] = application
 
     # An online-only site needs no city (parse() asks for one otherwise).
@@ -193,6 +210,15 @@ def listing(answers: dict[str, Any], today: str) -> dict[str, Any]:
     data["sites"] = [site]
     if a["seats"]:
         data["seats"] = _whole(a["seats"])
+    outcomes: dict[str, Any] = {}
+    if a["credits"]:
+        outcomes["credits"] = a["credits"]
+    if a["endorsements"]:
+        # A choice the form offers but the catalog's list no longer has is written as chosen, for the checker to
+        # report with the nearest endorsement.
+        outcomes["endorsements"] = [endorsements.get(label, label) for label in a["endorsements"]]
+    if outcomes:
+        data["outcomes"] = outcomes
     data["contact"] = {"role": a["contact_role"], "email": a["contact_email"]}
     data["status"] = "open"
     data["last_reviewed"] = today
@@ -223,6 +249,25 @@ def to_yaml(data: dict[str, Any], target: Path, root: Path) -> str:
     )
     body = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=4096, default_flow_style=False)
     return header + body
+
+
+def endorsement_choices(root: Path) -> dict[str, Any]:
+    """The form's endorsement choices in this catalog (none when it has no readable list of endorsements)."""
+    from generator.check.yamlload import load
+
+    path = root / "vocabularies" / "endorsements.yml"
+    try:
+        loaded, _ = load(shown_path(path), path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return {}
+    data = loaded.data if loaded else None
+    items = data.get("items") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        return {}
+    try:
+        return endorsement_options([item for item in items if isinstance(item, dict) and "id" in item])
+    except (KeyError, TypeError, AttributeError):  # a list the checker reports; the choices are then written as chosen
+        return {}
 
 
 # -- checking -----------------------------------------------------------------------
@@ -349,7 +394,7 @@ def cmd_from_issue(args: argparse.Namespace) -> int:
             "(control, zero-width or text-direction characters) from the answers."
         )
 
-    yaml_text = to_yaml(listing(parsed.answers, as_of), target, root)
+    yaml_text = to_yaml(listing(parsed.answers, as_of, endorsement_choices(root)), target, root)
     if args.dry_run:
         print(yaml_text, end="")
         print(f"Dry run: nothing was written to {shown}.")
@@ -374,7 +419,7 @@ def cmd_from_issue(args: argparse.Namespace) -> int:
         return 1
     if not args.dry_run:
         print(
-            "Next: read the file, add what the form could not say (more sites, Spanish text, pathways), "
+            "Next: read the file, add what the form could not say (more sites, tracks, Spanish text, pathways), "
             f"then run: {printable(check_command(target, root), limit=1000)}"
         )
     return 0

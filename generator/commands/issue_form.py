@@ -42,6 +42,7 @@ FIELDS = (
     Field("Pay", "pay_type", "dropdown"),
     Field("Pay amount in dollars", "pay_amount", "input"),
     Field("Pay is per", "pay_unit", "dropdown"),
+    Field("Pay steps by year", "pay_steps", "textarea"),
     Field("Employer of record", "employer_of_record", "input"),
     Field("Lowest grade", "grade_min", "dropdown"),
     Field("Highest grade", "grade_max", "dropdown"),
@@ -52,6 +53,9 @@ FIELDS = (
     Field("How to apply", "how_to_apply", "input"),
     Field("Application link", "application_url", "input"),
     Field("Application deadline", "deadline", "input"),
+    Field("Application windows", "application_windows", "textarea"),
+    Field("Results date", "results_by", "input"),
+    Field("Waitlist", "waitlist", "checkboxes"),
     Field("First day", "start_date", "input"),
     Field("Last day", "end_date", "input"),
     Field("Days it meets", "days", "checkboxes"),
@@ -64,6 +68,8 @@ FIELDS = (
     Field("In person or remote", "site_mode", "dropdown"),
     Field("Getting there by public transit", "transit", "input"),
     Field("Number of seats", "seats", "input"),
+    Field("Credits students earn", "credits", "textarea"),
+    Field("Endorsements students can earn", "endorsements", "dropdown"),
     Field("Contact office or role", "contact_role", "input"),
     Field("Contact email", "contact_email", "input"),
     Field("Privacy", "no_student_data", "checkboxes"),
@@ -86,7 +92,8 @@ REMOTE = "remote"
 
 # Answers a listing cannot do without: the form's required fields, plus the sectors (the
 # schema needs one or more) and the privacy box (the submitter must tick it). The grades
-# (or the ages instead) and the site's city (unless the site is remote) are checked in parse().
+# (or the ages instead), the site's city (unless the site is remote) and the deadline (unless application
+# windows are given) are checked in parse().
 REQUIRED = (
     "org_id",
     "opportunity_id",
@@ -98,7 +105,6 @@ REQUIRED = (
     "sectors",
     "pay_type",
     "how_to_apply",
-    "deadline",
     "site_name",
     "site_mode",
     "contact_role",
@@ -178,6 +184,111 @@ def ticked(value: str | None) -> list[str]:
     return out
 
 
+# -- answers written a line at a time -------------------------------------------------------
+# A non-programmer writes pay steps, application windows and credits as short lines; each line that cannot be
+# read is named with an example of one that can, and nothing is written until the submitter corrects it.
+
+CREDIT_KINDS = {
+    "high school": "high-school",
+    "high-school": "high-school",
+    "college": "college",
+    "apprenticeship hours": "apprenticeship-hours",
+    "apprenticeship-hours": "apprenticeship-hours",
+    "apprenticeship": "apprenticeship-hours",
+}
+STEP_EXAMPLE = "year 1: 18.50"
+WINDOW_EXAMPLE = "2027-01-11 – 2027-03-01"
+CREDIT_EXAMPLE = "college: 3 units from Harborview Community College"
+_AMOUNT = r"\$?\s*([0-9][0-9,]*(?:\.[0-9]+)?)"
+_STEP = re.compile(rf"year\s*([0-9]{{1,2}})\s*[:=]?\s*{_AMOUNT}(?:\s*(?:an?|per|/)\s*[a-z]+)?\s*\Z", re.IGNORECASE)
+_DATE = r"([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})"
+_WINDOW = re.compile(rf"(?:opens\s+)?{_DATE}\s*(?:[-\u2010-\u2015]+|to|through|until|,?\s*closes)\s*{_DATE}\s*\Z", re.IGNORECASE)
+_CREDIT = re.compile(
+    r"([a-z -]+?)\s*:\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(?:credits?|units?|hours?)?\s*(?:,?\s*(?:from|granted by|by)\s+(.+))?\Z",
+    re.IGNORECASE,
+)
+
+
+def _lines(value: str | None) -> list[str]:
+    """The non-empty lines of an answer, without list markers (`- `, `* `, `1. `) people add out of habit."""
+    return [re.sub(r"^\s*(?:[-*\u2022]|[0-9]+[.)])\s+", "", line).strip() for line in (value or "").split("\n") if line.strip()]
+
+
+def _amount(text: str) -> int | float:
+    number = float(text.replace(",", ""))
+    return int(number) if number.is_integer() else number
+
+
+def _iso(text: str) -> str:
+    """2027-1-5 as 2027-01-05; the checker says whether the day exists."""
+    year, month, day = text.split("-")
+    return f"{year}-{int(month):02d}-{int(day):02d}"
+
+
+def _cannot_read(ident: str, n: int, line: str, example: str, why: str = "") -> str:
+    return f"{LABELS[ident]}, line {n}: `{line}` cannot be read{why}. Write one a line, such as `{example}`."
+
+
+def pay_steps(value: str | None) -> tuple[list[dict[str, Any]], list[str]]:
+    """`year 1: 18.50` lines as wage steps, and a problem for each line that is not one."""
+    steps, problems = [], []
+    for n, line in enumerate(_lines(value), 1):
+        match = _STEP.match(line)
+        if match:
+            steps.append({"year": int(match[1]), "amount": _amount(match[2])})
+        else:
+            problems.append(_cannot_read("pay_steps", n, line, STEP_EXAMPLE))
+    return steps, problems
+
+
+def windows(value: str | None) -> tuple[list[dict[str, str]], list[str]]:
+    """`opens – closes` lines as application windows, and a problem for each line that is not one."""
+    found, problems = [], []
+    for n, line in enumerate(_lines(value), 1):
+        match = _WINDOW.match(line)
+        if match:
+            found.append({"opens": _iso(match[1]), "deadline": _iso(match[2])})
+        else:
+            why = " (write the dates as year-month-day)" if not re.search(_DATE, line) else ""
+            problems.append(_cannot_read("application_windows", n, line, WINDOW_EXAMPLE, why))
+    return found, problems
+
+
+def credits(value: str | None) -> tuple[list[dict[str, Any]], list[str]]:
+    """`kind: amount [from who]` lines as credits, and a problem for each line that is not one."""
+    found, problems = [], []
+    kinds = ", ".join(sorted({k for k in CREDIT_KINDS if "-" not in k}))
+    for n, line in enumerate(_lines(value), 1):
+        match = _CREDIT.match(line)
+        kind = CREDIT_KINDS.get(" ".join(match[1].lower().split())) if match else None
+        if match and kind:
+            credit: dict[str, Any] = {"kind": kind, "amount": _amount(match[2])}
+            if match[3] and match[3].strip(" ."):
+                credit["from"] = match[3].strip(" .")
+            found.append(credit)
+        else:
+            why = f" (it starts with one of: {kinds})" if match else ""
+            problems.append(_cannot_read("credits", n, line, CREDIT_EXAMPLE, why))
+    return found, problems
+
+
+def endorsement_options(items: list[dict[str, Any]]) -> dict[str, Any]:
+    """The form's endorsement choices, from catalog/vocabularies/endorsements.yml: each one's English name, and
+    for one with levels also each `name – level`, mapped to what the listing writes."""
+    options: dict[str, Any] = {}
+    for item in items:
+        name, ident = str(item.get("name") or item["id"]), str(item["id"])
+        options[name] = ident
+        for tier in item.get("tiers", []):
+            options[f"{name} – {tier.get('name') or tier['id']}"] = {"id": ident, "tier": str(tier["id"])}
+    return options
+
+
+def chosen(value: str | None) -> list[str]:
+    """The options of a dropdown that allows several, which GitHub writes joined by `, `."""
+    return [part.strip() for part in (value or "").split(", ") if part.strip()]
+
+
 def _who_and_where(answers: dict[str, Any]) -> list[str]:
     """The answers needed only in some cases: both grades, or ages instead; a city unless the site is remote."""
     problems = []
@@ -194,6 +305,27 @@ def _who_and_where(answers: dict[str, Any]) -> list[str]:
         )
     if not answers["site_city"] and answers["site_mode"] != REMOTE:
         problems.append(f"{LABELS['site_city']}: no answer. It is required unless the site is online only (remote).")
+    return problems
+
+
+def _once(answers: dict[str, Any], written: set[str]) -> list[str]:
+    """When to apply and how much is paid, said once: a deadline or windows, an amount or steps. `written` holds
+    the line-at-a-time answers that were given, read or not (an unreadable line has its own problem)."""
+    problems = []
+    if not answers["deadline"] and "application_windows" not in written:
+        problems.append(
+            f"{LABELS['deadline']}: no answer. Give the last day to apply, `rolling`, or the dates under "
+            f"{LABELS['application_windows']}."
+        )
+    elif answers["deadline"] and "application_windows" in written:
+        problems.append(
+            f"{LABELS['deadline']}: leave it empty when {LABELS['application_windows']} are given; each window has its own "
+            "last day."
+        )
+    if answers["pay_amount"] and "pay_steps" in written:
+        problems.append(
+            f"{LABELS['pay_amount']}: leave it empty when {LABELS['pay_steps']} are given; the page shows the range of the steps."
+        )
     return problems
 
 
@@ -231,6 +363,12 @@ def parse(text: str) -> Parsed:
         else:
             problems.append(f"{label}: no answer. It is required.")
     problems.extend(_who_and_where(answers))
+    written = {ident for ident in ("pay_steps", "application_windows", "credits") if answers[ident]}
+    problems.extend(_once(answers, written))
+    for ident, read in (("pay_steps", pay_steps), ("application_windows", windows), ("credits", credits)):
+        answers[ident], found = read(answers[ident])
+        problems.extend(found)
+    answers["endorsements"] = chosen(answers["endorsements"])
     for ident, noun in (("org_id", "organization id"), ("opportunity_id", "opportunity id")):
         value = answers[ident]
         if value:

@@ -5,6 +5,8 @@ write_exports() writes, under site/data/ (addresses in the README, "Choices that
 | file | what | module |
 |---|---|---|
 | catalog.json | every organization, listing, pathway and retired id | exports/records.py |
+| catalog.json.gz, catalog.ndjson, catalog-meta.json | the same, gzip-compressed; one listing a line; its top level | exports/bulk.py |
+| hsds/services.json, hsds/organizations.json | Open Referral HSDS 3.0, work-based learning profile | exports/hsds.py |
 | catalog.schema.json | JSON Schema 2020-12 of catalog.json | exports/schema.py |
 | opportunities.csv, opportunities-dictionary.csv | one row per listing, and its columns | exports/tabular.py |
 | deadlines.ics, deadlines/<sector-id>.ics | deadlines and start dates | exports/calendar.py |
@@ -21,17 +23,21 @@ Structured data inside pages (schema.org JSON-LD) is rendered with the pages
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from generator import PROJECT_DIR
+from generator import PROJECT_DIR, i18n
+from generator.exports.bulk import into, write_catalog
 from generator.exports.calendar import calendars, dated_events
-from generator.exports.dates import change_dates
+from generator.exports.dates import ChangeDates, change_dates
 from generator.exports.feed import LIMIT
 from generator.exports.feed import feed as atom_feed
-from generator.exports.records import LICENSE, LICENSE_URL, catalog_document, extra_languages
+from generator.exports.hsds import PROFILE_URI
+from generator.exports.records import LICENSE, LICENSE_URL, extra_languages
 from generator.exports.schema import FORMAT_VERSION, catalog_schema, documentation
 from generator.exports.tabular import COLUMNS, dictionary_csv, meaning, opportunities_csv
 from generator.model import Catalog
@@ -47,17 +53,19 @@ def _base(site_url: str) -> str:
     return site_url.rstrip("/") + "/" if site_url else ""
 
 
-def _json(data: Any) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode("utf-8")
-
-
 def export_files(catalog: Catalog, site_url: str, catalog_dir: Path) -> dict[str, bytes]:
-    """Site path -> bytes of every export."""
+    """Site path -> bytes of every export (held in memory: write_exports streams the large ones to disk)."""
     site_url = _base(site_url)
     dates = change_dates(catalog, catalog_dir)
+    files: dict[str, bytes] = {}
+    write_catalog(catalog, site_url, dates, functools.partial(into, files))
+    return {**files, **_small_files(catalog, site_url, dates)}
+
+
+def _small_files(catalog: Catalog, site_url: str, dates: ChangeDates) -> dict[str, bytes]:
+    """The exports that are written whole: their size is a fraction of catalog.json's."""
     schema = catalog_schema(site_url, extra_languages(catalog))
     return {
-        "data/catalog.json": _json(catalog_document(catalog, site_url, dates)),
         "data/catalog.schema.json": (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
         "data/opportunities.csv": opportunities_csv(catalog, site_url, dates),
         "data/opportunities-dictionary.csv": dictionary_csv(),
@@ -66,11 +74,24 @@ def export_files(catalog: Catalog, site_url: str, catalog_dir: Path) -> dict[str
     }
 
 
-def write_exports(catalog: Catalog, site_dir: Path, site_url: str, catalog_dir: Path) -> None:
-    for path, data in export_files(catalog, site_url, catalog_dir).items():
+def write_exports(catalog: Catalog, site_dir: Path, site_url: str, catalog_dir: Path) -> dict[str, int]:
+    """Writes every export under site_dir; returns each file's size in bytes, by site path (the Data page's sizes)."""
+    site_url = _base(site_url)
+    dates = change_dates(catalog, catalog_dir)
+
+    def opener(path: str) -> IO[bytes]:
+        target = Path(site_dir) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return target.open("wb")
+
+    write_catalog(catalog, site_url, dates, opener)
+    for path, data in _small_files(catalog, site_url, dates).items():
         target = Path(site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
+    return {
+        p.relative_to(site_dir).as_posix(): p.stat().st_size for p in sorted((Path(site_dir) / "data").rglob("*")) if p.is_file()
+    }
 
 
 def schema_kinds() -> list[str]:
@@ -79,8 +100,9 @@ def schema_kinds() -> list[str]:
     return found or list(SCHEMA_KINDS)
 
 
-def data_page_context(catalog: Catalog, view: View) -> dict[str, Any]:
-    """What templates/data.html shows: the exports, their fields and how to use them."""
+def data_page_context(catalog: Catalog, view: View, sizes: Mapping[str, int] | None = None) -> dict[str, Any]:
+    """What templates/data.html shows: the exports, their fields and how to use them; `sizes`, each written file's
+    size by site path (write_exports), empty when the exports are not written with the pages."""
     events = dated_events(catalog)
     per_sector = Counter(sector for e in events for sector in e.opp.sectors)
     sectors = [
@@ -106,6 +128,11 @@ def data_page_context(catalog: Catalog, view: View) -> dict[str, Any]:
             name: view.asset(f"data/{name}")
             for name in (
                 "catalog.json",
+                "catalog.json.gz",
+                "catalog.ndjson",
+                "catalog-meta.json",
+                "hsds/services.json",
+                "hsds/organizations.json",
                 "catalog.schema.json",
                 "opportunities.csv",
                 "opportunities-dictionary.csv",
@@ -113,6 +140,8 @@ def data_page_context(catalog: Catalog, view: View) -> dict[str, Any]:
                 "feed.xml",
             )
         },
+        "sizes": {path[len("data/") :]: i18n.file_size(size, view.lang) for path, size in (sizes or {}).items()},
+        "hsds_profile": PROFILE_URI,
         "calendar_url": view.absolute("data/deadlines.ics", "en"),
         "feed_url": view.absolute("data/feed.xml", "en"),
         "sector_calendars": sectors,

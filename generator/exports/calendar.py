@@ -5,7 +5,11 @@ subscribed calendar updates its events instead of duplicating them. A listing wi
 several application windows has a deadline event per window, whose UID ends its
 listing part with the window's deadline (`deadline-<org-id>--<listing-id>--2027-03-01@<host>`). Ids are
 lowercase words joined by single hyphens, so the double hyphen cannot be
-ambiguous. DTSTAMP and LAST-MODIFIED are the listing's change date, never
+ambiguous. A listing with listed days (`schedule.dates`) has its start event on
+the first and a `date-<org-id>--<listing-id>--<YYYY-MM-DD>@<host>` event on each
+other day. A one-day event, and each listed day, with times of day (`from`, `to`)
+is a timed event in Los Angeles time (TZID with the calendar's VTIMEZONE);
+otherwise events are all-day. DTSTAMP and LAST-MODIFIED are the listing's change date, never
 the build time. Every listing with a dated deadline or start date is in
 deadlines.ics, whatever its status (the status is in the description).
 """
@@ -30,9 +34,13 @@ from generator.present.view import View
 PRODID = "-//LA Work-Based Learning Catalog//Deadlines//EN"
 
 
+# Listings' times of day are Los Angeles time; one VTIMEZONE, with the US rules in force since 2007, names it.
+TZID = "America/Los_Angeles"
+
+
 @dataclass(frozen=True)
 class Dated:
-    kind: str  # deadline or start
+    kind: str  # deadline, start, or date (each listed day after the first)
     day: dt.date
     opp: Opportunity
 
@@ -51,12 +59,28 @@ def dated_events(catalog: Catalog) -> list[Dated]:
             events.append(Dated("deadline", opp.deadline, opp))
         if opp.start:
             events.append(Dated("start", opp.start, opp))
+        # The first listed day is the start (start defaults to it); each later one is an event of its own.
+        events.extend(Dated("date", day, opp) for day in opp.schedule.dates if day != opp.start)
     return sorted(events, key=lambda e: (e.day, e.kind, e.opp.id))
 
 
+def times_of(item: Dated) -> tuple[dt.datetime, dt.datetime] | None:
+    """When a start or listed day is a timed event, its start and end in Los Angeles time (naive): a one-day
+    event, or a listed day, whose listing gives `from` and `to`. The first day of a longer run may not be a
+    day it meets, so that stays all-day."""
+    s = item.opp.schedule
+    if item.kind == "deadline" or s.time_from is None or s.time_to is None:
+        return None
+    if item.opp.one_day or item.day in s.dates:
+        return dt.datetime.combine(item.day, s.time_from), dt.datetime.combine(item.day, s.time_to)
+    return None
+
+
 def uid(kind: str, opp: Opportunity, host: str, day: dt.date | None = None) -> str:
-    """An event's UID; the deadlines of a listing with several windows are told apart by their day."""
-    window = f"--{day.isoformat()}" if kind == "deadline" and opp.windows and day is not None else ""
+    """An event's UID; the deadlines of a listing with several windows, and its listed days, are told apart by
+    their day."""
+    dated = kind == "date" or (kind == "deadline" and opp.windows)
+    window = f"--{day.isoformat()}" if dated and day is not None else ""
     return f"{kind}-{opp.org_id}--{opp.slug}{window}@{host}"
 
 
@@ -168,30 +192,30 @@ class EventWriter:
         self.summaries = {
             "deadline": (t("calendar_deadline", "en") + ": ").encode(),
             "start": (t("calendar_starts", "en") + ": ").encode(),
+            "date": (t("time_calendar_date", "en") + ": ").encode(),
         }
+        self.date_words = (t("time_calendar_date_n", "en"), t("time_calendar_date_n_of", "es"))
 
     def event(self, item: Dated) -> bytes:
         opp = item.opp
         shared = self._shared.get(opp.id) or self._share(opp)
         deadline = item.kind == "deadline"
         words = self.words
-        lines = [
-            words["calendar_last_day" if deadline else "calendar_first_day"][0],
-            shared.text,
-            shared.facts_en,
-            shared.url_en,
-            "",
-            words["calendar_last_day_of" if deadline else "calendar_first_day_of"][1].format(title=shared.title_es),
-            shared.facts_es,
-            shared.url_es,
-        ]
+        first_en = words["calendar_last_day" if deadline else "calendar_first_day"][0]
+        first_es = words["calendar_last_day_of" if deadline else "calendar_first_day_of"][1].format(title=shared.title_es)
+        if item.kind == "date":
+            # Which of the listed days this is: Date 3 of 6.
+            n, total = str(opp.schedule.dates.index(item.day) + 1), str(len(opp.schedule.dates))
+            first_en = self.date_words[0].format(n=n, total=total)
+            first_es = self.date_words[1].format(n=n, total=total, title=shared.title_es)
+        lines = [first_en, shared.text, shared.facts_en, shared.url_en, "", first_es, shared.facts_es, shared.url_es]
         if opp.example:
             lines.insert(0, " / ".join(words["calendar_example"]))
         return b"".join(
             (
                 b"BEGIN:VEVENT\r\n",
                 fold_bytes(b"SUMMARY:" + self.summaries[item.kind] + shared.summary_tail) + CRLF,
-                self._days.get(item.day) or self._day(item.day),
+                self._timed(times) if (times := times_of(item)) else self._days.get(item.day) or self._day(item.day),
                 shared.stamp,
                 _text_line(b"UID:", uid(item.kind, opp, self.host, item.day)),
                 shared.categories,
@@ -207,6 +231,12 @@ class EventWriter:
         lines = _line(b"DTSTART;VALUE=DATE:", vDDDTypes(day)) + _line(b"DTEND;VALUE=DATE:", vDDDTypes(end))
         self._days[day] = lines
         return lines
+
+    def _timed(self, times: tuple[dt.datetime, dt.datetime]) -> bytes:
+        # Event.add gives a datetime in a zoneinfo zone the TZID parameter and writes its local time.
+        start, end = times
+        tzid = b"TZID=" + TZID.encode() + b":"
+        return _line(b"DTSTART;" + tzid, vDDDTypes(start)) + _line(b"DTEND;" + tzid, vDDDTypes(end))
 
     def _share(self, opp: Opportunity) -> _Shared:
         en, es = self.en, self.es
@@ -251,8 +281,32 @@ class EventWriter:
         return line
 
 
+def timezone() -> icalendar.Timezone:
+    """Los Angeles time as a VTIMEZONE, by the US rules in force since 2007 (a rule, not a list of transitions,
+    so the file does not change with the tz database's version)."""
+    zone = icalendar.Timezone()
+    zone.add("tzid", TZID)
+    for kind, first, month, day, name, before, after in (
+        (icalendar.TimezoneDaylight, dt.datetime(2007, 3, 11, 2), 3, "2SU", "PDT", -8, -7),
+        (icalendar.TimezoneStandard, dt.datetime(2007, 11, 4, 2), 11, "1SU", "PST", -7, -8),
+    ):
+        part = kind()
+        part.add("dtstart", first)
+        part.add("rrule", {"freq": "yearly", "bymonth": month, "byday": day})
+        part.add("tzname", name)
+        part.add("tzoffsetfrom", dt.timedelta(hours=before))
+        part.add("tzoffsetto", dt.timedelta(hours=after))
+        zone.add_component(part)
+    return zone
+
+
+# Only a timed event names the zone: in a DTSTART or DTEND parameter, where no TEXT value (whose `;` is escaped) can write it.
+_TIMED = b";TZID=" + TZID.encode() + b":"
+
+
 def calendar(name: str, path: str, site_url: str, events: list[bytes]) -> bytes:
-    """A calendar around events already serialized: each event is written once, however many calendars hold it."""
+    """A calendar around events already serialized: each event is written once, however many calendars hold it.
+    It has the VTIMEZONE its timed events name, when it has any."""
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -268,6 +322,8 @@ def calendar(name: str, path: str, site_url: str, events: list[bytes]) -> bytes:
     cal.add("source", absolute(site_url, path), parameters={"VALUE": "URI"})
     cal.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "P1D")
+    if any(_TIMED in event for event in events):
+        cal.add_component(timezone())
     head: bytes = cal.to_ical()
     assert head.endswith(END)
     return head[: -len(END)] + b"".join(events) + END

@@ -8,7 +8,7 @@ Raise FORMAT_VERSION when the meaning of a field changes or fields are added, an
 version added (the messages data_format_*).
 """
 
-FORMAT_VERSION = "1.2"
+FORMAT_VERSION = "1.3"
 
 SPEC = """
 @ref  object  A record of the catalog.
@@ -25,6 +25,12 @@ SPEC = """
   awarded_by  string?  Who awards it, in English.
   awarded_by_es  string?  Who awards it, in Spanish.
   url  uri?  The page that explains it.
+  tier  object?  The level earned here, for an endorsement that has levels; null when the listing names none.
+    id  string  Tier id.
+    name  string  Tier name in English.
+    name_es  string  Tier name in Spanish.
+    description  string?  What the tier stands for, in English.
+    description_es  string?  What the tier stands for, in Spanish.
 @population  object  A group of young people (vocabularies/populations.yml).
   id  string  Group id.
   name  string  Name in English.
@@ -80,13 +86,17 @@ opportunity  object  One listing.
     transportation  string?  Spanish "help getting there".
     accommodations  string?  Spanish "accommodations for disabilities".
     expected  string?  Spanish "when applications usually open".
+    employer_of_record_note  string?  Spanish note about the employer of record.
   format  string  Format id (vocabularies/formats.yml).
   format_name  string  Format name in English.
   stage  string(awareness,exploration,preparation,training)  Stage on the work-based learning continuum.
   sectors  @sector[]  Its CTE industry sectors.
   pathways  @ref[]  Career pathways it belongs to.
   organization  @ref  The organization that lists it.
-  employer_of_record  @ref  Who puts students on payroll and carries the liability.
+  employer_of_record  @ref?  Who puts students on payroll and carries the liability.
+  employers_of_record  @ref[]  Every organization named as employer of record: the one in `employer_of_record`, or, when `employer_of_record` is null, those that may be, whichever enrolls the student.
+  employer_of_record_provider  boolean  true when the employer of record is the youth-services provider that enrolls the student.
+  employer_of_record_note  string?  A note about the employer of record, such as how the provider is chosen.
   intermediary  @ref?  An intermediary that runs or recruits for it.
   status  @status  Computed status on the as_of date: a passed deadline makes an open listing closed.
   declared_status  @status  Status written in the listing file.
@@ -135,6 +145,17 @@ opportunity  object  One listing.
     sessions  integer?  How many times it meets in all.
     from  string?  Time it starts each day it meets, 24-hour HH:MM, Los Angeles time.
     to  string?  Time it ends each day it meets, 24-hour HH:MM, Los Angeles time.
+    dates  date[]  The days it happens when they are listed one by one (a talk series, six Saturdays), in order; empty otherwise. Then start and end are the first and last date unless written.
+    periods  object[]  Hours by part of the year (8–10 hours a week in the school year, 30 in summer), one per season; empty when the hours do not change over the year.
+      season  string  Season id.
+      hours_per_week  number  Hours per week in this part of the year.
+      hours_per_week_max  number?  Top of a range of hours per week; null when the hours do not vary.
+      days  string(mon,tue,wed,thu,fri,sat,sun)[]  Days of the week it meets in this part of the year, Monday first.
+      from  string?  Time it starts each day it meets, 24-hour HH:MM, Los Angeles time.
+      to  string?  Time it ends each day it meets, 24-hour HH:MM, Los Angeles time.
+      note  string?  One line more about this part of the year.
+      es  object  Spanish text; null where none was written.
+        note  string?  Spanish note.
   application  object  How to apply.
     mode  string(apply,central,lottery,interest-form,paper,class-registration,none)  How people take part: apply (to the organization), central (one application for many worksites), lottery (applicants are drawn), interest-form (a form, then the program gets in touch), paper (a paper application), class-registration (a teacher registers a class) or none (no application: just come).
     how  string  How to apply.
@@ -149,6 +170,8 @@ opportunity  object  One listing.
       opens  date  Date applications open in this window.
       deadline  date  Last day to apply in this window.
     expected  string?  When applications usually open, for an open listing whose dates are not announced yet: opens and deadline are null and accepting_applications is false.
+    results_by  date?  Date by which applicants hear back: the lottery is drawn (mode lottery), otherwise decisions are sent.
+    waitlist  boolean  true when applicants who do not get a seat can join a waitlist.
   sites  object[]  Where it happens (one or more sites).
     name  string  Site name.
     address  string?  Street address.
@@ -162,6 +185,8 @@ opportunity  object  One listing.
     outside_region  boolean  true for a site outside the region, which is in no area; its city may be empty only for a remote site.
     state  string?  Two-letter US state code: written, or CA for a site outside the region that gives none.
     region  string?  Region id of the site's area (`vocabularies/regions.yml`); null for a site in no area.
+    across  string[]  For worksites spread across areas with no single address: the area ids they cover (every area of the region when across_region is true); such a site has an empty city and null address, ZIP code, area and coordinates. Empty for a site at one place.
+    across_region  boolean  true when the worksites are spread across the whole region (`across: region`).
   seats  integer?  How many students can take part.
   employer_roles  object[]  For a program an intermediary runs: the ways an employer can take part; empty otherwise.
     way  string(hire,host,sponsor,mentor,speak)  hire (students on the employer's payroll), host (a placement the program pays for), sponsor (funds placements), mentor or speak (a talk or a tour).
@@ -248,6 +273,12 @@ organization  object  One organization.
   opportunity_ids  @texts  Catalog ids of its listings.
   last_reviewed  @reviewed
   changed  @changed
+  verified  object?  Who checked that the organization is real, against a public record; null when not verified (pages say "Not yet verified").
+    by  string  Verifier id (vocabularies/verifiers.yml).
+    by_name  string  Verifier name in English.
+    by_name_es  string  Verifier name in Spanish.
+    on  date  When the verifier checked the record.
+    record  uri  The public record checked, such as a state business search entry.
 
 pathway  object  One pathway.
   id  string  Pathway id.
@@ -293,7 +324,7 @@ retired  object  A listing no longer offered; its page stays.
 
 catalog  object  The whole catalog.
   $schema  uri  Address of this file's JSON Schema.
-  format_version  string(1.2)  Version of this file's format.
+  format_version  string(1.3)  Version of this file's format.
   as_of  date  The date statuses were computed for.
   site_url  uri  The site's base address.
   license  string  License of the data (SPDX id).

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from generator import i18n
 from generator.exports.dates import ChangeDates, iso
 from generator.exports.schema import FORMAT_VERSION
-from generator.model import STAGES, WEEKDAYS, Catalog, EmployerRole, Opportunity, Organization, Pathway
+from generator.model import STAGES, WEEKDAYS, Catalog, EmployerRole, Opportunity, Organization, Pathway, Period, review
 from generator.model import status as status_rules
 from generator.present.view import lang_prefix
 
@@ -44,6 +44,8 @@ EVIDENCE_TEXTS = ("evaluation.criteria", "evaluation.when", "coordinator", "ment
 SUPPORT_TEXTS = ("training", "transportation", "accommodations")
 # When applications usually open (application.expected), after those.
 EXPECTED_TEXTS = ("expected",)
+# The note about an employer of record that varies (employer_of_record_note), after those.
+EOR_TEXTS = ("employer_of_record_note",)
 
 
 def extra_languages(catalog: Catalog) -> tuple[str, ...]:
@@ -66,9 +68,10 @@ def translated(catalog: Catalog, raw: Mapping[str, Any], *keys: str) -> dict[str
     return {lang: {k.replace(".", "_"): value(lang, k) for k in keys} for lang in ("es", *extra_languages(catalog))}
 
 
-def endorsement(catalog: Catalog, ident: str) -> dict[str, Any]:
+def endorsement(catalog: Catalog, ident: str, tier: str | None = None) -> dict[str, Any]:
     item = catalog.vocabularies.get("endorsements", ident)
     extra = item.extra if item else {}
+    level = next((t for t in extra.get("tiers") or () if isinstance(t, Mapping) and t.get("id") == tier), None)
     return {
         "id": ident,
         "name": item.name if item else ident,
@@ -76,6 +79,7 @@ def endorsement(catalog: Catalog, ident: str) -> dict[str, Any]:
         "awarded_by": optional_str(extra.get("awarded_by")),
         "awarded_by_es": optional_str(extra.get("awarded_by_es")),
         "url": optional_str(extra.get("url")),
+        "tier": {**pick(level, "id", "name", "name_es", "description", "description_es")} if level else None,
     }
 
 
@@ -88,6 +92,12 @@ def evaluation(raw: Any) -> dict[str, Any] | None:
 def role_note(opp: Opportunity, role: EmployerRole, lang: str) -> str | None:
     """An employer role's note as translated into a language; None where it was not."""
     note = opp.role_note(role, lang)
+    return note.value if note is not None and note.lang == lang else None
+
+
+def period_note(opp: Opportunity, period: Period, lang: str) -> str | None:
+    """A schedule period's note as translated into a language; None where it was not."""
+    note = opp.period_note(period, lang)
     return note.value if note is not None and note.lang == lang else None
 
 
@@ -153,6 +163,7 @@ def opportunity(catalog: Catalog, opp: Opportunity, site_url: str, dates: Change
             *EVIDENCE_TEXTS,
             *SUPPORT_TEXTS,
             *EXPECTED_TEXTS,
+            *EOR_TEXTS,
         ),
         "format": opp.format,
         "format_name": fmt.name if fmt else opp.format,
@@ -161,6 +172,9 @@ def opportunity(catalog: Catalog, opp: Opportunity, site_url: str, dates: Change
         "pathways": [named(catalog, "pathway", p) for p in opp.pathways],
         "organization": named(catalog, "organization", opp.org_id),
         "employer_of_record": named(catalog, "organization", opp.employer_of_record),
+        "employers_of_record": [named(catalog, "organization", o) for o in opp.employers_of_record],
+        "employer_of_record_provider": opp.employer_of_record_provider,
+        "employer_of_record_note": optional_str(raw.get("employer_of_record_note")),
         "intermediary": named(catalog, "organization", opp.intermediary),
         "status": opp.status,
         "declared_status": opp.declared_status,
@@ -209,6 +223,20 @@ def opportunity(catalog: Catalog, opp: Opportunity, site_url: str, dates: Change
             "sessions": sched.get("sessions"),
             "from": optional_str(sched.get("from")),
             "to": optional_str(sched.get("to")),
+            "dates": [day.isoformat() for day in opp.schedule.dates],
+            "periods": [
+                {
+                    "season": period.season,
+                    "hours_per_week": period.hours_per_week,
+                    "hours_per_week_max": period.hours_per_week_max,
+                    "days": [WEEKDAYS[d] for d in period.days],
+                    "from": period.time_from and period.time_from.strftime("%H:%M"),
+                    "to": period.time_to and period.time_to.strftime("%H:%M"),
+                    "note": period.note or None,
+                    **{lang: {"note": period_note(opp, period, lang)} for lang in ("es", *extra_languages(catalog))},
+                }
+                for period in opp.schedule.periods
+            ],
         },
         "application": {
             "mode": opp.application_mode,
@@ -222,6 +250,8 @@ def opportunity(catalog: Catalog, opp: Opportunity, site_url: str, dates: Change
             "documents": texts(app.get("documents")),
             "windows": [{"opens": w.opens.isoformat(), "deadline": w.deadline.isoformat()} for w in opp.windows],
             "expected": optional_str(app.get("expected")),
+            "results_by": opp.results_by and opp.results_by.isoformat(),
+            "waitlist": opp.waitlist,
         },
         "sites": [
             {
@@ -237,6 +267,8 @@ def opportunity(catalog: Catalog, opp: Opportunity, site_url: str, dates: Change
                 "outside_region": s.outside_region,
                 "state": s.state or None,
                 "region": s.region or None,
+                "across": list(s.across),
+                "across_region": s.region_wide,
             }
             for s in opp.sites
         ],
@@ -263,7 +295,7 @@ def opportunity(catalog: Catalog, opp: Opportunity, site_url: str, dates: Change
             "credential": optional_str(out.get("credential")),
             "skills": texts(out.get("skills")),
             "credits": [{"kind": c.kind, "amount": c.amount, "from": c.source or None} for c in opp.credits],
-            "endorsements": [endorsement(catalog, e) for e in opp.endorsements],
+            "endorsements": [endorsement(catalog, e, opp.endorsement_tier(e)) for e in opp.endorsements],
         },
         "quality": {
             "rubric": opp.rubric,
@@ -335,6 +367,23 @@ def organization(catalog: Catalog, org: Organization, site_url: str, dates: Chan
         "opportunity_ids": list(org.opportunity_ids),
         "last_reviewed": org.last_reviewed.isoformat(),
         "changed": iso(dates.of(org)),
+        "verified": verified(catalog, org),
+    }
+
+
+def verified(catalog: Catalog, org: Organization) -> dict[str, Any] | None:
+    """Who verified the organization, when and against which record; null when the pages say "Not yet verified"."""
+    verifiers = (item.id for item in catalog.vocabularies.items("verifiers"))
+    found = review.standing(org.verification, catalog.today, verifiers)
+    if found is None:
+        return None
+    verifier = catalog.vocabularies.get("verifiers", found.by)
+    return {
+        "by": found.by,
+        "by_name": verifier.name if verifier else found.by,
+        "by_name_es": (verifier.name_es or verifier.name) if verifier else found.by,
+        "on": found.on.isoformat(),
+        "record": found.record,
     }
 
 
@@ -393,6 +442,14 @@ def pathway(catalog: Catalog, p: Pathway, site_url: str, dates: ChangeDates) -> 
 
 
 def catalog_document(catalog: Catalog, site_url: str, dates: ChangeDates) -> dict[str, Any]:
+    """catalog.json as one object: catalog_sections with its record lists read."""
+    sections = catalog_sections(catalog, site_url, dates)
+    return {key: list(value) if isinstance(value, Iterator) else value for key, value in sections.items()}
+
+
+def catalog_sections(catalog: Catalog, site_url: str, dates: ChangeDates) -> dict[str, Any]:
+    """catalog.json's top level, its organizations, opportunities and pathways as iterators that make each record
+    when it is read, so that exports/bulk.py writes them one at a time instead of holding the catalog twice."""
     retired = [
         {
             "id": r.id,
@@ -418,9 +475,9 @@ def catalog_document(catalog: Catalog, site_url: str, dates: ChangeDates) -> dic
             "pathways": len(catalog.pathways),
             "retired": len(retired),
         },
-        "organizations": [organization(catalog, o, site_url, dates) for _, o in sorted(catalog.organizations.items())],
-        "opportunities": [opportunity(catalog, o, site_url, dates) for _, o in sorted(catalog.opportunities.items())],
-        "pathways": [pathway(catalog, p, site_url, dates) for _, p in sorted(catalog.pathways.items())],
+        "organizations": (organization(catalog, o, site_url, dates) for _, o in sorted(catalog.organizations.items())),
+        "opportunities": (opportunity(catalog, o, site_url, dates) for _, o in sorted(catalog.opportunities.items())),
+        "pathways": (pathway(catalog, p, site_url, dates) for _, p in sorted(catalog.pathways.items())),
         "retired": retired,
         "regions": [
             {

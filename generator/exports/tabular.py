@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.exports.dates import ChangeDates, iso
-from generator.exports.records import absolute, accepting
+from generator.exports.records import absolute, accepting, verified
 from generator.i18n import translate
 from generator.model import WEEKDAYS, Catalog, Opportunity
 
@@ -172,6 +172,16 @@ handbook | The program handbook. | https://example.org/intern-handbook
 mentor_training* | How mentors are trained. | Supervisors take a mentoring workshop
 tracks* | Names of the tracks of a program that has several; each track's own facts are in catalog.json (`tracks`). | Ages 14–15; Ages 16–24
 application_expected* | When applications usually open, for a listing whose dates are not announced yet. | Applications usually open in March.
+results_by | Date by which applicants hear back (YYYY-MM-DD): the lottery is drawn, or decisions are sent. | 2027-03-15
+waitlist | yes when applicants who do not get a seat can join a waitlist. | no
+employers_of_record* | Organizations that may be the employer of record, whichever enrolls the student, and `provider` when it is the youth-services provider that enrolls the student; `employer_of_record` is empty then. | Crossroads Youth Staffing; provider
+endorsement_tiers | The level earned of each endorsement that has levels, as id:tier. | act-workkeys-ncrc:silver
+event_dates | The days it happens when they are listed one by one (YYYY-MM-DD), in order; empty otherwise. | 2027-02-06; 2027-02-13
+hours_by_season | Hours a week by part of the year, each as season:hours (a range as low-high); empty when the hours do not change over the year. | school-year:8-10; summer:30
+sites_across | For worksites spread across areas with no single address: `region` (the whole region) or the area ids they cover; empty for sites at one place. | south-la; east-la
+organization_verified_by* | Who verified the organization against a public record (vocabularies/verifiers.yml); empty when not verified. | Eastside Career Hub
+organization_verified_on | When the organization was verified (YYYY-MM-DD). | 2026-09-15
+organization_verified_record | The public record the verifier checked. | https://bizfileonline.sos.ca.gov/search/business
 """
 
 VALUES: dict[str, Callable[[Row], Any]] = {
@@ -207,7 +217,7 @@ VALUES: dict[str, Callable[[Row], Any]] = {
     "seats": lambda r: _num(r.opp.seats),
     "sites_count": lambda r: len(r.opp.sites),
     "cities": lambda r: _unique([s.city for s in r.opp.sites]),
-    "areas": lambda r: _unique([s.area for s in r.opp.sites]),
+    "areas": lambda r: _unique([a for s in r.opp.sites for a in s.areas]),
     "modes": lambda r: _unique([s.mode for s in r.opp.sites]),
     "employer_of_record": lambda r: _org(r, r.opp.employer_of_record),
     "intermediary": lambda r: _org(r, r.opp.intermediary) if r.opp.intermediary else "",
@@ -263,7 +273,33 @@ VALUES: dict[str, Callable[[Row], Any]] = {
     "mentor_training": lambda r: _get(r, "quality", "mentor_training") or "",
     "tracks": lambda r: JOIN.join(track.name for track in r.opp.tracks),
     "application_expected": lambda r: _get(r, "application", "expected") or "",
+    # Columns added in format 1.3.
+    "results_by": lambda r: _day(r.opp.results_by),
+    "waitlist": lambda r: _yes(r.opp.waitlist),
+    "employers_of_record": lambda r: (
+        JOIN.join(
+            [*(_org(r, o) for o in r.opp.employers_of_record), *(["provider"] if r.opp.employer_of_record_provider else [])]
+        )
+        if not r.opp.employer_of_record
+        else ""
+    ),
+    "endorsement_tiers": lambda r: JOIN.join(f"{e}:{tier}" for e, tier in r.opp.endorsement_tiers),
+    "event_dates": lambda r: JOIN.join(day.isoformat() for day in r.opp.schedule.dates),
+    "hours_by_season": lambda r: JOIN.join(
+        f"{p.season}:{_num(p.hours_per_week)}"
+        + (f"-{_num(p.hours_per_week_max)}" if (p.hours_per_week_max or 0) > p.hours_per_week else "")
+        for p in r.opp.schedule.periods
+    ),
+    "sites_across": lambda r: _unique([a for s in r.opp.sites for a in (("region",) if s.region_wide else s.across)]),
+    "organization_verified_by": lambda r: (_verified(r) or {}).get("by_name", ""),
+    "organization_verified_on": lambda r: (_verified(r) or {}).get("on", ""),
+    "organization_verified_record": lambda r: (_verified(r) or {}).get("record", ""),
 }
+
+
+def _verified(r: Row) -> dict[str, Any] | None:
+    org = r.catalog.organizations.get(r.opp.org_id)
+    return verified(r.catalog, org) if org else None
 
 
 def _columns() -> tuple[Column, ...]:

@@ -148,6 +148,15 @@ class Site:
     outside_region: bool = False
     state: str = ""  # two-letter code; written, or CA for a site outside the region that gives none
     region: str = ""  # the region of the site's area (regions.yml), "" when it is in none
+    # Worksites spread across areas with no single address (`across`): the areas covered, in the vocabulary's
+    # order, every area of the region when `region_wide`. Such a site has no city, ZIP code or `area`.
+    across: tuple[str, ...] = ()
+    region_wide: bool = False
+
+    @property
+    def areas(self) -> tuple[str, ...]:
+        """Every area the site is in: the ones it is spread across, else its one area, else none."""
+        return self.across or ((self.area,) if self.area else ())
 
 
 # The weekday ids of schedule.days, in the order of Python's date.weekday() (Monday is 0), which is also how
@@ -173,10 +182,37 @@ class Schedule:
     sessions: int | None = None
     time_from: dt.time | None = None
     time_to: dt.time | None = None
+    # schedule.dates: the days it happens when they are not every week, in order. The listing's start and end
+    # default to the first and last of them, so status, sorting and the season read one pair of dates.
+    dates: tuple[dt.date, ...] = ()
+    periods: tuple[Period, ...] = ()
 
     @property
     def has_times(self) -> bool:
         return self.time_from is not None and self.time_to is not None
+
+    @property
+    def weekly_hours(self) -> tuple[float, float] | None:
+        """The fewest and most hours in a week, over the periods when there are any: what the hours filter and
+        the card read, so a year-round internship of 8–10 hours, 30 in summer, spans 8–30."""
+        lows = [p.hours_per_week for p in self.periods] or ([self.hours_per_week] if self.hours_per_week else [])
+        highs = [p.hours_per_week_max or p.hours_per_week for p in self.periods] or (
+            [self.hours_per_week_max or self.hours_per_week] if self.hours_per_week else []
+        )
+        return (min(lows), max(highs)) if lows else None
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """One part of the year with its own hours (schedule.periods): its season id, hours a week and when it meets."""
+
+    season: str
+    hours_per_week: float
+    hours_per_week_max: float | None = None
+    days: tuple[int, ...] = ()  # weekday numbers, Monday 0, in week order
+    time_from: dt.time | None = None
+    time_to: dt.time | None = None
+    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,9 +251,19 @@ class Organization:
     last_reviewed: dt.date
     raw: Mapping[str, Any]
     opportunity_ids: tuple[str, ...] = ()
+    verification: Verification | None = None  # organization.yml `verified`
 
     def text(self, key: str, lang: str) -> Text | None:
         return _translated(self.raw, key, lang)
+
+
+@dataclass(frozen=True, slots=True)
+class Verification:
+    """Someone the region trusts (vocabularies/verifiers.yml) checked the organization against a public record."""
+
+    by: str  # a verifier's id
+    on: dt.date
+    record: str  # https address of the public record checked, such as a state business search entry
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,7 +334,9 @@ class Opportunity:
     status: str  # computed: open, closed, archived
     last_reviewed: dt.date
     example: bool
-    employer_of_record: str  # an organization id
+    # The one organization that puts students on payroll; "" when it depends on who enrolls the student (then
+    # employers_of_record and employer_of_record_provider say who may).
+    employer_of_record: str
     intermediary: str | None
     rubric: str | None
     assessment: tuple[Assessment, ...]
@@ -308,6 +356,11 @@ class Opportunity:
     track: Track | None = None
     credits: tuple[Credit, ...] = ()
     endorsements: tuple[str, ...] = ()  # ids from vocabularies/endorsements.yml
+    endorsement_tiers: tuple[tuple[str, str], ...] = ()  # (endorsement id, tier id), for those written with a tier
+    # Every organization named as employer of record, and whether the youth-services provider that enrolls the
+    # student is (employer_of_record: provider).
+    employers_of_record: tuple[str, ...] = ()
+    employer_of_record_provider: bool = False
 
     @property
     def rows(self) -> tuple[Opportunity, ...]:
@@ -324,6 +377,14 @@ class Opportunity:
             if other:
                 return Text(other, lang)
         return Text(role.note, "en") if role.note else None
+
+    def period_note(self, period: Period, lang: str) -> Text | None:
+        """A schedule period's note in a language (translations.<lang>.periods.<season>), English when untranslated."""
+        if lang != i18n.SOURCE:
+            other = (self.raw.get("translations", {}).get(lang, {}).get("periods") or {}).get(period.season)
+            if other:
+                return Text(other, lang)
+        return Text(period.note, "en") if period.note else None
 
     def offers_credit(self, flag: str) -> bool:
         """Whether the listing offers academic_credit or college_credit, said with the flag or with a credit of
@@ -379,6 +440,28 @@ class Opportunity:
     def application_mode(self) -> str:
         """How people take part: apply (the default), central, lottery, interest-form, paper, class-registration, none."""
         return str(self.section("application").get("mode", "apply"))
+
+    def endorsement_tier(self, ident: str) -> str | None:
+        """The tier of an endorsement the listing names with one (outcomes.endorsements: {id, tier})."""
+        return next((tier for e, tier in self.endorsement_tiers if e == ident), None)
+
+    @property
+    def employer_of_record_varies(self) -> bool:
+        """The employer of record is whichever of several organizations, or the provider, enrolls the student."""
+        return not self.employer_of_record and bool(self.employers_of_record or self.employer_of_record_provider)
+
+    @property
+    def results_by(self) -> dt.date | None:
+        """The date applicants hear back: the lottery is drawn, or decisions are sent (application.results_by)."""
+        value = self.section("application").get("results_by")
+        try:
+            return dt.date.fromisoformat(str(value)) if value else None
+        except ValueError:
+            return None
+
+    @property
+    def waitlist(self) -> bool:
+        return self.section("application").get("waitlist") is True
 
     @property
     def dates_expected(self) -> bool:

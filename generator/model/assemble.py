@@ -27,12 +27,14 @@ from generator.model import (
     Organization,
     Pathway,
     PayStep,
+    Period,
     Retired,
     Rubric,
     Schedule,
     Site,
     Step,
     Track,
+    Verification,
     VocabItem,
     Vocabularies,
     Window,
@@ -143,6 +145,11 @@ def _area_for(site: dict[str, Any], vocab: Vocabularies) -> str:
     return places.local_area(site, [{"id": a.id, **a.extra} for a in vocab.items("areas")])
 
 
+def _across_for(site: dict[str, Any], vocab: Vocabularies) -> tuple[str, ...]:
+    """The areas a site spread across areas covers (check/places.py), () for a site at one place."""
+    return tuple(places.across_areas(site, [{"id": a.id, **a.extra} for a in vocab.items("areas")]))
+
+
 def _region_for(area_id: str, vocab: Vocabularies) -> str:
     area = vocab.get("areas", area_id) if area_id else None
     regions = [{"id": r.id} for r in vocab.items("regions")]
@@ -161,11 +168,28 @@ def _schedule(sched: Mapping[str, Any]) -> Schedule:
         hours_per_week_max=sched.get("hours_per_week_max"),
         total_hours=sched.get("total_hours"),
         total_hours_max=sched.get("total_hours_max"),
-        days=tuple(sorted(WEEKDAYS.index(d) for d in sched.get("days", ()))),
+        days=_weekdays(sched.get("days", ())),
         sessions=sched.get("sessions"),
         time_from=_time(sched.get("from")),
         time_to=_time(sched.get("to")),
+        dates=tuple(day for text in sched.get("dates", ()) if (day := parse_date(text))),
+        periods=tuple(
+            Period(
+                season=p["season"],
+                hours_per_week=p["hours_per_week"],
+                hours_per_week_max=p.get("hours_per_week_max"),
+                days=_weekdays(p.get("days", ())),
+                time_from=_time(p.get("from")),
+                time_to=_time(p.get("to")),
+                note=p.get("note", ""),
+            )
+            for p in sched.get("periods", ())
+        ),
     )
+
+
+def _weekdays(days: Any) -> tuple[int, ...]:
+    return tuple(sorted(WEEKDAYS.index(d) for d in days))
 
 
 def _opportunity(record: Record, vocab: Vocabularies, rubrics: dict[str, Rubric], as_of: dt.date) -> Opportunity:
@@ -213,11 +237,17 @@ def _opportunity(record: Record, vocab: Vocabularies, rubrics: dict[str, Rubric]
             transit=s.get("transit", ""),
             outside_region=s.get("outside_region") is True,
             state=s.get("state") or (places.HOME_STATE if s.get("outside_region") is True else ""),
-            region=_region_for(area, vocab),
+            across=(across := _across_for(s, vocab)),
+            region_wide=s.get("across") == places.REGION_WIDE,
+            region=_region_for(area or next(iter(across), ""), vocab),
         )
         for s in d["sites"]
     )
-    eor = d.get("employer_of_record", "self")
+    eor = d.get("employer_of_record") or "self"
+    # A list (or `provider`) names who may be the employer of record: whoever enrolls the student.
+    eors = tuple(dict.fromkeys(org_id if e == "self" else e for e in (eor if isinstance(eor, list) else [eor])))
+    eor_orgs = tuple(e for e in eors if e != "provider")
+    schedule = _schedule(sched)
     return Opportunity(
         id=record.id,
         org_id=org_id,
@@ -239,15 +269,17 @@ def _opportunity(record: Record, vocab: Vocabularies, rubrics: dict[str, Rubric]
         opens=opens,
         deadline=deadline,
         rolling=app.get("rolling") is True,
-        start=parse_date(sched.get("start", "")),
-        end=parse_date(sched.get("end", "")),
+        start=parse_date(sched.get("start", "")) or (schedule.dates[0] if schedule.dates else None),
+        end=parse_date(sched.get("end", "")) or (schedule.dates[-1] if schedule.dates else None),
         sites=sites,
         seats=d.get("seats"),
         declared_status=d["status"],
         status=computed_status(d["status"], deadline, as_of, windows),
         last_reviewed=parse_date(d["last_reviewed"]) or as_of,
         example=d["example"],
-        employer_of_record=org_id if eor == "self" else eor,
+        employer_of_record=eor_orgs[0] if eors == eor_orgs and len(eor_orgs) == 1 else "",
+        employers_of_record=eor_orgs,
+        employer_of_record_provider="provider" in eors,
         intermediary=d.get("intermediary"),
         rubric=rubric.id if rubric else None,
         assessment=assessment,
@@ -257,9 +289,12 @@ def _opportunity(record: Record, vocab: Vocabularies, rubrics: dict[str, Rubric]
         pay_steps=steps,
         windows=windows,
         employer_roles=tuple(EmployerRole(r["way"], r.get("amount"), r.get("note", "")) for r in d.get("employer_roles", ())),
-        schedule=_schedule(sched),
+        schedule=schedule,
         credits=tuple(Credit(c["kind"], c["amount"], c.get("from", "")) for c in d.get("outcomes", {}).get("credits", ())),
-        endorsements=tuple(d.get("outcomes", {}).get("endorsements", ())),
+        endorsements=tuple(e["id"] if isinstance(e, Mapping) else e for e in d.get("outcomes", {}).get("endorsements", ())),
+        endorsement_tiers=tuple(
+            (e["id"], e["tier"]) for e in d.get("outcomes", {}).get("endorsements", ()) if isinstance(e, Mapping)
+        ),
     )
 
 
@@ -313,6 +348,13 @@ def _pathway(record: Record, vocab: Vocabularies) -> Pathway:
     )
 
 
+def _verification(verified: Mapping[str, Any] | None) -> Verification | None:
+    on = parse_date(str(verified.get("on", ""))) if verified else None
+    if not verified or on is None:
+        return None
+    return Verification(verified["by"], on, verified["record"])
+
+
 def assemble(records: list[Record], logos: list[Path], as_of: dt.date) -> Catalog:
     by_kind: dict[str, list[Record]] = {}
     for record in records:
@@ -341,6 +383,7 @@ def assemble(records: list[Record], logos: list[Path], as_of: dt.date) -> Catalo
             parse_date(d["last_reviewed"]) or dt.date.min,
             d,
             mine,
+            _verification(d.get("verified")),
         )
     # Opportunities whose organization failed its check are left out of the model; the check has failed anyway.
     opportunities = {k: o for k, o in opportunities.items() if o.org_id in organizations}

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.model import Opportunity
+from generator.model import Catalog, Opportunity, review
 from generator.model.assemble import computed_status, current_window
 
 STATUSES = ("open", "upcoming", "closed", "archived")
@@ -29,6 +29,30 @@ STATUSES = ("open", "upcoming", "closed", "archived")
 # The label of an open listing where nobody applies: "Accepting applications" would send families looking for
 # a form. Other statuses and modes use `status_<key>`.
 LABEL_BY_MODE = {"none": "listing_status_none", "class-registration": "listing_status_class_registration"}
+
+
+# The browse page's status filter has one value more than the statuses: an open listing whose last review is older
+# than the region's limit (generator.model.review) is "unreviewed", so the default results ("open") leave it out
+# and a family still finds it by widening the filter. Everywhere else (pages, exports, feeds) its status is open,
+# and its page and card say "Not reviewed since".
+UNREVIEWED = "unreviewed"
+
+
+def review_limit(catalog: Catalog) -> int:
+    """The region's review_within_days (catalog/vocabularies/regions.yml), else a year."""
+    return review.limit_days(item.extra for item in catalog.vocabularies.items("regions"))
+
+
+def not_reviewed(opp: Opportunity, today: dt.date, limit: int) -> bool:
+    """The listing's last review is older than the region's limit on `today`."""
+    return review.is_stale(opp.last_reviewed, today, limit)
+
+
+def browse_status(opp: Opportunity, today: dt.date, limit: int) -> str:
+    """The listing's value in the browse page's status filter: its status, or `unreviewed` for an open one not
+    reviewed within the limit."""
+    status = status_on(opp, today)
+    return UNREVIEWED if status == "open" and not_reviewed(opp, today, limit) else status
 
 
 def window_on(opp: Opportunity, today: dt.date) -> tuple[dt.date | None, dt.date | None]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -16,9 +17,10 @@ from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
 from generator import i18n
-from generator.model import Catalog, Opportunity, Text
+from generator.model import Catalog, Opportunity, Organization, Text, Verification, in_language, review
 from generator.model import status as status_rules
-from generator.present import qr, reminder
+from generator.present import qr, reminder, repository
+from generator.present.repository import Repository
 from generator.sanitize import render_markdown, safe_url
 
 PAGE_SIZE = 100
@@ -85,8 +87,9 @@ def published_path(org_id: str, disk_path: str) -> str:
 class View:
     """Helpers bound to one page's language and location."""
 
-    def __init__(self, catalog: Catalog, lang: str, path: str, site_url: str = "") -> None:
+    def __init__(self, catalog: Catalog, lang: str, path: str, site_url: str = "", repository: Repository | None = None) -> None:
         self.catalog = catalog
+        self.repository = repository  # mkdocs.yml's repo_url and edit_uri; None: no edit or report links
         self.lang = lang
         self.path = path  # language-neutral path of this page, e.g. opportunities/acme/x/
         self.here = lang_prefix(lang) + path
@@ -107,6 +110,20 @@ class View:
         if query:
             rel += "?" + urlencode(query, doseq=True)
         return rel
+
+    def edit_url(self, record: Opportunity | Organization) -> str | None:
+        """GitHub's editor on the record's file, or None without a repository."""
+        if self.repository is None:
+            return None
+        if isinstance(record, Opportunity):
+            return self.repository.edit_url(repository.listing_file(record.org_id, record.slug))
+        return self.repository.edit_url(repository.organization_file(record.id))
+
+    def report_url(self, record: Opportunity | Organization) -> str | None:
+        """The report form with the record's id (and its page's permanent address) filled in, or None."""
+        if self.repository is None:
+            return None
+        return self.repository.report_url(record.id, self.absolute(self.path) if self.site_url else "")
 
     def asset(self, name: str) -> str:
         return self.link(name, lang="en")
@@ -369,6 +386,9 @@ class View:
             if item is None:  # the check reports it; a page never names what it cannot explain
                 continue
             name = escape(item.label(self.lang))
+            tier = self.endorsement_tier(item.extra.get("tiers"), opp.endorsement_tier(ident))
+            if tier:
+                name = escape(self.t("outcomes_endorsement_tier", name=item.label(self.lang), tier=tier))
             url = safe_url(item.extra.get("url"))
             badge = Markup('<a href="{}" rel="noopener">{}</a>').format(url, name) if url else name
             line = Markup('<strong class="wbl-badge wbl-badge--endorsement">{}</strong>').format(badge)
@@ -377,6 +397,45 @@ class View:
             if by:
                 line += Markup(" — ") + self.html("outcomes_endorsement_awarded_by", awarded_by=by)
             lines.append(line)
+        return lines
+
+    def endorsement_tier(self, tiers: Any, ident: str | None) -> str:
+        """A tier's name in the page's language (endorsements.yml `tiers`), "" when the listing names none."""
+        for tier in tiers or ():
+            if ident and tier.get("id") == ident:
+                names = {key.removeprefix("name_"): str(v) for key, v in tier.items() if key.startswith("name_")}
+                return in_language(self.lang, str(tier.get("name", ident)), names)
+        return ""
+
+    def employer_of_record(self, opp: Opportunity) -> list[Markup]:
+        """Who puts the student on payroll: the organization, linked; or, when it is whoever enrolls the student,
+        the organizations that may, the youth-services provider, and the listing's note."""
+
+        def linked(org_id: str) -> Markup:
+            return Markup('<a href="{}">{}</a>').format(self.link(f"employers/{org_id}/"), self.org_name(org_id))
+
+        if opp.employer_of_record:
+            return [linked(opp.employer_of_record)]
+        orgs = Markup(", ").join(linked(o) for o in opp.employers_of_record)
+        if orgs and opp.employer_of_record_provider:
+            lines = [self.html("eor_one_of_or_provider", orgs=orgs)]
+        elif orgs:
+            lines = [self.html("eor_one_of", orgs=orgs)]
+        else:
+            lines = [escape(self.t("eor_provider"))]
+        note = opp.text("employer_of_record_note", self.lang)
+        if note:
+            lines.append(self.text(note))
+        return lines
+
+    def results(self, opp: Opportunity) -> list[str]:
+        """When applicants hear back (the lottery drawn, or decisions sent) and whether there is a waitlist."""
+        lines = []
+        if opp.results_by:
+            key = "listing_results_lottery" if opp.application_mode == "lottery" else "listing_results_decisions"
+            lines.append(self.t(key, date=self.date(opp.results_by)))
+        if opp.waitlist:
+            lines.append(self.t("listing_waitlist"))
         return lines
 
     def quality_evidence(self, opp: Opportunity) -> list[Markup]:
@@ -451,6 +510,10 @@ class View:
         lines: list[Markup] = []
         if opp.one_day and opp.start and s.time_from and s.time_to:
             lines.append(escape(i18n.day_and_times(opp.start, s.time_from, s.time_to, self.lang)))
+        elif s.dates:
+            # Listed days: each named, then the time of day once.
+            times = [i18n.time_range(s.time_from, s.time_to, self.lang)] if s.time_from and s.time_to else []
+            lines.append(escape(" · ".join([i18n.day_list(s.dates, self.lang), *times])))
         elif opp.start:
             until = f" – {self.date(opp.end, 'medium')}" if opp.end and opp.end != opp.start else ""
             lines.append(escape(self.date(opp.start, "medium") + until))
@@ -459,8 +522,26 @@ class View:
         for parts in (self.meets(opp), self.length(opp)):
             if parts:
                 lines.append(escape(" · ".join(parts)))
+        lines.extend(self.period_lines(opp))
         if sched.get("times"):
             lines.append(self.text(opp.text_in("schedule", "times", self.lang)))
+        return lines
+
+    def period_lines(self, opp: Opportunity) -> list[Markup]:
+        """One line per part of the year with its own hours (schedule.periods):
+        School year: 8–10 hours a week, Tue and Thu, 3:30 – 6:00 PM, then the period's note."""
+        lines: list[Markup] = []
+        for period in opp.schedule.periods:
+            facts = [self.t("hours_week", n=self.span(period.hours_per_week, period.hours_per_week_max))]
+            if period.days:
+                facts.append(i18n.weekdays(period.days, self.lang, "abbreviated"))
+            if period.time_from and period.time_to:
+                facts.append(i18n.time_range(period.time_from, period.time_to, self.lang))
+            line = escape(self.t("time_periods_line", season=self.vocab("seasons", period.season), facts=", ".join(facts)))
+            note = opp.period_note(period, self.lang)
+            if note:
+                line += Markup(" · ") + self.text(note)
+            lines.append(line)
         return lines
 
     def meets(self, opp: Opportunity) -> list[str]:
@@ -470,7 +551,7 @@ class View:
         parts: list[str] = []
         if s.days:
             parts.append(self.t("listing_time_every", days=i18n.weekdays(s.days, self.lang)))
-        if s.time_from and s.time_to and not opp.one_day:
+        if s.time_from and s.time_to and not opp.one_day and not s.dates:
             parts.append(i18n.time_range(s.time_from, s.time_to, self.lang))
         if s.sessions:
             parts.append(
@@ -503,6 +584,37 @@ class View:
         """open, upcoming, closed or archived today (generator.model.status, the one definition)."""
         return status_rules.status_on(opp, self.today)
 
+    def browse_status_key(self, opp: Opportunity) -> str:
+        """The listing's value in the browse page's status filter (generator.model.status.browse_status)."""
+        return status_rules.browse_status(opp, self.today, self.review_limit)
+
+    @functools.cached_property
+    def review_limit(self) -> int:
+        return status_rules.review_limit(self.catalog)
+
+    def not_reviewed_since(self, opp: Opportunity) -> str:
+        """The words "Not reviewed since <date>" for a listing whose last review is older than the region's limit, else ""."""
+        if not status_rules.not_reviewed(opp, self.today, self.review_limit):
+            return ""
+        return self.t("trust_not_reviewed_since", date=self.date(opp.last_reviewed))
+
+    def verification(self, org_id: str) -> Verification | None:
+        """The organization's verification, when it names a verifier of the region and its day has come."""
+        org = self.catalog.organizations.get(org_id)
+        verifiers = (item.id for item in self.catalog.vocabularies.items("verifiers"))
+        return review.standing(org.verification if org else None, self.today, verifiers)
+
+    def verification_html(self, org_id: str) -> Markup:
+        """The words "Verified by <verifier> on <date>", linked to the public record checked, or "Not yet verified"."""
+        found = self.verification(org_id)
+        if found is None:
+            return Markup('<span class="wbl-verified wbl-verified--no">{}</span>').format(self.t("trust_not_verified"))
+        words = self.t("trust_verified_by", name=self.vocab("verifiers", found.by), date=self.date(found.on))
+        url = self.safe_url(found.record)
+        if not url:
+            return Markup('<span class="wbl-verified">{}</span>').format(words)
+        return Markup('<span class="wbl-verified"><a href="{}" rel="nofollow noopener">{}</a></span>').format(url, words)
+
     def status(self, opp: Opportunity) -> str:
         """The status's words; where nobody applies, "Accepting applications" would send families looking for a form."""
         return self.t(status_rules.label_key(opp, self.today))
@@ -513,13 +625,18 @@ class View:
         if self.status_key(opp) == "upcoming" and opp.dates_expected:
             return self.plain(self.expected_text(opp))
         if self.status_key(opp) == "upcoming" and opp.opens is not None:
-            return self.t("status_card_opens", date=self.date(opp.opens))
-        return self.status(opp)
+            return self.t("status_card_opens", date=self.date(opp.opens)) + self._card_not_reviewed(opp)
+        return self.status(opp) + self._card_not_reviewed(opp)
+
+    def _card_not_reviewed(self, opp: Opportunity) -> str:
+        # A listing families may still act on says on its card that nobody has confirmed it lately.
+        note = self.not_reviewed_since(opp) if self.status_key(opp) in ("open", "upcoming") else ""
+        return f" · {note}" if note else ""
 
     def card_status_html(self, opp: Opportunity) -> Markup:
         """card_status() for a page: a contributor's line about when applications open marked with its language."""
         if self.status_key(opp) == "upcoming" and opp.dates_expected:
-            return self.text(self.expected_text(opp))
+            return self.text(self.expected_text(opp)) + self._card_not_reviewed(opp)
         return Markup("{}").format(self.card_status(opp))
 
     def expected_text(self, opp: Opportunity) -> Text | None:
@@ -598,6 +715,8 @@ class View:
         for site in opp.sites:
             if site.mode == "remote":
                 entry = (self.t("place_online"), False, "")
+            elif site.across:
+                entry = (self.across(site, limit=3), False, "")
             elif site.outside_region:
                 entry = (f"{site.city}, {site.state}", True, " — " + self.outside_region())
             else:
@@ -623,6 +742,19 @@ class View:
         if len(labels) > 3:
             add(f" +{len(labels) - 3}", False)
         return parts
+
+    def across(self, site: Any, limit: int | None = None) -> str:
+        """Where worksites spread across areas are: "Sites across the Los Angeles region", or "Sites across
+        South Los Angeles and East Los Angeles", the first `limit` areas named and the rest counted."""
+        if site.region_wide:
+            region = self.catalog.vocabularies.region()
+            if region is None:
+                return self.t("place_across_the_region")
+            return self.t("place_across_region", region=region.label(self.lang))
+        names = [self.vocab("areas", a) for a in site.across]
+        if limit is not None and len(names) > limit:
+            names = [*names[:limit], self.tn("place_across_more", len(names) - limit)]
+        return self.t("place_across_areas", areas=i18n.and_list(names, self.lang))
 
     def outside_region(self) -> str:
         """The words "outside the Los Angeles region", naming the catalog's region when regions.yml names one."""

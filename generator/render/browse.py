@@ -47,6 +47,8 @@ UI_TEXT = (
 # the ZIP code and location controls say back.
 NEAR_TEXT = (
     "near_miles", "near_one_mile", "near_under_one", "near_unknown_zip", "near_locating", "near_no_location", "near_located",
+    "find_near_chip",  # the chip of the place, typed in the search box or the ZIP code field
+    "place_across_in_area",  # worksites across the visitor's area: no distance to claim (near.js nearness)
 )  # fmt: skip
 
 

@@ -66,7 +66,7 @@ from typing import Any
 from generator.model import Catalog, Opportunity
 from generator.model import status as status_rules
 from generator.present.view import View, lang_prefix
-from generator.render import browse, nearby
+from generator.render import browse, nearby, query_words
 from generator.render.encoding import compact_json, digits, ordered, rice
 from generator.render.facets import FACETS, browse_metadata
 from generator.render.word_index import FOLDER as WORDS
@@ -187,7 +187,7 @@ def card(catalog: Catalog, opp: Opportunity, view: View) -> dict[str, str | int 
     return out
 
 
-def when(opps: Sequence[Opportunity], today: dt.date) -> dict[str, Any]:
+def when(opps: Sequence[Opportunity], today: dt.date, limit: int | None = None) -> dict[str, Any]:
     """The dates that can still change each row's status after the build, for the browser to re-evaluate
     open, upcoming and closed against the visitor's today (generator.model.status, status.js).
 
@@ -201,7 +201,8 @@ def when(opps: Sequence[Opportunity], today: dt.date) -> dict[str, Any]:
     last, previous = -1, 0
     for ordinal, opp in enumerate(opps):
         ahead = status_rules.windows_ahead(opp, today)
-        if not ahead:
+        # An unreviewed row keeps the filter value it was built with: the browser must not move it back to open.
+        if not ahead or (limit is not None and status_rules.browse_status(opp, today, limit) == status_rules.UNREVIEWED):
             continue
         row = [ordinal - last]
         for i, (opens, deadline) in enumerate(ahead):
@@ -238,7 +239,7 @@ def browse_files(catalog: Catalog, lang: str, facets: dict[str, dict[str, Any]] 
         "words": words,
         "params": browse_metadata(),
         "limits": {"word": MAX_WORD, "query_words": MAX_QUERY_WORDS},
-        "when": when(opps, view.today),
+        "when": when(opps, view.today, view.review_limit),
     }
     files = {"facets.json": compact_json(index)}
     for name, ranks in sort_ranks(opps).items():
@@ -253,8 +254,13 @@ def near_files(catalog: Catalog) -> dict[str, bytes]:
     """File name (under browse-data/) -> bytes: the ZIP centroids and each row's site points (nearby.py), the
     same in every language."""
     table = nearby.centroids(catalog)
-    points, rows = nearby.points_table(nearby.row_points(ordered(catalog), table))
+    opps = ordered(catalog)
+    points, rows = nearby.points_table(nearby.row_points(opps, table))
     sites = {"format": nearby.FORMAT, "n": len(rows), "points": [list(p) for p in points], **columns(rows)}
+    across, area_rows = nearby.across_table(catalog, nearby.row_areas(opps))
+    if across:
+        # Worksites spread across areas: the areas, and per row its areas as a column of its own.
+        sites["across"] = {**across, **columns(area_rows)}
     return {nearby.ZIPS_FILE: nearby.zips_json(table), nearby.SITES_FILE: compact_json(sites)}
 
 
@@ -265,6 +271,7 @@ def write_browse_index(catalog: Catalog, site_dir: Path, langs: Iterable[str] | 
     (site_dir / FOLDER).mkdir(parents=True, exist_ok=True)
     for name, data in near_files(catalog).items():
         (site_dir / FOLDER / name).write_bytes(data)
+    (site_dir / FOLDER / query_words.FILE).write_bytes(query_words.query_words_json(catalog))
     for lang in catalog.langs if langs is None else langs:
         folder = site_dir / FOLDER / lang
         (folder / "words").mkdir(parents=True, exist_ok=True)

@@ -48,6 +48,7 @@ _PAY_KEYS = {"free": "browse_pay_free", "fee": "browse_pay_fee"}
 SCHOOL = ("in-school", "out-of-school", "graduated")  # eligibility.status
 OUTSIDE_REGION = "outside-region"  # the area filter's value for sites outside the region (published)
 OFFERS = ("academic-credit", "college-credit", "credential", "apprenticeship-hours")
+VERIFIED = "yes"  # the verified facet's one value: the organization is verified (vocabularies/verifiers.yml)
 
 
 def strong_count(opp: Opportunity) -> int:
@@ -95,8 +96,9 @@ def _vocab(name: str) -> Options:
 
 
 def _area(opp: Opportunity, view: View) -> list[str]:
-    # A site outside the region has a value of its own, so that it never shows among local results.
-    return sorted({OUTSIDE_REGION if s.outside_region else s.area for s in opp.sites if s.area or s.outside_region})
+    # A site outside the region has a value of its own, so that it never shows among local results; worksites
+    # spread across areas match each area they cover (every area of the region for `across: region`).
+    return sorted({OUTSIDE_REGION for s in opp.sites if s.outside_region} | {a for s in opp.sites for a in s.areas})
 
 
 def _area_options(catalog: Catalog, view: View) -> dict[str, str]:
@@ -112,8 +114,18 @@ def _keys(*keys: str, prefix: str = "") -> Options:
 
 def _status(opp: Opportunity, view: View) -> list[str]:
     # One value each: "open" (the default, "Accepting applications") means a family can apply today, so a
-    # listing whose applications open later is only "upcoming" (generator.model.status).
-    return [view.status_key(opp)]
+    # listing whose applications open later is only "upcoming" (generator.model.status). An open listing not
+    # reviewed within the region's limit is "unreviewed": out of the default results, found with status=any.
+    return [view.browse_status_key(opp)]
+
+
+def _status_options(catalog: Catalog, view: View) -> dict[str, str]:
+    options = _keys(*STATUSES, prefix="status_")(catalog, view)
+    return {**options, status_rules.UNREVIEWED: view.t("trust_status_unreviewed")}
+
+
+def _verified(opp: Opportunity, view: View) -> list[str]:
+    return [VERIFIED] if view.verification(opp.org_id) else []
 
 
 def _pay(opp: Opportunity, view: View) -> list[str]:
@@ -136,8 +148,10 @@ def _school(opp: Opportunity, view: View) -> list[str]:
 
 
 def _season(opp: Opportunity, view: View) -> list[str]:
+    # A listing with different hours in different parts of the year is found by each of those seasons too.
     season = opp.section("schedule").get("season")
-    return [season] if season else []
+    found = [season] if season else []
+    return list(dict.fromkeys([*found, *(p.season for p in opp.schedule.periods)]))
 
 
 def _offers(opp: Opportunity, view: View) -> list[str]:
@@ -171,9 +185,7 @@ def _named(collection: str) -> Options:
 
 # In the order of the filter panel and the facet index.
 FACETS: tuple[Facet, ...] = (
-    Facet(
-        "status", "status", "facet_status", "param_status", "any", _status, _keys(*STATUSES, prefix="status_"), always_open=True
-    ),
+    Facet("status", "status", "facet_status", "param_status", "any", _status, _status_options, always_open=True),
     Facet(
         "pay",
         "pay",
@@ -294,6 +306,15 @@ FACETS: tuple[Facet, ...] = (
         "signal", "signal", "signals", "param_signal", "trained-mentor", lambda opp, view: list(opp.signals), _vocab("signals")
     ),
     Facet(
+        "verified",
+        "verified",
+        "trust_facet_verified",
+        "trust_param_verified",
+        VERIFIED,
+        _verified,
+        lambda catalog, view: {VERIFIED: view.t("trust_facet_verified_yes")},
+    ),
+    Facet(
         "org",
         "org",
         "organization",
@@ -352,7 +373,7 @@ def doc_values() -> dict[str, str]:
         "grades": f"{GRADES.start}–{GRADES.stop - 1}",
         "level": str(STRONG_RANK),
         "default": ", ".join(DEFAULT_STATUS),
-        "statuses": ", ".join(s for s in STATUSES if s not in DEFAULT_STATUS),
+        "statuses": ", ".join(s for s in (*STATUSES, status_rules.UNREVIEWED) if s not in DEFAULT_STATUS),
         "any": ANY_STATUS,
         "stages": ", ".join(STAGES),
         "modes": ", ".join(MODES),

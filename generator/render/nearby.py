@@ -10,6 +10,12 @@ files under `browse-data/`, the same for every language, fetched only when a vis
 - `sites.json`: `{"format": 1, "n": rows, "points": [[lat, lon], ...]}` and, per browse row (the facet index's
   ordinals), the indices of its sites' points as a `sets`/`width`/`col` column (browse_index.columns). A row
   without a located site (remote, or a city without ZIP code or coordinates) has the empty set.
+  When some listing has worksites spread across areas with no single address (`across`), `across` holds
+  `areas`, their `zips` and `centers` (across_table), and per row the indices of its areas as another
+  `sets`/`width`/`col` column. Such a worksite has no distance: a visitor's ZIP code in one of its areas counts
+  as 0 miles and the card says "Sites in your area", never a number of miles. A ZIP code outside its areas sorts
+  it by the nearest covered area's middle (the mean of the area's ZIP centroids), a rough order that the card
+  does not turn into miles and that the "within N miles" filter does not use.
 
 browse_index.near_files writes both, with the column encoding of the facet index.
 
@@ -26,6 +32,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Mapping, Sequence
 from statistics import fmean
+from typing import Any
 
 import zipcodes
 
@@ -124,6 +131,40 @@ def points_table(rows: Sequence[tuple[Point, ...]]) -> tuple[list[Point], list[t
     points = sorted({p for row in rows for p in row})
     position = {p: i for i, p in enumerate(points)}
     return points, [tuple(position[p] for p in row) for row in rows]
+
+
+def area_middles(catalog: Catalog) -> dict[str, Point]:
+    """Area id -> the mean of its ZIP codes' centroids, for the areas whose ZIP codes the package places."""
+    out = {}
+    for area, codes in _area_zips(catalog).items():
+        known = [p for c in codes if (p := zip_centroid(c))]
+        if known:
+            out[area] = _rounded(fmean(p[0] for p in known), fmean(p[1] for p in known))
+    return out
+
+
+def row_areas(opps: Sequence[Opportunity]) -> list[tuple[str, ...]]:
+    """Per browse row, the areas its worksites spread across areas cover (`across`), in the vocabulary's order."""
+    return [tuple(dict.fromkeys(a for s in opp.sites if s.mode != "remote" for a in s.across)) for opp in opps]
+
+
+def across_table(catalog: Catalog, rows: Sequence[tuple[str, ...]]) -> tuple[dict[str, Any], list[tuple[int, ...]]]:
+    """What near me needs of worksites spread across areas, ({}, []) when no row has any: `areas` (the covered
+    area ids, in the vocabulary's order), `zips` (per area its ZIP codes: a visitor's ZIP code among them is in
+    the area), `centers` (per area the middle of its ZIP codes, or null); and per row the indices of its areas."""
+    covered: set[str] = set().union(*rows) if rows else set()
+    if not covered:
+        return {}, []
+    area_zips = _area_zips(catalog)
+    middles = area_middles(catalog)
+    areas = [a.id for a in catalog.vocabularies.items("areas") if a.id in covered]
+    position = {a: i for i, a in enumerate(areas)}
+    table = {
+        "areas": areas,
+        "zips": [area_zips.get(a, []) for a in areas],
+        "centers": [list(middles[a]) if a in middles else None for a in areas],
+    }
+    return table, [tuple(position[a] for a in row) for row in rows]
 
 
 def zips_json(table: Mapping[str, Point]) -> bytes:

@@ -18,8 +18,9 @@ from markupsafe import escape
 
 from generator import PACKAGE_DIR, PROJECT_DIR, i18n
 from generator.model import STAGES, Catalog, Opportunity, Organization, Text
+from generator.present.repository import Repository
 from generator.present.view import PAGE_SIZE, Page, View, alternates, lang_prefix
-from generator.render import browse, my_list
+from generator.render import browse, contribute_form, my_list
 from generator.render.facets import WITHIN_MILES
 from generator.render.reference import field_reference
 from generator.render.structured_data import educational_program, listing_structured_data, script_json
@@ -93,13 +94,18 @@ def in_language(text: Text | None, lang: str) -> str:
 
 
 class SiteRenderer:
-    def __init__(self, catalog: Catalog, site_url: str = "", overrides: Path | None = None) -> None:
+    def __init__(
+        self, catalog: Catalog, site_url: str = "", overrides: Path | None = None, repository: Repository | None = None
+    ) -> None:
         self.catalog = catalog
         self.site_url = site_url
+        self.repository = repository  # the edit and report links of record pages
         self.envs = {lang: environment(overrides, lang) for lang in catalog.langs}
         self.pages: list[Page] = []
         self._open_by_sector: dict[str, list[Opportunity]] | None = None
         self._similar: dict[str, list[Opportunity]] = {}
+        # Each export's size in bytes, by site path, when the exports were written before the pages (the Data page).
+        self.export_sizes: dict[str, int] = {}
 
     def page(self, *args: Any, **kwargs: Any) -> None:
         """Render a page (make_page's arguments) into self.pages."""
@@ -121,7 +127,7 @@ class SiteRenderer:
         # header says which.
         title_lang = title.lang if isinstance(title, Text) else lang
         title = title.value if isinstance(title, Text) else title
-        view = View(self.catalog, lang, path, self.site_url)
+        view = View(self.catalog, lang, path, self.site_url, self.repository)
         body = self.envs[lang].get_template(template).render(v=view, **context)
         body = body.strip()
         meta = {
@@ -386,6 +392,18 @@ class SiteRenderer:
             example_file=example,
             reference=field_reference(),
         )
+        repository = self.repository
+        self.page(
+            "contribute-new",
+            contribute_form.PATH,
+            "contribute-new.html",
+            lang,
+            view.t("cform_heading"),
+            view.t("cform_intro"),
+            **contribute_form.page_context(
+                self.catalog, lang, repository.url if repository else "", repository.branch if repository else ""
+            ),
+        )
 
     def retired(self, lang: str) -> None:
         for ident, entry in self.catalog.retired.items():
@@ -410,7 +428,9 @@ class SiteRenderer:
         from generator import exports
 
         view = View(self.catalog, lang, "data/", self.site_url)  # subscription addresses are absolute
-        self.page("data", "data/", "data.html", lang, view.t("data"), **exports.data_page_context(self.catalog, view))
+        self.page(
+            "data", "data/", "data.html", lang, view.t("data"), **exports.data_page_context(self.catalog, view, self.export_sizes)
+        )
 
     def my_list(self, lang: str) -> None:
         view = View(self.catalog, lang, my_list.PATH, self.site_url)  # the handout prints permanent addresses

@@ -114,7 +114,11 @@ def employment_type(opp: Opportunity) -> str | None:
         return "INTERN"
     hours = opp.section("schedule").get("hours_per_week")
     if not isinstance(hours, (int, float)):
-        return None
+        # With hours by part of the year, full time only when even the fewest hours are.
+        span = opp.schedule.weekly_hours
+        if span is None:
+            return None
+        hours = span[0]
     return "FULL_TIME" if hours >= FULL_TIME_HOURS else "PART_TIME"
 
 
@@ -137,6 +141,16 @@ def _place(site: Any) -> dict[str, Any]:
     if site.zip:
         address["postalCode"] = site.zip
     return {"@type": "Place", "name": site.name, "address": address}
+
+
+def _areas(site: Any, view: View) -> list[dict[str, Any]]:
+    """Worksites spread across areas, which have no address: schema.org has no areaServed for a JobPosting, but
+    its jobLocation takes any Place, so each covered area (or the whole region) is an AdministrativeArea, a
+    kind of Place, in California; never an invented street or city."""
+    region = view.catalog.vocabularies.region() if site.region_wide else None
+    names = [region.label(view.lang)] if region is not None else [view.vocab("areas", a) for a in site.across]
+    address = {"@type": "PostalAddress", "addressRegion": "CA", "addressCountry": "US"}
+    return [{"@type": "AdministrativeArea", "name": name, "address": address} for name in names]
 
 
 def hiring_organization(org: Organization, view: View) -> dict[str, Any]:
@@ -178,7 +192,7 @@ def job_posting_data(catalog: Catalog, opp: Opportunity, view: View) -> dict[str
     salary = base_salary(opp)
     if salary:
         data["baseSalary"] = salary
-    places = [_place(s) for s in opp.sites if s.mode != "remote"]
+    places = [p for s in opp.sites if s.mode != "remote" for p in (_areas(s, view) if s.across else [_place(s)])]
     if places:
         data["jobLocation"] = places
     else:

@@ -18,6 +18,10 @@ file. A file holds, for its words in sorted order:
 - `c`, `p`: how many listings have the word and which, as encoding.rice() gaps over the
   listings' ordinals (the facet index's ordinals);
 - `tc`, `tp`: the same for the listings that have it in their title or organization name.
+- `oc`, `op` (only in a shard with a name of synonyms.yml that adds listings): the listings that have the
+  word on their own, as itself anywhere or as a synonym in their title, organization or fields (sectors,
+  format, stage and the other labels, skills); -1 and "" when those are all its listings. A listing
+  that has it only through a synonym in its prose ranks after them.
 
 facets.json's `words` entry lists the shard keys (so that no missing file is ever asked for),
 the path of the folder, and the endings that query words may add to a stem (see matches()).
@@ -34,7 +38,8 @@ pay type's name, indexed as "sinpago"). Every query word must match (AND).
 The index also holds, per listing, the words of synonyms.yml's entries whose `finds` the listing
 says, and joined and split forms of compounds ("health care", "healthcare"): see
 _add_compounds and _add_synonyms.
-Listings with more query words in their title or organization come first, then by ordinal.
+Listings with more query words in their title or organization come first, then those with more words
+of their own (`oc`), then by ordinal.
 """
 
 from __future__ import annotations
@@ -275,6 +280,15 @@ def listing_texts(
 
     vocab is view.vocab or a memo of it: vocabularies are looked up item by item.
     """
+    strong, other, fields = _listing_texts(catalog, opp, view, vocab)
+    return strong, other + fields
+
+
+def _listing_texts(
+    catalog: Catalog, opp: Opportunity, view: View, vocab: Callable[[str, str], str] | None = None
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[tuple[str, str]]]:
+    """listing_texts' texts, with the names that say what the listing is (sectors, format, stage and the other
+    labels, skills) apart from the prose: a synonym found there ranks a listing like its own word (see build)."""
     lang = view.lang
     vocab = vocab or view.vocab
     org = catalog.organizations.get(opp.org_id)
@@ -296,7 +310,7 @@ def listing_texts(
         texts.append(catalog.organizations[opp.intermediary].text("name", lang))
     eligibility, schedule = opp.section("eligibility"), opp.section("schedule")
     supports, outcomes = opp.section("supports"), opp.section("outcomes")
-    english = [*(eligibility.get("requirements") or ()), *(outcomes.get("skills") or ()), outcomes.get("credential")]
+    english = [*(eligibility.get("requirements") or ()), outcomes.get("credential")]
     english += [supports.get("training"), opp.section("pay").get("funded_by"), eligibility.get("residency")]
     english += eligibility.get("schools") or ()
     labels = [vocab("formats", opp.format), view.stage_name(opp.stage)]
@@ -321,38 +335,51 @@ def listing_texts(
     for site in opp.sites:
         english += (site.name, site.city, site.zip)
         labels.append(view.t(site.mode))
-        if site.area:
-            labels.append(vocab("areas", site.area))
+        # Worksites across the whole region are found by the area filter under every area; their words name
+        # the region (the page's "Sites across the ... region") rather than every area.
+        if site.region_wide:
+            labels.append(view.across(site))
+        else:
+            labels += [vocab("areas", a) for a in site.areas]
         if transit is not None and transit.lang == lang and site.transit:
             labels.append(transit.value)
         else:
             english.append(site.transit)
     other = [(t.value, t.lang) for t in texts if t]
     other += [(str(v), "en") for v in english if v]
-    other += [(v, lang) for v in labels if v]
-    return strong, other
+    fields = [(v, lang) for v in labels if v]
+    fields += [(str(v), "en") for v in outcomes.get("skills") or () if v]
+    return strong, other, fields
 
 
 # ---------- building ----------
 
 
-def build(catalog: Catalog, lang: str) -> tuple[dict[str, tuple[list[int], list[int]]], dict[str, str]]:
-    """Word -> (ordinals that have it, ordinals that have it in title or organization); word -> stem."""
+def build(catalog: Catalog, lang: str) -> tuple[dict[str, tuple[list[int], list[int], list[int] | None]], dict[str, str]]:
+    """Word -> (ordinals that have it, ordinals that have it in title or organization, ordinals that have it
+    other than by a synonym in their prose, or None when those are all that have it); word -> stem.
+
+    The third list ranks: a listing that says the word itself, or a synonym of it in its title, sectors,
+    format or skills, comes before one whose description only mentions a synonym ("hospital beds" in a plant
+    tour is under "health care", after the health listings)."""
     view = View(catalog, lang, "opportunities/")
     vocab = functools.cache(view.vocab)
     _memo.start(catalog)
     analysed = _memo.__getitem__
     every: dict[str, list[int]] = defaultdict(list)
     titles: dict[str, list[int]] = defaultdict(list)
+    named: dict[str, list[int]] = defaultdict(list)  # in the title, organization or fields (sectors, format, ...)
     seen: set[tuple[str, str]] = set()  # (text, its language): each distinct text is stemmed once
-    texts: list[tuple[list[tuple[str, str]], list[tuple[str, str]]]] = []
+    texts: list[tuple[list[tuple[str, str]], list[tuple[str, str]], list[tuple[str, str]]]] = []
     for ordinal, opp in enumerate(ordered(catalog)):
-        strong, other = listing_texts(catalog, opp, view, vocab)
-        texts.append((strong, other))
-        seen.update(strong, other)
+        strong, other, fields = _listing_texts(catalog, opp, view, vocab)
+        texts.append((strong, other, fields))
+        seen.update(strong, other, fields)
         # map() runs the loops in C: a listing has a hundred words or more, in some thirty texts.
         found = set().union(*map(analysed, map(_first, strong)))
         deque(map(list.append, map(titles.__getitem__, found), repeat(ordinal)), 0)
+        found.update(*map(analysed, map(_first, fields)))
+        deque(map(list.append, map(named.__getitem__, found), repeat(ordinal)), 0)
         found.update(*map(analysed, map(_first, other)))
         deque(map(list.append, map(every.__getitem__, found), repeat(ordinal)), 0)
     stems: dict[str, str] = {}
@@ -361,9 +388,11 @@ def build(catalog: Catalog, lang: str) -> tuple[dict[str, tuple[list[int], list[
         if known is None or (len(candidate), candidate) < (len(known), known):
             stems[word] = candidate  # the shortest: the most words of one family share it
     groups = _synonym_groups(catalog)
-    _add_compounds(every, titles, texts, groups)
-    _add_synonyms(every, titles, stems, groups)
-    postings = {word: (ordinals, titles.get(word, [])) for word, ordinals in every.items() if len(word) <= MAX_WORD}
+    _add_compounds(every, titles, named, texts, groups)
+    own = _add_synonyms(every, titles, named, stems, groups)
+    postings = {
+        word: (ordinals, titles.get(word, []), own.get(word)) for word, ordinals in every.items() if len(word) <= MAX_WORD
+    }
     for word in postings:
         stems.setdefault(word, stem(word, lang))
     return postings, stems
@@ -385,6 +414,8 @@ def _synonym_groups(catalog: Catalog) -> list[_Group]:
     """synonyms.yml's entries: a search for any name of an entry also finds what its names and `finds` say."""
     groups = []
     for item in catalog.vocabularies.items(SYNONYMS):
+        if not any(key == "finds" or key.startswith("finds_") for key in item.extra):
+            continue  # only a pay question (query_words.py): its names must not find listings that say them
         written = [(item.name, i18n.SOURCE), *((name, name_lang) for name_lang, name in item.names.items())]
         for key, value in item.extra.items():
             field, _, text_lang = key.partition("_")
@@ -396,7 +427,9 @@ def _synonym_groups(catalog: Catalog) -> list[_Group]:
     return groups
 
 
-def _add_compounds(every: dict[str, list[int]], titles: dict[str, list[int]], texts: list[Any], groups: list[_Group]) -> None:
+def _add_compounds(
+    every: dict[str, list[int]], titles: dict[str, list[int]], named: dict[str, list[int]], texts: list[Any], groups: list[_Group]
+) -> None:
     """Joined and split forms: "health care" is also "healthcare", and "healthcare" "health" and "care".
 
     A pair of words is joined when the joined word is a word of the catalog or a phrase of synonyms.yml;
@@ -419,29 +452,34 @@ def _add_compounds(every: dict[str, list[int]], titles: dict[str, list[int]], te
     for phrase, joined in phrases.items():
         by_first[phrase[0]].append((phrase, joined))
     found: dict[str, tuple[str, ...]] = {}  # text -> the joined words of the phrases it writes
-    for strong, other in texts:
-        for text, _ in (*strong, *other):
+    for strong, other, fields in texts:
+        for text, _ in (*strong, *other, *fields):
             if text not in found:
                 found[text] = _phrases_in(text, by_first) if by_first.keys() & _memo[text] else ()
     written = {word for joined_words in found.values() for word in joined_words}  # phrases the catalog writes apart
     written.update("".join(phrase) for names, finds in groups for phrase in (*names, *(f for f, _ in finds)))
     touched: set[str] = set()
-    for ordinal, (strong, other) in enumerate(texts):
-        in_text = {j for text, _ in other for j in found[text]}
+    for ordinal, (strong, other, fields) in enumerate(texts):
         title = {j for text, _ in strong for j in found[text]}
-        for j in in_text | title:
+        field = title | {j for text, _ in fields for j in found[text]}
+        in_text = field | {j for text, _ in other for j in found[text]}
+        for j in in_text:
             every[j].append(ordinal)
+        for j in field:
+            named[j].append(ordinal)
         for j in title:
             titles[j].append(ordinal)
-        touched |= in_text | title
+        touched |= in_text
     for word in touched:  # a joined word the catalog also writes as one has its ordinals twice, out of order
         every[word] = sorted(set(every[word]))
         titles[word] = sorted(set(titles[word]))
+        named[word] = sorted(set(named[word]))
     splits = {one: phrase for phrase, one in phrases.items() if one in written and one in known}
     for one, phrase in splits.items():
         for part in phrase:
             _merge(every, part, every[one])
             _merge(titles, part, titles.get(one, []))
+            _merge(named, part, named.get(one, []))
 
 
 def _phrases_in(text: str, by_first: dict[str, list[tuple[tuple[str, ...], str]]]) -> tuple[str, ...]:
@@ -460,23 +498,39 @@ def _merge(table: dict[str, list[int]], word: str, ordinals: list[int]) -> None:
         table[word] = sorted(set(table.get(word, ())).union(ordinals))
 
 
-def _add_synonyms(every: dict[str, list[int]], titles: dict[str, list[int]], stems: dict[str, str], groups: list[_Group]) -> None:
-    """Each listing that says one of an entry's `finds` (or another form of it) is also under the entry's names."""
+def _add_synonyms(
+    every: dict[str, list[int]],
+    titles: dict[str, list[int]],
+    named: dict[str, list[int]],
+    stems: dict[str, str],
+    groups: list[_Group],
+) -> dict[str, list[int]]:
+    """Each listing that says one of an entry's `finds` (or another form of it) is also under the entry's names.
+
+    Returns, for each name word this adds listings to, the listings that have it on their own: those that said it
+    before, and those that say a `finds` in their title, organization or fields (named)."""
     ordered_words = sorted(every)
     known = set(ordered_words)
+    own: dict[str, list[int]] = {}
     for names, finds in groups:
         hits: set[int] = set()
         strong: set[int] = set()
+        fields: set[int] = set()
         for phrase, text_lang in finds:
             for word in _forms("".join(phrase), text_lang, ordered_words, known):
                 hits.update(every[word])
                 strong.update(titles.get(word, ()))
+                fields.update(named.get(word, ()))
         if not hits:
             continue
         for name in names:
             for word in {"".join(name), *name}:
+                own.setdefault(word, list(every.get(word, ())))
                 _merge(every, word, sorted(hits))
                 _merge(titles, word, sorted(strong))
+                _merge(own, word, sorted(fields))
+    # A name whose every listing has it on its own needs no list of its own.
+    return {word: ordinals for word, ordinals in own.items() if len(ordinals) < len(every[word])}
 
 
 def _forms(word: str, lang: str, ordered_words: list[str], known: set[str]) -> list[str]:
@@ -524,16 +578,20 @@ def word_files(catalog: Catalog, lang: str) -> tuple[dict[str, Any], dict[str, b
     for key, members in shards.items():
         every = [postings[w][0] for w in members]
         strong = [postings[w][1] for w in members]
-        files[shard_file(key)] = compact_json(
-            {
-                "w": members,
-                "s": [_stem_code(w, stems[w]) for w in members],
-                "c": [len(p) for p in every],
-                "p": [rice(p, n) for p in every],
-                "tc": [len(p) for p in strong],
-                "tp": [rice(p, n) if p else "" for p in strong],
-            }
-        )
+        own = [postings[w][2] for w in members]
+        shard: dict[str, Any] = {
+            "w": members,
+            "s": [_stem_code(w, stems[w]) for w in members],
+            "c": [len(p) for p in every],
+            "p": [rice(p, n) for p in every],
+            "tc": [len(p) for p in strong],
+            "tp": [rice(p, n) if p else "" for p in strong],
+        }
+        if any(p is not None for p in own):
+            # Only synonyms' names have them: -1 and "" for a word whose listings all have it on their own.
+            shard["oc"] = [-1 if p is None else len(p) for p in own]
+            shard["op"] = [rice(p, n) if p else "" for p in own]
+        files[shard_file(key)] = compact_json(shard)
     meta = {
         "format": FORMAT,
         "path": FOLDER + "/",

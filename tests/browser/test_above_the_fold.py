@@ -23,6 +23,7 @@ from sitebuild import build_site, serve
 from generator import i18n
 from generator.model import Catalog, Opportunity
 from generator.model.checked import check_catalog
+from generator.model.status import status_on
 
 from .site_pages import AS_OF, LANGS, ROOT
 
@@ -141,10 +142,8 @@ def phone(browser: Any, fold_server: str) -> Iterator[Page]:
 
 
 def status_of(opp: Opportunity) -> str:
-    """open, upcoming (open, applications later) or another status, as the page's badge decides it."""
-    if opp.status == "open" and opp.opens and opp.opens > AS_OF:
-        return "upcoming"
-    return opp.status
+    """open, upcoming (open, applications later or not announced yet) or another status, as the page's badge says."""
+    return status_on(opp, AS_OF)
 
 
 def checked_listings(catalog: Catalog) -> list[Opportunity]:

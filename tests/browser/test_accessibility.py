@@ -39,9 +39,13 @@ OPTIONS = {
 
 @pytest.mark.parametrize(("lang", "name"), PAGES, ids=[f"{lang}-{name}" for lang, name in PAGES])
 def test_axe_finds_no_wcag_violation(page: Page, site_server: str, lang: str, name: str) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
     open_page(page, site_server, lang, name)
     violations = axe(page, OPTIONS)
     assert not violations, f"axe on {page.url}:\n{describe(violations)}"
+    # Nothing a visitor loads comes from another host (no fonts, counters or repository widgets).
+    assert [url for url in requested if not url.startswith((site_server, "data:", "blob:"))] == []
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])

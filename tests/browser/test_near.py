@@ -42,13 +42,28 @@ def miles(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 
 def distances(catalog: Catalog, zip_code: str) -> dict[str, float]:
-    """Each row's address -> miles from the ZIP code to its nearest site (inf without one)."""
+    """Each row's address -> miles from the ZIP code to its nearest site (inf without one; 0 for worksites
+    spread across the ZIP code's area)."""
+    return {path: d for path, (d, _, _) in nearness(catalog, zip_code).items()}
+
+
+def nearness(catalog: Catalog, zip_code: str) -> dict[str, tuple[float, float, bool]]:
+    """Each row's address -> (distance, sort distance, whether worksites across areas cover the ZIP code's area),
+    as near.js nearness: the sort distance of worksites across areas outside the visitor's is the miles to the
+    middle of the nearest area they cover, which no card says."""
     table = nearby.centroids(catalog)
+    middles = nearby.area_middles(catalog)
     origin = table[zip_code]
+    mine = {a.id for a in catalog.vocabularies.items("areas") if zip_code in [str(z) for z in a.extra.get("zips") or ()]}
     out = {}
     for opp in browse_rows(catalog):
         points = [p for s in opp.sites if (p := nearby.site_point(s, table))]
-        out[path_of(opp)] = min((miles(origin, p) for p in points), default=math.inf)
+        d = min((miles(origin, p) for p in points), default=math.inf)
+        areas = {a for s in opp.sites if s.mode != "remote" for a in s.across}
+        if areas & mine:
+            out[path_of(opp)] = (0.0, 0.0, True)
+        else:
+            out[path_of(opp)] = (d, min([d, *(miles(origin, middles[a]) for a in areas if a in middles)]), False)
     return out
 
 
@@ -70,8 +85,11 @@ def type_zip(page: Page, zip_code: str) -> None:
     settle(page)
 
 
-def expected_text(d: float, ui: dict[str, str]) -> str:
-    """What a card says of a distance: nothing for a row without a site (remote)."""
+def expected_text(d: float, ui: dict[str, str], in_area: bool = False) -> str:
+    """What a card says of a distance: nothing for a row without a site (remote), and no distance for worksites
+    across the visitor's area."""
+    if in_area:
+        return ui["place_across_in_area"]
     if d == math.inf:
         return ""
     if d < 1:
@@ -81,6 +99,7 @@ def expected_text(d: float, ui: dict[str, str]) -> str:
 
 
 def test_a_zip_code_sorts_by_distance_and_within_filters(page: Page, site_server: str, catalog: Catalog) -> None:
+    facts = nearness(catalog, SOUTH_LA)
     far = distances(catalog, SOUTH_LA)
     requested: list[str] = []
     page.on("request", lambda r: requested.append(r.url))
@@ -98,14 +117,15 @@ def test_a_zip_code_sorts_by_distance_and_within_filters(page: Page, site_server
     shown = cards(page)
     assert len(shown) == len(far)
     ui = ui_labels(page)
-    order = [far[p] for p, _ in shown]
+    order = [facts[p][1] for p, _ in shown]
     assert order == sorted(order), "nearest first"
+    # The county's summer jobs have worksites across the whole region: in South LA too, with no distance claimed.
     first_path, first_text = shown[0]
-    assert far[first_path] == min(far.values())
-    assert first_text == expected_text(far[first_path], ui)
-    assert re.fullmatch(r"about \d+ miles?|under 1 mile", first_text), first_text
+    assert facts[first_path][2] and first_text == "Sites in your area"
+    located = [(p, t) for p, t in shown if not facts[p][2] and far[p] < math.inf]
+    assert re.fullmatch(r"about \d+ miles?|under 1 mile", located[0][1]), located[0]
     for path, text in shown:
-        assert text == expected_text(far[path], ui), path
+        assert text == expected_text(far[path], ui, facts[path][2]), path
 
     page.locator("#wbl-within").select_option("5")
     settle(page)
@@ -147,9 +167,12 @@ def test_spanish_cards_say_miles_too(page: Page, site_server: str, catalog: Cata
     page.goto(browse_url(site_server, "es", status="any", near=SOUTH_LA))
     settle(page)
     text = page.locator("#wbl-results [data-slot='distance']").first.inner_text()
-    assert re.fullmatch(r"a unas \d+ millas|a más o menos 1 milla|a menos de 1 milla", text), text
-    nearest = min(d for p, d in far.items())
-    assert text == expected_text(nearest, ui_labels(page))
+    # The first is the county's worksites across the region, South LA included: no distance, in Spanish too.
+    assert text == "Hay sitios en tu zona", text
+    assert min(far.values()) == 0
+    texts = page.locator("#wbl-results [data-slot='distance']").all_inner_texts()
+    miles_texts = [t for t in texts if t and t != text]
+    assert miles_texts and re.fullmatch(r"a unas \d+ millas|a más o menos 1 milla|a menos de 1 milla", miles_texts[0])
 
 
 def test_a_zip_code_off_the_regions_list_says_so(page: Page, site_server: str) -> None:

@@ -186,9 +186,11 @@ def test_the_calendar_holds_exactly_the_dated_listings(builds, model) -> None:
     document = json.loads((site / "data" / "catalog.json").read_text(encoding="utf-8"))
     dated = {("deadline", o["catalog_id"]) for o in document["opportunities"] if o["application"].get("deadline")}
     dated |= {("start", o["catalog_id"]) for o in document["opportunities"] if o["schedule"].get("start")}
+    # A listing that meets on listed dates has an event for each date after the first (the first is its start).
+    dated |= {("date", o["catalog_id"]) for o in document["opportunities"] if len(o["schedule"].get("dates") or []) > 1}
     assert dated == {("deadline", i) for i, o in model.opportunities.items() if o.deadline} | {
         ("start", i) for i, o in model.opportunities.items() if o.start
-    }
+    } | {("date", i) for i, o in model.opportunities.items() if len(o.schedule.dates) > 1}
     assert calendar_listings(site) == dated
     assert dated, "the bundled catalog has dated listings"
 

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
 import {
-  byDistance, decodeSites, distances, haversine, milesText, nearestZip, withinBits, zipOf,
+  byDistance, decodeAcross, decodeSites, distances, haversine, milesText, nearestZip, nearness, withinBits, zipOf,
 } from "../../site_overrides/assets/browse/near.js";
 import { contains } from "../../site_overrides/assets/browse/bits.js";
 
@@ -107,5 +107,54 @@ describe("milesText", () => {
   test("no distance, no text", () => {
     assert.equal(milesText(Infinity, ui, format), "");
     assert.equal(milesText(NaN, ui, format), "");
+  });
+});
+
+describe("worksites across areas (decodeAcross, nearness)", () => {
+  // Three rows: a Long Beach site; worksites across South LA and East LA (no point of their own); both a
+  // downtown site and worksites across East LA. Areas: 0 South LA (90044), 1 East LA (90022, 90023).
+  const EAST_LA = [34.02, -118.16];
+  const data = {
+    format: 1, n: 3, points: [LONG_BEACH, DOWNTOWN], sets: [[0], [], [1]], width: 1, col: "ABC",
+    across: {
+      areas: ["south-la", "east-la"], zips: [["90044"], ["90022", "90023"]], centers: [SOUTH_LA, EAST_LA],
+      sets: [[], [0, 1], [1]], width: 1, col: "ABC",
+    },
+  };
+  const rows = decodeSites(data);
+  const across = decodeAcross(data);
+
+  test("each ZIP code's areas and each row's", () => {
+    assert.deepEqual(across.rows, [[], [0, 1], [1]]);
+    assert.deepEqual(across.zipAreas.get("90023"), [1]);
+    assert.equal(across.zipAreas.get("90802"), undefined);
+    assert.equal(decodeAcross({ ...data, across: undefined }), null);
+  });
+
+  test("a ZIP code in a covered area is 0 miles away and in the area", () => {
+    const near = nearness("90044", SOUTH_LA, rows, across);
+    assert.deepEqual([...near.inArea], [0, 1, 0]);
+    assert.equal(near.dist[1], 0);
+    assert.equal(near.key[1], 0);
+    // The third row's worksites are across East LA only: its distance is its downtown site's.
+    assert.equal(near.dist[2], haversine(SOUTH_LA, DOWNTOWN));
+    assert.deepEqual(byDistance([0, 1, 2], near.key), [1, 2, 0]);
+  });
+
+  test("outside the covered areas: sorted by the nearest area's middle, with no distance to say or filter on", () => {
+    const near = nearness("90802", LONG_BEACH, rows, across);
+    assert.deepEqual([...near.inArea], [0, 0, 0]);
+    assert.equal(near.dist[1], Infinity); // no card says miles, and "within N miles" leaves it out
+    assert.equal(near.key[1], Math.min(haversine(LONG_BEACH, SOUTH_LA), haversine(LONG_BEACH, EAST_LA)));
+    assert.equal(near.key[0], 0);
+    assert.deepEqual(byDistance([1, 2, 0], near.key), [0, 1, 2]);
+    assert.ok(!contains(withinBits(near.dist, 100, 1), 1));
+  });
+
+  test("without worksites across areas, nothing changes", () => {
+    const near = nearness("90044", SOUTH_LA, rows, null);
+    assert.deepEqual([...near.dist], [...distances(SOUTH_LA, rows)]);
+    assert.deepEqual([...near.key], [...near.dist]);
+    assert.deepEqual([...near.inArea], [0, 0, 0]);
   });
 });

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
 import {
-  browseMeta, activeCount, chipsOf, defaultSort, effectiveSort, emptyState, has,
+  RELEVANCE, browseMeta, activeCount, chipsOf, defaultSort, effectiveSort, emptyState, has,
   knownFacets, normalizedSort, parseQuery, rangeValues, sameList, toQuery, toggled, withoutValue,
 } from "../../site_overrides/assets/browse/url-state.js";
 import { golden } from "./golden.mjs";
@@ -23,7 +23,7 @@ const NAMES = FACETS.map((f) => f.name);
 describe("browseMeta", () => {
   test("the stable parameters, in their order, from the facet index", () => {
     assert.deepEqual(META.order, ["q", "status", "sector", "format", "stage", "pay", "wage", "grade", "age", "area", "mode",
-      "season", "offers", "transport", "language", "quality", "signal", "org", "pathway", "school", "near", "within", "sort"]);
+      "season", "offers", "transport", "language", "quality", "signal", "org", "pathway", "school", "verified", "near", "within", "sort"]);
     assert.deepEqual([META.q, META.sort, META.status, META.anyStatus], ["q", "sort", "status", "any"]);
     assert.deepEqual([...META.single], ["wage", "age", "quality"]);
     assert.deepEqual([...META.range], ["grade"]);
@@ -253,7 +253,7 @@ describe("near and within", () => {
     assert.equal(toQuery({ ...s, f: { status: [] }, sort: "pay" }, meta), "?status=any&near=90044&within=5&sort=pay");
   });
 
-  test("with a place, distance is the default sort without search words; best match with them", () => {
+  test("with a place, distance is the default sort, with search words or without", () => {
     const s = parseQuery("?near=90044", facets, meta);
     assert.equal(defaultSort(s, meta), "distance");
     assert.equal(effectiveSort(s, meta), "distance");
@@ -261,8 +261,19 @@ describe("near and within", () => {
     assert.equal(parseQuery("?near=90044&sort=deadline", facets, meta).sort, "deadline");
     assert.equal(toQuery(parseQuery("?near=90044&sort=deadline", facets, meta), meta), "?near=90044&sort=deadline");
     const words = parseQuery("?q=nurse&near=90044&sort=distance", facets, meta);
-    assert.equal(words.sort, "distance");
-    assert.equal(toQuery(words, meta), "?q=nurse&near=90044&sort=distance");
+    assert.equal(words.sort, "");
+    assert.equal(effectiveSort(words, meta), "distance");
+    assert.equal(toQuery(words, meta), "?q=nurse&near=90044");
+  });
+
+  test("best match is a sort of its own only where distance would be the default", () => {
+    const words = parseQuery("?q=nurse&near=90044&sort=relevance", facets, meta);
+    assert.equal(words.sort, RELEVANCE);
+    assert.equal(effectiveSort(words, meta), "relevance");
+    assert.equal(toQuery(words, meta), "?q=nurse&near=90044&sort=relevance");
+    assert.equal(parseQuery("?q=nurse&sort=relevance", facets, meta).sort, "");
+    assert.equal(parseQuery("?near=90044&sort=relevance", facets, meta).sort, "");
+    assert.equal(effectiveSort(parseQuery("?q=nurse", facets, meta), meta), "");
   });
 
   test("no place: no distance, and no distance sort", () => {

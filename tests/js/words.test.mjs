@@ -257,3 +257,28 @@ describe("editDistance and suggestion", () => {
     assert.equal(suggestion(["zz"], [null], index), null);
   });
 });
+
+describe("listings that have a word on their own", () => {
+  // "healthcare" (a synonyms.yml name): listings 1, 2 and 3 have it, 3 in its title, 2 and 3 on their own
+  // (1 only through a synonym its description says, as a plant tour says "hospital beds").
+  const data = { w: ["healthcare"], s: [0], c: [3], p: ["ECAA"], tc: [1], tp: ["GBg"], oc: [2], op: ["FCA"] };
+  const wordIndex = { endings: new Set([""]), stem: 4 };
+
+  test("come before those that have it only through a synonym, after the title's", () => {
+    const found = searchShards(["healthcare"], [decodeWordShard(data)], wordIndex, 70, allBits(70));
+    assert.deepEqual(found.order, [3, 2, 1]);
+    assert.deepEqual(ordinals(found.own), [2, 3]); // what a nearest-first sort puts first
+  });
+
+  test("-1: every listing of the word has it on its own; no oc: a shard written before, the same", () => {
+    for (const shard of [{ ...data, oc: [-1], op: [""] }, { ...data, oc: undefined, op: undefined }]) {
+      const found = searchShards(["healthcare"], [decodeWordShard(shard)], wordIndex, 70, allBits(70));
+      assert.deepEqual(found.order, [3, 1, 2]);
+    }
+  });
+
+  test("0: none has it on its own", () => {
+    const found = searchShards(["healthcare"], [decodeWordShard({ ...data, tc: [0], tp: [""], oc: [0], op: [""] })], wordIndex, 70, allBits(70));
+    assert.deepEqual(found.order, [1, 2, 3]);
+  });
+});

@@ -34,6 +34,75 @@ OUTSIDE = [
     ("Headquarters office", "New York", "10001", "NY"),
 ]
 COLLEGES = ["Harborview Community College", "Eastside Community College", "Valley City College"]
+# Ways an employer takes part in a program an intermediary or a public program runs, each with its note in English
+# and Spanish: the roles that city youth-employment programs and industry intermediaries publish.
+EMPLOYER_ROLES = {
+    "host": (
+        "The program pays the wage; you supervise one or two young people for the season.",
+        "El programa paga el salario; usted supervisa a uno o dos jóvenes durante la temporada.",
+    ),
+    "hire": (
+        "Hire a participant directly, on your own payroll, after a short interview.",
+        "Contrate directamente a un participante, en su propia nómina, después de una entrevista breve.",
+    ),
+    "sponsor": (
+        "Your gift pays the wage of one young person's placement.",
+        "Su donación paga el salario de la práctica de un joven.",
+    ),
+    "mentor": (
+        "Meet a participant for an hour every other week, in person or by video.",
+        "Reúnase con un participante una hora cada dos semanas, en persona o por video.",
+    ),
+    "speak": (
+        "Give a 45-minute talk or a tour of your workplace to a group of participants.",
+        "Dé una charla de 45 minutos o un recorrido por su lugar de trabajo a un grupo de participantes.",
+    ),
+}
+# Evidence of quality beyond the self-assessment, each with its Spanish: named evaluation criteria and when they
+# are applied, the coordinator, mentor training, as real internship programs publish them.
+EVALUATION_CRITERIA = [
+    ("Time management", "Manejo del tiempo"),
+    ("Attendance and punctuality", "Asistencia y puntualidad"),
+    ("Communication", "Comunicación"),
+    ("Teamwork", "Trabajo en equipo"),
+    ("Problem solving", "Resolución de problemas"),
+    ("Professionalism", "Profesionalismo"),
+    ("Initiative", "Iniciativa"),
+    ("Quality of work", "Calidad del trabajo"),
+]
+EVALUATION_WHEN = [
+    ("At the start and at the end of the program", "Al principio y al final del programa"),
+    ("At the midpoint and on the last day", "A mitad del programa y el último día"),
+    ("Every four weeks, with the supervisor", "Cada cuatro semanas, con el supervisor"),
+]
+COORDINATORS = [
+    (
+        "A site coordinator checks in with each student every week.",
+        "Un coordinador del sitio habla con cada estudiante cada semana.",
+    ),
+    (
+        "A program coordinator visits each worksite twice a month.",
+        "Un coordinador del programa visita cada lugar de trabajo dos veces al mes.",
+    ),
+    (
+        "A work-based learning coordinator at the school meets students every other week.",
+        "Un coordinador de aprendizaje en el trabajo de la escuela se reúne con los estudiantes cada dos semanas.",
+    ),
+]
+MENTOR_TRAININGS = [
+    (
+        "Supervisors take a two-hour mentoring workshop before students start.",
+        "Los supervisores toman un taller de mentoría de dos horas antes de que empiecen los estudiantes.",
+    ),
+    (
+        "Mentors complete an online youth-safety course and a one-hour orientation.",
+        "Los mentores completan un curso en línea de seguridad juvenil y una orientación de una hora.",
+    ),
+    (
+        "Supervisors meet the coordinator for a training at the start of each cohort.",
+        "Los supervisores reciben una capacitación con el coordinador al inicio de cada grupo.",
+    ),
+]
 
 
 def schedule_for(syn: Synth, s: dict[str, Any]) -> dict[str, Any]:
@@ -127,7 +196,16 @@ def pay_for(syn: Synth, s: dict[str, Any], eor_orgs: list[dict[str, Any]]) -> di
         top = 30 if s["format"] == "apprenticeship" else 24
         amount = 17.87 if rng.random() < 0.12 else round(rng.uniform(18, top) * 4) / 4
         out |= {"amount": int(amount) if amount == int(amount) else amount, "unit": "hour"}
-        if rng.random() < 0.15:
+        years = -(-(s.get("weeks") or 0) // 52)
+        if s["format"] == "apprenticeship" and years >= 2 and rng.random() < 0.6:
+            # A registered apprenticeship's wage rises with each year: steps instead of one amount.
+            del out["amount"]
+            steps, wage = [], amount
+            for year in range(1, min(years, 5) + 1):
+                steps.append({"year": year, "amount": int(wage) if wage == int(wage) else wage})
+                wage = round((wage + rng.choice([1, 1.25, 1.5, 2, 2.5])) * 4) / 4
+            out = {"type": "paid", "steps": steps, "unit": "hour"}
+        elif rng.random() < 0.15:
             high = min(30.0, amount + rng.choice([1, 1.5, 2, 3]))
             out["amount_max"] = int(high) if high == int(high) else high
         s["amount"] = f"{amount:.2f}".removesuffix(".00")
@@ -281,7 +359,11 @@ def listing(
         name, city, zip_code, state = rng.choice(OUTSIDE)
         outside: dict[str, Any] = {"name": f"{org['short']} {name}", "city": city, "zip": zip_code, "mode": "in-person"}
         sites.append(outside | {"outside_region": True} | ({"state": state} if state != "CA" else {}))
-    data |= {"sites": sites, "seats": s["seats"]}
+    data["sites"] = sites
+    roles = employer_roles(syn, s, pay)
+    if roles:
+        data["employer_roles"] = roles
+    data["seats"] = s["seats"]
     tracks = tracks_for(syn, s, pay)
     if tracks:
         data["tracks"] = tracks
@@ -307,9 +389,14 @@ def listing(
         credits.append({"kind": "apprenticeship-hours", "amount": s["hours"] * s["weeks"]})
     if credits:
         outcomes["credits"] = credits
-    endorsements = [x["id"] for x in syn.vocab.get("endorsements", [])]
+    endorsements = syn.vocab.get("endorsements", [])
     if endorsements and s["stage"] in ("preparation", "training") and rng.random() < 0.05:
-        outcomes["endorsements"] = [rng.choice(endorsements)]
+        chosen = rng.choice(endorsements)
+        tiers = [t["id"] for t in chosen.get("tiers", [])]
+        # An endorsement with levels is usually listed with the level the program prepares for.
+        outcomes["endorsements"] = [
+            {"id": chosen["id"], "tier": rng.choice(tiers)} if tiers and rng.random() < 0.7 else chosen["id"]
+        ]
     data |= {"supports": supports, "outcomes": outcomes}
     if s["signals"] or rng.random() < 0.5:
         data["quality"] = quality(syn, s, v)
@@ -319,8 +406,9 @@ def listing(
         "email": f"{slug(org['short'], 24)}-{T.role_keys[role % len(T.role_keys)]}@example.org",
     }
     if s["es"]:
-        data["translations"] = {"es": spanish(syn, s, v, conds)}
-    reviewed = {"open": (0, 200), "closed": (10, 300), "archived": (30, 340)}[s["status"]]
+        data["translations"] = {"es": spanish(syn, s, v, conds) | s.pop("quality_es", {}) | s.pop("roles_es", {})}
+    # Within the bundled region's review limit (review_within_days: 180), so synthetic listings check without warnings.
+    reviewed = {"open": (0, 150), "closed": (10, 170), "archived": (30, 175)}[s["status"]]
     data |= {"status": s["status"], "last_reviewed": syn.review_date(*reviewed)}
     if s.get("former"):
         data["former_ids"] = [s["former"]]
@@ -399,4 +487,40 @@ def quality(syn: Synth, s: dict[str, Any], v: dict[str, Any]) -> dict[str, Any]:
         }
     if s["signals"]:
         out["signals"] = [x["id"] for x in syn.vocab["signals"] if x["id"] in s["signals"]]
+    # Evidence beyond the self-assessment, more often for placements than for a talk or a tour; its Spanish
+    # waits in s["quality_es"] for the listing's translations.
+    placement = s["stage"] in ("preparation", "training")
+    spanish: dict[str, Any] = {}
+    if rng.random() < (0.3 if placement else 0.08):
+        picked = rng.sample(EVALUATION_CRITERIA, rng.randint(2, 5))
+        when = rng.choice(EVALUATION_WHEN)
+        out["evaluation"] = {"criteria": [en for en, _ in picked], "when": when[0]}
+        spanish["evaluation"] = {"criteria": [es for _, es in picked], "when": when[1]}
+    if rng.random() < (0.35 if placement else 0.1):
+        out["coordinator"], spanish["coordinator"] = rng.choice(COORDINATORS)
+    if rng.random() < (0.2 if placement else 0.05):
+        out["handbook"] = f"https://example.org/{s['org']['id']}/handbook"
+    if s["mentor"] and rng.random() < 0.3:
+        out["mentor_training"], spanish["mentor_training"] = rng.choice(MENTOR_TRAININGS)
+    s["quality_es"] = spanish
     return out
+
+
+def employer_roles(syn: Synth, s: dict[str, Any], pay: dict[str, Any]) -> list[dict[str, Any]]:
+    """The ways an employer can take part, for some programs an intermediary or a public program runs; their
+    Spanish notes wait in s["roles_es"] for the listing's translations."""
+    rng = syn.rng
+    runs_placements = s["org"]["kind"] == "intermediary" or "funded_by" in pay
+    if not runs_placements or s["stage"] == "awareness" or rng.random() >= 0.6:
+        return []
+    ways = ["host", "hire", "sponsor", "mentor", "speak"]
+    picked = sorted(rng.sample(ways, rng.randint(1, 3)), key=ways.index)
+    roles: list[dict[str, Any]] = []
+    for way in picked:
+        role: dict[str, Any] = {"way": way}
+        if way == "sponsor":
+            role["amount"] = rng.choice([1500, 2500, 3000, 4000, 5000])
+        role["note"] = EMPLOYER_ROLES[way][0]
+        roles.append(role)
+    s["roles_es"] = {"employer_roles": {way: EMPLOYER_ROLES[way][1] for way in picked}}
+    return roles

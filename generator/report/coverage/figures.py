@@ -109,7 +109,8 @@ def compute(catalog: Catalog) -> Coverage:
     by_area: dict[str, list[Opportunity]] = {a: [] for a in area_ids}
     for opp in open_:
         # A site outside the region is in no area: counting it as "unknown" would blur the region's own gaps.
-        for area in dict.fromkeys(s.area or UNKNOWN_AREA for s in opp.sites if not s.outside_region):
+        # Worksites spread across areas serve each area they cover, as sites in several areas do.
+        for area in dict.fromkeys(a for s in opp.sites if not s.outside_region for a in (s.areas or (UNKNOWN_AREA,))):
             by_area.setdefault(area, []).append(opp)
     if not by_area.get(UNKNOWN_AREA):
         by_area.pop(UNKNOWN_AREA, None)

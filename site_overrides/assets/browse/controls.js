@@ -196,7 +196,9 @@ export function createControls({ facets, meta, facetsBox, sortSelect, qInput, ui
 
   function renderChips(state) {
     const facetsShown = [...controls.values()].map((c) => c.facet);
-    const nodes = chipsOf(state, facetsShown, ui.any_status, meta).map(({ name, value, text }) => {
+    // The place first ("Near 90044"): typed in the search box or the ZIP code field, it is removed here too.
+    const place = state.near && meta.near ? [{ name: meta.near.param, value: state.near, text: ui.find_near_chip.replace("{zip}", state.near) }] : [];
+    const nodes = [...place, ...chipsOf(state, facetsShown, ui.any_status, meta)].map(({ name, value, text }) => {
       const button = el("button", {
         type: "button", class: "wbl-chip", "data-facet": name, "data-value": value,
         "aria-label": removeText(ui, text),

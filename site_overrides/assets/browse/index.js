@@ -123,5 +123,6 @@ export function decodeWordShard(data) {
     const code = data.s[i];
     return typeof code === "number" ? [...word].slice(0, [...word].length - code).join("") : String(code);
   });
-  return { w: data.w, stems, c: data.c, p: data.p, tc: data.tc, tp: data.tp };
+  // oc/op (only in shards with synonyms' names): the listings that have the word on their own, -1 for all.
+  return { w: data.w, stems, c: data.c, p: data.p, tc: data.tc, tp: data.tp, oc: data.oc || null, op: data.op || null };
 }

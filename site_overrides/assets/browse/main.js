@@ -25,11 +25,12 @@ import { relaxText, resultsText, suggestionParts, uiText } from "./labels.js";
 import { createResults } from "./results.js";
 import { ascending, contains } from "./bits.js";
 import {
-  browseMeta, emptyState, effectiveSort, has, knownFacets, normalizedSort, parseQuery, toQuery, toggled, withoutValue,
+  RELEVANCE, browseMeta, emptyState, effectiveSort, has, knownFacets, normalizedSort, parseQuery, toQuery, toggled, withoutValue,
 } from "./url-state.js";
 import { searchTerm, suggestion } from "./words.js";
+import { decodeQueryWords, liftWords } from "./lift.js";
 import { cardToday, dateWriter, effectiveDay, localDay, restatus } from "./status.js";
-import { byDistance, decodeSites, distances, milesText, nearestZip, withinBits, zipOf } from "./near.js";
+import { byDistance, decodeAcross, decodeSites, milesText, nearestZip, nearness, withinBits, zipOf } from "./near.js";
 
 const TYPING_DELAY = 250;
 const PREFETCH_DELAY = 150;
@@ -92,7 +93,8 @@ function init() {
   let pendingUrl = null; // {mode, query}: the address to write once the results are shown
 
   // Near me: the ZIP code centroids and each row's site points (browse-data/zips.json, sites.json), fetched the
-  // first time a visitor gives a place; `near` is {zip, dist: per row its miles} for the results on screen.
+  // first time a visitor gives a place; `near` is {zip, dist: per row its miles, key: its sort distance, inArea:
+  // 1 for worksites across the visitor's area} (near.js nearness) for the results on screen.
   const nearZip = byId("wbl-near-zip");
   const withinSelect = byId("wbl-within");
   const locateButton = byId("wbl-near-locate");
@@ -103,7 +105,7 @@ function init() {
     if (!places) {
       const folder = new URL("../", indexUrl);
       places = Promise.all([fetchJson(new URL("zips.json", folder)), fetchJson(new URL("sites.json", folder))])
-        .then(([zips, sites]) => ({ zips: zips.zips || {}, rows: decodeSites(sites) }));
+        .then(([zips, sites]) => ({ zips: zips.zips || {}, rows: decodeSites(sites), across: decodeAcross(sites) }));
       places.catch(() => { places = null; });
     }
     return places;
@@ -113,13 +115,54 @@ function init() {
   async function placeOf(zip) {
     if (!zip) return null;
     try {
-      const { zips, rows } = await placeData();
-      return Object.hasOwn(zips, zip) ? { zip, dist: distances(zips[zip], rows) } : { zip, dist: null };
+      const { zips, rows, across } = await placeData();
+      return Object.hasOwn(zips, zip) ? { zip, ...nearness(zip, zips[zip], rows, across) } : { zip, dist: null };
     } catch (err) {
       console.warn("wbl browse: near me is not available", err);
       return null;
     }
   }
+
+  // Words that ask for a filter (lift.js): browse-data/query-words.json, fetched the first time there are words.
+  let queryWords = null;
+  const queryWordsData = () => {
+    if (!queryWords) {
+      queryWords = fetchJson(new URL("../query-words.json", indexUrl)).then(decodeQueryWords);
+      queryWords.catch(() => { queryWords = null; });
+    }
+    return queryWords;
+  };
+  // Takes a ZIP code, an area's name and pay words out of the search text into `near` and the filters, which
+  // the chips then show (each can be removed), and puts the rest back in the search box. `final` is false
+  // while the visitor types: a word that ends the text may not be finished. When the files cannot load, the
+  // words stay a text search.
+  async function liftQuery(final, isCurrent) {
+    let words;
+    let zips = null;
+    try {
+      words = await queryWordsData();
+      if (meta.near && /\d{5}/.test(state.q)) zips = (await placeData()).zips;
+    } catch (err) {
+      console.warn("wbl browse: search words stay words", err);
+      return;
+    }
+    if (!isCurrent()) return; // a later run looks at the words as they are then
+    const text = state.q;
+    const facetOf = (param) => facets.find((f) => f.name === param);
+    const accepts = (param, value) => Boolean(facetOf(param) && has(facetOf(param).values, value));
+    const out = liftWords(text, words, zips, { final, accepts });
+    if (!out.taken.length) return;
+    state.q = out.q;
+    if (out.near) state.near = out.near;
+    for (const [param, values] of Object.entries(out.f)) {
+      state.f[param] = meta.single.has(param) ? values.slice(0, 1) : Object.keys(facetOf(param).values).filter((v) => values.includes(v));
+    }
+    if (qInput.value === text) qInput.value = out.q;
+    state.sort = normalizedSort(state, meta);
+    controls.sync();
+    pendingUrl = { mode: pendingUrl ? pendingUrl.mode : "replace", query: toQuery(state, meta) };
+  }
+  let typed = false; // the run comes from the typing timer, not from Enter or another control
 
   const formats = ((labels.facets || []).find((f) => f.name === "format") || {}).values || {};
   // Statuses, and the days left on cards, as of the visitor's today rather than the build's (status.js).
@@ -127,7 +170,7 @@ function init() {
   const dateText = dateWriter(lang);
   const loadCard = async (i) => {
     const record = cardToday(await store.card(i), index.when.rows.get(i), effectiveDay(index.when, today), ui, dateText);
-    if (near && near.dist) record.distance = milesText(near.dist[i], ui, format);
+    if (near && near.dist) record.distance = near.inArea[i] ? ui.place_across_in_area : milesText(near.dist[i], ui, format);
     return record;
   };
   const results = createResults({ list, more: moreButton, pageSize, loadCard, template: cardTemplate, ui, formats });
@@ -188,8 +231,16 @@ function init() {
   }
 
   async function sorted(base, sort, words) {
-    if (meta.near && sort === meta.near.sort) return near && near.dist ? byDistance(ordered(base, words && words.order), near.dist) : ordered(base, null);
-    if (!sort && words) return ordered(base, words.order);
+    if (meta.near && sort === meta.near.sort) {
+      if (!(near && near.dist)) return ordered(base, null);
+      const nearest = byDistance(ordered(base, words && words.order), near.key);
+      // With words: the listings that have them on their own nearest first, then those found only through a
+      // synonym their description mentions ("clinic" for "health care"), so a near mention does not come
+      // before the health listings.
+      if (!words || !words.own) return nearest;
+      return [...nearest.filter((i) => contains(words.own, i)), ...nearest.filter((i) => !contains(words.own, i))];
+    }
+    if ((!sort || sort === RELEVANCE) && words) return ordered(base, words.order);
     if (sort && sort !== meta.sorts[0]) return ordered(base, await store.sortOrder(sort));
     return ordered(base, null);
   }
@@ -198,6 +249,12 @@ function init() {
     const seq = ++runSeq;
     const isCurrent = () => seq === runSeq;
     setLoading();
+    const final = !typed;
+    typed = false;
+    if (searchTerm(state.q)) {
+      await liftQuery(final, isCurrent);
+      if (seq !== runSeq) return;
+    }
     const term = searchTerm(state.q);
     let ev;
     try {
@@ -326,12 +383,23 @@ function init() {
       state.q = qInput.value;
       commit("replace");
     });
+    // Enter in the search box runs the search now, with every word finished. The form has two text fields (the
+    // search words and the ZIP code) and no submit button, so the browser does not submit it on Enter.
+    qInput.addEventListener("keydown", (event) => {
+      if (event.key !== "Enter" || event.isComposing) return;
+      event.preventDefault();
+      state.q = qInput.value;
+      commit("replace");
+    });
     qInput.addEventListener("input", () => {
       state.q = qInput.value;
       setLoading();
       store.prefetchWords(state.q); // start now; a failure shows when the search runs
       clearTimeout(typingTimer);
-      typingTimer = setTimeout(() => commit("replace"), TYPING_DELAY);
+      typingTimer = setTimeout(() => {
+        typed = true;
+        commit("replace");
+      }, TYPING_DELAY);
     });
     facetsBox.addEventListener("change", (event) => {
       const target = event.target;
@@ -345,9 +413,13 @@ function init() {
       if (!chip) return;
       const name = chip.getAttribute("data-facet");
       const value = chip.getAttribute("data-value");
-      if (!has(state.f, name)) return;
-      state.q = qInput.value;
-      state = withoutValue(state, name, value, meta);
+      const isNear = meta.near && name === meta.near.param;
+      if (!isNear && !has(state.f, name)) return;
+      if (isNear) setNear("");
+      else {
+        state.q = qInput.value;
+        state = withoutValue(state, name, value, meta);
+      }
       const position = [...controls.chipButtons()].indexOf(chip);
       commit("push");
       // The chip is gone: keep keyboard focus in the chip list, or on the search box when it is empty.
@@ -356,7 +428,7 @@ function init() {
     });
     sortSelect.addEventListener("change", () => {
       state.q = qInput.value;
-      state.sort = sortSelect.value === "relevance" ? "" : sortSelect.value;
+      state.sort = sortSelect.value;
       commit("push");
     });
     if (resetButton) {

@@ -72,3 +72,42 @@ export function milesText(miles, ui, format) {
   const n = Math.round(miles);
   return n === 1 ? ui.near_one_mile : ui.near_miles.replace("{n}", format(n));
 }
+
+// sites.json's `across` (worksites spread across areas, with no single address) as {centers, zipAreas: Map of
+// a ZIP code to the indices of the areas it is in, rows: per row the indices of its areas}; null without it.
+export function decodeAcross(data) {
+  const across = data && data.across;
+  if (!across) return null;
+  const zipAreas = new Map();
+  across.zips.forEach((zips, area) => {
+    for (const zip of zips) zipAreas.set(zip, [...(zipAreas.get(zip) || []), area]);
+  });
+  const rows = new Array(data.n);
+  eachRow(across, data.n, (i, set) => { rows[i] = set; });
+  return { centers: across.centers, zipAreas, rows };
+}
+
+// How near each row is to a visitor's ZIP code at `origin`, with the rows' site points (decodeSites) and their
+// areas (decodeAcross, or null):
+// - dist: miles to the nearest located site, and 0 for a row with worksites across the visitor's area;
+// - inArea: 1 for such a row, whose card says "Sites in your area" rather than a distance;
+// - key: the sort order's distance, which is dist, or when smaller the miles to the middle of the nearest area
+//   the row's worksites cover. That middle is no worksite's place: it orders the rows, but no card says it and
+//   the "within N miles" filter (withinBits on dist) does not count it.
+export function nearness(zip, origin, rows, across) {
+  const dist = distances(origin, rows);
+  const key = Float64Array.from(dist);
+  const inArea = new Uint8Array(rows.length);
+  if (!across) return { dist, key, inArea };
+  const mine = new Set(across.zipAreas.get(zip) || []);
+  for (let i = 0; i < rows.length; i++) {
+    const areas = across.rows[i] || [];
+    if (areas.some((a) => mine.has(a))) {
+      dist[i] = key[i] = 0;
+      inArea[i] = 1;
+      continue;
+    }
+    for (const a of areas) if (across.centers[a]) key[i] = Math.min(key[i], haversine(origin, across.centers[a]));
+  }
+  return { dist, key, inArea };
+}

@@ -55,10 +55,16 @@ export function emptyState(facets, q, meta) {
   return s;
 }
 
-// Best match with search words, else distance with a place (`near`), else the first sort (deadline).
+// The sort a visitor picks to rank by the words when a place would sort by distance ("sort=relevance").
+export const RELEVANCE = "relevance";
+
+// Distance with a place (`near`), words or not: a family that gives a ZIP code asks what is near, and the
+// best match only breaks ties (main.js sorted). Else best match with search words, else the first sort
+// (deadline). "" is the best match.
 export function defaultSort(s, meta) {
+  if (s.near && meta.near) return meta.near.sort;
   if (searchTerm(s.q)) return "";
-  return s.near && meta.near ? meta.near.sort : meta.sorts[0] || "";
+  return meta.sorts[0] || "";
 }
 
 export function effectiveSort(s, meta) {
@@ -67,6 +73,8 @@ export function effectiveSort(s, meta) {
 
 // The state's sort as kept: "" for an unknown sort or the default one.
 export function normalizedSort(s, meta) {
+  // Best match by name only where it is not the default: words with a place.
+  if (s.sort === RELEVANCE) return searchTerm(s.q) && defaultSort(s, meta) ? RELEVANCE : "";
   const placeless = !s.near && meta.near && s.sort === meta.near.sort; // distance from nowhere
   return s.sort && (!meta.sorts.includes(s.sort) || placeless || s.sort === defaultSort(s, meta)) ? "" : s.sort;
 }

@@ -84,28 +84,44 @@ export function joinTerms(terms, shards) {
 }
 
 // The listings that have every query word, best first: more words in the title or organization
-// first, then by ordinal. shards[t] is the decoded shard of terms[t] (null: no word starts so);
-// wordIndex gives the endings and the shortest stem; all is the bitset of every listing, n its size.
-// Returns {bits, order}: the matching listings as a bitset, and their ordinals in order.
+// first; then more words the listing has on its own (itself, or a synonym in its title, sectors, format or
+// skills) rather than only by a synonym its description mentions; then by ordinal. shards[t] is the
+// decoded shard of terms[t] (null: no word starts so); wordIndex gives the endings and the shortest stem;
+// all is the bitset of every listing, n its size.
+// Returns {bits, order, own}: the matching listings as a bitset, their ordinals in order, and as a bitset those
+// that have every word on their own (a nearest-first sort puts them first: main.js sorted).
 export function searchShards(terms, shards, wordIndex, n, all) {
   let bits = null;
-  const score = new Uint8Array(n);
+  const score = new Uint8Array(n); // title words
+  const own = new Uint8Array(n); // words of its own
   for (let t = 0; t < terms.length; t++) {
     const hits = new Uint32Array(all.length);
     const strong = new Uint32Array(all.length);
+    const mine = new Uint32Array(all.length);
     const s = shards[t];
     for (const i of s ? matchWords(terms[t], s, wordIndex.endings, wordIndex.stem) : []) {
-      unionInto(hits, unrice(s.p[i], s.c[i], n, all));
+      const every = unrice(s.p[i], s.c[i], n, all);
+      unionInto(hits, every);
       if (s.tc[i]) unionInto(strong, unrice(s.tp[i], s.tc[i], n, all));
+      const oc = s.oc ? s.oc[i] : -1;
+      if (oc < 0) unionInto(mine, every);
+      else if (oc) unionInto(mine, unrice(s.op[i], oc, n, all));
     }
     for (const ordinal of ascending(strong)) score[ordinal]++;
+    for (const ordinal of ascending(mine)) own[ordinal]++;
     if (bits) for (let w = 0; w < bits.length; w++) bits[w] &= hits[w];
     else bits = hits;
   }
   bits = bits || new Uint32Array(all.length);
   const buckets = [];
-  for (const i of ascending(bits)) (buckets[terms.length - score[i]] = buckets[terms.length - score[i]] || []).push(i);
-  return { bits, order: buckets.flat() };
+  const span = terms.length + 1;
+  const mine = new Uint32Array(all.length);
+  for (const i of ascending(bits)) {
+    const b = (terms.length - score[i]) * span + (terms.length - Math.max(own[i], score[i]));
+    (buckets[b] = buckets[b] || []).push(i);
+    if (Math.max(own[i], score[i]) === terms.length) mine[i >>> 5] |= 1 << (i & 31);
+  }
+  return { bits, order: buckets.flat(), own: mine };
 }
 
 // The Levenshtein distance between two words (code points), or max + 1 once it is sure to exceed max.

@@ -1,0 +1,293 @@
+"""The form that writes a new listing (/contribute/new/), generated from the opportunity schema when the site is built.
+
+Every field of `schemas/opportunity.schema.json` that a form can offer becomes an input: its help text and example
+are the schema's `description` and `examples`, its label the interface catalogs' `cform_<path>` message (the schema
+path with `_` between keys, list items left out: `cform_sites_zip`), or, for a field without one yet, a name made
+from its key and marked as English. A field added to the schema therefore appears in the form at the next build,
+in its section's "More" part, without a change here. The page's script (site_overrides/assets/contribute/) checks
+the answers against the same bundled schema the checker uses, with the checker's own message templates
+(generator/check/messages.py, TEMPLATES), and writes the YAML file it proposes on GitHub.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from generator import i18n
+from generator.check import messages
+from generator.check.schemas import VOCAB_ENUMS, bundle
+from generator.model import Catalog
+
+PATH = "contribute/new/"
+KIND = "opportunity"
+
+# Written by the form, not asked: a listing added through it is a real one, open when it is published.
+FIXED: Mapping[str, Any] = {"example": False, "status": "open"}
+# The date the employer reviewed the listing: the script fills in the visitor's today.
+TODAY_FIELDS = frozenset({"last_reviewed"})
+# What most first listings need, shown open and first; every other field of a section is in its "More" part.
+COMMON = frozenset(
+    {
+        "title", "summary", "description", "format", "stage", "sectors", "seats", "employer_of_record",
+        "pay", "pay.type", "pay.amount", "pay.unit",
+        "eligibility", "eligibility.grades", "eligibility.grades.min", "eligibility.grades.max",
+        "eligibility.age", "eligibility.age.min", "eligibility.age.max",
+        "schedule", "schedule.start", "schedule.end", "schedule.hours_per_week",
+        "application", "application.mode", "application.how", "application.url", "application.email",
+        "application.deadline",
+        "sites", "sites.name", "sites.address", "sites.city", "sites.zip", "sites.mode",
+        "contact", "contact.role", "contact.email", "contact.phone",
+    }
+)  # fmt: skip
+# Parts of the schema a form cannot offer well: translations keyed by language, tracks (which repeat the listing's
+# own fields), renames (a new listing has no former ids), and maps keyed by the rubric's criteria.
+LEFT_OUT = frozenset({"translations", "tracks", "former_ids", "quality.assessment", "quality.evaluation"})
+# The shared definitions that have an input type of their own.
+DEF_WIDGETS = {"date": "date", "time_of_day": "time", "https_url": "url", "email": "email", "markdown": "textarea"}
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+    lang: str  # the label's language: the page's, or "en" for a raw value
+
+
+@dataclass(frozen=True)
+class Field:
+    path: tuple[str, ...]  # keys from the top of the listing; list items are not in it
+    label: str
+    label_lang: str  # the page's language when the label is from the catalogs, "en" when made from the key
+    widget: str  # text textarea number integer boolean select checkboxes lines date time url email group list
+    required: bool
+    common: bool
+    help: str  # the schema's description (English)
+    example: str  # the schema's first example, as it would be written in the file
+    options: tuple[Option, ...] = ()
+    children: tuple[Field, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+    today: bool = False
+
+    @property
+    def name(self) -> str:
+        return ".".join(self.path)
+
+    @property
+    def key(self) -> str:
+        return label_key(self.path)
+
+    @property
+    def common_children(self) -> tuple[Field, ...]:
+        return tuple(c for c in self.children if c.common or c.required)
+
+    @property
+    def more_children(self) -> tuple[Field, ...]:
+        return tuple(c for c in self.children if not (c.common or c.required))
+
+
+def label_key(path: tuple[str, ...]) -> str:
+    """The catalog key of a field's label: `cform_` and the path's keys joined by `_`."""
+    return "cform_" + "_".join(re.sub(r"\W", "_", part) for part in path)
+
+
+def _words(key: str) -> str:
+    """A key as a label, for a field the catalogs do not name yet: `hours_per_week` is "Hours per week"."""
+    text = key.replace("_", " ").strip()
+    return text[:1].upper() + text[1:]
+
+
+def _label(key: str, fallback: str, lang: str) -> tuple[str, str]:
+    texts = i18n.messages(lang).texts
+    return (texts[key], lang) if key in texts else (fallback, i18n.SOURCE)
+
+
+def _deref(root: Mapping[str, Any], node: Any) -> tuple[Any, str]:
+    """A subschema with its shared definition filled in (its own keys win), and that definition's name."""
+    name = ""
+    defs = root.get("$defs", {})
+    while isinstance(node, Mapping) and str(node.get("$ref", "")).startswith("#/$defs/"):
+        name = node["$ref"][len("#/$defs/") :]
+        node = {**defs.get(name, {}), **{k: v for k, v in node.items() if k != "$ref"}}
+    return node, name
+
+
+def _example(node: Mapping[str, Any]) -> str:
+    found = node.get("examples") or []
+    if not found or isinstance(found[0], (dict, list)):
+        return ""
+    value = found[0]
+    return "true" if value is True else "false" if value is False else str(value)
+
+
+class FormBuilder:
+    """The fields of the form in one language."""
+
+    def __init__(self, catalog: Catalog, lang: str) -> None:
+        self.catalog = catalog
+        self.lang = lang
+        self.schema = page_schema(catalog)
+        # Allowed values that come from a vocabulary are shown by their name in the page's language.
+        self.vocab_of = {name: vocab for name, (vocab, _) in VOCAB_ENUMS.items()}
+
+    def fields(self) -> tuple[Field, ...]:
+        return self._children(self.schema, ())
+
+    def _children(self, node: Mapping[str, Any], path: tuple[str, ...]) -> tuple[Field, ...]:
+        required = set(node.get("required", ()))
+        out = []
+        for key, sub in node.get("properties", {}).items():
+            made = self._field((*path, key), sub, key in required)
+            if made is not None:
+                out.append(made)
+        return tuple(out)
+
+    def _field(self, path: tuple[str, ...], raw: Any, required: bool) -> Field | None:
+        name = ".".join(path)
+        if name in LEFT_OUT or name in FIXED:
+            return None
+        if isinstance(raw, Mapping) and str(raw.get("$ref", "")).startswith("#/properties"):
+            return None
+        node, def_name = _deref(self.schema, raw)
+        if not isinstance(node, Mapping):
+            return None
+        label, label_lang = _label(label_key(path), _words(path[-1]), self.lang)
+        common = name in COMMON
+        base = dict(
+            path=path,
+            label=label,
+            label_lang=label_lang,
+            required=required,
+            common=common,
+            help=str(node.get("description", "")),
+            example=_example(node),
+        )
+        kind = node.get("type")
+        if kind == "object":
+            if not node.get("properties"):
+                return None  # keyed by free names (translations, criteria): no fixed inputs to offer
+            return Field(widget="group", children=self._children(node, path), **base)  # type: ignore[arg-type]
+        if kind == "array":
+            items, item_def = _deref(self.schema, node.get("items", {}))
+            if not isinstance(items, Mapping):
+                return None
+            if items.get("type") == "object":
+                if not items.get("properties"):
+                    return None
+                return Field(widget="list", children=self._children(items, path), **base)  # type: ignore[arg-type]
+            if "enum" in items:
+                options = self._options(path, items["enum"], item_def)
+                return Field(widget="checkboxes", options=options, **base)  # type: ignore[arg-type]
+            return Field(widget="lines", **base)  # type: ignore[arg-type]
+        if "enum" in node:
+            return Field(widget="select", options=self._options(path, node["enum"], def_name), **base)  # type: ignore[arg-type]
+        if kind == "boolean":
+            return Field(widget="boolean", **base)  # type: ignore[arg-type]
+        if kind in ("integer", "number"):
+            low = node.get("minimum", node.get("exclusiveMinimum"))
+            return Field(widget=kind, minimum=low, maximum=node.get("maximum"), **base)  # type: ignore[arg-type]
+        widget = DEF_WIDGETS.get(def_name, "text")
+        return Field(widget=widget, today=name in TODAY_FIELDS, **base)  # type: ignore[arg-type]
+
+    def _options(self, path: tuple[str, ...], values: list[Any], def_name: str) -> tuple[Option, ...]:
+        vocab = self.vocab_of.get(def_name)
+        out = []
+        for value in values:
+            text = str(value)
+            if vocab == "sectors":
+                item = self.catalog.vocabularies.sector_by_name(text)
+                out.append(Option(text, item.label(self.lang) if item else text, self.lang if item else i18n.SOURCE))
+            elif vocab:
+                item = self.catalog.vocabularies.get(vocab, text)
+                out.append(Option(text, item.label(self.lang) if item else text, self.lang if item else i18n.SOURCE))
+            else:
+                label, lang = _label(label_key((*path, text)).replace("cform_", "cform_opt_", 1), text, self.lang)
+                out.append(Option(text, label, lang))
+        return tuple(out)
+
+
+def vocabulary_values(catalog: Catalog) -> dict[str, list[dict[str, Any]]]:
+    """The region's vocabularies as the schemas' enums need them (the field each enum takes)."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for vocab, field in VOCAB_ENUMS.values():
+        out[vocab] = [{field: getattr(item, field)} for item in catalog.vocabularies.items(vocab)]
+    return out
+
+
+def page_schema(catalog: Catalog) -> dict[str, Any]:
+    """The opportunity schema bundled with the region's allowed values: what the checker validates against."""
+    schema = bundle(KIND, vocabulary_values(catalog))
+    schema.pop("$id", None)  # the script validates it as a document of its own, not by a remote address
+    return schema
+
+
+def script_messages() -> dict[str, Any]:
+    """The checker's message templates, for the script to show problems in the checker's words."""
+    return {
+        "templates": {key: list(pair) for key, pair in messages.TEMPLATES.items()},
+        "patterns": {key: list(pair) for key, pair in messages.PATTERN_TEXT.items()},
+        "types": dict(messages.TYPE_WORDS),
+        "or_remove": messages.OR_REMOVE,
+    }
+
+
+def organizations(catalog: Catalog, lang: str) -> list[tuple[str, str, str]]:
+    """(id, name, the name's language) of each organization, by name: the folder a new listing goes in."""
+    out = []
+    for org in catalog.organizations.values():
+        name = org.text("name", lang)
+        out.append((org.id, name.value if name else org.name, name.lang if name else i18n.SOURCE))
+    return sorted(out, key=lambda row: row[1].casefold())
+
+
+@dataclass(frozen=True)
+class Section:
+    """One collapsible part of the form: a group or list at the listing's top, or the listing's own fields."""
+
+    name: str
+    field: Field | None
+    fields: tuple[Field, ...]
+    open: bool
+
+
+def sections(fields: tuple[Field, ...]) -> list[Section]:
+    """The listing's own fields first, then one section per group or list, in the schema's order; the required
+    and common ones open."""
+    own = tuple(f for f in fields if f.widget not in ("group", "list"))
+    out = [Section("about", None, own, True)]
+    out += [Section(f.name, f, (), f.required or f.common) for f in fields if f.widget in ("group", "list")]
+    return out
+
+
+# Interface text the script shows, under their catalog keys.
+SCRIPT_TEXT = (
+    "cform_status_ok", "cform_status_problems", "cform_status_empty", "cform_item", "unpaid", "stipend",
+    "browse_pay_free", "browse_pay_fee", "status_open", "grade_one", "grade_range", "remote", "per_hour",
+    "cform_per_week", "cform_per_month", "cform_total", "cform_org_missing", "cform_id_missing", "cform_id_bad",
+)  # fmt: skip
+
+
+def page_context(catalog: Catalog, lang: str, repo_url: str, branch: str) -> dict[str, Any]:
+    """What contribute-new.html needs: the sections, the organizations, and the script's data."""
+    import jinja2.utils
+
+    builder = FormBuilder(catalog, lang)
+    formats = {item.id: item.label(lang) for item in catalog.vocabularies.items("formats")}
+    data = {
+        "schema": builder.schema,
+        "messages": script_messages(),
+        "labels": {key: i18n.t(key, lang) for key in SCRIPT_TEXT},
+        "formats": formats,
+        "organizations": {ident: name for ident, name, _ in organizations(catalog, lang)},
+        "fixed": dict(FIXED),
+    }
+    return {
+        "sections": sections(builder.fields()),
+        "organizations": organizations(catalog, lang),
+        "repo_url": repo_url,
+        "branch": branch,
+        "data_json": jinja2.utils.htmlsafe_json_dumps(data),
+    }

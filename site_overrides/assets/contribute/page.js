@@ -1,0 +1,252 @@
+// The form that writes a new listing (/contribute/new/): reads the answers, checks them with the schema the
+// checker uses (messages.js), shows the problems, a preview card and the YAML file, and links "Submit on GitHub"
+// to GitHub's editor with the file filled in. Nothing leaves the page until the employer follows that link.
+import { problems } from "./messages.js";
+import { ID, ID_MAX, clean, filePath, newFileUrl, slugify, toYaml } from "./listing.js";
+
+const root = document.getElementById("wbl-cform");
+const form = document.getElementById("wbl-cform-form");
+const data = JSON.parse(document.getElementById("wbl-cform-data").textContent);
+const labels = data.labels;
+const lang = root.dataset.lang;
+const touched = new Set();
+let idEdited = false;
+let counter = 0;
+
+function today() {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+function number(text, whole) {
+  const trimmed = text.trim();
+  if (trimmed === "") return undefined;
+  if (whole ? /^-?\d+$/.test(trimmed) : /^-?\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
+  return trimmed;  // left as text: the check says what is wrong with it, as the checker would
+}
+
+function read(field) {
+  const widget = field.dataset.widget;
+  if (widget === "checkboxes") return [...field.querySelectorAll("input:checked")].map((box) => box.value);
+  const input = field.querySelector("input, select, textarea");
+  const value = input.value;
+  if (widget === "lines") return value.split("\n").map((line) => line.trim()).filter(Boolean);
+  if (widget === "boolean") return value === "" ? undefined : value === "true";
+  if (widget === "integer" || widget === "number") return number(value, widget === "integer");
+  if (widget === "textarea") return value.trim() ? value.replace(/\s+$/, "") + "\n" : "";
+  return value.trim();
+}
+
+// The answers under an element: fields by their key, groups as mappings, lists as lists of their items.
+function collect(element, into) {
+  for (const child of element.children) {
+    if (child.tagName === "TEMPLATE") continue;
+    if (child.dataset.key !== undefined) {
+      into[child.dataset.key] = read(child);
+    } else if (child.dataset.object !== undefined) {
+      into[child.dataset.object] = collect(child, {});
+    } else if (child.dataset.list !== undefined) {
+      const items = child.querySelectorAll(":scope > [data-items] > [data-item]");
+      into[child.dataset.list] = [...items].map((item) => collect(item, {}));
+    } else {
+      collect(child, into);
+    }
+  }
+  return into;
+}
+
+function listing() {
+  const answers = collect(form, {});
+  return clean({ ...data.fixed, ...answers }) || {};
+}
+
+function addItem(list) {
+  const template = list.querySelector(":scope > template[data-item-template]");
+  counter += 1;
+  const html = template.innerHTML.replaceAll("__N__", String(counter));
+  const holder = document.createElement("div");
+  holder.innerHTML = html;
+  const item = holder.firstElementChild;
+  list.querySelector(":scope > [data-items]").append(item);
+  renumber(list);
+  return item;
+}
+
+function renumber(list) {
+  const items = list.querySelectorAll(":scope > [data-items] > [data-item]");
+  items.forEach((item, i) => {
+    item.querySelector("[data-item-number]").textContent = String(i + 1);
+  });
+}
+
+// The element that shows a problem at `path`: the field itself, else the nearest group or list around it.
+function locate(path) {
+  let scope = form;
+  const names = [];
+  for (const part of path) {
+    if (typeof part === "number") {
+      const list = scope.querySelector(`[data-field="${names.join(".")}"]`);
+      const items = list ? list.querySelectorAll(":scope > [data-items] > [data-item]") : [];
+      if (!items[part]) break;
+      scope = items[part];
+    } else {
+      names.push(part);
+    }
+  }
+  while (names.length) {
+    const found = scope.querySelector(`[data-field="${names.join(".")}"]`);
+    if (found) return found;
+    names.pop();
+  }
+  return null;
+}
+
+function problemOf(element) {
+  return element.querySelector(":scope > [data-problem]");
+}
+
+function payText(pay) {
+  if (!pay) return "";
+  if (pay.type === "unpaid") return labels.unpaid;
+  if (pay.type === "free") return labels.browse_pay_free;
+  if (pay.type === "fee") return labels.browse_pay_fee;
+  if (typeof pay.amount !== "number") return pay.type === "stipend" ? labels.stipend : "";
+  const money = new Intl.NumberFormat(lang, { style: "currency", currency: "USD" }).format(pay.amount);
+  const unit = { hour: labels.per_hour, week: labels.cform_per_week, month: labels.cform_per_month, total: labels.cform_total }[pay.unit];
+  return unit ? `${money} ${unit}` : money;
+}
+
+function gradesText(eligibility) {
+  const grades = eligibility && eligibility.grades;
+  if (!grades || grades.min === undefined) return "";
+  if (grades.max === undefined || grades.max === grades.min) return labels.grade_one.replace("{min}", grades.min);
+  return labels.grade_range.replace("{min}", grades.min).replace("{max}", grades.max);
+}
+
+function preview(value, org) {
+  const card = document.getElementById("cf-preview");
+  const slot = (name) => card.querySelector(`[data-slot="${name}"]`);
+  const set = (name, text) => {
+    const element = slot(name);
+    if (element) element.textContent = text || "";
+  };
+  set("title", value.title);
+  set("org", data.organizations[org] || "");
+  set("format", data.formats[value.format] || value.format);
+  set("status", labels.status_open);
+  set("pay", payText(value.pay));
+  set("grades", gradesText(value.eligibility));
+  const site = (value.sites || [])[0] || {};
+  set("where", site.mode === "remote" ? labels.remote : site.city || site.name);
+  const deadline = value.application && value.application.deadline;
+  let shown = "";
+  if (deadline && /^\d{4}-\d{2}-\d{2}$/.test(deadline)) {
+    shown = new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" }).format(new Date(deadline + "T00:00:00Z"));
+  }
+  set("deadline", shown);
+  const part = slot("deadline-part");
+  if (part) part.hidden = !shown;
+}
+
+function update() {
+  const value = listing();
+  const org = document.getElementById("cf-organization").value;
+  const id = document.getElementById("cf-id").value.trim();
+  const found = problems(value, data.schema, data.messages);
+  if (!org) found.unshift({ path: ["organization"], what: labels.cform_org_missing, fix: "", own: true });
+  if (!id) found.unshift({ path: ["id"], what: labels.cform_id_missing, fix: "", own: true });
+  else if (!ID.test(id) || id.length > ID_MAX) found.unshift({ path: ["id"], what: labels.cform_id_bad, fix: "", own: true });
+
+  for (const element of form.querySelectorAll("[data-problem]")) {
+    element.hidden = true;
+    element.textContent = "";
+  }
+  const list = document.getElementById("cf-problems");
+  list.replaceChildren();
+  for (const problem of found) {
+    const sentence = problem.fix ? `${problem.what}. ${problem.fix}.` : problem.what;
+    const item = document.createElement("li");
+    item.textContent = sentence;
+    if (problem.own) item.lang = lang;
+    list.append(item);
+    const element = locate(problem.path);
+    const name = element && element.dataset.field;
+    if (element && touched.has(name)) {
+      const holder = problemOf(element);
+      if (holder && !holder.textContent) {
+        holder.textContent = sentence;
+        holder.lang = problem.own ? lang : "en";
+        holder.hidden = false;
+      }
+    }
+  }
+  const status = document.getElementById("cf-status");
+  status.textContent = found.length ? labels.cform_status_problems.replace("{n}", found.length) : labels.cform_status_ok;
+
+  const yaml = toYaml(value);
+  document.getElementById("cf-yaml").textContent = yaml;
+  document.getElementById("cf-file-path").textContent = filePath(org || "…", id || "…");
+  preview(value, org);
+  const submit = document.getElementById("cf-submit");
+  const ready = found.length === 0 && root.dataset.repoUrl;
+  submit.setAttribute("aria-disabled", ready ? "false" : "true");
+  submit.href = ready ? newFileUrl(root.dataset.repoUrl, root.dataset.branch || "main", org, id, yaml) : "#cf-problems-heading";
+}
+
+function touch(target) {
+  const field = target.closest("[data-field]");
+  if (field) touched.add(field.dataset.field);
+}
+
+function start() {
+  for (const input of form.querySelectorAll("[data-today]")) {
+    if (!input.value) input.value = today();
+  }
+  for (const list of form.querySelectorAll("[data-list]")) {
+    if (list.closest("template")) continue;
+    if (list.hasAttribute("data-required")) addItem(list);
+  }
+  for (const star of form.querySelectorAll(".wbl-star")) star.remove();  // a listing not yet published cannot be saved
+  form.addEventListener("input", (event) => {
+    if (event.target.id === "cf-id") idEdited = event.target.value.trim() !== "";
+    if (event.target.id === "cf-title" && !idEdited) document.getElementById("cf-id").value = slugify(event.target.value);
+    touch(event.target);
+    update();
+  });
+  form.addEventListener("change", (event) => {
+    touch(event.target);
+    update();
+  });
+  form.addEventListener("click", (event) => {
+    const add = event.target.closest("[data-add-item]");
+    if (add) {
+      const item = addItem(add.closest("[data-list]"));
+      const first = item.querySelector("input, select, textarea");
+      if (first) first.focus();
+      update();
+      return;
+    }
+    const remove = event.target.closest("[data-remove-item]");
+    if (remove) {
+      const list = remove.closest("[data-list]");
+      remove.closest("[data-item]").remove();
+      renumber(list);
+      update();
+    }
+  });
+  document.getElementById("cf-submit").addEventListener("click", (event) => {
+    if (event.currentTarget.getAttribute("aria-disabled") === "true") {
+      event.preventDefault();
+      for (const field of form.querySelectorAll("[data-field]")) touched.add(field.dataset.field);
+      update();
+      document.getElementById("cf-problems-heading").scrollIntoView();
+    }
+  });
+  form.addEventListener("submit", (event) => event.preventDefault());
+  form.hidden = false;
+  document.getElementById("cf-status").textContent = labels.cform_status_empty;
+  update();
+}
+
+start();

@@ -1,0 +1,133 @@
+"""The new-listing form's fields come from the opportunity schema, with labels from the catalogs."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import clean_catalog, copy_fixture
+
+from generator import i18n
+from generator.check import messages
+from generator.render import contribute_form
+from generator.render.contribute_form import COMMON, FIXED, LEFT_OUT, Field, FormBuilder, label_key
+
+ROOT = Path(__file__).resolve().parents[1]
+# What a first listing needs: each has a label in every language of the site.
+FIRST_LISTING = (
+    "title", "summary", "sectors", "format", "pay", "pay.type", "pay.amount", "pay.unit",
+    "eligibility.grades.min", "eligibility.grades.max", "eligibility.age.min", "eligibility.age.max",
+    "schedule.start", "schedule.end", "schedule.hours_per_week",
+    "application.mode", "application.url", "application.deadline", "sites", "sites.name", "sites.zip", "contact",
+    "contact.role", "contact.email",
+)  # fmt: skip
+
+
+@pytest.fixture
+def catalog(tmp_path: Path) -> Any:
+    return clean_catalog(copy_fixture("minimal", tmp_path))
+
+
+def flat(fields: tuple[Field, ...]) -> dict[str, Field]:
+    out: dict[str, Field] = {}
+    for f in fields:
+        out[f.name] = f
+        out.update(flat(f.children))
+    return out
+
+
+def schema_paths(node: dict[str, Any], root: dict[str, Any], path: tuple[str, ...] = ()) -> set[str]:
+    """Every property path of the schema that the form may offer (lists' items are not in the path)."""
+    out = set()
+    for key, sub in node.get("properties", {}).items():
+        here = (*path, key)
+        name = ".".join(here)
+        if name in LEFT_OUT or name in FIXED or str(sub.get("$ref", "")).startswith("#/properties"):
+            continue
+        sub, _ = contribute_form._deref(root, sub)
+        out.add(name)
+        items, _ = contribute_form._deref(root, sub.get("items", {}))
+        for inner in (sub, items):
+            if inner.get("type") == "object":
+                out |= schema_paths(inner, root, here)
+    return out
+
+
+def test_every_field_of_the_schema_is_in_the_form(catalog: Any) -> None:
+    builder = FormBuilder(catalog, "en")
+    fields = flat(builder.fields())
+    wanted = {p for p in schema_paths(builder.schema, builder.schema) if flat_object_has_fields(builder.schema, p)}
+    assert wanted - set(fields) == set()
+    assert fields["pay.type"].widget == "select" and fields["sectors"].widget == "checkboxes"
+    assert fields["sites"].widget == "list" and fields["description"].widget == "textarea"
+    assert fields["application.deadline"].widget == "date" and fields["application.url"].widget == "url"
+    assert fields["pay.amount"].help.startswith("Amount in US dollars") and fields["pay.amount"].example == "18.5"
+    assert fields["last_reviewed"].today
+
+
+def flat_object_has_fields(schema: dict[str, Any], name: str) -> bool:
+    """Objects keyed by free names (no `properties`) have nothing to fill in."""
+    node: Any = schema
+    for part in name.split("."):
+        node, _ = contribute_form._deref(schema, node)
+        node = node.get("items", node) if node.get("type") == "array" else node
+        node, _ = contribute_form._deref(schema, node)
+        node = node.get("properties", {}).get(part, {})
+    node, _ = contribute_form._deref(schema, node)
+    return node.get("type") != "object" or bool(node.get("properties"))
+
+
+def test_a_field_added_to_the_schema_appears_without_a_change(catalog: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = contribute_form.bundle
+
+    def with_new_field(kind: str, vocabularies: Any = None) -> dict[str, Any]:
+        schema = copy.deepcopy(real(kind, vocabularies))
+        schema["properties"]["schedule"]["properties"]["breaks"] = {"type": "integer", "description": "Breaks a day."}
+        return schema
+
+    monkeypatch.setattr(contribute_form, "bundle", with_new_field)
+    field = flat(FormBuilder(catalog, "es").fields())["schedule.breaks"]
+    assert (field.label, field.label_lang, field.widget, field.help) == ("Breaks", "en", "integer", "Breaks a day.")
+    assert not field.common  # in the section's "More" part
+
+
+@pytest.mark.parametrize("lang", i18n.available())
+def test_a_first_listing_is_labelled_in_every_language(catalog: Any, lang: str) -> None:
+    fields = flat(FormBuilder(catalog, lang).fields())
+    for name in FIRST_LISTING:
+        assert fields[name].label_lang == lang, name
+        assert fields[name].common or fields[name].required, name
+    options = {o.value: o for o in fields["pay.type"].options}
+    assert options["paid"].lang == lang and options["paid"].label == i18n.t("cform_opt_pay_type_paid", lang)
+
+
+def test_common_paths_exist_in_the_schema(catalog: Any) -> None:
+    fields = flat(FormBuilder(catalog, "en").fields())
+    assert COMMON - set(fields) == set()
+    assert label_key(("sites", "zip")) == "cform_sites_zip"
+
+
+def test_the_page_gets_the_checkers_templates() -> None:
+    sent = contribute_form.script_messages()
+    assert sent["templates"]["too-large"] == list(messages.TEMPLATES["too-large"])
+    assert sent["patterns"]["date"] == list(messages.PATTERN_TEXT["date"])
+    assert messages.template("too-large", 0, field="`seats`", value=9, limit=5) == "`seats` is 9, but it must be at most 5"
+
+
+def test_the_vendored_modules_match_node_modules() -> None:
+    pairs = [
+        (ROOT / "node_modules/@cfworker/json-schema/dist/esm", ROOT / "site_overrides/assets/vendor/cfworker-json-schema"),
+        (ROOT / "node_modules/yaml/browser", ROOT / "site_overrides/assets/vendor/yaml"),
+    ]
+    if not pairs[0][0].is_dir():
+        pytest.skip("node_modules is not installed (npm ci)")
+    for source, vendored in pairs:
+        files = sorted(p.relative_to(source) for p in source.rglob("*.js"))
+        assert files == sorted(p.relative_to(vendored) for p in vendored.rglob("*.js")), "run scripts/vendor.sh"
+        for name in files:
+            # scripts/vendor.sh leaves out the comments that point to source maps, which the site does not ship.
+            lines = (source / name).read_text(encoding="utf-8").splitlines(keepends=True)
+            shipped = "".join(line for line in lines if not line.startswith("//# sourceMappingURL="))
+            assert (vendored / name).read_text(encoding="utf-8") == shipped, f"{name}: run scripts/vendor.sh"
