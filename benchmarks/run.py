@@ -292,6 +292,32 @@ def browser_figures(site: Path) -> dict[str, float]:
     return {"browse_first_load_kb": first_load / 1000, "first_search_kb": search_bytes / 1000, "filter_ms_4x": max(timings)}
 
 
+def browse_data_sizes(site: Path) -> dict[str, float]:
+    """The English browse files, kB after gzip as the benchmark's server sends them: facets.json, the facets' own
+    files (facet-*.json) together and the largest of them, one card shard."""
+    folder = site / "browse-data" / "en"
+
+    def kb(path: Path) -> float:
+        return len(gzip.compress(path.read_bytes(), 6)) / 1000
+
+    own = [kb(p) for p in folder.glob("facet-*.json")]
+    return {
+        "facets_json_kb": kb(folder / "facets.json"),
+        "facet_files_kb": sum(own),
+        "largest_facet_file_kb": max(own, default=0),
+        "card_shard_kb": kb(folder / "cards-0.json"),
+    }
+
+
+def site_figures(site: Path, browser: bool = True) -> dict[str, Any]:
+    """The figures that need only a built site (`--site`): page sizes, browse-data sizes, and the browser's."""
+    n = json.loads((site / "browse-data" / "en" / "facets.json").read_bytes())["n"]
+    row: dict[str, Any] = {"rows": n, **page_sizes(site), **browse_data_sizes(site)}
+    if browser:
+        row.update(browser_figures(site))
+    return row
+
+
 def preview_time(catalog: Path, work: Path) -> float:
     listing = sorted((catalog / "employers").glob("*/*.yml"))
     listing = [p for p in listing if p.name != "organization.yml"][len(listing) // 2]
@@ -379,7 +405,13 @@ def main() -> int:
     parser.add_argument("--out", default=str(ROOT / "benchmarks" / "out" / "results.json"))
     parser.add_argument("--keep", help="keep the generated catalogs and sites under this folder")
     parser.add_argument("--no-browser", action="store_true", help="skip the measurements made in Chromium")
+    parser.add_argument(
+        "--site", help="measure a site already built in this folder instead (page sizes, browse-data sizes, browser figures)"
+    )
     args = parser.parse_args()
+    if args.site:
+        print(json.dumps(site_figures(Path(args.site), browser=not args.no_browser), indent=2))
+        return 0
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     keep = Path(args.keep) if args.keep else None
     if keep:

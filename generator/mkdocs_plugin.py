@@ -30,7 +30,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from generator import i18n
 from generator.check.problems import as_text
 from generator.exports.logos import write_logos
-from generator.model import LANGS
+from generator.model import LANGS, regions
 from generator.model.checked import Checked, check_catalog
 from generator.present.repository import Repository
 from generator.present.view import lang_prefix
@@ -142,6 +142,11 @@ class CatalogConfig(Config):
     an interface catalog, generator/locales/<code>/LC_MESSAGES/messages.po. Empty (the default) means every
     language that has one."""
 
+    regions = c.Type((list, str), default=[])
+    """The regions the site serves (ids of catalog/vocabularies/regions.yml), as a list or as text separated by
+    commas: only listings in those regions, and their organizations, are published (generator/model/regions.py).
+    Empty (the default) means every region. The bundled mkdocs.yml reads CATALOG_REGIONS."""
+
     stream_records = c.Type(bool, default=True)
     """Write listing and organization pages from a page shell that MkDocs renders once per kind and
     language, in worker processes, instead of handing MkDocs thousands of pages. The pages are the
@@ -206,12 +211,18 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         # Checked before MkDocs empties the output folder, so a catalog with errors leaves the last site intact.
         checked = self.preview[0] if self.preview else check_catalog(self.catalog_path())
         checked = dataclasses.replace(checked, catalog=dataclasses.replace(checked.catalog, langs=self.langs))
-        self.checked = checked
         self.collector.pause()
         for line in as_text([p for p in checked.problems if p.severity == "warning"]):
             log.info(line)
         if not checked.ok:
+            self.checked = checked
             raise PluginError("The catalog has problems to fix before the site can be built:\n" + checked.failure_report())
+        # The whole catalog is checked above; the site publishes the regions the configuration selects.
+        wanted = regions.parse(self.config.regions)
+        problem = regions.unknown_problem(checked.catalog.vocabularies, wanted)
+        if problem:
+            raise PluginError(problem)
+        self.checked = dataclasses.replace(checked, catalog=regions.select(checked.catalog, wanted))
 
     # Before other plugins' on_files (priority 0): mkdocs-redirects reads the redirect_maps this fills from
     # `former_ids`, whatever the order of the plugins in mkdocs.yml.

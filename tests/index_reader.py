@@ -53,13 +53,16 @@ def matches(query_word: str, entries: Sequence[tuple[str, str, Any, Any]], endin
     if len(query_word) == 1:
         return [i for i, entry in enumerate(entries) if entry[0] == query_word]
     endings = set(endings)
-    own = {entry[1] for entry in entries if entry[0] == query_word}
+    finished = any(entry[0] == query_word for entry in entries)
+    # Its stem only when it is that stem plus an ending: "programacion" ("program" + "acion") is a derivation.
+    own = {e[1] for e in entries if e[0] == query_word and query_word.startswith(e[1]) and query_word[len(e[1]) :] in endings}
     out = []
     for i, (word, word_stem, _, _) in enumerate(entries):
         long = len(word_stem) >= min_stem
-        extends = long and query_word.startswith(word_stem) and query_word[len(word_stem) :] in endings
-        extends = extends and not (own and query_word == word_stem)
-        begins = word.startswith(query_word) and (not own or word[len(query_word) :] in endings)  # a finished word: endings only
+        inflected = word.startswith(word_stem) and word[len(word_stem) :] in endings  # not a derivation of its stem
+        extends = long and inflected and query_word.startswith(word_stem) and query_word[len(word_stem) :] in endings
+        extends = extends and not (finished and query_word == word_stem)
+        begins = word.startswith(query_word) and (not finished or word[len(query_word) :] in endings)  # finished: endings only
         same_stem = word_stem in own and long and word.startswith(word_stem) and word[len(word_stem) :] in endings
         if begins or same_stem or extends:
             out.append(i)
@@ -100,3 +103,17 @@ def search(query: str, meta: dict[str, Any], load: Callable[[str], dict[str, Any
         for ordinal in strong:
             score[ordinal] = score.get(ordinal, 0) + 1
     return sorted(found or (), key=lambda i: (-score.get(i, 0), i))
+
+
+def whole_facets(index: dict[str, Any], load: Callable[[str], dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """facets.json's facets with those it leaves to files of their own put back (browse_index.split_facets), as the
+    browse page has them once every file has come: `load(file name)` gives a file of the same folder, parsed."""
+    out = {}
+    for name, facet in index["facets"].items():
+        if "file" in facet:
+            own = load(facet["file"])
+            # The file's `counts` are part of a Rice-coded encoding; beside `sets` they are only the totals.
+            extra = ("format", "labels") if "post" in own else ("format", "labels", "counts")
+            facet = {key: value for key, value in own.items() if key not in extra}
+        out[name] = facet
+    return out

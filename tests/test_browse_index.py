@@ -133,6 +133,11 @@ def test_spanish_cards_mark_english_fallback_titles(files: dict) -> None:
     assert not any("tl" in c for c in shard_cards(files["en"]))
 
 
+def whole(lang_files: dict[str, bytes]) -> dict[str, dict[str, Any]]:
+    """Every facet of a language's files, those in files of their own put back."""
+    return index_reader.whole_facets(loads(lang_files["facets.json"]), lambda name: loads(lang_files[name]))
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_posting_lists_decode_to_exactly_the_listings_with_that_value(catalog: Catalog, files: dict, lang: str) -> None:
     index = loads(files[lang]["facets.json"])
@@ -141,8 +146,73 @@ def test_posting_lists_decode_to_exactly_the_listings_with_that_value(catalog: C
     assert list(index["facets"]) == [
         name for name in (f["name"] for f in browse.labels(catalog, View(catalog, lang, ""))["facets"]) if name in expected
     ]
-    for name, facet in index["facets"].items():
+    for name, facet in whole(files[lang]).items():
         assert members(facet, n) == expected[name], name
+
+
+def check_split(catalog: Catalog, lang_files: dict[str, bytes]) -> None:
+    """facets.json and the facets' own files together say what the whole index says: the same listings per value,
+    the same counts, the same labels; facets.json has what the first view needs and nothing it does not."""
+    index = loads(lang_files["facets.json"])
+    n = index["n"]
+    assert index["format"] == bi.FORMAT
+    encoded = bi.encoded_facets(catalog)
+    assert whole(lang_files) == encoded
+    view = View(catalog, index["lang"], bi.FOLDER + "/")
+    labels = {f["name"]: f["values"] for f in browse.labels(catalog, view)["facets"] if f["name"] in browse.INDEXED_LABELS}
+    shipped = dict(index["labels"])
+    own_files = {name: f["file"] for name, f in index["facets"].items() if "file" in f}
+    assert set(lang_files) >= set(own_files.values())
+    assert sorted(name for name in lang_files if name.startswith("facet-")) == sorted(own_files.values())
+    for name, facet in index["facets"].items():
+        assert ("file" not in facet) == bi.first_view(name), name
+        counts = [len(m) for m in members(encoded[name], n).values()]
+        if "file" not in facet:
+            continue
+        own = loads(lang_files[facet["file"]])
+        assert own["format"] == bi.FORMAT
+        if name in labels:
+            # Values that grow with the catalog: none of them in facets.json.
+            assert facet == {"file": f"facet-{name}.json", "size": len(encoded[name]["values"])}
+            assert own["counts"] == counts
+            shipped[name] = own["labels"]
+        else:
+            assert facet == {"file": f"facet-{name}.json", "values": encoded[name]["values"], "counts": counts}
+            assert "labels" not in own
+    assert shipped == {name: values for name, values in labels.items() if name in encoded}
+    assert "status" in index["facets"] and "file" not in index["facets"]["status"]
+    assert "org" in own_files  # the one facet whose values grow with every organization
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_split_index_says_what_the_whole_index_says(catalog: Catalog, files: dict, lang: str) -> None:
+    check_split(catalog, files[lang])
+
+
+def test_split_index_of_a_synthetic_catalog(tmp_path: Path) -> None:
+    """At 2,000 listings, every facet of the synthetic catalog has values, and org's labels are its 200 or so."""
+    from generator.commands.synth import synthesize
+
+    synthesize(tmp_path / "catalog", 2000, seed=7, as_of=AS_OF)
+    checked = check_catalog(tmp_path / "catalog", as_of=AS_OF)
+    assert checked.ok, checked.errors[:3]
+    lang_files = bi.browse_files(checked.catalog, "en")
+    check_split(checked.catalog, lang_files)
+    index = loads(lang_files["facets.json"])
+    assert index["n"] >= 2000 and len(index["facets"]) == len(bi.FACETS)
+    # The first load has the smaller part of the facets: under half of what their own files hold.
+    own = sum(len(data) for name, data in lang_files.items() if name.startswith("facet-"))
+    assert len(bi.compact_json(index["facets"])) < own / 2
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_cards_carry_the_format_and_grades_they_show(catalog: Catalog, files: dict, lang: str) -> None:
+    n = loads(files[lang]["facets.json"])["n"]
+    facets = {name: members(f, n) for name, f in whole(files[lang]).items()}
+    for ordinal, c in enumerate(shard_cards(files[lang])):
+        assert [v for v, m in facets["format"].items() if ordinal in m] == [c["f"]]
+        grades = sorted(int(v) for v, m in facets["grade"].items() if ordinal in m)
+        assert c.get("g") == (None if c.get("ng") or not grades else [grades[0], grades[-1]])
 
 
 def test_both_encodings_decode_to_the_same_members(catalog: Catalog) -> None:

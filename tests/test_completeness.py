@@ -107,7 +107,7 @@ DISTINCT: dict[str, Any] = {
     },
     "eligibility": {"priority": ["low-income"], "min_gpa": 2.5},
     # Listed days and hours by part of the year replace the dates and the season: each has a listing of its own.
-    "schedule": {"hours_per_week": 31, "season": "winter", "dates": None, "periods": None},
+    "schedule": {"hours_per_week": 31, "season": "winter", "dates": None, "periods": None, "total_hours_at_least": None},
     "application": {"rolling": None, "windows": None, "expected": None},
     "sites": [
         {
@@ -192,6 +192,8 @@ VARIANTS: dict[str, dict[str, Any]] = {
         },
         "translations": {"es": {"periods": {"summer": "Días completos entre semana en julio."}}},
     },
+    # A minimum of hours in all has no top.
+    "hours-at-least": {"schedule": {"total_hours_max": None, "total_hours_at_least": True}},
     "rolling": {"application": {"deadline": None, "rolling": True}},
     "email": {"application": {"url": None, "opens": None}},
     "paper": {"application": {"mode": "paper"}},
@@ -454,6 +456,10 @@ SHOWN: dict[str, tuple[str, Needle]] = {
     "schedule.weeks_max": ("full", lambda c: c.v.t("weeks", n=c.v.span(c.record.schedule.weeks, c.record.schedule.weeks_max))),
     "schedule.total_hours": ("full", lambda c: hours_in_all(c)),
     "schedule.total_hours_max": ("full", lambda c: hours_in_all(c)),
+    "schedule.total_hours_at_least": (
+        "hours-at-least",
+        lambda c: c.v.t("listing_time_total_hours_at_least", n=c.v.span(c.record.schedule.total_hours, None)),
+    ),
     "schedule.days[]": ("full", lambda c: c.v.t("listing_time_every", days=i18n.weekdays(c.record.schedule.days, c.v.lang))),
     "schedule.sessions": ("full", lambda c: c.v.t("listing_time_sessions", n=c.v.number(c.data["schedule"]["sessions"]))),
     "schedule.from": ("full", lambda c: times_of_day(c)),

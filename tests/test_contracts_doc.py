@@ -309,7 +309,7 @@ def test_the_parameter_table_lists_every_parameter_in_address_order() -> None:
 def test_the_parameter_values_are_the_registrys(minimal) -> None:
     view = View(minimal, "en", "opportunities/")
     rows = parameter_rows()
-    catalog_values = {"sector", "format", "area", "season", "language", "signal", "org", "pathway", "quality"}
+    catalog_values = {"sector", "format", "area", "season", "language", "signal", "org", "pathway", "quality", "region"}
     ranges = {"grade": facets.GRADES, "age": facets.AGES}
     for facet in facets.FACETS:
         values = codes(rows[facet.param][1])

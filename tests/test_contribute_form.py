@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 from typing import Any
 
@@ -131,3 +132,36 @@ def test_the_vendored_modules_match_node_modules() -> None:
             lines = (source / name).read_text(encoding="utf-8").splitlines(keepends=True)
             shipped = "".join(line for line in lines if not line.startswith("//# sourceMappingURL="))
             assert (vendored / name).read_text(encoding="utf-8") == shipped, f"{name}: run scripts/vendor.sh"
+
+
+def test_the_forms_rules_between_fields_use_the_checkers_templates() -> None:
+    """rules.js fills in templates by their code: each is one the checker has and uses itself."""
+    script = (ROOT / "site_overrides/assets/contribute/rules.js").read_text(encoding="utf-8")
+    codes = set(re.findall(r't\["([a-z-]+)"\]', script)) | set(re.findall(r'"([a-z]+-order)"', script))
+    assert {"missing-employer-of-record", "missing-deadline", "date-order", "grades-order", "age-order"} <= codes
+    rules = (ROOT / "generator/check/rules.py").read_text(encoding="utf-8")
+    for code in codes:
+        assert code in messages.TEMPLATES, code
+        assert f'template("{code}", 0' in rules, f"the checker does not use the template {code}"
+
+
+@pytest.mark.parametrize("lang", i18n.available())
+def test_the_other_languages_title_and_summary_are_offered_and_optional(catalog: Any, lang: str) -> None:
+    groups = FormBuilder(catalog, lang).translations()
+    assert [g.path for g in groups] == [("translations", code) for code in i18n.available() if code != i18n.SOURCE]
+    spanish = groups[0]
+    assert spanish.label == i18n.t("cform_in_language", lang, language="español" if lang == "es" else "Spanish")
+    assert [(c.name, c.required, c.widget) for c in spanish.children] == [
+        ("translations.es.title", False, "text"),
+        ("translations.es.summary", False, "text"),
+    ]
+    assert spanish.children[0].label == i18n.t("cform_title", lang)  # the listing's own label; the group names the language
+    sections = contribute_form.page_context(catalog, lang, "", "")["sections"]
+    assert sections[-1].name == "translations.es" and not sections[-1].open
+
+
+def test_self_is_one_tap_away_for_the_employer_of_record(catalog: Any) -> None:
+    field = flat(FormBuilder(catalog, "es").fields())["employer_of_record"]
+    assert [(o.value, o.label, o.lang) for o in field.suggestions] == [
+        ("self", i18n.t("cform_opt_employer_of_record_self", "es"), "es")
+    ]

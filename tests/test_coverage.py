@@ -35,6 +35,7 @@ from test_browse_index import members
 
 from generator import i18n
 from generator.commands.report import render
+from generator.model import regions
 from generator.model.checked import check_catalog
 from generator.present.view import View
 from generator.render.site import render_site
@@ -234,10 +235,14 @@ def test_sector_gap_when_every_sector_has_paid_training(catalog) -> None:
 
 
 def test_gaps_on_the_bundled_catalog() -> None:
-    """The three gaps a hub coordinator reads on the real catalog's page."""
+    """The three gaps a hub coordinator reads on the real catalog's page: the Los Angeles build's, and the
+    statewide build's, where the Inland Empire area without a listing is the area gap."""
     checked = check_catalog(ROOT / "catalog", as_of=AS_OF)
-    gaps = [(g.kind, g.subject) for g in compute(checked.catalog).gaps]
+    los_angeles = regions.select(checked.catalog, ["los-angeles"])
+    gaps = [(g.kind, g.subject) for g in compute(los_angeles).gaps]
     assert gaps == [("sector", "arts-media-and-entertainment"), ("stage", "exploration"), ("area", "santa-clarita-valley")]
+    statewide = [(g.kind, g.subject) for g in compute(checked.catalog).gaps]
+    assert statewide == [("sector", "arts-media-and-entertainment"), ("stage", "exploration"), ("area", "moreno-valley-temecula")]
 
 
 def test_compute_is_pure_and_frozen(catalog, cov) -> None:

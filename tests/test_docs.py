@@ -71,12 +71,12 @@ def _mkdocs_variables() -> set[str]:
 
 
 def test_mkdocs_yml_reads_the_documented_overrides() -> None:
-    assert _mkdocs_variables() == {"SITE_URL", "CATALOG_DIR", "WBL_BUILD_WORKERS"}
+    assert _mkdocs_variables() == {"SITE_URL", "CATALOG_DIR", "CATALOG_REGIONS", "WBL_BUILD_WORKERS"}
 
 
 @pytest.mark.parametrize("variable", sorted(_environment_variables() | _mkdocs_variables()))
 def test_every_environment_variable_the_code_reads_is_documented(variable: str) -> None:
-    name = {"CACHE_ENV": "WBL_VALIDATOR_CACHE"}.get(variable, variable)
+    name = {"CACHE_ENV": "WBL_VALIDATOR_CACHE", "regions.ENVIRONMENT": "CATALOG_REGIONS"}.get(variable, variable)
     assert f"`{name}" in _section("Commands"), f"{name} is not in the README's environment table"
 
 

@@ -16,6 +16,7 @@ from generator.exports.calendar import text_value
 from generator.exports.dates import ChangeDates, iso, midnight
 from generator.exports.feed import SITE, Change, changes
 from generator.exports.tabular import COLUMNS, Row, _csv, cell, opportunities_csv
+from generator.model import regions
 from generator.model.checked import check_catalog
 from generator.present.view import View
 
@@ -86,7 +87,10 @@ def reference_changes(catalog, dates: ChangeDates) -> list[Change]:
         if opp.example:
             summary = "Example listing, not a real offer.\n" + summary
         sectors = tuple((s, en.sector_name(s)) for s in opp.sectors)
-        found.append(Change(opp.id, dates.of(opp), f"{opp.title} ({org})", summary, org, sectors))
+        # In a catalog of several regions each entry names the regions it serves (all of them when none of its own).
+        serves = regions.listing_regions(catalog, opp) or regions.ids(catalog.vocabularies)
+        named = tuple((r, en.vocab("regions", r)) for r in serves) if regions.several(catalog) else ()
+        found.append(Change(opp.id, dates.of(opp), f"{opp.title} ({org})", summary, org, sectors, regions=named))
     for ident, entry in catalog.retired.items():
         title = entry.title or ident
         found.append(

@@ -50,6 +50,7 @@ PUBLISHED = [
     "pathway",
     "school",
     "verified",
+    "region",
     "near",
     "within",
     "sort",
@@ -243,9 +244,10 @@ def test_the_school_facet_is_in_the_facet_index_and_the_counselor_guide(variants
     index = json.loads(files["facets.json"])
     school = index["facets"]["school"]
     assert school["values"] == list(facets.SCHOOL)
-    assert "school" in index["params"]["order"] and index["params"]["order"][-5:] == [
+    assert "school" in index["params"]["order"] and index["params"]["order"][-6:] == [
         "school",
         "verified",
+        "region",
         "near",
         "within",
         "sort",

@@ -719,7 +719,8 @@ def test_a_fee_with_its_amount(small: Path, tmp_path: Path) -> None:
         ),
         (
             {"Site city": "_No response_"},
-            "  - Site city: no answer. It is required unless the site is online only (remote).",
+            "  - Site city: no answer. It is required unless the site is online only (remote) "
+            "or spread across areas (Worksites across areas).",
         ),
     ],
 )

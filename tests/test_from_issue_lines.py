@@ -196,3 +196,109 @@ def test_credits_as_people_type_them() -> None:
         {"kind": "college", "amount": 1.5},
         {"kind": "apprenticeship-hours", "amount": 1200, "from": "IBEW Local 11"},
     ]
+
+
+# -- worksites across areas and listed event dates -------------------------------------------
+
+
+def spread_out_series() -> str:
+    """A program with worksites in two areas, meeting on three listed days after school."""
+    text = fixture_text("complete.md")
+    for label, value in {
+        "Event dates": "2027-05-05\n- 2027-5-19\n2027-06-02",
+        "Start time": "4 pm",
+        "End time": "5:30 p.m.",
+        "Worksites across areas": "East Los Angeles, San Gabriel Valley",
+        "Site city": "_No response_",
+        "Site ZIP code": "_No response_",
+    }.items():
+        text = answer(text, label, value)
+    return text
+
+
+def test_worksites_across_areas_and_event_dates_are_written_and_check_clean(small: Path, tmp_path: Path, capsys: Any) -> None:
+    assert main(["from-issue", write_issue(tmp_path, spread_out_series())]) == 0
+    assert errors_in(capsys.readouterr().out.splitlines()) == []
+    data = written(small)
+    assert data["schedule"] == {"dates": ["2027-05-05", "2027-05-19", "2027-06-02"], "from": "16:00", "to": "17:30"}
+    assert data["sites"] == [
+        {
+            "name": "Los Angeles Medical Center",
+            "across": ["east-la", "san-gabriel-valley"],
+            "mode": "in-person",
+            "transit": "Metro B Line to Vermont/Sunset, then a short walk.",
+        }
+    ]
+    assert errors_in(check_lines(small)) == []
+
+
+def test_the_whole_region_is_written_as_region(small: Path, tmp_path: Path, capsys: Any) -> None:
+    text = answer(spread_out_series(), "Worksites across areas", "The whole Los Angeles region, Westside")
+    assert main(["from-issue", write_issue(tmp_path, text)]) == 0
+    assert written(small)["sites"][0]["across"] == "region"
+
+
+@pytest.mark.parametrize(
+    ("changes", "problem"),
+    [
+        (
+            {"Event dates": "2027-05-05\nMay 19\n2027-06-02"},
+            "Event dates, line 2: `May 19` cannot be read (write the date as year-month-day). "
+            "Write one a line, such as `2027-02-03`.",
+        ),
+        (
+            {"Event dates": "2027-05-05, 2027-05-19"},
+            "Event dates, line 1: `2027-05-05, 2027-05-19` cannot be read (one date a line). "
+            "Write one a line, such as `2027-02-03`.",
+        ),
+        (
+            {"Event dates": "2027-05-05\n2027-05-19 at 4 pm"},
+            "Event dates, line 2: `2027-05-19 at 4 pm` cannot be read (only the date: the time goes under Start time "
+            "and End time). Write one a line, such as `2027-02-03`.",
+        ),
+        (
+            {"Event dates": "2027-05-05"},
+            "Event dates: give two or more dates, one a line; for a one-day event, give the day under First day and "
+            "Last day instead.",
+        ),
+        (
+            {"Site city": "Los Angeles"},
+            "Site city: leave it empty when Worksites across areas are chosen; worksites spread across areas have no "
+            "single address. For one site at one address, leave the areas empty instead.",
+        ),
+        (
+            {"In person or remote": "remote"},
+            "Worksites across areas: leave it empty for an online-only (remote) site, which is in no area; "
+            "or choose in-person or hybrid under In person or remote.",
+        ),
+    ],
+)
+def test_dates_and_areas_that_cannot_be_written_are_named_and_nothing_is_written(
+    small: Path, tmp_path: Path, capsys: Any, changes: dict[str, str], problem: str
+) -> None:
+    text = spread_out_series()
+    for label, value in changes.items():
+        text = answer(text, label, value)
+    assert main(["from-issue", write_issue(tmp_path, text)]) == 1
+    assert capsys.readouterr().err.splitlines()[1:-1] == [f"  - {problem}"]
+    assert not (small / "employers" / "kaiser-permanente-socal" / "radiology-summer-shadow.yml").exists()
+
+
+def test_an_area_the_list_no_longer_has_is_written_for_the_checker_to_report(small: Path, tmp_path: Path, capsys: Any) -> None:
+    text = answer(spread_out_series(), "Worksites across areas", "East Los Angeles, Old Town")
+    assert main(["from-issue", write_issue(tmp_path, text)]) == 1
+    assert written(small)["sites"][0]["across"] == ["east-la", "Old Town"]
+    assert any("Old Town" in line for line in errors_in(capsys.readouterr().out.splitlines()))
+
+
+def test_the_form_offers_the_region_and_every_area_that_is_a_place() -> None:
+    def items(name: str) -> list[dict]:
+        return yaml.safe_load((ROOT / "catalog" / "vocabularies" / f"{name}.yml").read_text(encoding="utf-8"))["items"]
+
+    field = next(f for f in form_fields() if f["id"] == "across")
+    assert field["type"] == "dropdown" and field["attributes"]["multiple"] is True
+    options = issue_form.area_options(items("areas"), items("regions"))
+    assert field["attributes"]["options"] == list(options)
+    assert options["The whole Los Angeles region"] == "region" and "online" not in options.values()
+    # GitHub joins the choices of a dropdown with ", ", so a choice must not hold one.
+    assert not any(", " in option for option in options)

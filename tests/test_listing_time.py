@@ -167,6 +167,7 @@ def test_catalog_json_publishes_the_time_facts(catalog: Catalog) -> None:
         "weeks_max": None,
         "total_hours": 24,
         "total_hours_max": None,
+        "total_hours_at_least": False,
         "days": ["sat"],
         "sessions": 6,
         "from": "08:00",

@@ -448,7 +448,7 @@ MISTAKES = [
         "schedule-in-years",
         SCHEDULE_END,
         SCHEDULE_END + "\n  years: 3",
-        "28:3: error: Unknown key `years` in `schedule`. A program that runs for years gives its length in `weeks` (52 a year, up to 260): write `weeks: 156` instead. The keys that belong here: `season`, `start`, `end`, `hours_per_week`, `weeks`, `times`, `hours_per_week_max`, `weeks_max`, `total_hours`, `total_hours_max`, `days`, `sessions`, `from`, `to`, `dates`, `periods`.",
+        "28:3: error: Unknown key `years` in `schedule`. A program that runs for years gives its length in `weeks` (52 a year, up to 260): write `weeks: 156` instead. The keys that belong here: `season`, `start`, `end`, `hours_per_week`, `weeks`, `times`, `hours_per_week_max`, `weeks_max`, `total_hours`, `total_hours_max`, `total_hours_at_least`, `days`, `sessions`, `from`, `to`, `dates`, `periods`.",
     ),
     (
         "zip-unquoted-short",
@@ -459,10 +459,172 @@ MISTAKES = [
     (
         "endorsement-not-in-list",
         "status: open",
+        "status: open\noutcomes:\n  endorsements:\n    - golden-state-seal-merit-diploma",
+        "52:7: error: `outcomes.endorsements`, item 1 has the value `golden-state-seal-merit-diploma`, which is not allowed here. Use one of: `work-readiness-certification`, `state-seal-of-biliteracy`, `act-workkeys-ncrc`, `state-seal-of-civic-engagement`. The list lives in catalog/vocabularies/endorsements.yml, which the region's maintainers edit: to add a new one, ask them in the pull request.",
+    ),
+    (
+        "endorsement-close-miss",
+        "status: open",
         "status: open\noutcomes:\n  endorsements:\n    - seal-of-civic-engagement",
-        "52:7: error: `outcomes.endorsements`, item 1 has the value `seal-of-civic-engagement`, which is not allowed here. Use one of: `work-readiness-certification`, `state-seal-of-biliteracy`, `act-workkeys-ncrc`. The list lives in catalog/vocabularies/endorsements.yml, which the region's maintainers edit: to add a new one, ask them in the pull request.",
+        "52:7: error: `outcomes.endorsements`, item 1 has the value `seal-of-civic-engagement`, which is not allowed here. Did you mean `state-seal-of-civic-engagement`? The list lives in catalog/vocabularies/endorsements.yml, which the region's maintainers edit: to add a new one, ask them in the pull request.",
+    ),
+    # -- Words from job boards and application forms, on first drafts of real programs ----------------
+    (
+        "pay-fee-key",
+        "  type: paid\n  amount: 18.5\n  unit: hour",
+        "  type: unpaid\n  fee: 35",
+        "15:3: error: Unknown key `fee` in `pay`. A fee is written `type: fee` (in place of `type: unpaid`), with the amount in `amount: 35` and `unit: total`.",
+    ),
+    (
+        "min-age-top-level",
+        "status: open",
+        "status: open\nmin_age: 16",
+        "50:1: error: Unknown key `min_age`. It goes under `eligibility:`. Ages go in `age`: write `age: {min: 16}` in place of `min_age`.",
+    ),
+    (
+        "wage-top-level",
+        "status: open",
+        "status: open\nwage: 18.5",
+        "50:1: error: Unknown key `wage`. It goes under `pay:`. The pay goes in `amount`: write `amount: 18.5`.",
+    ),
+    (
+        "hours-top-level",
+        "status: open",
+        "status: open\nhours: 120",
+        "50:1: error: Unknown key `hours`. It goes under `schedule:`, as `hours_per_week` or `total_hours`.",
+    ),
+    (
+        "credits-top-level",
+        "status: open",
+        "status: open\ncredits: 5",
+        "50:1: error: Unknown key `credits`. `credits` goes under `outcomes:`: move it there, indented by two spaces, each credit an item such as `- {kind: college, amount: 5}` (`kind` is `high-school` for credits, `college` for units or `apprenticeship-hours`; `from:` names who grants it).",
+    ),
+    (
+        "deadline-date-top-level",
+        "status: open",
+        'status: open\ndeadline_date: "2027-03-01"',
+        '50:1: error: Unknown key `deadline_date`. It goes under `application:`. The last day to apply goes in `deadline`, written YYYY-MM-DD: `deadline: "2027-03-01"`.',
+    ),
+    (
+        "deadline-date-key",
+        '  deadline: "2027-03-15"',
+        '  deadline_date: "2027-03-15"',
+        '32:3: error: Unknown key `deadline_date` in `application`. The last day to apply goes in `deadline`, written YYYY-MM-DD: `deadline: "2027-03-15"`.',
+    ),
+    (
+        "address-top-level",
+        "status: open",
+        "status: open\naddress: 100 Example Ave",
+        "50:1: error: Unknown key `address`. Places go under `sites:`, one item each with `name`, `address`, `city`, `zip` and `mode`, such as `- {name: Main office, address: 100 Example Ave, mode: in-person}`; worksites all over write `across:` with the areas instead of an address.",
+    ),
+    (
+        "location-top-level",
+        "status: open",
+        "status: open\nlocation: Worksites across the city",
+        "50:1: error: Unknown key `location`. Places go under `sites:`, one item each with `name`, `address`, `city`, `zip` and `mode`, such as `- {name: Main office, city: Long Beach, mode: in-person}`; worksites all over write `across:` with the areas instead of an address.",
+    ),
+    (
+        "credits-number",
+        "status: open",
+        "status: open\noutcomes:\n  credits: 3",
+        "51:12: error: `outcomes.credits` should be a list, not the number 3. Write each item on its own line under `credits:`, as `- {kind: college, amount: 3}` (`kind` is `high-school` for credits, `college` for units or `apprenticeship-hours`; `from:` names who grants it).",
+    ),
+    (
+        "college-credit-units",
+        "status: open",
+        "status: open\noutcomes:\n  college_credit: 3 units",
+        "51:19: error: `outcomes.college_credit` should be true or false, not the text `3 units`. Write `college_credit: true`, and the amount under `credits:` in `outcomes`, as `- {kind: college, amount: 3}`.",
+    ),
+    (
+        "time-range-key",
+        SCHEDULE_END,
+        SCHEDULE_END + "\n  time: 10:00-11:00",
+        '28:3: error: Unknown key `time` in `schedule`. The time of day goes in `from` and `to`, in 24-hour time: write `from: "10:00"` and `to: "11:00"`; `times` is for words such as `Weekday afternoons`.',
+    ),
+    (
+        "time-pm",
+        SCHEDULE_END,
+        SCHEDULE_END + '\n  from: "6:30 PM"\n  to: "21:00"',
+        '28:9: error: `schedule.from` is not a time written HH:MM. Write `from: "18:30"` (24-hour time, in quotes).',
+    ),
+    (
+        "time-one-digit-hour",
+        SCHEDULE_END,
+        SCHEDULE_END + '\n  from: 7:00\n  to: "15:30"',
+        '28:9: error: `schedule.from` is not a time written HH:MM. Write `from: "07:00"` for the morning, or `from: "19:00"` for the afternoon or evening (24-hour time, in quotes).',
+    ),
+    (
+        "weekday-full-name",
+        SCHEDULE_END,
+        SCHEDULE_END + "\n  days: [Tuesday]",
+        "28:10: error: `schedule.days`, item 1 has the value `Tuesday`, which is not allowed here. Write `tue`, the word this list uses.",
+    ),
+    (
+        "status-ged",
+        "  work_permit: true",
+        "  work_permit: true\n  status: [GED]",
+        "24:12: error: `eligibility.status`, item 1 has the value `GED`, which is not allowed here. Write `graduated` (a diploma or a GED or equivalent), the word this list uses.",
+    ),
+    (
+        "mode-teacher-registration",
+        "  how: Apply online.",
+        "  mode: teacher-registration\n  how: Apply online.",
+        "29:9: error: `application.mode` has the value `teacher-registration`, which is not allowed here. Write `class-registration` (a teacher registers a class), the word this list uses.",
+    ),
+    (
+        # No city: the one message on `mode` fixes both, not "city is missing" first.
+        "site-mode-online",
+        '    city: Long Beach\n    zip: "90802"\n    mode: in-person',
+        "    mode: online",
+        "35:11: error: `sites`, item 1, `mode` has the value `online`, which is not allowed here. Write `remote` (online only), the word this list uses.",
     ),
 ]
+
+# First drafts with more than one message: every line, in order.
+FIRST_DRAFTS = [
+    (
+        "pay-wage-key",
+        "  amount: 18.5",
+        "  wage: 18.5",
+        [
+            "13:1: error: The pay type is `paid` but no amount is given. Add `amount:` and `unit:`, or write `amount_published: false` if the amount is not published.",
+            "15:3: error: Unknown key `wage` in `pay`. The pay goes in `amount`: write `amount: 18.5`.",
+        ],
+    ),
+    (
+        "pay-hourly-key",
+        "  amount: 18.5\n  unit: hour",
+        "  hourly: 18.5",
+        [
+            "13:1: error: The pay type is `paid` but no amount is given. Add `amount:` and `unit:`, or write `amount_published: false` if the amount is not published.",
+            "15:3: error: Unknown key `hourly` in `pay`. The pay goes in `amount` and its unit in `unit`: write `amount: 18.5` and `unit: hour`.",
+        ],
+    ),
+    (
+        "min-age-max-age",
+        "  age:\n    min: 16",
+        "  min_age: 16\n  max_age: 24",
+        [
+            "21:3: error: Unknown key `min_age` in `eligibility`. Ages go in `age`: write `age: {min: 16, max: 24}` in place of `min_age` and `max_age`.",
+            "22:3: error: Unknown key `max_age` in `eligibility`. Ages go in `age`: write `age: {min: 16, max: 24}` in place of `min_age` and `max_age`.",
+        ],
+    ),
+    (
+        "wage-steps-numbers",
+        "  amount: 18.5",
+        "  steps: [18.5, 19.5]",
+        [
+            "15:11: error: `pay.steps`, item 1 should be a set of `key: value` lines, not the number 18.5. Write each item on its own line under `steps:`, as `- {year: 1, amount: 18.5}`.",
+            "15:17: error: `pay.steps`, item 2 should be a set of `key: value` lines, not the number 19.5. Write each item on its own line under `steps:`, as `- {year: 2, amount: 19.5}`.",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "old", "new", "expected"), [pytest.param(*case, id=case[0]) for case in FIRST_DRAFTS])
+def test_first_draft_messages(minimal: Path, name: str, old: str, new: str, expected: list[str]) -> None:
+    edit(minimal / LISTING, old, new)
+    assert check_lines(minimal) == [f"{SHOWN}:{line}" for line in expected]
 
 
 @pytest.mark.parametrize(("name", "old", "new", "expected"), [pytest.param(*case, id=case[0]) for case in MISTAKES])
@@ -494,6 +656,7 @@ REGION_LISTS: dict[str, tuple[Callable[[Path], None], ...]] = {
     "sectors-split-in-brackets": (_long_sectors,),
     "sectors-with-commas-as-text": (_long_sectors,),
     "endorsement-not-in-list": (_endorsements,),
+    "endorsement-close-miss": (_endorsements,),
 }
 
 # Each fix a message above suggests, made as written: the catalog then passes.
@@ -514,6 +677,19 @@ FIXES = [
     ("employer-of-record-not-in-catalog", "employer_of_record: self", "employer_of_record: self"),
     ("schedule-in-years", SCHEDULE_END, SCHEDULE_END + "\n  weeks: 156"),
     ("zip-unquoted-short", 'zip: "90802"', 'zip: "90802"'),
+    ("pay-fee-key", "  type: paid\n  amount: 18.5\n  unit: hour", "  type: fee\n  amount: 35\n  unit: total"),
+    ("credits-number", "status: open", "status: open\noutcomes:\n  credits:\n    - {kind: college, amount: 3}"),
+    (
+        "college-credit-units",
+        "status: open",
+        "status: open\noutcomes:\n  college_credit: true\n  credits:\n    - {kind: college, amount: 3}",
+    ),
+    ("time-range-key", SCHEDULE_END, SCHEDULE_END + '\n  from: "10:00"\n  to: "11:00"'),
+    ("time-pm", SCHEDULE_END, SCHEDULE_END + '\n  from: "18:30"\n  to: "21:00"'),
+    ("weekday-full-name", SCHEDULE_END, SCHEDULE_END + "\n  days: [tue]"),
+    ("status-ged", "  work_permit: true", "  work_permit: true\n  status: [graduated]"),
+    ("site-mode-online", '    city: Long Beach\n    zip: "90802"\n    mode: in-person', "    mode: remote"),
+    ("deadline-date-top-level", "status: open", "status: open"),
 ]
 
 

@@ -216,14 +216,15 @@ def test_the_shared_rule_tries_every_zip_code_before_any_city() -> None:
     assert places.region_of({"id": "harbor", "region": "ie"}, [{"id": "la"}]) == "ie"
 
 
-def test_the_bundled_catalog_has_a_region_and_every_area_names_it() -> None:
+def test_the_bundled_catalog_has_two_regions_and_every_area_names_one() -> None:
     checked = check_catalog(ROOT / "catalog", as_of=AS_OF)
     assert checked.ok, checked.failure_report()
     vocab = checked.catalog.vocabularies
     assert [(r.id, r.name, r.name_es, r.extra["counties"]) for r in vocab.items("regions")] == [
-        ("los-angeles", "Los Angeles", "Los Ángeles", ["Los Angeles"])
+        ("los-angeles", "Los Angeles", "Los Ángeles", ["Los Angeles"]),
+        ("inland-empire", "Inland Empire", "Inland Empire", ["Riverside", "San Bernardino"]),
     ]
-    assert {a.extra.get("region") for a in vocab.items("areas")} == {"los-angeles"}
+    assert {a.extra.get("region") for a in vocab.items("areas")} == {"los-angeles", "inland-empire"}
 
 
 # -- pages, filters, exports and coverage ------------------------------------------------------------
@@ -308,7 +309,16 @@ def test_catalog_json_and_the_csv_publish_the_place(placed: Catalog) -> None:
     dates = ChangeDates(placed)
     doc = records.catalog_document(placed, "https://wbl.example.org/", dates)
     assert doc["regions"] == [
-        {"id": "los-angeles", "name": "Los Angeles", "name_es": "Los Ángeles", "counties": ["Los Angeles"], "hub": None}
+        {
+            "id": "los-angeles",
+            "name": "Los Angeles",
+            "name_es": "Los Ángeles",
+            "counties": ["Los Angeles"],
+            "hub": None,
+            "hub_name": None,
+            "hub_url": None,
+            "zip_ranges": [],
+        }
     ]
     by_id = {o["catalog_id"]: o for o in doc["opportunities"]}
     near, far = by_id["acme/two-places"]["sites"]

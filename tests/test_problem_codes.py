@@ -52,6 +52,7 @@ BUILT_CODES: dict[str, tuple[str, ...]] = {
         "bad-id",
         "bad-catalog-id",
         "bad-time-of-day",
+        "bad-zip-range",
     ),
     "schema-{f.kind}": (),
     "schema-{self.kind}": (),
@@ -134,6 +135,10 @@ def written_codes() -> dict[str, list[str]]:
 # -- ways to make a mistake ---------------------------------------------------------------------------
 
 Make = Callable[[Path], None]
+
+
+# One region, in block style so each key has its own line (the hub's keys start on line 6).
+REGION = "items:\n  - id: los-angeles\n    name: Los Angeles\n    name_es: Los Ángeles\n    counties: [Los Angeles]\n"
 
 
 def replace(file: str, old: str, new: str) -> Make:
@@ -640,6 +645,36 @@ CASES = [
             "  - {id: inland-empire, name: Inland Empire, name_es: Inland Empire, counties: [Riverside]}\n",
         ),
     ),
+    case(
+        "hub-twice",
+        "a region's hub named as an organization and by name",
+        "vocabularies/regions.yml",
+        7,
+        write(
+            "vocabularies/regions.yml", REGION + "    hub: acme\n    hub_name: Acme Hub\n    hub_url: https://example.org/hub\n"
+        ),
+    ),
+    case(
+        "hub-incomplete",
+        "a region's hub named without its page",
+        "vocabularies/regions.yml",
+        6,
+        write("vocabularies/regions.yml", REGION + "    hub_name: Harbor Career Hub\n"),
+    ),
+    case(
+        "bad-zip-range",
+        "a ZIP range with a digit missing",
+        "vocabularies/regions.yml",
+        6,
+        write("vocabularies/regions.yml", REGION + '    zip_ranges: ["9080-90899"]\n'),
+    ),
+    case(
+        "zip-outside-region",
+        "an area's ZIP code outside its region's ranges",
+        "vocabularies/areas.yml",
+        8,
+        write("vocabularies/regions.yml", REGION + '    zip_ranges: ["91000-91999"]\n'),
+    ),
     case("bad-id", "a pathway named by its title", LISTING, 12, listing("  - manufacturing", "  - Manufacturing")),
     case("bad-catalog-id", "a former id without its organization", LISTING, 52, append(LISTING, FORMER.format("welding-intern"))),
     case(
@@ -869,8 +904,12 @@ def test_code(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spani
 # -- completeness ---------------------------------------------------------------------------------------
 
 
+# Codes that only a command other than the check of one catalog gives, with the test that covers each.
+OTHER_COMMANDS = {"duplicate-organization": "tests/test_regions.py (python -m generator check --with)"}
+
+
 def _case_codes() -> set[str]:
-    return {param.values[0].code for param in CASES}
+    return {param.values[0].code for param in CASES} | set(OTHER_COMMANDS)
 
 
 def test_every_code_has_a_case() -> None:

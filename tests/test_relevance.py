@@ -3,7 +3,8 @@
 Each query of the set lists, per language, the listings that must come back (`expect`) and those that may
 (`may`: they say the words, but are not what the query is after). The searches run through node with the
 browse modules (tests/relevance/search.mjs) over the browse files the build writes, so the ranking measured
-is the browser's. Per language: recall (the share of `expect` found, averaged over the queries) at least
+is the browser's; the words that ask for a filter ("paid", "near Compton", "11th grade", "16 años") are taken out
+and applied as filters as the page does (query-words.json), without the default status filter. Per language: recall (the share of `expect` found, averaged over the queries) at least
 RECALL, and precision at 10 (the share of the first ten results, or of all when fewer, in `expect` or `may`)
 at least PRECISION. The figures are printed (`pytest -s` shows them).
 """
@@ -22,7 +23,7 @@ import yaml
 
 from generator.model import Catalog
 from generator.model.checked import check_catalog
-from generator.render import browse_index, encoding
+from generator.render import browse_index, encoding, query_words
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = ROOT / "tests" / "relevance" / "queries.yml"
@@ -55,8 +56,15 @@ def search(catalog: Catalog, lang: str, queries: list[str], folder: Path) -> lis
     for name, data in browse_index.browse_files(catalog, lang).items():
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_bytes(data)
+    words = folder / query_words.FILE
+    words.write_bytes(query_words.query_words_json(catalog))
     result = subprocess.run(
-        [node, str(SEARCH), str(folder)], input=json.dumps(queries), capture_output=True, text=True, timeout=120, check=False
+        [node, str(SEARCH), str(folder), str(words)],
+        input=json.dumps(queries),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     found = json.loads(result.stdout)

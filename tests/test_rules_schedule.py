@@ -25,17 +25,22 @@ TIME_FIX = "Write 24-hour time such as 09:00 or 18:30."
     [
         pytest.param(
             '  from: 9am\n  to: "17:00"\n',
-            [f"{SHOWN}:28:9: error: `schedule.from` is not a time written HH:MM. {TIME_FIX}"],
+            [
+                f'{SHOWN}:28:9: error: `schedule.from` is not a time written HH:MM. Write `from: "09:00"` (24-hour time, in quotes).'
+            ],
             id="am-pm-word",
         ),
         pytest.param(
             '  from: "09:00"\n  to: 5:00 PM\n',
-            [f"{SHOWN}:29:7: error: `schedule.to` is not a time written HH:MM. {TIME_FIX}"],
+            [f'{SHOWN}:29:7: error: `schedule.to` is not a time written HH:MM. Write `to: "17:00"` (24-hour time, in quotes).'],
             id="twelve-hour-clock",
         ),
         pytest.param(
             '  from: "9:00"\n  to: "17:00"\n',
-            [f"{SHOWN}:28:9: error: `schedule.from` is not a time written HH:MM. {TIME_FIX}"],
+            [
+                f"{SHOWN}:28:9: error: `schedule.from` is not a time written HH:MM. "
+                'Write `from: "09:00"` for the morning, or `from: "21:00"` for the afternoon or evening (24-hour time, in quotes).'
+            ],
             id="one-digit-hour",
         ),
         pytest.param(
@@ -109,6 +114,22 @@ TIME_FIX = "Write 24-hour time such as 09:00 or 18:30."
             [f"{SHOWN}:28:16: error: `schedule.total_hours` is 6000, but it must be at most 5000. Use a number up to 5000."],
             id="total-hours-too-many",
         ),
+        pytest.param(
+            "  total_hours_at_least: true\n",
+            [
+                f"{SHOWN}:28:3: error: `total_hours_at_least` says the hours in all are a minimum, but there is no "
+                "`total_hours`. Add `total_hours:` with the fewest hours a student must reach, such as `total_hours: 100`."
+            ],
+            id="at-least-without-hours",
+        ),
+        pytest.param(
+            "  total_hours: 100\n  total_hours_max: 120\n  total_hours_at_least: true\n",
+            [
+                f"{SHOWN}:30:3: error: `total_hours_at_least` and `total_hours_max` both say how the hours in all vary. "
+                "Keep `total_hours_at_least: true` for a minimum with no top, or `total_hours_max` for a range."
+            ],
+            id="at-least-and-a-range",
+        ),
     ],
 )
 def test_a_time_mistake_gets_a_located_message(minimal: Path, added: str, expected: list[str]) -> None:
@@ -124,6 +145,7 @@ def test_a_time_mistake_gets_a_located_message(minimal: Path, added: str, expect
         pytest.param("  weeks: 6\n  weeks_max: 8\n  hours_per_week: 12\n  hours_per_week_max: 15\n", id="ranges"),
         pytest.param("  weeks: 8\n  weeks_max: 8\n", id="a-range-of-one"),
         pytest.param("  total_hours: 100\n  total_hours_max: 120\n", id="total-range"),
+        pytest.param("  total_hours: 100\n  total_hours_at_least: true\n", id="at-least-100-hours"),
         pytest.param('  days: [sat]\n  sessions: 6\n  from: "08:00"\n  to: "12:00"\n  total_hours: 24\n', id="six-saturdays"),
         pytest.param("  days: [thu, tue]\n", id="days-in-any-order"),
     ],

@@ -456,3 +456,51 @@ def test_printed_commands_use_the_project_environment(small: Path, capsys) -> No
     assert f"#   {RUN} new opportunity --org harbor-logistics <opportunity-id>\n" in text
     assert f"#   {RUN} check catalog/employers/harbor-logistics/organization.yml\n" in text
     assert "python -m generator" not in text.replace(RUN, "")
+
+
+def test_opportunity_starter_followed_for_a_county_summer_jobs_lottery_checks_clean(small: Path) -> None:
+    """A writer follows the starter's comments for a county summer-jobs lottery run through youth-services
+    providers: `provider` as employer of record with a note, a lottery with its results date and a waitlist,
+    and worksites spread across areas instead of a city."""
+    assert main(["new", "opportunity", "--org", ORG, "summer-jobs-lottery"]) == 0
+    target = small / "employers" / ORG / "summer-jobs-lottery.yml"
+    text = target.read_text(encoding="utf-8")
+    # The areas a site can be in, four a line; not the online one.
+    assert (
+        "\n    #     central-la, east-la, south-la, southeast-la\n" in text
+        and "antelope-valley" in text
+        and "moreno-valley-temecula" in text
+    )
+    assert ", online" not in text and "#     online" not in text
+    for line in (
+        "#   employer_of_record_note: Your provider is named in your acceptance letter.",
+        "  #   mode: class-registration",
+        "  #   results_by: YYYY-MM-DD",
+        "  #   waitlist: true",
+        "    #   across: [east-la, san-gabriel-valley]",
+    ):
+        text = uncomment(text, line)
+    text = drop(text, "    city:  # TODO").replace("  mode: class-registration\n", "  mode: lottery\n")
+    values = {
+        **OPPORTUNITY_VALUES,
+        "title": "County Summer Youth Jobs",
+        "summary": "Six weeks of paid summer work at a county park, library or nonprofit, with places drawn by lottery.",
+        "employer_of_record": "provider",
+        "format": "summer-youth-employment",
+        "stage": "preparation",
+        "type": "paid",
+        "amount": "17.28",
+        "unit": "hour",
+        "min": "9",
+        "how": "Apply online; the lottery draws places among complete applications.",
+        "deadline": "2027-03-15",
+        "results_by": "2027-04-01",
+        "name": "County parks, libraries and partner nonprofits",
+    }
+    target.write_text(spanish(fill(text, values)), encoding="utf-8")
+    written = target.read_text(encoding="utf-8")
+    assert placeholder_lines(written) == []
+    assert "\nemployer_of_record: provider\n" in written and "\nemployer_of_record_note: Your provider" in written
+    assert "\n  results_by: 2027-04-01\n  waitlist: true\n" in written and "\n  mode: lottery\n" in written
+    assert "\n    across: [east-la, san-gabriel-valley]\n" in written and "\n    city:" not in written
+    assert check_lines(small) == []

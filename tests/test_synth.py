@@ -32,6 +32,16 @@ def _vocab(root: Path, name: str) -> list[dict]:
     return _load(root / "vocabularies" / f"{name}.yml")["items"]
 
 
+def _site_areas(root: Path, site: dict) -> list[str]:
+    """The areas a site is in: its own, or those it is spread across (`region` is every area but online)."""
+    if site.get("outside_region"):
+        return []
+    across = site.get("across")
+    if across == "region":
+        return [a["id"] for a in _vocab(root, "areas") if a["id"] != "online"]
+    return list(across) if across else [site["area"]]
+
+
 def _tree(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
@@ -92,7 +102,7 @@ def test_every_vocabulary_value_is_used(synth: Path, listings: list[dict]) -> No
     used = {
         "formats": {x["format"] for x in listings},
         "sectors": {s for x in listings for s in x["sectors"]},
-        "areas": {site["area"] for x in listings for site in x["sites"] if not site.get("outside_region")},
+        "areas": {area for x in listings for site in x["sites"] for area in _site_areas(synth, site)},
         "seasons": {x["schedule"]["season"] for x in listings},
         "languages": {lang for x in listings for lang in x["supports"]["languages"]},
         "signals": {sig for x in listings for sig in x.get("quality", {}).get("signals", [])},
@@ -171,14 +181,21 @@ def test_some_listings_describe_real_youth_programs(tmp_path: Path) -> None:
     assert {g for e in elig for g in e.get("populations", []) + e.get("priority", [])} <= groups
 
 
-def test_some_listings_use_the_fields_of_real_programs(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def large(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A thousand listings, enough for fields that only a few listings have; checked once here."""
+    root = tmp_path_factory.mktemp("large") / "c"
+    synthesize(root, 1000, seed=1, as_of=AS_OF)
+    checked = check_catalog(root, as_of=AS_OF)
+    assert not checked.problems, [p.message for p in checked.problems][:3]
+    return root
+
+
+def test_some_listings_use_the_fields_of_real_programs(large: Path) -> None:
     """Times of day, repeating sessions, totals and ranges, tracks, credits, endorsements, application windows,
     online sites without a city and sites outside the region: each in a few listings, so that benchmarks and
     the browse page meet them, and the catalog still checks clean."""
-    root = tmp_path / "c"
-    synthesize(root, 1000, seed=1, as_of=AS_OF)
-    checked = check_catalog(root, as_of=AS_OF)
-    assert not checked.errors, checked.errors[:3]
+    root = large
     listings = _listings(root)
     n = len(listings)
 
@@ -241,6 +258,77 @@ def test_some_listings_use_the_fields_of_real_programs(tmp_path: Path) -> None:
     outside = [x for x in listings if any(site.get("outside_region") for site in x["sites"])]
     assert outside and share(len(outside)) <= 0.02
     assert all("area" not in site for site in sites if site.get("outside_region"))
+
+
+def test_the_newest_fields_of_real_programs_in_realistic_shares(large: Path) -> None:
+    """Worksites across areas for public youth-employment programs, lottery results and waitlists, a provider as
+    employer of record for publicly funded programs, listed dates for talk series, hours by part of the year
+    for year-round programs, and verified organizations: each in a few listings or organizations, where real
+    programs of that kind have them, and the catalog checks without a warning."""
+    root = large
+    listings = _listings(root)
+    n = len(listings)
+    area_ids = {a["id"] for a in _vocab(root, "areas")} - {"online"}
+
+    across = [x for x in listings if any("across" in site for site in x["sites"])]
+    assert 0.01 <= len(across) / n <= 0.06
+    for x in across:
+        assert x["format"] == "summer-youth-employment"
+        site = next(site for site in x["sites"] if "across" in site)
+        assert site["mode"] != "remote" and not {"address", "city", "zip", "area"} & set(site)
+        assert site["across"] == "region" or set(site["across"]) <= area_ids
+    assert {"region"} < {
+        s["across"] if isinstance(s["across"], str) else "list" for x in across for s in x["sites"] if "across" in s
+    }
+
+    applications = [x["application"] for x in listings]
+    lotteries = [a for a in applications if a.get("mode") == "lottery"]
+    assert lotteries and len(lotteries) <= 0.05 * n
+    heard = [a for a in applications if "results_by" in a or "waitlist" in a]
+    assert heard and all(a.get("mode") in ("lottery", "central") for a in heard)
+    assert sum("results_by" in a for a in lotteries) >= 0.5 * len(lotteries) and any(a.get("waitlist") for a in lotteries)
+    for a in heard:
+        if "results_by" in a:
+            last = a["windows"][-1]["deadline"] if "windows" in a else a["deadline"]
+            assert a["results_by"] > last
+
+    by_provider = [x for x in listings if "provider" in _as_list(x.get("employer_of_record"))]
+    assert 0.005 <= len(by_provider) / n <= 0.06
+    assert any(isinstance(x["employer_of_record"], list) for x in by_provider)
+    assert any(x["employer_of_record"] == "provider" for x in by_provider)
+    assert all("funded_by" in x["pay"] for x in by_provider)
+    noted = [x for x in by_provider if "employer_of_record_note" in x]
+    assert noted and all(x["translations"]["es"]["employer_of_record_note"] for x in noted if "es" in x.get("translations", {}))
+    assert all(
+        "employer_of_record_note" in x for x in listings if "employer_of_record_note" in x.get("translations", {}).get("es", {})
+    )
+
+    dated = [x for x in listings if "dates" in x["schedule"]]
+    assert 0.005 <= len(dated) / n <= 0.05
+    for x in dated:
+        days = x["schedule"]["dates"]
+        assert x["format"] == "career-talk" and days == sorted(set(days)) and len(days) >= 3
+        assert "start" not in x["schedule"] and x["schedule"]["from"] < x["schedule"]["to"]
+    seasonal = [x for x in listings if "periods" in x["schedule"]]
+    assert 0.005 <= len(seasonal) / n <= 0.05
+    for x in seasonal:
+        periods = x["schedule"]["periods"]
+        assert x["schedule"]["season"] == "year-round" and "hours_per_week" not in x["schedule"]
+        assert [p["season"] for p in periods] == ["school-year", "summer"]
+        assert periods[0]["hours_per_week"] < periods[1]["hours_per_week"]
+
+    orgs = [_load(p) for p in sorted(root.glob("employers/*/organization.yml"))]
+    verified = [o for o in orgs if "verified" in o]
+    assert 0.15 <= len(verified) / len(orgs) <= 0.55
+    verifiers = {v["id"] for v in _vocab(root, "verifiers")}
+    assert {o["verified"]["by"] for o in verified} <= verifiers
+    # This loader reads the key `on` as YAML 1.1's true; the catalog's own loader reads it as the string.
+    assert all(o["verified"][True] <= AS_OF.isoformat() and o["verified"]["record"].startswith("https://") for o in verified)
+    assert all(o["kind"] != "public-agency" for o in verified)
+
+
+def _as_list(value: object) -> list:
+    return value if isinstance(value, list) else [value]
 
 
 def test_cli_writes_and_refuses_a_non_empty_folder(

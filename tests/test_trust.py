@@ -235,10 +235,16 @@ def test_catalog_json_and_the_csv_carry_the_verification(catalog: Catalog) -> No
     assert records.organization(catalog, catalog.organizations["beta"], "", dates)["verified"] is None
     rows = opportunities_csv(catalog, "", dates).decode("utf-8-sig").splitlines()
     header = rows[0].split(",")
-    assert header[-3:] == ["organization_verified_by", "organization_verified_on", "organization_verified_record"]
+    at = header.index("organization_verified_by")
+    assert header[at : at + 3] == ["organization_verified_by", "organization_verified_on", "organization_verified_record"]
+    assert at > header.index("sites_across")  # appended after the earlier columns
     by_id = {row.split(",")[0]: row.split(",") for row in rows[1:]}
-    assert by_id["acme/fresh"][-3:] == ["Harbor Career Hub", "2026-09-15", "https://bizfileonline.sos.ca.gov/search/business"]
-    assert by_id["beta/shadow"][-3:] == ["", "", ""]
+    assert by_id["acme/fresh"][at : at + 3] == [
+        "Harbor Career Hub",
+        "2026-09-15",
+        "https://bizfileonline.sos.ca.gov/search/business",
+    ]
+    assert by_id["beta/shadow"][at : at + 3] == ["", "", ""]
 
 
 # -- python -m generator stale -------------------------------------------------------------------

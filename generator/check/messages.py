@@ -12,13 +12,14 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import yaml
 
+from generator.check import slips
 from generator.check.problems import Problem
 from generator.check.schemas import VOCAB_ENUMS
 from generator.check.yamlload import YAML11_BOOLS, Loaded
@@ -45,6 +46,10 @@ PATTERN_TEXT = {
     "phone": ("is not a phone number", "Write it like +1-310-555-0100"),
     "zip": ("is not a US ZIP code", 'Write five digits, or ZIP+4, in quotes, like "90802" or "90802-1234"'),
     "id": ("is not a valid id", "Use lowercase letters, digits and single hyphens, such as summer-internship"),
+    "zip_range": (
+        "is not a ZIP code or a range of ZIP codes",
+        'Write five digits, or the first and last ZIP code joined by a hyphen, in quotes, like "92501-92599"',
+    ),
     "catalog_id": ("is not a valid listing id", "Write it as organization-id/opportunity-id"),
 }
 
@@ -98,6 +103,26 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "duplicate-item": ("{field} lists the same value twice", "Remove the repeated item"),
     "wrong-type": ("{field} should be {words}, not {value}", "Write {words}"),
     "other": ("{field} is not in the expected form", "See the field reference for an example"),
+    # Rules between fields (rules.py) that a first listing meets; the form checks them too (contribute/rules.js).
+    "missing-employer-of-record": (
+        "A listing with pay type `{type}` must say who the employer of record is",
+        "Add `employer_of_record: self`, or the id of the organization that puts students on payroll",
+    ),
+    "missing-deadline": (
+        "An open listing needs a deadline or `rolling: true`",
+        "Add `deadline: YYYY-MM-DD`, `rolling: true` if applications are taken until seats fill, "
+        "or `expected:` with when applications usually open if their dates are not announced yet",
+    ),
+    "deadline-and-rolling": (
+        "The listing has both a deadline and `rolling: true`",
+        "Keep the deadline, or remove it and keep `rolling: true`",
+    ),
+    "date-order": (
+        "{field} ({value}) is before {earlier} ({earlier_value})",
+        "Dates go in this order: opens, deadline, start, end",
+    ),
+    "grades-order": ("The lowest grade ({min}) is higher than the highest grade ({max})", "Swap `min` and `max`"),
+    "age-order": ("The minimum age ({min}) is higher than the maximum age ({max})", "Swap `min` and `max`"),
 }
 # Added to a fix when the field may be left out altogether.
 OR_REMOVE = ", or remove the line"
@@ -432,6 +457,8 @@ def _additional_properties(f: _Failure) -> list[Problem]:
         where = f" in {f.field}" if f.path else ""
         if not keys and isinstance(f.error.schema, Mapping) and f.error.schema.get("patternProperties"):
             hint = "Write each language's code as its key: `es` for Spanish"  # translations, keyed by language
+        elif slip := _slip(f, extra, keys):
+            hint = slip
         elif one := _one_of_a_range(f, extra, keys, used):
             hint = one
         elif close := _misspelling(extra, unused):
@@ -455,6 +482,22 @@ def _additional_properties(f: _Failure) -> list[Problem]:
             hint = "Delete this line; the field reference on the Contribute page (/contribute/) lists the keys that belong here"
         out.append(f.at((*f.path, extra), key=True, what=f"Unknown key `{_short(extra)}`{where}", fix=hint, code="unknown-key"))
     return out
+
+
+# The blocks of a listing whose keys are also typed at its top level (`deadline:` beside `title:`).
+_BLOCKS = ("pay", "eligibility", "schedule", "application", "outcomes")
+
+
+def _slip(f: _Failure, extra: str, keys: list[str]) -> str:
+    """A habit from job boards and forms (`wage`, `min_age`, `location`): the field that holds the fact."""
+    block = next((str(p) for p in reversed(f.path) if isinstance(p, str)), "")
+    given = f.value if isinstance(f.value, Mapping) else {}
+    hint = slips.key_hint(block, keys, extra, given)
+    if hint or f.path or "sites" not in keys or _misspelling(extra, keys) or _closest(extra, keys) or _value_of(f, extra):
+        return hint  # a misspelt top-level key (`Status`, `titel`) is that key, not one of a block
+    inner = {b: list(schema_at(f.root, (b,)).get("properties", {})) for b in _BLOCKS if b in keys}
+    written = {b: v for b, v in given.items() if b in inner and isinstance(v, Mapping)}
+    return slips.moved_hint(inner, extra, written, given.get(extra))
 
 
 # Words that say nothing about which key is meant.
@@ -485,8 +528,8 @@ def _gloss(f: _Failure, key: str) -> str:
 
 
 def _companions(keys: list[str]) -> set[str]:
-    """`hours_per_week_max` and the like: they go with their own key, which is the one to offer."""
-    return {k for k in keys if k.endswith("_max") and k[: -len("_max")] in keys}
+    """`hours_per_week_max`, `total_hours_at_least` and the like: they go with their own key, the one to offer."""
+    return {k for k in keys for suffix in ("_max", "_at_least") if k.endswith(suffix) and k[: -len(suffix)] in keys}
 
 
 def _sharing_a_word(f: _Failure, extra: str, keys: list[str]) -> str:
@@ -587,6 +630,8 @@ def _required(f: _Failure) -> list[Problem]:
     absent = [k for k in f.expected if k not in f.value] if isinstance(f.value, dict) else f.expected
     out = []
     for name in absent:
+        if name == "city" and slips.means_remote(f.value):
+            continue  # `mode: online`: the message on `mode` fixes both
         description = _properties(f.error).get(name, {}).get("description", "")
         where = f" in {f.field}" if f.path else ""
         first = description.split(". ")[0].rstrip(".")
@@ -624,6 +669,9 @@ def _type_fix(f: _Failure, wanted: str) -> str:
     if wanted == "boolean":
         if isinstance(value, str) and value.strip().lower() in YAML11_BOOLS:
             return "Write true or false in lowercase (yes, no, on and off are read as text here)"
+        if key in _CREDIT_FLAGS and (amount := re.search(r"\d+(?:\.\d+)?", str(value))):
+            item = slips.credit_item(_CREDIT_FLAGS[key], amount.group(0))
+            return f"Write `{key}: true`, and the amount under `credits:` in `outcomes`, as {item}"
         return "Write true or false"
     if wanted == "string":
         if isinstance(value, list):
@@ -649,6 +697,8 @@ def _type_fix(f: _Failure, wanted: str) -> str:
             return f"Write each item on its own line under `{key}:`, starting with `- ` (such as `- {first}`), not separated by commas"
         if isinstance(value, str) and value.startswith("-"):
             return f"Add a space after the dash: `- {value[1:].strip()}`"
+        if shaped := _item_shape(f, (*f.path, 0), value):
+            return f"Write each item on its own line under `{key}:`, as {shaped}"
         if isinstance(value, (str, int, float)):
             return f"Put it on its own line under `{key}:`, starting with `- `, as `- {value}`"
         return "Write each item on its own line, starting with `- `"
@@ -760,9 +810,37 @@ def _object_fix(f: _Failure, key: str) -> str:
     if isinstance(value, str) and re.match(r"^[\w-]+:\S", value):
         name, _, rest = value.partition(":")
         return f"Add a space after the colon: `{name}: {rest}`"
+    if not key and (shaped := _item_shape(f, f.path, value)):
+        owner = f.path[-2] if len(f.path) >= 2 and isinstance(f.path[-2], str) else ""
+        return f"Write each item on its own line under `{owner}:`, as {shaped}" if owner else f"Write the item as {shaped}"
     if not key:
         return "Write the item as `key: value` lines: the first right after the `- `, the others below it, lined up"
     return f"Put the keys on the lines below `{key}:`, indented by two spaces"
+
+
+# The yes-or-no credit fields, and the kind of `outcomes.credits` that says how much.
+_CREDIT_FLAGS = {"college_credit": "college", "academic_credit": "high-school"}
+
+
+def _item_shape(f: _Failure, item_path: tuple[Any, ...], value: Any) -> str:
+    """A number typed where a list item has keys (`credits: 3`, `steps: [17.5, 18.5]`): the item with that number
+    as its `amount` and the schema's examples for its other required keys, a year step numbered by its place."""
+    node = schema_at(f.root, item_path)
+    properties, required = node.get("properties", {}), node.get("required", [])
+    number = value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+    if number is None or "amount" not in properties:
+        return ""
+    index = item_path[-1] if isinstance(item_path[-1], int) else 0
+    shown = []
+    for name in required or ["amount"]:
+        if name == "amount":
+            shown.append(f"amount: {number}")
+        elif name == "year":
+            shown.append(f"year: {index + 1}")
+        else:
+            shown.append(f"{name}: {example(replace(f, path=(*item_path, name)), '...')}")
+    item = "`- {" + ", ".join(shown) + "}`"
+    return item + (f" ({slips.CREDIT_KINDS})" if "credits" in item_path else "")
 
 
 def _flow(text: str) -> Any:
@@ -798,18 +876,25 @@ def _enum(f: _Failure) -> list[Problem]:
     if pieces is not None:
         return pieces
     typed = f" {_fold(str(f.value))} "
+    named = [str(p) for p in f.path if isinstance(p, str)][-2:]
+    other_words = slips.value_hint(".".join(named), f.value, allowed)
     several = sorted((a for a in allowed if f" {_fold(a)} " in typed), key=lambda a: typed.index(f" {_fold(a)} "))
     if len(several) > 1 and f.path and isinstance(f.path[-1], int):
         # "Manufacturing and Product Development, Health Science and Medical Technology": two items on one line.
         lines = " and ".join(f"`- {a}`" for a in several)
         fix = f"It names {len(several)} values: put each on its own line, starting with `- `: {lines}"
+    elif other_words:
+        fix = other_words
     elif f.path and f.path[-1] == "across" and isinstance(f.value, str):
         # `across` takes one word (`region`) or a list of areas: a lone area id is a list of one.
         fix = f"Write the areas as a list, `across: [{_short(f.value)}]`, or `across: region` for the whole region"
     elif name in MAINTAINED_LISTS:
-        fix = suggest(str(f.value), allowed, f.aliases.get(name)) + (
-            f". The list lives in {where}, which the region's maintainers edit: to add a new one, ask them in the pull request"
-        )
+        fix = suggest(str(f.value), allowed, f.aliases.get(name))
+        if not fix.startswith("Write"):  # the entry meant is in the list under its id: nothing to ask for
+            fix = fix.rstrip(".") + ("" if fix.endswith("?") else ".")
+            fix += (
+                f" The list lives in {where}, which the region's maintainers edit: to add a new one, ask them in the pull request"
+            )
     else:
         fix = suggest(str(f.value), allowed, f.aliases.get(name), where)
     return [f.at(f.path, what=what, fix=fix, code="not-allowed")]
@@ -929,6 +1014,8 @@ def _form_fix(f: _Failure, name: str, value: Any) -> tuple[str, str] | None:
                 continue
             if _passes(f, day.isoformat()):
                 return "is not a date written YYYY-MM-DD", f"Write it year first, as {day.isoformat()}"
+    if name == "time_of_day" and (clock := slips.clock_fix(text, str(f.path[-1]) if f.path else "")):
+        return "is not a time written HH:MM", clock
     if name == "email" and _PHONE.match(text):
         where = "Put the phone number under `phone:`, and here" if "phone" in _siblings(f) else "Here,"
         return "is a phone number, not an email address", f"{where} write a role email address such as internships@example.org"

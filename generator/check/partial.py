@@ -58,7 +58,8 @@ def blocked_paths(errors: Iterable[jsonschema.ValidationError]) -> tuple[Path, .
 
 def hides(blocked: Iterable[Path], path: Path) -> bool:
     """Whether the value at path, or a mapping or list that holds it, failed the schema."""
-    return any(path[: len(b)] == b for b in blocked)
+    marks = blocked if isinstance(blocked, (set, frozenset)) else frozenset(blocked)
+    return any(path[:n] in marks for n in range(len(path) + 1))
 
 
 def readable(blocked: Iterable[Path], *paths: Path) -> bool:

@@ -75,6 +75,25 @@ def region_of(area: Mapping[str, Any], regions: Sequence[Mapping[str, Any]]) -> 
     return str(regions[0]["id"]) if len(regions) == 1 else ""
 
 
+def zip_range(text: str) -> tuple[int, int]:
+    """A region's `zip_ranges` entry as its first and last ZIP code, both included ("92501" is a range of one)."""
+    first, _, last = text.partition("-")
+    return int(first), int(last or first)
+
+
+def in_zip_ranges(zip_code: str, ranges: Sequence[str]) -> bool:
+    """Whether a ZIP code (ZIP+4 by its first five digits) falls in one of a region's `zip_ranges`."""
+    five = zip_code[:5]
+    if not five.isdigit():
+        return False
+    return any(first <= int(five) <= last for first, last in map(zip_range, ranges))
+
+
+def home_region(regions: Sequence[Mapping[str, Any]]) -> str:
+    """The region `across: region` means: the first of regions.yml (the region the catalog started with)."""
+    return str(regions[0]["id"]) if regions else ""
+
+
 REGION_WIDE = "region"  # `across: region`: every area of the region
 
 
@@ -83,12 +102,13 @@ def is_place(area: Mapping[str, Any]) -> bool:
     return bool(area.get("cities") or area.get("zips"))
 
 
-def across_areas(site: Mapping[str, Any], areas: Sequence[Mapping[str, Any]]) -> list[str]:
+def across_areas(site: Mapping[str, Any], areas: Sequence[Mapping[str, Any]], region: str = "") -> list[str]:
     """The area ids a site spread across areas (`across`) covers, in the vocabulary's order: every place area
-    for `across: region`, else the listed ones that are places. [] for a site without `across`."""
+    of `region` (the home region, home_region) for `across: region`, else the listed ones that are places. []
+    for a site without `across`. An area that names no region is in the home region."""
     across = site.get("across")
     if across == REGION_WIDE:
-        return [str(a["id"]) for a in _places(areas)]
+        return [str(a["id"]) for a in _places(areas) if not region or a.get("region", region) == region]
     if not isinstance(across, list):
         return []
     wanted = {str(a) for a in across}

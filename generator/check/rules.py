@@ -20,7 +20,7 @@ from generator import i18n
 from generator.characters import text_problem
 from generator.check import places, review
 from generator.check.load import Record
-from generator.check.messages import FREE_MAIL, field_name, free_mail_text, suggest, unknown_organization_fix
+from generator.check.messages import FREE_MAIL, field_name, free_mail_text, suggest, template, unknown_organization_fix
 from generator.check.problems import Problem, Severity
 from generator.check.tracks import with_track
 from generator.check.yamlload import Loaded
@@ -462,6 +462,64 @@ class Rules:
         for i, region in enumerate(regions):
             if record and "hub" in region:
                 self.reference(record, ("items", i, "hub"), region["hub"], "organization", "organization")
+            if record:
+                self.region_hub(record, i, region)
+        if areas and record and ("vocabulary", "regions") not in self.failed:
+            self.region_zips(record, areas, regions)
+
+    def region_hub(self, record: Record, i: int, region: dict[str, Any]) -> None:
+        """A region's hub is an organization of the catalog (`hub`) or a name with its page (`hub_name`, `hub_url`)."""
+        if "hub" in region and ("hub_name" in region or "hub_url" in region):
+            extra = "hub_name" if "hub_name" in region else "hub_url"
+            self.add(
+                record,
+                ("items", i, extra),
+                "hub-twice",
+                f"The region `{region['id']}` names its hub twice: `hub` (an organization of the catalog) and `{extra}`",
+                "Keep `hub` when the hub has an organization folder in the catalog; otherwise remove it and keep "
+                "`hub_name` with `hub_url`",
+            )
+        for have, need in (("hub_name", "hub_url"), ("hub_url", "hub_name")):
+            if have in region and need not in region and "hub" not in region:
+                self.add(
+                    record,
+                    ("items", i, have),
+                    "hub-incomplete",
+                    f"The region `{region['id']}` gives `{have}` but not `{need}`",
+                    f"Add `{need}`: families see the hub's name linked to its page",
+                )
+
+    def region_zips(self, record: Record, areas: Record, regions: list[dict[str, Any]]) -> None:
+        """A region's `zip_ranges` hold every ZIP code of its areas, and each range runs from low to high."""
+        ranges: dict[str, list[str]] = {}
+        for i, region in enumerate(regions):
+            for j, text in enumerate(region.get("zip_ranges", ())):
+                first, last = places.zip_range(text)
+                if first > last:
+                    self.add(
+                        record,
+                        ("items", i, "zip_ranges", j),
+                        "range-order",
+                        f"The ZIP range `{text}` of the region `{region['id']}` starts after it ends",
+                        f"Write the lower ZIP code first: `{last:05d}-{first:05d}`",
+                    )
+            if region.get("zip_ranges"):
+                ranges[str(region["id"])] = list(region["zip_ranges"])
+        for i, area in enumerate(areas.data["items"]):
+            region_id = places.region_of(area, regions)
+            within = ranges.get(region_id)
+            if within is None:
+                continue
+            for j, zip_code in enumerate(area.get("zips", ())):
+                if not places.in_zip_ranges(places.zip_text(zip_code), within):
+                    self.add(
+                        areas,
+                        ("items", i, "zips", j),
+                        "zip-outside-region",
+                        f"The ZIP code {zip_code} of the area `{area['id']}` is outside the region `{region_id}` "
+                        f"(its `zip_ranges` in catalog/vocabularies/regions.yml: {', '.join(within)})",
+                        "Correct the ZIP code, move it to an area of the region it is in, or widen the region's `zip_ranges`",
+                    )
 
     def verified(self, record: Record) -> None:
         """`verified:` names a verifier of verifiers.yml, on a day that has come."""
@@ -692,8 +750,8 @@ class Rules:
                 record,
                 ("pay",),
                 "missing-employer-of-record",
-                f"A listing with pay type `{pay['type']}` must say who the employer of record is",
-                "Add `employer_of_record: self`, or the id of the organization that puts students on payroll",
+                template("missing-employer-of-record", 0, type=pay["type"]),
+                template("missing-employer-of-record", 1),
                 key=True,
             )
         else:
@@ -978,8 +1036,8 @@ class Rules:
                 record,
                 ("eligibility", "grades", "min"),
                 "range-order",
-                f"The lowest grade ({grades['min']}) is higher than the highest grade ({grades['max']})",
-                "Swap `min` and `max`",
+                template("grades-order", 0, min=grades["min"], max=grades["max"]),
+                template("grades-order", 1),
             )
         age = eligibility.get("age", {})
         if "min" in age and "max" in age and age["min"] > age["max"]:
@@ -987,8 +1045,8 @@ class Rules:
                 record,
                 ("eligibility", "age", "min"),
                 "range-order",
-                f"The minimum age ({age['min']}) is higher than the maximum age ({age['max']})",
-                "Swap `min` and `max`",
+                template("age-order", 0, min=age["min"], max=age["max"]),
+                template("age-order", 1),
             )
 
     def tracks(self, record: Record) -> None:
@@ -1112,6 +1170,25 @@ class Rules:
                     "range-order",
                     f"`{high}` ({schedule[high]}) is lower than `{low}` ({schedule[low]})",
                     f"Write the smallest number in `{low}` and the largest in `{high}`",
+                )
+        if schedule.get("total_hours_at_least") is True:
+            if "total_hours" not in schedule:
+                self.add(
+                    record,
+                    ("schedule", "total_hours_at_least"),
+                    "missing-key",
+                    "`total_hours_at_least` says the hours in all are a minimum, but there is no `total_hours`",
+                    "Add `total_hours:` with the fewest hours a student must reach, such as `total_hours: 100`",
+                    key=True,
+                )
+            elif "total_hours_max" in schedule:
+                self.add(
+                    record,
+                    ("schedule", "total_hours_at_least"),
+                    "conflict",
+                    "`total_hours_at_least` and `total_hours_max` both say how the hours in all vary",
+                    "Keep `total_hours_at_least: true` for a minimum with no top, or `total_hours_max` for a range",
+                    key=True,
                 )
         start, end = schedule.get("from"), schedule.get("to")
         if (start is None) != (end is None):
@@ -1261,8 +1338,8 @@ class Rules:
                 record,
                 ("application", "rolling"),
                 "conflict",
-                "The listing has both a deadline and `rolling: true`",
-                "Keep the deadline, or remove it and keep `rolling: true`",
+                template("deadline-and-rolling", 0),
+                template("deadline-and-rolling", 1),
                 key=True,
             )
         elif (
@@ -1278,9 +1355,8 @@ class Rules:
                 record,
                 ("application",),
                 "missing-deadline",
-                "An open listing needs a deadline or `rolling: true`",
-                "Add `deadline: YYYY-MM-DD`, `rolling: true` if applications are taken until seats fill, "
-                "or `expected:` with when applications usually open if their dates are not announced yet",
+                template("missing-deadline", 0),
+                template("missing-deadline", 1),
                 key=True,
             )
         ordered = [(p, found[p]) for p in DATE_FIELDS if p in found]
@@ -1290,8 +1366,8 @@ class Rules:
                     record,
                     second,
                     "date-order",
-                    f"{field_name(second)} ({b}) is before {field_name(first)} ({a})",
-                    "Dates go in this order: opens, deadline, start, end",
+                    template("date-order", 0, field=field_name(second), value=b, earlier=field_name(first), earlier_value=a),
+                    template("date-order", 1),
                 )
         reviewed = found.get(("last_reviewed",))
         limit = review.limit_days(self.vocabulary_items("regions"))

@@ -92,6 +92,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     # A folder that holds the catalog (`check .` at the project's root) means the whole catalog.
     selected = [p for p in paths if not (p.resolve() == root.resolve() or p.resolve() in root.resolve().parents)]
     problems = reported(checked, root, selected, as_of)
+    if args.combined:
+        from generator.check.combine import shared_organizations
+
+        problems += shared_organizations([root, *(Path(p) for p in args.combined)])
     if args.format == "json":
         print(as_json(problems))
     elif args.format == "github":
@@ -118,6 +122,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=["text", "github", "json"], default="text", help="output format (default: text)")
     check.add_argument("--against", metavar="REV", help="also report listing files deleted since this git revision")
     check.add_argument("--catalog", metavar="DIR", help="catalog folder (default: ./catalog)")
+    check.add_argument(
+        "--with",
+        dest="combined",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="another regional catalog to combine with this one: report organization folders both define (repeatable)",
+    )
     check.set_defaults(func=cmd_check)
 
     for _name, module in _EXTRA_COMMANDS:

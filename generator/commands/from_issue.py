@@ -47,6 +47,7 @@ from generator.commands.issue_form import (
     STATUSES,
     Field,
     Parsed,
+    area_options,
     clean,
     endorsement_options,
     parse,
@@ -126,10 +127,16 @@ def _clock(value: str) -> str:
     return f"{hour:02d}:{minute:02d}"
 
 
-def listing(answers: dict[str, Any], today: str, endorsements: Mapping[str, Any] | None = None) -> dict[str, Any]:
+def listing(
+    answers: dict[str, Any],
+    today: str,
+    endorsements: Mapping[str, Any] | None = None,
+    areas: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
     """The opportunity, keys in the order of docs/reference-opportunity.yml. `endorsements` maps the form's
-    endorsement choices to what the listing writes (see endorsement_options)."""
-    endorsements = endorsements or {}
+    endorsement choices to what the listing writes (see endorsement_options), `areas` the choices of worksites
+    across areas to area ids (see area_options)."""
+    endorsements, areas = endorsements or {}, areas or {}
     a = answers
     data: dict[str, Any] = {"example": False, "title": a["title"], "summary": a["summary"], "description": a["description"]}
     # One organization, `self`, or `provider` (whichever youth-services provider enrolls the student); several,
@@ -172,6 +179,8 @@ def listing(answers: dict[str, Any], today: str, endorsements: Mapping[str, Any]
     for key, ident in (("start", "start_date"), ("end", "end_date")):
         if a[ident]:
             schedule[key] = a[ident]
+    if a["dates"]:
+        schedule["dates"] = a["dates"]
     if a["total_hours"]:
         schedule["total_hours"] = _number(a["total_hours"])
     if a["days"]:
@@ -198,8 +207,13 @@ def listing(answers: dict[str, Any], today: str, endorsements: Mapping[str, Any]
         application["waitlist"] = True
     data["application"] = application
 
-    # An online-only site needs no city (parse() asks for one otherwise).
+    # An online-only site needs no city, nor does one spread across areas (parse() asks for one otherwise).
     site: dict[str, Any] = {"name": a["site_name"]}
+    if a["across"]:
+        # The whole region covers every area; a choice the catalog's list no longer has is written as chosen, for
+        # the checker to report.
+        chosen_areas = [areas.get(label, label) for label in a["across"]]
+        site["across"] = "region" if "region" in chosen_areas else chosen_areas
     if a["site_city"]:
         site["city"] = a["site_city"]
     if a["site_zip"]:
@@ -249,6 +263,25 @@ def to_yaml(data: dict[str, Any], target: Path, root: Path) -> str:
     )
     body = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=4096, default_flow_style=False)
     return header + body
+
+
+def _vocabulary_items(root: Path, name: str) -> list[dict[str, Any]]:
+    """The items of a vocabulary of the catalog, or none when it cannot be read (the checker reports why)."""
+    from generator.check.yamlload import load
+
+    path = root / "vocabularies" / f"{name}.yml"
+    try:
+        loaded, _ = load(shown_path(path), path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return []
+    data = loaded.data if loaded else None
+    items = data.get("items") if isinstance(data, dict) else None
+    return [item for item in items if isinstance(item, dict) and "id" in item] if isinstance(items, list) else []
+
+
+def area_choices(root: Path) -> dict[str, str]:
+    """The form's choices of worksites across areas in this catalog."""
+    return area_options(_vocabulary_items(root, "areas"), _vocabulary_items(root, "regions"))
 
 
 def endorsement_choices(root: Path) -> dict[str, Any]:
@@ -394,7 +427,7 @@ def cmd_from_issue(args: argparse.Namespace) -> int:
             "(control, zero-width or text-direction characters) from the answers."
         )
 
-    yaml_text = to_yaml(listing(parsed.answers, as_of, endorsement_choices(root)), target, root)
+    yaml_text = to_yaml(listing(parsed.answers, as_of, endorsement_choices(root), area_choices(root)), target, root)
     if args.dry_run:
         print(yaml_text, end="")
         print(f"Dry run: nothing was written to {shown}.")

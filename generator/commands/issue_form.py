@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from generator.check.places import is_place
 from generator.commands.new import id_problem
 from generator.ids import reserved_problem
 
@@ -58,11 +59,13 @@ FIELDS = (
     Field("Waitlist", "waitlist", "checkboxes"),
     Field("First day", "start_date", "input"),
     Field("Last day", "end_date", "input"),
+    Field("Event dates", "dates", "textarea"),
     Field("Days it meets", "days", "checkboxes"),
     Field("Start time", "time_from", "input"),
     Field("End time", "time_to", "input"),
     Field("Total hours", "total_hours", "input"),
     Field("Site name", "site_name", "input"),
+    Field("Worksites across areas", "across", "dropdown"),
     Field("Site city", "site_city", "input"),
     Field("Site ZIP code", "site_zip", "input"),
     Field("In person or remote", "site_mode", "dropdown"),
@@ -197,6 +200,7 @@ CREDIT_KINDS = {
     "apprenticeship": "apprenticeship-hours",
 }
 STEP_EXAMPLE = "year 1: 18.50"
+DATE_EXAMPLE = "2027-02-03"
 WINDOW_EXAMPLE = "2027-01-11 – 2027-03-01"
 CREDIT_EXAMPLE = "college: 3 units from Harborview Community College"
 _AMOUNT = r"\$?\s*([0-9][0-9,]*(?:\.[0-9]+)?)"
@@ -254,6 +258,27 @@ def windows(value: str | None) -> tuple[list[dict[str, str]], list[str]]:
     return found, problems
 
 
+def event_dates(value: str | None) -> tuple[list[str], list[str]]:
+    """Listed event days, one `YYYY-MM-DD` a line, and a problem for each line that is not one date. Order, repeats
+    and days that do not exist are left to the checker, which names the item."""
+    found, problems = [], []
+    for n, line in enumerate(_lines(value), 1):
+        match = re.fullmatch(rf"{_DATE}\s*", line)
+        if match:
+            found.append(_iso(match[1]))
+            continue
+        written = re.findall(_DATE, line)
+        why = (
+            " (write the date as year-month-day)"
+            if not written
+            else " (one date a line)"
+            if len(written) > 1
+            else " (only the date: the time goes under Start time and End time)"
+        )
+        problems.append(_cannot_read("dates", n, line, DATE_EXAMPLE, why))
+    return found, problems
+
+
 def credits(value: str | None) -> tuple[list[dict[str, Any]], list[str]]:
     """`kind: amount [from who]` lines as credits, and a problem for each line that is not one."""
     found, problems = [], []
@@ -284,6 +309,17 @@ def endorsement_options(items: list[dict[str, Any]]) -> dict[str, Any]:
     return options
 
 
+def area_options(areas: list[dict[str, Any]], regions: list[dict[str, Any]]) -> dict[str, str]:
+    """The form's choices for worksites spread across areas, from catalog/vocabularies/areas.yml: the whole region
+    (`across: region`), then each area that is a place (not the online one) by its English name, mapped to its id."""
+    region = next((str(r.get("name") or r["id"]) for r in regions if "id" in r), "")
+    options = {f"The whole {region} region" if region else "The whole region": "region"}
+    for item in areas:
+        if is_place(item):
+            options[str(item.get("name") or item["id"])] = str(item["id"])
+    return options
+
+
 def chosen(value: str | None) -> list[str]:
     """The options of a dropdown that allows several, which GitHub writes joined by `, `."""
     return [part.strip() for part in (value or "").split(", ") if part.strip()]
@@ -303,8 +339,24 @@ def _who_and_where(answers: dict[str, Any]) -> list[str]:
             f"{LABELS['grade_min']}: no answer. Give the lowest and highest grade, or the ages instead "
             "(such as 16 to 24 for young people out of school)."
         )
-    if not answers["site_city"] and answers["site_mode"] != REMOTE:
-        problems.append(f"{LABELS['site_city']}: no answer. It is required unless the site is online only (remote).")
+    across = answers["across"]
+    if across and answers["site_mode"] == REMOTE:
+        problems.append(
+            f"{LABELS['across']}: leave it empty for an online-only (remote) site, which is in no area; "
+            "or choose in-person or hybrid under In person or remote."
+        )
+    elif across:
+        for ident in ("site_city", "site_zip"):
+            if answers[ident]:
+                problems.append(
+                    f"{LABELS[ident]}: leave it empty when {LABELS['across']} are chosen; worksites spread across "
+                    "areas have no single address. For one site at one address, leave the areas empty instead."
+                )
+    elif not answers["site_city"] and answers["site_mode"] != REMOTE:
+        problems.append(
+            f"{LABELS['site_city']}: no answer. It is required unless the site is online only (remote) "
+            f"or spread across areas ({LABELS['across']})."
+        )
     return problems
 
 
@@ -362,12 +414,19 @@ def parse(text: str) -> Parsed:
             problems.append(f"{label}: no sector is ticked. Tick one to four.")
         else:
             problems.append(f"{label}: no answer. It is required.")
+    answers["across"] = chosen(answers["across"])
     problems.extend(_who_and_where(answers))
-    written = {ident for ident in ("pay_steps", "application_windows", "credits") if answers[ident]}
+    written = {ident for ident in ("pay_steps", "application_windows", "credits", "dates") if answers[ident]}
     problems.extend(_once(answers, written))
-    for ident, read in (("pay_steps", pay_steps), ("application_windows", windows), ("credits", credits)):
+    read_lines = (("pay_steps", pay_steps), ("application_windows", windows), ("credits", credits), ("dates", event_dates))
+    for ident, read in read_lines:
         answers[ident], found = read(answers[ident])
         problems.extend(found)
+    if "dates" in written and len(answers["dates"]) == 1 and len(_lines(raw["dates"])) == 1:
+        problems.append(
+            f"{LABELS['dates']}: give two or more dates, one a line; for a one-day event, give the day under "
+            f"{LABELS['start_date']} and {LABELS['end_date']} instead."
+        )
     answers["endorsements"] = chosen(answers["endorsements"])
     for ident, noun in (("org_id", "organization id"), ("opportunity_id", "opportunity id")):
         value = answers[ident]

@@ -146,6 +146,19 @@ def _vocabulary(root: Path, name: str) -> list[dict[str, str]]:
         return []
 
 
+def _place_areas(root: Path) -> list[str]:
+    """The ids of the areas a site can be in (not the online one), for the comment on `across`."""
+    from generator.check.places import is_place
+    from generator.check.yamlload import load
+
+    try:
+        loaded, _ = load("areas", (root / "vocabularies" / "areas.yml").read_text(encoding="utf-8"))
+        items = loaded.data["items"] if loaded else []
+        return [printable(str(item["id"])) for item in items if isinstance(item, dict) and item.get("id") and is_place(item)]
+    except Exception:  # noqa: BLE001 - comments are a convenience; the checker reports broken vocabularies
+        return []
+
+
 def _environment() -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
@@ -167,6 +180,7 @@ def starter_text(kind: str, target: Path, root: Path, **ids: str) -> str:
         "run": RUN,
         "formats": _vocabulary(root, "formats"),
         "sectors": _vocabulary(root, "sectors"),
+        "areas": _place_areas(root),
         "stages": _choices(read_schema("defs")["$defs"]["stage"]["enum"]),
         "pay_types": _choices(opportunity["pay"]["properties"]["type"]["enum"]),
         "pay_units": _choices(opportunity["pay"]["properties"]["unit"]["enum"]),

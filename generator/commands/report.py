@@ -136,7 +136,14 @@ def cmd_report(args: argparse.Namespace) -> int:
             print(line, file=sys.stderr)
         print(summary(checked.files, checked.problems), file=sys.stderr)
         return 1
-    sys.stdout.write(render(checked.catalog, args.format, args.lang))
+    from generator.model import regions
+
+    wanted = regions.parse(args.regions or os.environ.get(regions.ENVIRONMENT, ""))
+    problem = regions.unknown_problem(checked.catalog.vocabularies, wanted)
+    if problem:
+        print(f"report: error: {problem}", file=sys.stderr)
+        return 2
+    sys.stdout.write(render(regions.select(checked.catalog, wanted), args.format, args.lang))
     return 0
 
 
@@ -151,4 +158,10 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     parser.add_argument("--catalog", metavar="DIR", help="catalog folder (default: ./catalog)")
     parser.add_argument("--lang", choices=["en", "es"], default="en", help="language of names and headings (default: en)")
+    parser.add_argument(
+        "--regions",
+        metavar="IDS",
+        help="only these regions of vocabularies/regions.yml, separated by commas, as a regional build counts them "
+        "(default: CATALOG_REGIONS, else every region)",
+    )
     parser.set_defaults(func=cmd_report)

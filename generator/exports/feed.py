@@ -16,13 +16,15 @@ from generator.characters import xml_safe
 from generator.exports.calendar import host_of
 from generator.exports.dates import ChangeDates, iso
 from generator.exports.records import LICENSE_URL, absolute
-from generator.model import Catalog, Opportunity
+from generator.model import Catalog, Opportunity, regions
 from generator.present.view import View
 
 ATOM = "http://www.w3.org/2005/Atom"
 LIMIT = 100
 TAG_YEAR = "2026"  # part of every entry id: never change it, or every reader sees every entry as new
 SITE = "LA Work-Based Learning Catalog"
+# The scheme of a region's category: the browse page's address that the region id completes.
+REGION_SCHEME = "opportunities/?region="
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class Change:
     author: str
     categories: tuple[tuple[str, str], ...]
     retired: bool = False
+    regions: tuple[tuple[str, str], ...] = ()  # (id, name): only in a catalog of several regions
 
 
 def entry_id(host: str, ident: str) -> str:
@@ -62,7 +65,12 @@ def _listing(catalog: Catalog, en: View, opp: Opportunity, when: dt.datetime) ->
     summary = str(opp.raw.get("summary", "")) + "\n" + " · ".join(f for f in facts if f)
     if opp.example:
         summary = "Example listing, not a real offer.\n" + summary
-    return Change(opp.id, when, f"{opp.title} ({org})", summary, org, tuple((s, en.sector_name(s)) for s in opp.sectors))
+    sectors = tuple((s, en.sector_name(s)) for s in opp.sectors)
+    # A reader of a statewide feed keeps the entries of its region by these categories (REGION_SCHEME).
+    found = (regions.listing_regions(catalog, opp) or regions.ids(catalog.vocabularies)) if regions.several(catalog) else ()
+    return Change(
+        opp.id, when, f"{opp.title} ({org})", summary, org, sectors, regions=tuple((r, en.vocab("regions", r)) for r in found)
+    )
 
 
 def _retired(catalog: Catalog, en: View, ident: str, when: dt.datetime) -> Change:
@@ -103,6 +111,8 @@ def feed(catalog: Catalog, site_url: str, dates: ChangeDates) -> bytes:
         _add(_add(entry, "author"), "name", change.author)
         for term, label in change.categories:
             _add(entry, "category", term=term, label=label)
+        for term, label in change.regions:
+            _add(entry, "category", term=term, label=label, scheme=absolute(site_url, REGION_SCHEME))
         _add(entry, "summary", change.summary, type="text")
     ET.indent(root)
     document: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)

@@ -41,6 +41,9 @@ SPEC = """
   name_es  string  Name in Spanish.
   counties  string[]  The counties it covers.
   hub  string?  Organization id of the region's hub, which coordinates work-based learning there.
+  hub_name  string?  The hub's name, when it is not an organization of the catalog (then hub is null).
+  hub_url  string?  The page of the hub that hub_name names.
+  zip_ranges  string[]  The region's ZIP codes, as codes or first-last ranges; empty when not given.
 @contact  object  A role-based contact.
   role  string?  Office or role.
   email  string?  Email address.
@@ -141,6 +144,7 @@ opportunity  object  One listing.
     weeks_max  integer?  Top of a range of weeks (`weeks` is the bottom); null when the length does not vary.
     total_hours  number?  Hours in all, from the first day to the last (the bottom of a range when total_hours_max is given).
     total_hours_max  number?  Top of a range of hours in all.
+    total_hours_at_least  boolean  true when `total_hours` is a minimum the student must reach (at least that many hours).
     days  string(mon,tue,wed,thu,fri,sat,sun)[]  Days of the week it meets, Monday first; empty when not given.
     sessions  integer?  How many times it meets in all.
     from  string?  Time it starts each day it meets, 24-hour HH:MM, Los Angeles time.
@@ -187,6 +191,7 @@ opportunity  object  One listing.
     region  string?  Region id of the site's area (`vocabularies/regions.yml`); null for a site in no area.
     across  string[]  For worksites spread across areas with no single address: the area ids they cover (every area of the region when across_region is true); such a site has an empty city and null address, ZIP code, area and coordinates. Empty for a site at one place.
     across_region  boolean  true when the worksites are spread across the whole region (`across: region`).
+  regions  string[]  Region ids the listing is found under: its sites' regions, else (online only or outside every region) those of its organization's other listings; empty when it serves every region.
   seats  integer?  How many students can take part.
   employer_roles  object[]  For a program an intermediary runs: the ways an employer can take part; empty otherwise.
     way  string(hire,host,sponsor,mentor,speak)  hire (students on the employer's payroll), host (a placement the program pays for), sponsor (funds placements), mentor or speak (a talk or a tour).

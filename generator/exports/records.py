@@ -8,7 +8,7 @@ from typing import Any
 from generator import i18n
 from generator.exports.dates import ChangeDates, iso
 from generator.exports.schema import FORMAT_VERSION
-from generator.model import STAGES, WEEKDAYS, Catalog, EmployerRole, Opportunity, Organization, Pathway, Period, review
+from generator.model import STAGES, WEEKDAYS, Catalog, EmployerRole, Opportunity, Organization, Pathway, Period, regions, review
 from generator.model import status as status_rules
 from generator.present.view import lang_prefix
 
@@ -219,6 +219,7 @@ def opportunity(catalog: Catalog, opp: Opportunity, site_url: str, dates: Change
             "weeks_max": sched.get("weeks_max"),
             "total_hours": sched.get("total_hours"),
             "total_hours_max": sched.get("total_hours_max"),
+            "total_hours_at_least": sched.get("total_hours_at_least") is True,
             "days": [WEEKDAYS[d] for d in opp.schedule.days],
             "sessions": sched.get("sessions"),
             "from": optional_str(sched.get("from")),
@@ -272,6 +273,7 @@ def opportunity(catalog: Catalog, opp: Opportunity, site_url: str, dates: Change
             }
             for s in opp.sites
         ],
+        "regions": list(regions.listing_regions(catalog, opp)),
         "seats": opp.seats,
         "employer_roles": [
             {
@@ -486,6 +488,9 @@ def catalog_sections(catalog: Catalog, site_url: str, dates: ChangeDates) -> dic
                 "name_es": r.name_es,
                 "counties": [str(c) for c in r.extra.get("counties", ())],
                 "hub": r.extra.get("hub"),
+                "hub_name": r.extra.get("hub_name"),
+                "hub_url": r.extra.get("hub_url"),
+                "zip_ranges": [str(z) for z in r.extra.get("zip_ranges", ())],
             }
             for r in catalog.vocabularies.items("regions")
         ],

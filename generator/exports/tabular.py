@@ -182,6 +182,7 @@ sites_across | For worksites spread across areas with no single address: `region
 organization_verified_by* | Who verified the organization against a public record (vocabularies/verifiers.yml); empty when not verified. | Eastside Career Hub
 organization_verified_on | When the organization was verified (YYYY-MM-DD). | 2026-09-15
 organization_verified_record | The public record the verifier checked. | https://bizfileonline.sos.ca.gov/search/business
+total_hours_at_least | `yes` when `total_hours` is a minimum the student must reach (at least that many hours). | yes
 """
 
 VALUES: dict[str, Callable[[Row], Any]] = {
@@ -294,6 +295,7 @@ VALUES: dict[str, Callable[[Row], Any]] = {
     "organization_verified_by": lambda r: (_verified(r) or {}).get("by_name", ""),
     "organization_verified_on": lambda r: (_verified(r) or {}).get("on", ""),
     "organization_verified_record": lambda r: (_verified(r) or {}).get("record", ""),
+    "total_hours_at_least": lambda r: _yes(r.opp.schedule.total_hours_at_least),
 }
 
 

@@ -178,6 +178,7 @@ class Schedule:
     hours_per_week_max: float | None = None
     total_hours: float | None = None
     total_hours_max: float | None = None
+    total_hours_at_least: bool = False  # total_hours is a minimum to reach ("at least 100 hours")
     days: tuple[int, ...] = ()
     sessions: int | None = None
     time_from: dt.time | None = None
@@ -252,6 +253,10 @@ class Organization:
     raw: Mapping[str, Any]
     opportunity_ids: tuple[str, ...] = ()
     verification: Verification | None = None  # organization.yml `verified`
+    # Other organizations' listings that name this one as employer of record: alone, or among several
+    # (`employer_of_record: [this-org, provider]`), whichever enrolls the student.
+    employer_of_record_for: tuple[str, ...] = ()
+    employer_of_record_among: tuple[str, ...] = ()
 
     def text(self, key: str, lang: str) -> Text | None:
         return _translated(self.raw, key, lang)
@@ -366,6 +371,12 @@ class Opportunity:
     def rows(self) -> tuple[Opportunity, ...]:
         """What filters find: each track's facts, or the listing itself when it has no tracks."""
         return self.track_facts or (self,)
+
+    @property
+    def regions(self) -> tuple[str, ...]:
+        """The regions of the listing's sites (each through its area), in the order of its sites; () when every
+        site is remote or outside the regions (generator/model/regions.py then asks its organization)."""
+        return tuple(dict.fromkeys(s.region for s in self.sites if s.region))
 
     def text(self, key: str, lang: str) -> Text | None:
         return _translated(self.raw, key, lang)

@@ -147,13 +147,20 @@ def _area_for(site: dict[str, Any], vocab: Vocabularies) -> str:
 
 def _across_for(site: dict[str, Any], vocab: Vocabularies) -> tuple[str, ...]:
     """The areas a site spread across areas covers (check/places.py), () for a site at one place."""
-    return tuple(places.across_areas(site, [{"id": a.id, **a.extra} for a in vocab.items("areas")]))
+    home = places.home_region([{"id": r.id} for r in vocab.items("regions")])
+    return tuple(places.across_areas(site, [{"id": a.id, **a.extra} for a in vocab.items("areas")], home))
 
 
 def _region_for(area_id: str, vocab: Vocabularies) -> str:
     area = vocab.get("areas", area_id) if area_id else None
     regions = [{"id": r.id} for r in vocab.items("regions")]
-    return places.region_of({"id": area.id, **area.extra}, regions) if area else ""
+    if area is None:
+        return ""
+    # "Online" is no place: in a catalog of several regions a remote site is in none of them (the listing's
+    # region comes from its other sites or its organization, generator/model/regions.py).
+    if len(regions) > 1 and not places.is_place({"id": area.id, **area.extra}):
+        return ""
+    return places.region_of({"id": area.id, **area.extra}, regions)
 
 
 def _time(text: str | None) -> dt.time | None:
@@ -168,6 +175,7 @@ def _schedule(sched: Mapping[str, Any]) -> Schedule:
         hours_per_week_max=sched.get("hours_per_week_max"),
         total_hours=sched.get("total_hours"),
         total_hours_max=sched.get("total_hours_max"),
+        total_hours_at_least=sched.get("total_hours_at_least") is True,
         days=_weekdays(sched.get("days", ())),
         sessions=sched.get("sessions"),
         time_from=_time(sched.get("from")),
@@ -366,8 +374,13 @@ def assemble(records: list[Record], logos: list[Path], as_of: dt.date) -> Catalo
     }
     pathways = {p.id: p for p in sorted((_pathway(r, vocab) for r in by_kind.get("pathway", [])), key=lambda p: p.id)}
     by_org: dict[str, list[str]] = {}
+    payroll: dict[str, list[str]] = {}
+    among: dict[str, list[str]] = {}
     for opp in opportunities.values():
         by_org.setdefault(opp.org_id, []).append(opp.id)
+        for eor in opp.employers_of_record:
+            if eor != opp.org_id:
+                (payroll if opp.employer_of_record == eor else among).setdefault(eor, []).append(opp.id)
     organizations = {}
     for record in sorted(by_kind.get("organization", []), key=lambda r: r.id):
         d = record.data
@@ -384,6 +397,8 @@ def assemble(records: list[Record], logos: list[Path], as_of: dt.date) -> Catalo
             d,
             mine,
             _verification(d.get("verified")),
+            employer_of_record_for=tuple(payroll.get(record.id, ())),
+            employer_of_record_among=tuple(among.get(record.id, ())),
         )
     # Opportunities whose organization failed its check are left out of the model; the check has failed anyway.
     opportunities = {k: o for k, o in opportunities.items() if o.org_id in organizations}

@@ -428,6 +428,21 @@ class View:
             lines.append(self.text(note))
         return lines
 
+    # The most programs an organization's page lists as employer of record, as pages list at most about 100.
+    PAYROLL_LIMIT = 100
+
+    def payroll(self, org: Organization) -> list[Markup]:
+        """Other organizations' programs this organization is employer of record for, open first: each linked, with
+        whose program it is and whether this organization is the employer of record alone or one of several
+        (whichever enrolls the student)."""
+        rows: list[Markup] = []
+        for key, ids in (("org_payroll_alone", org.employer_of_record_for), ("org_payroll_among", org.employer_of_record_among)):
+            for opp in self.card_opps(ids):
+                program = Markup('<a href="{}">{}</a>').format(self.link(opp.url), self.text(opp.text("title", self.lang)))
+                owner = Markup('<a href="{}">{}</a>').format(self.link(f"employers/{opp.org_id}/"), self.org_name(opp.org_id))
+                rows.append(self.html(key, program=program, org=owner))
+        return rows
+
     def results(self, opp: Opportunity) -> list[str]:
         """When applicants hear back (the lottery drawn, or decisions sent) and whether there is a waitlist."""
         lines = []
@@ -573,7 +588,10 @@ class View:
         if s.total_hours:
             one = s.total_hours == 1 and not s.total_hours_max
             total = self.span(s.total_hours, s.total_hours_max)
-            parts.append(self.t("listing_time_hour_one") if one else self.t("listing_time_total_hours", n=total))
+            if s.total_hours_at_least:
+                parts.append(self.t("listing_time_total_hours_at_least", n=total))
+            else:
+                parts.append(self.t("listing_time_hour_one") if one else self.t("listing_time_total_hours", n=total))
         return parts
 
     def span(self, low: float, high: float | None) -> str:
@@ -747,7 +765,7 @@ class View:
         """Where worksites spread across areas are: "Sites across the Los Angeles region", or "Sites across
         South Los Angeles and East Los Angeles", the first `limit` areas named and the rest counted."""
         if site.region_wide:
-            region = self.catalog.vocabularies.region()
+            region = self.catalog.vocabularies.region(site.region)
             if region is None:
                 return self.t("place_across_the_region")
             return self.t("place_across_region", region=region.label(self.lang))
@@ -757,8 +775,10 @@ class View:
         return self.t("place_across_areas", areas=i18n.and_list(names, self.lang))
 
     def outside_region(self) -> str:
-        """The words "outside the Los Angeles region", naming the catalog's region when regions.yml names one."""
-        region = self.catalog.vocabularies.region()
+        """The words "outside the Los Angeles region", naming the catalog's region when regions.yml names one; a
+        catalog of several regions says "outside the region" (the site is in none of them)."""
+        several = len(self.catalog.vocabularies.items("regions")) > 1
+        region = None if several else self.catalog.vocabularies.region()
         if region is None:
             return self.t("place_outside_the_region")
         return self.t("place_outside_region", region=region.label(self.lang))

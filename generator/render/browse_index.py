@@ -25,6 +25,14 @@ Per language, under `browse-data/<lang>/`:
   that a search looks up.
   `when`: the opening and closing dates that can still change a row's status (see `when`), from which the
   browse script re-evaluates the `status` facet and the cards against the visitor's today.
+  The facets are split so that a first visit downloads only what its first view needs (`first_view`): the
+  status (the default filter) and the facets whose counts show before any filter is used (one-value selects
+  and lists that start open) are in `facets.json` itself; each other facet is `{file, values, counts}` (its
+  values and how many rows have each, for the filter panel) and its encoding is in `file`, `facet-<param>.json`,
+  fetched the first time a visitor opens its list or uses it. A facet whose labels travel in the index
+  (organizations, pathways) has only `file` and `size` (how many values), and its file also carries its
+  `values`' `counts` and its `labels`.
+- `facet-<param>.json`: one facet's encoding, as above, with `format`.
 - `sort-reviewed.json`, `sort-pay.json`: the other two sorts, fetched only when chosen, encoded
   like a `sets`/`col` facet whose one value per listing is its rank (0 = first in that sort), so
   the page sorts by counting, without comparing values. Equal keys keep the ordinal order.
@@ -35,9 +43,9 @@ Per language, under `browse-data/<lang>/`:
   of the label when the listing's file words it (when applications usually open) untranslated. `dn: 1` marks a
   deadline given as its date alone, to which the script adds the days left as of today; `lo` (a listing whose
   applications open later) is the label it takes once they open.
-  A card also shows the listing's format and grades: the browse script takes them from the `format`
-  and `grade` facets, which it has already, so the cards leave them out. `ng: 1` marks a listing that
-  gives only ages: its grade values are the ones its ages imply, for the filter, and its card shows none.
+  A card also shows the listing's format (`f`) and its lowest and highest grade (`g`), so that the first
+  results need neither the format nor the grade facet. `ng: 1` marks a listing that gives only ages: its grade
+  values are the ones its ages imply, for the filter, and its card shows none (and has no `g`).
   A row that is a track of a listing (encoding.ordered) has the track's facts on its card and in every facet,
   and `k` its track id (its card links to `#track-<k>` of the listing's page), `kn` the track's name and `kl`
   that name's language when it is not the page's.
@@ -57,7 +65,7 @@ import gzip
 import json
 import math
 import operator
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from itertools import chain
 from pathlib import Path
@@ -67,12 +75,12 @@ from generator.model import Catalog, Opportunity
 from generator.model import status as status_rules
 from generator.present.view import View, lang_prefix
 from generator.render import browse, nearby, query_words
-from generator.render.encoding import compact_json, digits, ordered, rice
-from generator.render.facets import FACETS, browse_metadata
+from generator.render.encoding import DIGITS, compact_json, digits, ordered, rice
+from generator.render.facets import FACETS, STATUS_PARAMETER, browse_metadata, grades_of
 from generator.render.word_index import FOLDER as WORDS
 from generator.render.word_index import MAX_QUERY_WORDS, MAX_WORD, word_files
 
-FORMAT = 1
+FORMAT = 2
 SHARD = 40
 FOLDER = "browse-data"
 
@@ -143,11 +151,11 @@ def sort_ranks(opps: Sequence[Opportunity]) -> dict[str, list[int]]:
     return out
 
 
-def card(catalog: Catalog, opp: Opportunity, view: View) -> dict[str, str | int | list[str]]:
+def card(catalog: Catalog, opp: Opportunity, view: View) -> dict[str, str | int | list[str] | list[int]]:
     title = opp.text("title", view.lang)
     org = catalog.organizations.get(opp.org_id)
     name = org.text("name", view.lang) if org else None
-    out: dict[str, str | int | list[str]] = {"u": opp.id, "t": title.value if title else opp.title}
+    out: dict[str, str | int | list[str] | list[int]] = {"u": opp.id, "t": title.value if title else opp.title}
     if title and title.lang != view.lang:
         out["tl"] = title.lang
     out["o"] = name.value if name else opp.org_id
@@ -175,8 +183,12 @@ def card(catalog: Catalog, opp: Opportunity, view: View) -> dict[str, str | int 
         out["sll"] = expected.lang  # the status is a contributor's untranslated line about when applications open
     if status == "upcoming":
         out["lo"] = view.t(status_rules.open_label_key(opp))  # its words once applications open
+    out["f"] = opp.format
+    grades = grades_of(opp)
     if opp.grade_min is None:
         out["ng"] = 1
+    elif grades:
+        out["g"] = [grades[0], grades[-1]]
     if opp.track is not None:
         # A track's row: its card names the track and links to the track's section of the listing's page.
         track = opp.track.text("name", view.lang)
@@ -215,6 +227,53 @@ def when(opps: Sequence[Opportunity], today: dt.date, limit: int | None = None) 
     return {"on": today.isoformat(), "rows": rows}
 
 
+def first_view(param: str) -> bool:
+    """Whether the first view of the browse page needs a facet's posting lists: the default filter (status),
+    and the facets whose counts show before any filter is used (one-value selects, lists that start open).
+    The others are fetched when a visitor opens their list or uses them."""
+    facet = next(f for f in FACETS if f.param == param)
+    return param == STATUS_PARAMETER or facet.single or facet.always_open
+
+
+def value_counts(encoded: dict[str, Any], n: int) -> list[int]:
+    """How many of the n rows have each value of an encoded facet (encode_facet), in the order of its values."""
+    if "post" in encoded:
+        return list(encoded["counts"])
+    width, col = encoded["width"], encoded["col"]
+    per_set = Counter(col[i * width : (i + 1) * width] for i in range(n))
+    counts = [0] * len(encoded["values"])
+    for code, times in per_set.items():
+        number = 0
+        for digit in code:
+            number = number * 64 + DIGITS.index(digit)
+        for value in encoded["sets"][number]:
+            counts[value] += times
+    return counts
+
+
+def split_facets(
+    facets: dict[str, dict[str, Any]], labels: dict[str, dict[str, str]], n: int
+) -> tuple[dict[str, dict[str, Any]], dict[str, bytes]]:
+    """The facets of facets.json and the files of the others (facet-<param>.json), from every facet's encoding
+    (encoded_facets) and the labels that travel in the index: see the module's docstring."""
+    head: dict[str, dict[str, Any]] = {}
+    files: dict[str, bytes] = {}
+    for name, encoded in facets.items():
+        if first_view(name):
+            head[name] = encoded
+            continue
+        file = f"facet-{name}.json"
+        counts = value_counts(encoded, n)
+        if name in labels:
+            # Values that grow with the catalog stay out of the first load, their labels with them.
+            head[name] = {"file": file, "size": len(encoded["values"])}
+            files[file] = compact_json({"format": FORMAT, **encoded, "counts": counts, "labels": labels[name]})
+        else:
+            head[name] = {"file": file, "values": encoded["values"], "counts": counts}
+            files[file] = compact_json({"format": FORMAT, **encoded})
+    return head, files
+
+
 def encoded_facets(catalog: Catalog) -> dict[str, dict[str, Any]]:
     """Every facet, encoded. Facet values are ids, the same in every language."""
     opps = ordered(catalog)
@@ -228,20 +287,23 @@ def browse_files(catalog: Catalog, lang: str, facets: dict[str, dict[str, Any]] 
     view = View(catalog, lang, FOLDER + "/" + lang + "/")
     opps = ordered(catalog)
     n = len(opps)
+    labels = {f["name"]: f["values"] for f in browse.labels(catalog, view)["facets"] if f["name"] in browse.INDEXED_LABELS}
+    head, facet_files = split_facets(facets if facets is not None else encoded_facets(catalog), labels, n)
     index = {
         "format": FORMAT,
         "lang": lang,
         "n": n,
         "base": "../../" + lang_prefix(lang) + "opportunities/",
         "shard": SHARD,
-        "facets": facets if facets is not None else encoded_facets(catalog),
-        "labels": {f["name"]: f["values"] for f in browse.labels(catalog, view)["facets"] if f["name"] in browse.INDEXED_LABELS},
+        "facets": head,
+        # The labels of the facets in this file; those of a facet in a file of its own are in that file.
+        "labels": {name: values for name, values in labels.items() if "file" not in head.get(name, {})},
         "words": words,
         "params": browse_metadata(),
         "limits": {"word": MAX_WORD, "query_words": MAX_QUERY_WORDS},
         "when": when(opps, view.today, view.review_limit),
     }
-    files = {"facets.json": compact_json(index)}
+    files = {"facets.json": compact_json(index), **facet_files}
     for name, ranks in sort_ranks(opps).items():
         files[f"sort-{name}.json"] = compact_json(columns([(r,) for r in ranks]))
     for k in range(0, max(1, math.ceil(n / SHARD))):
@@ -275,7 +337,7 @@ def write_browse_index(catalog: Catalog, site_dir: Path, langs: Iterable[str] | 
     for lang in catalog.langs if langs is None else langs:
         folder = site_dir / FOLDER / lang
         (folder / "words").mkdir(parents=True, exist_ok=True)
-        for old in [*folder.glob("cards-*.json"), *(folder / "words").glob("*.json")]:
+        for old in [*folder.glob("cards-*.json"), *folder.glob("facet-*.json"), *(folder / "words").glob("*.json")]:
             old.unlink()
         for name, data in browse_files(catalog, lang, facets).items():
             (folder / name).write_bytes(data)

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
+
+from babel import Locale
 
 from generator import i18n
 from generator.check import messages
@@ -42,9 +44,14 @@ COMMON = frozenset(
         "contact", "contact.role", "contact.email", "contact.phone",
     }
 )  # fmt: skip
-# Parts of the schema a form cannot offer well: translations keyed by language, tracks (which repeat the listing's
-# own fields), renames (a new listing has no former ids), and maps keyed by the rubric's criteria.
+# Parts of the schema a form cannot offer well: translations keyed by language (except the TRANSLATED texts, which
+# FormBuilder.translations offers per language), tracks (which repeat the listing's own fields), renames (a new
+# listing has no former ids), and maps keyed by the rubric's criteria.
 LEFT_OUT = frozenset({"translations", "tracks", "former_ids", "quality.assessment", "quality.evaluation"})
+# The values a field offers with one tap: `self` is the employer of record of most first listings.
+SUGGESTED: Mapping[str, tuple[str, ...]] = {"employer_of_record": ("self",)}
+# The texts of a listing a family reads first, asked (optionally) in each of the site's other languages.
+TRANSLATED = ("title", "summary")
 # The shared definitions that have an input type of their own.
 DEF_WIDGETS = {"date": "date", "time_of_day": "time", "https_url": "url", "email": "email", "markdown": "textarea"}
 
@@ -71,6 +78,7 @@ class Field:
     minimum: float | None = None
     maximum: float | None = None
     today: bool = False
+    suggestions: tuple[Option, ...] = ()  # one-tap values for a free-text field (SUGGESTED)
 
     @property
     def name(self) -> str:
@@ -190,7 +198,28 @@ class FormBuilder:
             low = node.get("minimum", node.get("exclusiveMinimum"))
             return Field(widget=kind, minimum=low, maximum=node.get("maximum"), **base)  # type: ignore[arg-type]
         widget = DEF_WIDGETS.get(def_name, "text")
-        return Field(widget=widget, today=name in TODAY_FIELDS, **base)  # type: ignore[arg-type]
+        suggested = self._options(path, list(SUGGESTED.get(name, ())), "")
+        return Field(widget=widget, today=name in TODAY_FIELDS, suggestions=suggested, **base)  # type: ignore[arg-type]
+
+    def translations(self) -> tuple[Field, ...]:
+        """One group per other language of the site, with the listing's TRANSLATED texts in it, labelled as the
+        listing's own (the group says the language): `translations.es.title`, written only when filled in."""
+        pattern = self.schema["properties"]["translations"].get("patternProperties", {})
+        node, _ = _deref(self.schema, next(iter(pattern.values()), {}))
+        out = []
+        for code in i18n.available():
+            if code == i18n.SOURCE:
+                continue
+            children = []
+            for key in TRANSLATED:
+                made = self._field(("translations", code, key), node.get("properties", {}).get(key, {}), False)
+                if made is not None:
+                    label, label_lang = _label(label_key((key,)), _words(key), self.lang)
+                    children.append(replace(made, label=label, label_lang=label_lang, common=True))
+            label = i18n.t("cform_in_language", self.lang, language=language_name(code, self.lang))
+            group = Field(("translations", code), label, self.lang, "group", False, True, "", "", children=tuple(children))
+            out.append(group)
+        return tuple(out)
 
     def _options(self, path: tuple[str, ...], values: list[Any], def_name: str) -> tuple[Option, ...]:
         vocab = self.vocab_of.get(def_name)
@@ -207,6 +236,14 @@ class FormBuilder:
                 label, lang = _label(label_key((*path, text)).replace("cform_", "cform_opt_", 1), text, self.lang)
                 out.append(Option(text, label, lang))
         return tuple(out)
+
+
+def language_name(code: str, lang: str) -> str:
+    """A language's name in the page's language, as written mid-sentence ("In Spanish", "En español"), from CLDR."""
+    spoken = Locale.parse(i18n.locale(code))
+    if lang == i18n.PSEUDO:  # the pseudo-locale has no names of its own: the English one, marked as translated
+        return i18n.pseudo(str(spoken.get_language_name(i18n.SOURCE_LOCALE)))
+    return str(spoken.get_language_name(i18n.locale(lang)))
 
 
 def vocabulary_values(catalog: Catalog) -> dict[str, list[dict[str, Any]]]:
@@ -262,6 +299,11 @@ def sections(fields: tuple[Field, ...]) -> list[Section]:
     return out
 
 
+def translation_sections(builder: FormBuilder) -> list[Section]:
+    """The listing's texts in the site's other languages: optional, so their sections start closed."""
+    return [Section(f.name, f, (), False) for f in builder.translations()]
+
+
 # Interface text the script shows, under their catalog keys.
 SCRIPT_TEXT = (
     "cform_status_ok", "cform_status_problems", "cform_status_empty", "cform_item", "unpaid", "stipend",
@@ -285,7 +327,7 @@ def page_context(catalog: Catalog, lang: str, repo_url: str, branch: str) -> dic
         "fixed": dict(FIXED),
     }
     return {
-        "sections": sections(builder.fields()),
+        "sections": sections(builder.fields()) + translation_sections(builder),
         "organizations": organizations(catalog, lang),
         "repo_url": repo_url,
         "branch": branch,

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from generator.model import STAGES, Catalog, Opportunity
+from generator.model import STAGES, Catalog, Opportunity, regions
 from generator.model import status as status_rules
 from generator.present.view import View
 from generator.report.coverage import grades as implied
@@ -106,6 +106,15 @@ def _area_options(catalog: Catalog, view: View) -> dict[str, str]:
     if any(s.outside_region for opp in catalog.opportunities.values() for s in opp.sites):
         options[OUTSIDE_REGION] = view.t("place_facet_outside_region")
     return options
+
+
+def _region(opp: Opportunity, view: View) -> list[str]:
+    # Only a catalog of several regions has the filter. A listing in no region (an online program of an
+    # organization with no site in any) serves every region, so each region's filter finds it.
+    catalog = view.catalog
+    if not regions.several(catalog):
+        return []
+    return list(regions.listing_regions(catalog, opp) or regions.ids(catalog.vocabularies))
 
 
 def _keys(*keys: str, prefix: str = "") -> Options:
@@ -255,6 +264,8 @@ FACETS: tuple[Facet, ...] = (
         lambda opp, view: [opp.stage],
         lambda catalog, view: {s: view.stage_name(s) for s in STAGES},
     ),
+    # The region a family chooses first on a statewide home page (generator/model/regions.py).
+    Facet("region", "region", "region_facet_region", "region_param_region", "los-angeles", _region, _vocab("regions")),
     Facet(
         "area",
         "area",
@@ -347,7 +358,11 @@ _ADDRESS_FIRST = (
     *("status", "sector", "format", "stage", "pay", "wage", "grade", "age", "area", "mode", "season"),
     *("offers", "transport", "language", "quality", "signal", "org", "pathway"),
 )
-_ADDRESS: tuple[str, ...] = _ADDRESS_FIRST + tuple(f.name for f in FACETS if f.name not in _ADDRESS_FIRST)
+# Published later, in the order they were published, so that a new facet never moves an older one.
+_ADDRESS_LATER = ("school", "verified", "region")
+_ADDRESS: tuple[str, ...] = (
+    _ADDRESS_FIRST + _ADDRESS_LATER + tuple(f.name for f in FACETS if f.name not in _ADDRESS_FIRST + _ADDRESS_LATER)
+)
 PARAMETERS: tuple[str, ...] = (
     QUERY_PARAMETER,
     *(BY_NAME[name].param for name in _ADDRESS),

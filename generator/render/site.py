@@ -20,7 +20,7 @@ from generator import PACKAGE_DIR, PROJECT_DIR, i18n
 from generator.model import STAGES, Catalog, Opportunity, Organization, Text
 from generator.present.repository import Repository
 from generator.present.view import PAGE_SIZE, Page, View, alternates, lang_prefix
-from generator.render import browse, contribute_form, my_list
+from generator.render import browse, contribute_form, my_list, reference, region_choice
 from generator.render.facets import WITHIN_MILES
 from generator.render.reference import field_reference
 from generator.render.structured_data import educational_program, listing_structured_data, script_json
@@ -197,6 +197,7 @@ class SiteRenderer:
             counts,
             upcoming=upcoming,
             counts_text=counts,
+            regions=region_choice.choices(view),
             paid_count=sum(o.is_paid for o in open_),
         )
 
@@ -383,6 +384,7 @@ class SiteRenderer:
             statuses=browse.status_docs(lang),
         )
         example = EXAMPLE_FILE.read_text(encoding="utf-8") if EXAMPLE_FILE.exists() else ""
+        repository = self.repository
         self.page(
             "contribute",
             "contribute/",
@@ -390,9 +392,11 @@ class SiteRenderer:
             lang,
             view.t("contribute"),
             example_file=example,
-            reference=field_reference(),
+            whole_example=reference.WHOLE_EXAMPLE,
+            part_examples=reference.PART_EXAMPLES,
+            links=reference.guide_links(repository.url, repository.branch) if repository else {},
+            reference=[(kind, reference.grouped(rows)) for kind, rows in field_reference()],
         )
-        repository = self.repository
         self.page(
             "contribute-new",
             contribute_form.PATH,

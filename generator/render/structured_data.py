@@ -147,7 +147,7 @@ def _areas(site: Any, view: View) -> list[dict[str, Any]]:
     """Worksites spread across areas, which have no address: schema.org has no areaServed for a JobPosting, but
     its jobLocation takes any Place, so each covered area (or the whole region) is an AdministrativeArea, a
     kind of Place, in California; never an invented street or city."""
-    region = view.catalog.vocabularies.region() if site.region_wide else None
+    region = view.catalog.vocabularies.region(site.region) if site.region_wide else None
     names = [region.label(view.lang)] if region is not None else [view.vocab("areas", a) for a in site.across]
     address = {"@type": "PostalAddress", "addressRegion": "CA", "addressCountry": "US"}
     return [{"@type": "AdministrativeArea", "name": name, "address": address} for name in names]

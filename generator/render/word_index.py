@@ -29,7 +29,8 @@ the path of the folder, and the endings that query words may add to a stem (see 
 A query word matches an index word when it is a prefix of it ("nurs" -> "nursing"), when both
 have the same stem (a query word found in the shard: "nursing" -> "nurse"), or when it is the
 index word's stem plus one of the language's endings ("enfermera" = "enferm" + "era" ->
-"enfermería"); one-character query words match only themselves, since a prefix of one
+"enfermería"), both words being their stem plus an ending: "programacion" ("program" + "acion") is a
+derivation and matches neither "programa" nor the words "programas" matches; one-character query words match only themselves, since a prefix of one
 character would need every shard that starts with it. A query word that is itself an index word
 is finished: of the longer words it matches only its forms (stem plus an ending), not "hospitality"
 for "hospital". Two query words that the index has as one word are that word ("sin pago" is the

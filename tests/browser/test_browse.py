@@ -522,6 +522,9 @@ def test_chips_and_reset_clear_filters(page: Page, site_server: str) -> None:
 SHOWN_COUNTS = """async () => {
   for (const details of document.querySelectorAll("#wbl-facets details")) details.open = true;
   await new Promise((resolve) => setTimeout(resolve, 50));  // the toggle events
+  // A facet in a file of its own lists its options once the file has come (main.js loadFacets).
+  const built = () => [...document.querySelectorAll("#wbl-facets details")].every((d) => d.querySelector("input"));
+  for (let waited = 0; !built() && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
   const out = {};
   const number = (text) => parseInt(text.replace(/[^0-9]/g, ""), 10);
   for (const input of document.querySelectorAll("#wbl-facets input[type=checkbox]")) {
@@ -626,7 +629,9 @@ def test_filtering_without_words_never_fetches_the_word_index(page: Page, site_s
     assert not [p for p in requested if "/words/" in p], requested
     data = [p for p in requested if "/browse-data/" in p]
     assert "/browse-data/en/facets.json" in data
-    assert all(re.fullmatch(r"/browse-data/en/(facets|cards-\d+|sort-(reviewed|pay))\.json", p) for p in data), data
+    assert all(re.fullmatch(r"/browse-data/en/(facets|facet-[a-z]+|cards-\d+|sort-(reviewed|pay))\.json", p) for p in data), data
+    # Of the facets in files of their own, those of the filters used, each once.
+    assert sorted(p for p in data if "/facet-" in p) == ["/browse-data/en/facet-grade.json", "/browse-data/en/facet-sector.json"]
 
     page.locator("#wbl-q").fill("internship")
     settle(page)

@@ -11,8 +11,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
 from conftest import AS_OF, ROOT
 
+from generator import i18n
 from generator.check.problems import as_text
 from generator.model.checked import check_catalog
 
@@ -62,7 +64,8 @@ def produced(page: Any) -> str:
 def checked_with(tmp_path: Path, text: str) -> list[str]:
     """The checker's problems for a copy of the bundled catalog with the produced file added."""
     catalog = tmp_path / "catalog"
-    shutil.copytree(ROOT / "catalog", catalog)
+    if not catalog.exists():  # a test may check several versions of the file
+        shutil.copytree(ROOT / "catalog", catalog)
     target = catalog / "employers" / ORG / f"{SLUG}.yml"
     target.write_text(text, encoding="utf-8")
     result = check_catalog(catalog, as_of=AS_OF)
@@ -121,3 +124,72 @@ def test_the_form_loads_nothing_from_another_host(page: Any, site_server: str) -
     assert any(url.endswith("/assets/vendor/yaml/index.js") for url in scripts)
     foreign = [url for _, url in requests if not url.startswith((site_server, "data:"))]
     assert foreign == []
+
+
+def shown_at(page: Any, field: str) -> str:
+    """The problem shown under a field (empty when none is)."""
+    problem = page.locator(f'[data-field="{field}"] > [data-problem]').first
+    return str(problem.inner_text()) if problem.is_visible() else ""
+
+
+def test_a_paid_listing_asks_for_the_employer_of_record_in_the_checkers_words(
+    page: Any, site_server: str, tmp_path: Path
+) -> None:
+    fill_listing(page, site_server)
+    page.fill("#cf-employer_of_record", "")
+    message = shown_at(page, "employer_of_record")
+    assert message == (
+        "A listing with pay type `paid` must say who the employer of record is. "
+        "Add `employer_of_record: self`, or the id of the organization that puts students on payroll."
+    )
+    assert page.locator("#cf-submit").get_attribute("aria-disabled") == "true"
+    errors = checked_with(tmp_path, produced(page))
+    assert len(errors) == 1 and errors[0].endswith(message), errors
+
+    # `self`, the usual answer, is one tap away.
+    page.locator('[data-field="employer_of_record"] [data-choose="self"]').click()
+    assert page.locator("#cf-employer_of_record").input_value() == "self"
+    assert shown_at(page, "employer_of_record") == ""
+    assert page.locator("#cf-submit").get_attribute("aria-disabled") == "false"
+    assert checked_with(tmp_path, produced(page)) == []
+
+
+# What a first-time employer gets wrong that only the checker's own rules catch: the change, the field where the
+# form shows it, and the start of the message (the rest is compared with the checker's own output).
+CROSS_FIELD = [
+    ("deadline", lambda p: p.fill("#cf-application-deadline", ""), "application.deadline", "An open listing needs a deadline"),
+    ("opens", lambda p: p.fill("#cf-application-opens", "2027-05-01"), "application.deadline", "`application.deadline` (2027-04-15) is before"),
+    ("end", lambda p: p.fill("#cf-schedule-end", "2027-06-01"), "schedule.end", "`schedule.end` (2027-06-01) is before"),
+    ("grades", lambda p: p.fill("#cf-eligibility-grades-min", "12") or p.fill("#cf-eligibility-grades-max", "10"), "eligibility.grades.min", "The lowest grade (12)"),
+    ("city", lambda p: p.locator('[data-field="sites.city"] input').first.fill(""), "sites.city", "The required key `city` is missing"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name, change, field, start", CROSS_FIELD, ids=[c[0] for c in CROSS_FIELD])
+def test_rules_between_fields_read_as_the_checker_prints_them(
+    page: Any, site_server: str, tmp_path: Path, name: str, change: Any, field: str, start: str
+) -> None:
+    fill_listing(page, site_server)
+    if name == "opens":
+        page.locator('[data-section="application"] .wbl-cform__more > summary').first.click()
+    change(page)
+    message = shown_at(page, field)
+    assert message.startswith(start), message
+    errors = checked_with(tmp_path, produced(page))
+    assert any(error.endswith(message) for error in errors), (message, errors)
+
+
+def test_the_spanish_title_and_summary_are_optional_and_pass_the_checker(page: Any, site_server: str, tmp_path: Path) -> None:
+    fill_listing(page, site_server, "es/")
+    section = page.locator('[data-section="translations.es"]')
+    assert section.locator("summary").first.inner_text() == "En español"
+    assert section.get_attribute("open") is None  # optional: folded until wanted
+    section.locator("summary").first.click()
+    page.fill("#cf-translations-es-title", "Pasantía de verano como asistente de clínica")
+    page.fill("#cf-translations-es-summary", "Una pasantía pagada de verano en una clínica comunitaria.")
+    text = produced(page)
+    assert "translations:\n  es:\n    title: Pasantía de verano como asistente de clínica\n" in text
+    assert page.locator("#cf-status").inner_text() == i18n.t("cform_status_ok", "es")
+    assert checked_with(tmp_path, text) == []
+    page.goto(site_server + "contribute/new/")
+    assert page.locator('[data-section="translations.es"] > summary').inner_text() == "In Spanish"

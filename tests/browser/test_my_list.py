@@ -80,10 +80,11 @@ def test_star_list_share_print_and_calendar(new_context: Any, site_server: str, 
         assert "wbl-status--open" in (status.get_attribute("class") or "")
         assert item.locator(".wbl-mylist__url").inner_text().endswith(f"/opportunities/{opp.id}/")
     assert page.locator("#wbl-mylist-count").inner_text() == i18n.t("mylist_count_many", "en", n=2)
-    # Only the site's own files were asked for; of the browse data, the facet index and card shards.
+    # Only the site's own files were asked for; of the browse data, the facet index, the organizations' facet
+    # (in a file of its own) and card shards.
     assert all(u.startswith(site_server) for u in requests), requests
     data = [u for u in requests if "/browse-data/" in u]
-    assert data and all(re.search(r"/browse-data/en/(facets|cards-\d+)\.json$", u) for u in data), data
+    assert data and all(re.search(r"/browse-data/en/(facets|facet-org|cards-\d+)\.json$", u) for u in data), data
 
     # One link holds the list.
     link = page.locator("#wbl-mylist-share-url").input_value()

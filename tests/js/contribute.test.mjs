@@ -88,3 +88,39 @@ test("the vendored packages are the versions package.json pins", () => {
     assert.equal(vendored.version, pinned[name], name);
   }
 });
+
+test("the checker's rules between fields: employer of record, deadline, date order and ranges", async () => {
+  const { crossProblems } = await import("../../site_overrides/assets/contribute/rules.js");
+  const text = {
+    templates: {
+      "missing-employer-of-record": ["A listing with pay type `{type}` must say who the employer of record is", "Add `employer_of_record: self`"],
+      "missing-deadline": ["An open listing needs a deadline or `rolling: true`", "Add `deadline: YYYY-MM-DD`"],
+      "deadline-and-rolling": ["The listing has both a deadline and `rolling: true`", "Keep one"],
+      "date-order": ["{field} ({value}) is before {earlier} ({earlier_value})", "Dates go in this order: opens, deadline, start, end"],
+      "grades-order": ["The lowest grade ({min}) is higher than the highest grade ({max})", "Swap `min` and `max`"],
+      "age-order": ["The minimum age ({min}) is higher than the maximum age ({max})", "Swap `min` and `max`"],
+    },
+  };
+  const good = {
+    status: "open", pay: { type: "paid" }, employer_of_record: "self",
+    application: { mode: "apply", opens: "2027-02-01", deadline: "2027-03-15" },
+    schedule: { start: "2027-06-01", end: "2027-07-30" }, eligibility: { grades: { min: 9, max: 12 }, age: { min: 14 } },
+  };
+  assert.deepEqual(crossProblems(good, text), []);
+  const codes = (listing) => crossProblems(listing, text).map((p) => p.what);
+  assert.deepEqual(codes({ ...good, employer_of_record: undefined }), ["A listing with pay type `paid` must say who the employer of record is"]);
+  assert.deepEqual(codes({ ...good, pay: { type: "stipend" }, employer_of_record: undefined }), []);  // as the checker: wages only
+  assert.deepEqual(codes({ ...good, application: { mode: "apply" } }), ["An open listing needs a deadline or `rolling: true`"]);
+  for (const way of [{ rolling: true }, { windows: [] }, { expected: "In March." }, { mode: "none" }]) {
+    assert.deepEqual(codes({ ...good, application: { mode: "apply", ...way } }), [], JSON.stringify(way));
+  }
+  assert.deepEqual(codes({ ...good, status: "closed", application: { mode: "apply" } }), []);
+  assert.deepEqual(codes({ ...good, application: { ...good.application, rolling: true } }), ["The listing has both a deadline and `rolling: true`"]);
+  const order = crossProblems({ ...good, application: { mode: "apply", deadline: "2027-07-01" } }, text);
+  assert.deepEqual(order.map((p) => [p.path.join("."), p.what]), [["schedule.start", "`schedule.start` (2027-06-01) is before `application.deadline` (2027-07-01)"]]);
+  assert.deepEqual(codes({ ...good, schedule: { start: "2027-06-01", end: "2027-02-30" } }), []);  // not a date: the schema says so
+  assert.deepEqual(codes({ ...good, eligibility: { grades: { min: 12, max: 9 }, age: { min: 18, max: 16 } } }), [
+    "The lowest grade (12) is higher than the highest grade (9)",
+    "The minimum age (18) is higher than the maximum age (16)",
+  ]);
+});

@@ -3,7 +3,9 @@ import { describe, test } from "node:test";
 
 import { ordinals } from "../../site_overrides/assets/browse/bits.js";
 import { createStore } from "../../site_overrides/assets/browse/data.js";
-import { golden, servedFiles } from "./golden.mjs";
+import { countIn, countsOf, evaluate } from "../../site_overrides/assets/browse/filters.js";
+import { lazyTotals } from "../../site_overrides/assets/browse/index.js";
+import { golden, servedFiles, wholeIndex } from "./golden.mjs";
 
 const browse = { en: golden("browse-en.json"), es: golden("browse-es.json") };
 
@@ -158,5 +160,102 @@ describe("word searches", () => {
     await store.wordShard("nu");
     assert.deepEqual(requested.slice(1).sort(), ["browse-data/en/words/nu.json", "browse-data/en/words/we.json"]);
     assert.equal(await store.wordShard("zz"), null);
+  });
+});
+
+// The facet index split into facets.json and a file per facet that the first view does not need
+// (browse_index.py split_facets): the store gives the same listings, counts and labels as the whole index.
+describe("facets in files of their own", () => {
+  const facetOrdinals = (index, name) => {
+    const f = index.facets.get(name);
+    return Object.fromEntries([...f.pos].map(([value, i]) => [value, ordinals(f.bits[i])]));
+  };
+
+  test("the first load asks for facets.json alone, which has the status and leaves others to their files", async () => {
+    const { store, requested } = site();
+    const index = await store.load();
+    assert.deepEqual(requested, ["browse-data/en/facets.json"]);
+    assert.ok(index.facets.has("status"));
+    assert.ok(index.lazy.has("sector") && index.lazy.has("org"));
+    assert.ok(!index.facets.has("sector") && !index.facets.has("org"));
+  });
+
+  test("a facet's file is fetched once, the first time it is wanted, and gives the whole index's listings", async () => {
+    for (const lang of ["en", "es"]) {
+      const { store, requested, expected } = site(lang);
+      const index = await store.load();
+      const lazy = [...index.lazy.keys()];
+      await Promise.all([store.facets(["sector", "status"]), store.facets(["sector"])]);
+      assert.deepEqual(requested.slice(1), [`browse-data/${lang}/facet-sector.json`]);
+      assert.deepEqual(facetOrdinals(index, "sector"), expected.facets.sector);
+      await store.facets(lazy);
+      assert.equal(index.lazy.size, 0);
+      assert.equal(requested.length, 1 + lazy.length);
+      for (const name of Object.keys(expected.facets)) assert.deepEqual(facetOrdinals(index, name), expected.facets[name], name);
+    }
+  });
+
+  test("the totals facets.json gives are the counts of the facets' files", async () => {
+    const { store, expected } = site();
+    const index = await store.load();
+    const given = Object.fromEntries([...index.lazy.keys()].map((name) => [name, lazyTotals(index, name)]));
+    assert.equal(given.org, null); // values that grow with the catalog: known from the file alone
+    assert.deepEqual(lazyTotals(index, "no-such-facet"), {});
+    await store.facets(Object.keys(given));
+    for (const [name, totals] of Object.entries(given)) {
+      if (totals === null) continue;
+      assert.deepEqual(totals, countIn(index, index.all, name), name);
+      assert.deepEqual(totals, Object.fromEntries(Object.entries(expected.facets[name]).map(([v, list]) => [v, list.length])), name);
+    }
+  });
+
+  test("labels that travel with a facet come with its file", async () => {
+    const { store, lang } = site();
+    const index = await store.load();
+    assert.equal(index.labels.org, undefined);
+    await store.facets(["org"]);
+    const labels = browse[lang].files["facet-org.json"].labels;
+    assert.ok(Object.keys(labels).length > 0);
+    assert.deepEqual(index.labels.org, labels);
+  });
+
+  test("filters over the split index, once the facets in use have come, find what the whole index finds", async () => {
+    const { store } = site();
+    const index = await store.load();
+    const whole = wholeIndex(browse.en);
+    const names = [...whole.facets.keys()];
+    const [sector] = whole.facets.get("sector").pos.keys();
+    const [grade] = whole.facets.get("grade").pos.keys();
+    const states = [{}, { sector: [sector] }, { sector: [sector], grade: [grade], status: ["open"] }, { pay: ["paid-any"] }];
+    for (const chosen of states) {
+      const s = { q: "", sort: "", f: Object.fromEntries(names.map((name) => [name, chosen[name] || []])) };
+      await store.facets(Object.keys(chosen));
+      const split = evaluate(index, names, s, null);
+      const all = evaluate(whole, names, s, null);
+      assert.deepEqual(ordinals(split.base), ordinals(all.base), JSON.stringify(chosen));
+      for (const name of Object.keys(chosen)) assert.deepEqual(countsOf(index, split, name), countsOf(whole, all, name), name);
+    }
+  });
+
+  test("a failed facet file is asked for again", async () => {
+    const { store, requested, fail } = site();
+    await store.load();
+    fail.add("browse-data/en/facet-sector.json");
+    await assert.rejects(store.facets(["sector"]), /HTTP 404/);
+    assert.ok(store.index.lazy.has("sector"));
+    fail.clear();
+    await store.facets(["sector"]);
+    assert.ok(store.index.facets.has("sector"));
+    assert.equal(requested.filter((p) => p.endsWith("facet-sector.json")).length, 2);
+  });
+
+  test("a card has its format and grades without the format and grade facets", async () => {
+    const { store, requested, expected } = site();
+    await store.load();
+    const card = await store.card(0);
+    assert.equal(card.format, expected.cards[0].format);
+    assert.deepEqual(card.grades, expected.cards[0].grades);
+    assert.ok(card.format && card.grades.length);
+    assert.ok(!requested.some((p) => p.includes("facet-")));
   });
 });

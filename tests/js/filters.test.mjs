@@ -5,11 +5,12 @@ import { ordinals } from "../../site_overrides/assets/browse/bits.js";
 import {
   countIn, countsOf, evaluate, facetMask, ordered, relaxations, valueBits, visibleValues,
 } from "../../site_overrides/assets/browse/filters.js";
-import { decodeIndex, sortOrder } from "../../site_overrides/assets/browse/index.js";
-import { golden } from "./golden.mjs";
+import { sortOrder } from "../../site_overrides/assets/browse/index.js";
+import { golden, wholeIndex } from "./golden.mjs";
 
-const { url, files, expected } = golden("browse-en.json");
-const index = decodeIndex(files["facets.json"], url);
+const browse = golden("browse-en.json");
+const { files, expected } = browse;
+const index = wholeIndex(browse);
 const names = Object.keys(expected.facets);
 const every = [...Array(expected.n).keys()];
 

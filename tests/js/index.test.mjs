@@ -5,7 +5,7 @@ import { ordinals, wordCount } from "../../site_overrides/assets/browse/bits.js"
 import {
   INDEX_FORMAT, WORDS_FORMAT, cardGrades, cardRecord, decodeIndex, decodeWordShard, eachRow, facetValues, sortOrder,
 } from "../../site_overrides/assets/browse/index.js";
-import { golden } from "./golden.mjs";
+import { golden, wholeIndex } from "./golden.mjs";
 
 // What every facet index has: the card shard size and the word limits.
 const REQUIRED = { shard: 40, limits: { word: 32, query_words: 8 } };
@@ -30,12 +30,16 @@ describe("decodeIndex", () => {
     const data = files["facets.json"];
 
     test(`${lang}: listings, facets and labels`, () => {
-      const index = decodeIndex(data, url);
+      const index = wholeIndex(browse[lang]);
       assert.equal(index.n, expected.n);
       assert.equal(index.words, wordCount(expected.n));
       assert.deepEqual(ordinals(index.all), [...Array(expected.n).keys()]);
       assert.deepEqual(facetOrdinals(index), expected.facets);
-      assert.deepEqual(index.labels, data.labels);
+      assert.equal(index.lazy.size, 0);
+      // The labels of facets.json, and those that came with a facet's own file.
+      const own = Object.entries(data.facets).filter(([, f]) => f.file && files[f.file].labels);
+      assert.ok(own.length > 0);
+      assert.deepEqual(index.labels, { ...data.labels, ...Object.fromEntries(own.map(([name, f]) => [name, files[f.file].labels])) });
       assert.equal(index.shard, data.shard);
       assert.deepEqual(index.params, data.params);
       assert.deepEqual(index.limits, data.limits);
@@ -72,7 +76,7 @@ describe("decodeIndex", () => {
   });
 
   test("an unknown format throws", () => {
-    assert.throws(() => decodeIndex({ format: 2, n: 0 }, "https://example.org/"), /unknown format 2/);
+    assert.throws(() => decodeIndex({ format: 99, n: 0 }, "https://example.org/"), /unknown format 99/);
     assert.throws(() => decodeIndex({}, "https://example.org/"), /unknown format/);
   });
 
@@ -159,7 +163,7 @@ describe("cardRecord", () => {
   for (const lang of LANGS) {
     const { url, files, expected } = browse[lang];
     test(`${lang}: every card, from its shard`, () => {
-      const index = decodeIndex(files["facets.json"], url);
+      const index = decodeIndex(files["facets.json"], url); // the cards need none of the facets' own files
       for (let i = 0; i < expected.n; i++) {
         const cards = files[`cards-${Math.floor(i / index.shard)}.json`];
         const record = cardRecord(cards, i, index.shard, index.base);
@@ -199,9 +203,9 @@ describe("cardRecord", () => {
 
 describe("facetValues", () => {
   for (const lang of LANGS) {
-    const { url, files, expected } = browse[lang];
+    const { expected } = browse[lang];
     test(`${lang}: each listing's values of each facet, in the facet's order`, () => {
-      const index = decodeIndex(files["facets.json"], url);
+      const index = wholeIndex(browse[lang]);
       for (const [name, values] of Object.entries(expected.facets)) {
         for (let i = 0; i < expected.n; i++) {
           const want = Object.keys(values).filter((v) => values[v].includes(i));
@@ -219,8 +223,8 @@ describe("facetValues", () => {
 
 describe("cardGrades", () => {
   test("a card shows its listing's grade values", () => {
-    const { url, files } = browse.en;
-    const index = decodeIndex(files["facets.json"], url);
+    const { files } = browse.en;
+    const index = wholeIndex(browse.en);
     const record = cardRecord(files["cards-0.json"], 0, index.shard, index.base);
     assert.equal(record.noGrades, undefined);
     assert.deepEqual(cardGrades(index, record, 0), facetValues(index, "grade", 0));
@@ -228,8 +232,8 @@ describe("cardGrades", () => {
   });
 
   test("a listing open to ages only (`ng`): its grade values are for the filter, its card shows none", () => {
-    const { url, files } = browse.en;
-    const index = decodeIndex(files["facets.json"], url);
+    const { files } = browse.en;
+    const index = wholeIndex(browse.en);
     const cards = [{ ...files["cards-0.json"][0], ng: 1 }];
     const record = cardRecord(cards, 0, index.shard, index.base);
     assert.equal(record.noGrades, true);

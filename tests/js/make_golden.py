@@ -293,6 +293,8 @@ def browse_golden(bi: SimpleNamespace, wi: SimpleNamespace, labels: Any, catalog
                 **({"openLabel": c["lo"]} if c.get("lo") else {}),
                 **({"statusLang": c["sll"]} if c.get("sll") else {}),
                 **({"noGrades": True} if c.get("ng") else {}),
+                "format": c["f"],
+                "grades": [str(g) for g in range(c["g"][0], c["g"][1] + 1)] if "g" in c else [],
             }
         )
 

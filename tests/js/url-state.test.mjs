@@ -23,7 +23,7 @@ const NAMES = FACETS.map((f) => f.name);
 describe("browseMeta", () => {
   test("the stable parameters, in their order, from the facet index", () => {
     assert.deepEqual(META.order, ["q", "status", "sector", "format", "stage", "pay", "wage", "grade", "age", "area", "mode",
-      "season", "offers", "transport", "language", "quality", "signal", "org", "pathway", "school", "verified", "near", "within", "sort"]);
+      "season", "offers", "transport", "language", "quality", "signal", "org", "pathway", "school", "verified", "region", "near", "within", "sort"]);
     assert.deepEqual([META.q, META.sort, META.status, META.anyStatus], ["q", "sort", "status", "any"]);
     assert.deepEqual([...META.single], ["wage", "age", "quality"]);
     assert.deepEqual([...META.range], ["grade"]);

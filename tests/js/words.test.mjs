@@ -135,7 +135,7 @@ describe("matchWords, as word_index.matches", () => {
     s: [1, 0, 2, 3, 0], // stems: nurs, nursery, nurs, nurs, nut
     c: [], p: [], tc: [], tp: [],
   });
-  const endings = new Set(["", "s", "ing", "e"]);
+  const endings = new Set(["", "s", "es", "e", "ed", "ing"]);
 
   test("a prefix", () => {
     assert.deepEqual(matchWords("nurser", shard, endings, 4), [1]);
@@ -143,12 +143,20 @@ describe("matchWords, as word_index.matches", () => {
   });
 
   test("the same stem as the query word's", () => {
-    assert.deepEqual(matchWords("nurses", shard, endings, 4), [0, 2, 3]);
+    assert.deepEqual(matchWords("nursing", shard, endings, 4), [0, 2, 3]);
+  });
+
+  test("not the stem of a word derived from it", () => {
+    // Spanish Snowball stems "programación" and "programa" alike; the query word adds "acion", not an ending.
+    const es = decodeWordShard({ w: ["programa", "programacion", "programas"], s: [1, 5, 2], c: [], p: [], tc: [], tp: [] });
+    const esEndings = new Set(["", "a", "as", "s", "ion"]);
+    assert.deepEqual(matchWords("programacion", es, esEndings, 4), [1]);
+    assert.deepEqual(matchWords("programas", es, esEndings, 4), [0, 2]);
   });
 
   test("a stem and an ending", () => {
-    assert.deepEqual(matchWords("nursed", shard, new Set(["ed"]), 4), [0, 2, 3]);
-    assert.deepEqual(matchWords("nursed", shard, new Set(["ed"]), 5), []); // "nurs" is too short a stem
+    assert.deepEqual(matchWords("nursed", shard, endings, 4), [0, 2, 3]);
+    assert.deepEqual(matchWords("nursed", shard, endings, 5), []); // "nurs" is too short a stem
   });
 
   test("one character matches itself only", () => {

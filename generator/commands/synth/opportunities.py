@@ -34,6 +34,35 @@ OUTSIDE = [
     ("Headquarters office", "New York", "10001", "NY"),
 ]
 COLLEGES = ["Harborview Community College", "Eastside Community College", "Valley City College"]
+# A talk series on listed days after school, as colleges and intermediaries run them: the time of day and the
+# weeks between talks.
+SERIES_TIMES = [("16:00", "17:00"), ("15:30", "16:30"), ("17:00", "18:00")]
+SERIES_WEEKS = [2, 3, 4]
+# Year-round programs with fewer hours in the school year than in summer: the school-year days and times, and a
+# note on the summer period with its Spanish.
+SCHOOL_YEAR_DAYS = [(["tue", "thu"], "15:30", "18:00"), (["mon", "wed"], "15:00", "18:00"), (["sat"], "09:00", "13:00")]
+SUMMER_NOTES = [
+    ("Full days on weekdays in July.", "Días completos entre semana en julio."),
+    ("Weekday mornings, Monday to Thursday.", "Entre semana por la mañana, de lunes a jueves."),
+]
+# Worksites spread across areas, for city and county youth-employment programs that place young people at parks,
+# libraries and nonprofits with no single address.
+ACROSS_NAMES = [
+    "City parks, libraries and partner nonprofits",
+    "Host worksites across the county",
+    "Public agency and nonprofit worksites near home",
+]
+# Why the employer of record of a program run through contracted providers varies, with its Spanish.
+PROVIDER_NOTES = [
+    (
+        "Your provider is the one that serves your part of the county; it is named in your acceptance letter.",
+        "Tu proveedor es el que atiende tu zona del condado; su nombre aparece en tu carta de aceptación.",
+    ),
+    (
+        "You are placed with the youth-services provider nearest your home.",
+        "Te asignan al proveedor de servicios juveniles más cercano a tu casa.",
+    ),
+]
 # Ways an employer takes part in a program an intermediary or a public program runs, each with its note in English
 # and Spanish: the roles that city youth-employment programs and industry intermediaries publish.
 EMPLOYER_ROLES = {
@@ -155,7 +184,12 @@ def schedule_for(syn: Synth, s: dict[str, Any]) -> dict[str, Any]:
             if fmt == "career-talk"
             else rng.choice(T.full_time if hours and hours >= 20 else T.times)
         )
-    if hours and weeks:
+    if fmt == "career-talk" and rng.random() < 0.3:
+        series_dates(syn, out, start, span or 0, rolling)
+    if hours and weeks and season == "year-round" and fmt not in SESSION_FORMATS and rng.random() < 0.35:
+        hours = year_round_periods(syn, s, out)
+        out.pop("times", None)
+    elif hours and weeks:
         extra = rng.random()
         if fmt in SESSION_FORMATS and extra < 0.4:
             # Sessions that repeat at a set time, such as every Tuesday afternoon.
@@ -170,6 +204,43 @@ def schedule_for(syn: Synth, s: dict[str, Any]) -> dict[str, Any]:
     s["deadline"] = None if rolling else deadline.isoformat()
     s["opens"] = (deadline - dt.timedelta(days=rng.randint(21, 100))).isoformat()
     return out
+
+
+def series_dates(syn: Synth, out: dict[str, Any], start: dt.date, span: int, rolling: bool) -> None:
+    """A talk series on listed days (schedule.dates), every few weeks from the first day, at an after-school time.
+    The dates take the place of start, end and the words about the time; an open listing that takes requests
+    until it ends keeps a day still to come."""
+    rng = syn.rng
+    step = rng.choice(SERIES_WEEKS)
+    count = min(8, span // (7 * step) + 1)
+    days = [start + dt.timedelta(weeks=step * k) for k in range(count)]
+    if count < 3 or (rolling and days[-1] < syn.as_of + dt.timedelta(days=3)):
+        return
+    start_at, end_at = rng.choice(SERIES_TIMES)
+    for key in ("start", "end", "times"):
+        out.pop(key, None)
+    out |= {"dates": Flow(d.isoformat() for d in days), "from": start_at, "to": end_at}
+
+
+def year_round_periods(syn: Synth, s: dict[str, Any], out: dict[str, Any]) -> int:
+    """Hours by part of the year (schedule.periods) for a year-round program: a few afternoons a week in the
+    school year, longer weeks in summer. They replace the single weekly hours; returns the summer's, which the
+    description quotes. A note's Spanish waits in s["periods_es"] for the listing's translations."""
+    rng = syn.rng
+    days, start_at, end_at = rng.choice(SCHOOL_YEAR_DAYS)
+    low = rng.randint(6, 10)
+    school: dict[str, Any] = {"season": "school-year", "hours_per_week": low}
+    if rng.random() < 0.5:
+        school["hours_per_week_max"] = low + 2
+    school |= {"days": Flow(days), "from": start_at, "to": end_at}
+    summer: dict[str, Any] = {"season": "summer", "hours_per_week": rng.randint(20, 32)}
+    if rng.random() < 0.4:
+        note, note_es = rng.choice(SUMMER_NOTES)
+        summer["note"], s["periods_es"] = note, {"periods": {"summer": note_es}}
+    out.pop("hours_per_week", None)
+    out["periods"] = [school, summer]
+    hours: int = summer["hours_per_week"]
+    return hours
 
 
 def pay_for(syn: Synth, s: dict[str, Any], eor_orgs: list[dict[str, Any]]) -> dict[str, Any]:
@@ -227,11 +298,29 @@ def pay_for(syn: Synth, s: dict[str, Any], eor_orgs: list[dict[str, Any]]) -> di
     public = s["format"] in ("summer-youth-employment", "pre-apprenticeship") or org["kind"] == "public-agency"
     if public and rng.random() < 0.45:
         out["funded_by"], s["residency"] = rng.choice(T.funders)
+        provider_employer(syn, s, out, eor_orgs)
     if rng.random() < 0.2:
         out["note"] = rng.choice(
             ["Paid every two weeks.", "Paid by direct deposit or pay card.", "Paid after the final session."]
         )
     return out
+
+
+def provider_employer(syn: Synth, s: dict[str, Any], pay: dict[str, Any], eor_orgs: list[dict[str, Any]]) -> None:
+    """A publicly funded youth job or training program is often run through contracted youth-services providers:
+    the employer of record is whichever provider enrolls the young person (`provider`), sometimes with the
+    providers of the catalog named first. The public program pays; the note's Spanish waits in s["eor_es"]."""
+    rng = syn.rng
+    if s["format"] not in ("summer-youth-employment", "pre-apprenticeship") or rng.random() >= 0.5:
+        return
+    named = sorted(o["id"] for o in eor_orgs if o is not s["org"] and o["kind"] in ("staffing-agency", "intermediary"))
+    if named and rng.random() < 0.4:
+        s["eor"] = Flow([*rng.sample(named, min(len(named), rng.randint(1, 2))), "provider"])
+    else:
+        s["eor"] = "provider"
+    pay["paid_by"] = "self"
+    if rng.random() < 0.6:
+        s["eor_note"] = rng.choice(PROVIDER_NOTES)
 
 
 def listing(
@@ -263,6 +352,8 @@ def listing(
         data["intermediary"] = rng.choice(choices)
     if s["eor"]:
         data["employer_of_record"] = s["eor"]
+    if s.get("eor_note"):
+        data["employer_of_record_note"] = s["eor_note"][0]
     sectors = [s["sector"]] + ([rng.choice(org["sectors"])] if rng.random() < 0.2 else [])
     data |= {"format": fmt, "stage": s["stage"], "sectors": [syn.sectors[x]["name"] for x in dict.fromkeys(sectors)]}
     if s.get("pathways"):
@@ -337,6 +428,7 @@ def listing(
             {"opens": application.pop("opens"), "deadline": application.pop("deadline")},
             {"opens": later.isoformat(), "deadline": (later + dt.timedelta(days=rng.randint(30, 60))).isoformat()},
         ]
+    results_and_waitlist(syn, mode, application)
     data["application"] = application
     sites = []
     for area, city, zip_code, mode in s["sites"]:
@@ -359,6 +451,7 @@ def listing(
         name, city, zip_code, state = rng.choice(OUTSIDE)
         outside: dict[str, Any] = {"name": f"{org['short']} {name}", "city": city, "zip": zip_code, "mode": "in-person"}
         sites.append(outside | {"outside_region": True} | ({"state": state} if state != "CA" else {}))
+    spread_across(syn, s, pay, sites)
     data["sites"] = sites
     roles = employer_roles(syn, s, pay)
     if roles:
@@ -406,13 +499,47 @@ def listing(
         "email": f"{slug(org['short'], 24)}-{T.role_keys[role % len(T.role_keys)]}@example.org",
     }
     if s["es"]:
-        data["translations"] = {"es": spanish(syn, s, v, conds) | s.pop("quality_es", {}) | s.pop("roles_es", {})}
+        extra = {"employer_of_record_note": s["eor_note"][1]} if s.get("eor_note") else {}
+        extra |= s.pop("periods_es", {}) | s.pop("quality_es", {}) | s.pop("roles_es", {})
+        data["translations"] = {"es": spanish(syn, s, v, conds) | extra}
     # Within the bundled region's review limit (review_within_days: 180), so synthetic listings check without warnings.
     reviewed = {"open": (0, 150), "closed": (10, 170), "archived": (30, 175)}[s["status"]]
     data |= {"status": s["status"], "last_reviewed": syn.review_date(*reviewed)}
     if s.get("former"):
         data["former_ids"] = [s["former"]]
     return data
+
+
+def results_and_waitlist(syn: Synth, mode: str, application: dict[str, Any]) -> None:
+    """When a lottery is drawn (or a central application decided), some weeks after applying closes, and whether
+    those without a seat can join a waitlist, as city summer-jobs lotteries publish them."""
+    rng = syn.rng
+    if mode not in ("lottery", "central"):
+        return
+    lottery = mode == "lottery"
+    windows = application.get("windows")
+    last = windows[-1]["deadline"] if windows else application.get("deadline")
+    if last and rng.random() < (0.85 if lottery else 0.3):
+        drawn = dt.date.fromisoformat(last) + dt.timedelta(days=rng.randint(10, 35))
+        application["results_by"] = drawn.isoformat()
+    if rng.random() < (0.6 if lottery else 0.25):
+        application["waitlist"] = True
+
+
+def spread_across(syn: Synth, s: dict[str, Any], pay: dict[str, Any], sites: list[dict[str, Any]]) -> None:
+    """A city or county youth-employment program places young people at parks, libraries and nonprofits all over:
+    its first site has no address but the areas it covers (`across`), the areas its sites were drawn in and a
+    few more, or `region` for every area."""
+    rng = syn.rng
+    public = s["org"]["kind"] == "public-agency" or "funded_by" in pay
+    if s["format"] != "summer-youth-employment" or not public or sites[0]["mode"] == "remote" or rng.random() >= 0.5:
+        return
+    if rng.random() < 0.3:
+        across: str | Flow = "region"
+    else:
+        drawn = {area for area, *_ in s["sites"]} | set(rng.sample(syn.places, rng.randint(0, 2)))
+        across = Flow(a for a in syn.places if a in drawn)
+    sites[0] = {"name": rng.choice(ACROSS_NAMES), "across": across, "mode": sites[0]["mode"]}
 
 
 def tracks_for(syn: Synth, s: dict[str, Any], pay: dict[str, Any]) -> list[dict[str, Any]]:

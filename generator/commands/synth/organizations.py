@@ -13,6 +13,16 @@ from generator.commands.synth.state import Synth
 from generator.commands.synth.tables import T
 from generator.commands.synth.words import slug
 
+# The public record a verifier checks, by organization kind (contributing guide, "Verifying an organization"):
+# the IRS Tax Exempt Organization Search for nonprofits, the California School Directory for schools and
+# colleges, the Secretary of State's business search for the rest. Public agencies are not verified this way.
+RECORDS = {
+    "nonprofit": "https://apps.irs.gov/app/eos/",
+    "school-district": "https://www.cde.ca.gov/schooldirectory/",
+    "college": "https://www.cde.ca.gov/schooldirectory/",
+}
+BUSINESS_SEARCH = "https://bizfileonline.sos.ca.gov/search/business"
+
 
 def organizations(syn: Synth) -> list[dict[str, Any]]:
     rng, count = syn.rng, max(1, round(syn.n / 10))
@@ -133,5 +143,13 @@ def organization(syn: Synth, org: dict[str, Any]) -> dict[str, Any]:
     if rng.random() < 0.4:
         summary_es, first_es, second_es = (t.format_map(v) for t in T.org_es)
         data["translations"] = {"es": {"summary": summary_es, "description": f"{first_es}\n\n{second_es}\n"}}
+    verifiers = [x["id"] for x in syn.vocab.get("verifiers", [])]
+    if verifiers and org["kind"] != "public-agency" and rng.random() < 0.35:
+        # Checked on a day that has come (a later day is refused), within the last year or so.
+        data["verified"] = {
+            "by": rng.choice(verifiers),
+            "on": syn.review_date(5, 400),
+            "record": RECORDS.get(org["kind"], BUSINESS_SEARCH),
+        }
     data["last_reviewed"] = syn.review_date(0, 300)
     return data

@@ -18,8 +18,12 @@ const SIDE = "(min-width: 60em)"; // wide enough for a column of filters beside 
 
 // getState() -> the current state; countsFor(name) -> {value: count} for the results on screen, or
 // null before there are any; format(n) writes a number in the page's language; meta is url-state.js
-// browseMeta's (which facets take one value, which start open); clear() takes every filter off.
-export function createControls({ facets, meta, facetsBox, sortSelect, qInput, ui, format, getState, countsFor, clear }) {
+// browseMeta's (which facets take one value, which start open); clear() takes every filter off. A facet whose
+// posting lists are in a file of their own (main.js loadFacets) has its list built once isLoaded(name) is true:
+// load(name) fetches it and gives its totals ({value: count} over every listing).
+export function createControls({
+  facets, meta, facetsBox, sortSelect, qInput, ui, format, getState, countsFor, clear, isLoaded = () => true, load = null,
+}) {
   const controls = new Map(); // facet name -> {facet, details, badge, items: Map(value -> {input|option, count})}
   let filtersBadge = null;
   let chips = null;
@@ -28,7 +32,19 @@ export function createControls({ facets, meta, facetsBox, sortSelect, qInput, ui
   // A facet's options are built the first time it opens: a catalog with a thousand organizations
   // would otherwise put thousands of elements on the page, and every change would touch them.
   function buildOptions(c) {
-    if (c.built) return;
+    if (c.built || c.loading) return;
+    if (load && !isLoaded(c.facet.name)) {
+      // Its options and counts once its file has come; a failure leaves the list empty, to try on the next opening.
+      c.loading = load(c.facet.name).then((totals) => {
+        c.loading = null;
+        if (!c.values) c.values = visibleValues(c.facet, totals, getState().f[c.facet.name]);
+        buildOptions(c);
+      }, (err) => {
+        c.loading = null;
+        console.warn("wbl browse: a filter is not available", err);
+      });
+      return;
+    }
     c.built = true;
     const values = getState().f[c.facet.name];
     for (const v of c.values) {
@@ -44,14 +60,16 @@ export function createControls({ facets, meta, facetsBox, sortSelect, qInput, ui
     updateCounts(c.facet.name);
   }
 
-  // totals: facet name -> {value: count} over every listing; values no listing has are left out.
+  // totals: facet name -> {value: count} over every listing; values no listing has are left out. null: not
+  // known before the facet's file has come (its values grow with the catalog), the list is then made on opening.
   function build(totals) {
     const state = getState();
     const quick = el("div", { class: "wbl-facets__quick" });
     const grid = el("div", { class: "wbl-facets__grid" });
     for (const f of facets) {
-      const values = visibleValues(f, totals[f.name], state.f[f.name]);
-      if (!values.length) continue;
+      const later = totals[f.name] === null && load !== null && !meta.single.has(f.name);
+      const values = later ? null : visibleValues(f, totals[f.name], state.f[f.name]);
+      if (values && !values.length) continue;
       const items = new Map();
       if (meta.single.has(f.name)) {
         const id = "wbl-f-" + f.name;

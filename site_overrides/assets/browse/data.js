@@ -1,10 +1,11 @@
 // The browse indexes over the network, each file fetched once: the facet index first, then only what
-// the results on screen need (card shards, a sort's ranks, the word index's shards). A failed request
+// the results on screen need (card shards, a sort's ranks, the files of the facets in use, the word index's
+// shards). A failed request
 // is forgotten, so that the next use asks again.
 //
 // getJson(url) -> Promise of the parsed file is given (main.js fetches), so that the store runs anywhere.
 
-import { cardGrades, cardRecord, decodeIndex, decodeWordShard, facetValues, sortOrder as decodeSortOrder } from "./index.js";
+import { addFacet, cardRecord, decodeIndex, decodeWordShard, sortOrder as decodeSortOrder } from "./index.js";
 import { joinTerms, queryWords, searchShards, shardFile, shardKey } from "./words.js";
 
 const WORD_SEARCHES = 20; // word searches kept
@@ -25,10 +26,12 @@ export function createStore(indexUrl, getJson) {
   const sortOrders = new Map(); // sort name -> Promise of ordinals in that order
   const wordShards = new Map(); // shard key -> Promise of a decoded shard of the word index, or null
   const wordCache = new Map(); // search words -> Promise of {bits, order}
+  const facetFiles = new Map(); // facet name -> Promise of its file, added to the index
 
   // Fetches and decodes facets.json; the other methods need it.
   async function load() {
     index = decodeIndex(await getJson(indexUrl), indexUrl);
+    facetFiles.clear(); // a new index has none of the facets' files yet
     return index;
   }
 
@@ -42,12 +45,20 @@ export function createStore(indexUrl, getJson) {
     return Math.floor(i / index.shard);
   }
 
-  // Ordinal i's card record, with its format and grades from the facet index.
+  // Ordinal i's card record.
   async function card(i) {
-    const record = cardRecord(await shard(shardOf(i)), i, index.shard, index.base);
-    record.format = facetValues(index, "format", i)[0] || "";
-    record.grades = cardGrades(index, record, i);
-    return record;
+    return cardRecord(await shard(shardOf(i)), i, index.shard, index.base);
+  }
+
+  // The facets `names` in the index: those that facets.json leaves to files of their own are fetched the first
+  // time (index.js addFacet). Resolves to the index once all of them are there.
+  async function facets(names) {
+    const wanted = [...new Set(names)].filter((name) => index.lazy.has(name));
+    await Promise.all(wanted.map((name) => cached(facetFiles, name, async () => {
+      const entry = index.lazy.get(name);
+      if (entry) addFacet(index, name, await getJson(entry.url));
+    })));
+    return index;
   }
 
   // Listings in a sort's order: the ranks come in a small file, fetched the first time the sort is used.
@@ -83,7 +94,7 @@ export function createStore(indexUrl, getJson) {
   }
 
   return {
-    load, shard, shardOf, card, sortOrder, wordShard, wordSearch, prefetchWords,
+    load, shard, shardOf, card, facets, sortOrder, wordShard, wordSearch, prefetchWords,
     get index() { return index; },
     hasShard: (k) => shards.has(k),
   };

@@ -6,7 +6,7 @@ import { digitAt, unrice } from "./rice.js";
 import { decodeWhen } from "./status.js";
 
 // The formats this reader knows (browse_index.FORMAT, word_index.FORMAT): a file says which it is in.
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 export const WORDS_FORMAT = 1;
 
 // Per listing, a set of value indices: a table of the distinct sets (`sets`), and each listing's row
@@ -24,9 +24,27 @@ export function eachRow(data, n, visit) {
   }
 }
 
+// One facet's encoding (`post`, or `sets` and `col`) as {pos: value -> position, bits: per value a bitset of
+// the listings that have it}.
+export function decodeFacet(f, n, all) {
+  const values = f.values || [];
+  let bits;
+  if (f.post) {
+    bits = f.post.map((text, i) => unrice(text, f.counts[i], n, all));
+  } else {
+    bits = values.map(() => new Uint32Array(all.length));
+    eachRow(f, n, (i, row) => {
+      for (const v of row) bits[v][i >>> 5] |= 1 << (i & 31);
+    });
+  }
+  return { pos: new Map(values.map((v, i) => [v, i])), bits };
+}
+
 // facets.json, read from `url`: listings, facets (value -> position, and per value a bitset of the
 // listings that have it), labels, card shards, the word index's description, and as they are the
 // parameters (`params`, for url-state.js browseMeta) and the word limits (`limits`, for words.js).
+// A facet that facets.json leaves to a file of its own (`file`) is in `lazy` until that file is added
+// (addFacet): name -> {url, totals: {value: count} over every listing, or null when the file has them}.
 // Throws on a format it does not know, or without a card shard size or word limits.
 export function decodeIndex(data, url) {
   if (data.format !== INDEX_FORMAT) throw new Error("facet index: unknown format " + data.format);
@@ -37,18 +55,14 @@ export function decodeIndex(data, url) {
   const words = wordCount(n);
   const all = allBits(n);
   const decoded = new Map();
+  const lazy = new Map();
   for (const [name, f] of Object.entries(data.facets || {})) {
-    const values = f.values || [];
-    let bits;
-    if (f.post) {
-      bits = f.post.map((text, i) => unrice(text, f.counts[i], n, all));
+    if (f.file) {
+      const totals = Array.isArray(f.values) ? Object.fromEntries(f.values.map((v, i) => [v, f.counts[i] | 0])) : null;
+      lazy.set(name, { url: new URL(f.file, url), totals });
     } else {
-      bits = values.map(() => new Uint32Array(words));
-      eachRow(f, n, (i, row) => {
-        for (const v of row) bits[v][i >>> 5] |= 1 << (i & 31);
-      });
+      decoded.set(name, decodeFacet(f, n, all));
     }
-    decoded.set(name, { pos: new Map(values.map((v, i) => [v, i])), bits });
   }
   const w = data.words;
   const wordIndex = w && w.format === WORDS_FORMAT
@@ -56,11 +70,27 @@ export function decodeIndex(data, url) {
     : null;
   const labels = data.labels && typeof data.labels === "object" ? data.labels : {};
   return {
-    n, words, all, facets: decoded, labels, shard: data.shard, base: new URL(data.base || "", url), wordIndex,
+    n, words, all, facets: decoded, lazy, labels, shard: data.shard, base: new URL(data.base || "", url), wordIndex,
     params: data.params || null, limits: { word: limits.word, query_words: limits.query_words },
     // The dates that can change a row's status after the build (status.js).
     when: decodeWhen(data.when),
   };
+}
+
+// Adds a facet's own file (facet-<param>.json) to a decoded index: its posting lists, and its labels when
+// they travel with it. Throws on a format it does not know.
+export function addFacet(index, name, data) {
+  if (data.format !== INDEX_FORMAT) throw new Error("facet index: unknown format " + data.format);
+  index.facets.set(name, decodeFacet(data, index.n, index.all));
+  if (data.labels && typeof data.labels === "object") index.labels[name] = data.labels;
+  index.lazy.delete(name);
+}
+
+// Per value of a facet not added yet, how many listings have it: null when only its file says (its values grow
+// with the catalog); {} for a facet that the index does not have at all.
+export function lazyTotals(index, name) {
+  const f = index.lazy.get(name);
+  return f ? f.totals : {};
 }
 
 // sort-<name>.json: each listing's rank in that sort (0 first). The ordinals in that order, equal
@@ -96,6 +126,9 @@ export function cardRecord(cards, i, shard, base) {
     ...(c.sll ? { statusLang: c.sll } : {}),
     // A listing open to ages only: its grade values (implied by its ages) serve the filter, not the card.
     ...(c.ng ? { noGrades: true } : {}),
+    // Its format and its lowest and highest grades, which the card shows.
+    format: c.f || "",
+    grades: c.g ? Array.from({ length: c.g[1] - c.g[0] + 1 }, (_, j) => String(c.g[0] + j)) : [],
     ...(c.k ? { track: c.kn, trackLang: c.kl } : {}),
   };
 }

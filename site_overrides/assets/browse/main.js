@@ -19,6 +19,7 @@
 
 import { createControls } from "./controls.js";
 import { createStore } from "./data.js";
+import { lazyTotals } from "./index.js";
 import { el } from "./dom.js";
 import { countIn, countsOf, evaluate, ordered, relaxations } from "./filters.js";
 import { relaxText, resultsText, suggestionParts, uiText } from "./labels.js";
@@ -258,7 +259,10 @@ function init() {
     const term = searchTerm(state.q);
     let ev;
     try {
-      const [words, place] = await Promise.all([term ? store.wordSearch(term) : null, placeOf(state.near)]);
+      // The facets in use whose files have not come yet (a list opened, a word that asks for a filter).
+      const [words, place] = await Promise.all([
+        term ? store.wordSearch(term) : null, placeOf(state.near), loadFacets(names.filter((name) => state.f[name].length)),
+      ]);
       if (seq !== runSeq) return;
       near = place;
       const limits = near && near.dist && state.within ? [withinBits(near.dist, state.within, index.words)] : [];
@@ -496,14 +500,48 @@ function init() {
         loadingMore = false;
       }
     });
-    window.addEventListener("popstate", () => {
+    window.addEventListener("popstate", async () => {
       pendingUrl = null;
+      const seq = runSeq;
+      try {
+        await loadFacets(addressFacets());
+      } catch (err) {
+        fail(err);
+        return;
+      }
+      if (seq !== runSeq) return; // another change came first
       state = parseQuery(location.search, facets, meta);
       writeUrl("replace", toQuery(state, meta));
       clearTimeout(typingTimer);
       controls.sync();
       run();
     });
+  }
+
+  // ---------- facets in files of their own ----------
+
+  // The facet index leaves most facets to files of their own (browse_index.py), fetched the first time a visitor
+  // opens their list or uses them: the first view needs only the status and the counts it shows.
+  let facetByName = new Map();
+
+  // The labels that came with the index or with a facet's file, into the page's filters.
+  function takeLabels() {
+    for (const [name, values] of Object.entries(index.labels)) {
+      const f = facetByName.get(name);
+      if (f && values && typeof values === "object") f.values = values;
+    }
+  }
+
+  async function loadFacets(wanted) {
+    if (!wanted.some((name) => index.lazy.has(name))) return;
+    await store.facets(wanted);
+    takeLabels();
+  }
+
+  // The facets that the address names.
+  function addressFacets() {
+    const params = new URLSearchParams(location.search);
+    return names.filter((name) => params.has(name));
   }
 
   // ---------- start ----------
@@ -522,24 +560,30 @@ function init() {
     facets = knownFacets(labels.facets, meta);
     names = facets.map((f) => f.name);
     // Organization and pathway names come with the index: they grow with the catalog, so the page leaves them out.
-    const facetByName = new Map(facets.map((f) => [f.name, f]));
-    for (const [name, values] of Object.entries(index.labels)) {
-      const f = facetByName.get(name);
-      if (f && values && typeof values === "object") f.values = values;
-    }
+    facetByName = new Map(facets.map((f) => [f.name, f]));
+    takeLabels();
     controls = createControls({
       facets, meta, facetsBox, sortSelect, qInput, ui, format,
       getState: () => state,
-      countsFor: (name) => (current ? countsOf(index, current, name) : null),
+      countsFor: (name) => (current && index.facets.has(name) ? countsOf(index, current, name) : null),
+      // A facet in a file of its own: its list is built once the file has come, with its counts.
+      isLoaded: (name) => index.facets.has(name),
+      load: (name) => loadFacets([name]).then(() => countIn(index, index.all, name)),
       clear: () => {
         state = emptyState(facets, qInput.value, meta);
         commit("push");
       },
     });
+    try {
+      await loadFacets(addressFacets()); // an address's organization, for one, is known only from its facet's file
+    } catch (err) {
+      fail(err);
+      return;
+    }
     state = parseQuery(location.search, facets, meta);
     writeUrl("replace", toQuery(state, meta)); // the canonical form of the address: known parameters, in order, defaults left out
     const totals = {};
-    for (const f of facets) totals[f.name] = countIn(index, index.all, f.name);
+    for (const f of facets) totals[f.name] = index.facets.has(f.name) ? countIn(index, index.all, f.name) : lazyTotals(index, f.name);
     controls.build(totals);
     controls.sync();
     listen();

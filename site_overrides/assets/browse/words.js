@@ -44,7 +44,8 @@ export function shardFile(key) {
 // that stem has at least minStem characters. A query word that is itself a word of the index is a
 // finished word: it matches the longer words that add one of the endings to it or to its stem
 // ("nurse" -> "nurses", "nursing"), not any word it begins or any with its stem ("hospital" and
-// "hospitality" have one stem; Spanish "hospitalidad" has "hospital" for stem); stems shorter than
+// "hospitality" have one stem; Spanish "hospitalidad" has "hospital" for stem), and the words with its stem only
+// when it is an inflection of that stem ("nursing", not "programacion"); stems shorter than
 // minStem match nothing else ("solar" and "solo" share "sol"). A one-character query word matches only itself.
 export function matchWords(term, shard, endings, minStem) {
   const out = [];
@@ -52,13 +53,22 @@ export function matchWords(term, shard, endings, minStem) {
     shard.w.forEach((w, i) => { if (w === term) out.push(i); });
     return out;
   }
+  // The query word's stem, when the word is that stem plus one of the endings: "programacion" is "program" plus
+  // "acion", a derivation, so it does not match every word of "program" ("programa"); "nursing" is "nurs" + "ing".
   const own = new Set();
-  shard.w.forEach((w, i) => { if (w === term) own.add(shard.stems[i]); });
-  const finished = own.size > 0;
+  let finished = false;
+  shard.w.forEach((w, i) => {
+    if (w !== term) return;
+    finished = true;
+    const stem = shard.stems[i];
+    if (term.startsWith(stem) && endings.has(term.slice(stem.length))) own.add(stem);
+  });
   shard.w.forEach((w, i) => {
     const stem = shard.stems[i];
     const long = [...stem].length >= minStem;
-    const extends_ = long && term.startsWith(stem) && endings.has(term.slice(stem.length)) && !(finished && term === stem);
+    // Both inflections of one stem: "programas" does not match "programacion" (stem "program" + "acion").
+    const inflected = w.startsWith(stem) && endings.has(w.slice(stem.length));
+    const extends_ = long && inflected && term.startsWith(stem) && endings.has(term.slice(stem.length)) && !(finished && term === stem);
     const begins = w.startsWith(term) && (!finished || endings.has(w.slice(term.length)));
     const sameStem = own.has(stem) && long && w.startsWith(stem) && endings.has(w.slice(stem.length));
     if (begins || sameStem || extends_) out.push(i);

@@ -2,6 +2,7 @@
 // checker uses (messages.js), shows the problems, a preview card and the YAML file, and links "Submit on GitHub"
 // to GitHub's editor with the file filled in. Nothing leaves the page until the employer follows that link.
 import { problems } from "./messages.js";
+import { crossProblems } from "./rules.js";
 import { ID, ID_MAX, clean, filePath, newFileUrl, slugify, toYaml } from "./listing.js";
 
 const root = document.getElementById("wbl-cform");
@@ -45,7 +46,8 @@ function collect(element, into) {
     if (child.dataset.key !== undefined) {
       into[child.dataset.key] = read(child);
     } else if (child.dataset.object !== undefined) {
-      into[child.dataset.object] = collect(child, {});
+      // Merged: the sections of each language each hold a part of `translations`.
+      into[child.dataset.object] = collect(child, into[child.dataset.object] || {});
     } else if (child.dataset.list !== undefined) {
       const items = child.querySelectorAll(":scope > [data-items] > [data-item]");
       into[child.dataset.list] = [...items].map((item) => collect(item, {}));
@@ -153,7 +155,7 @@ function update() {
   const value = listing();
   const org = document.getElementById("cf-organization").value;
   const id = document.getElementById("cf-id").value.trim();
-  const found = problems(value, data.schema, data.messages);
+  const found = [...problems(value, data.schema, data.messages), ...crossProblems(value, data.messages)];
   if (!org) found.unshift({ path: ["organization"], what: labels.cform_org_missing, fix: "", own: true });
   if (!id) found.unshift({ path: ["id"], what: labels.cform_id_missing, fix: "", own: true });
   else if (!ID.test(id) || id.length > ID_MAX) found.unshift({ path: ["id"], what: labels.cform_id_bad, fix: "", own: true });
@@ -172,7 +174,8 @@ function update() {
     list.append(item);
     const element = locate(problem.path);
     const name = element && element.dataset.field;
-    if (element && touched.has(name)) {
+    // A rule between fields shows once the employer has answered either side of it.
+    if (element && (touched.has(name) || (problem.reads || []).some((other) => touched.has(other)))) {
       const holder = problemOf(element);
       if (holder && !holder.textContent) {
         holder.textContent = sentence;
@@ -219,6 +222,14 @@ function start() {
     update();
   });
   form.addEventListener("click", (event) => {
+    const choice = event.target.closest("[data-choose]");
+    if (choice) {
+      const field = choice.closest("[data-field]");
+      field.querySelector("input").value = choice.dataset.choose;
+      touch(choice);
+      update();
+      return;
+    }
     const add = event.target.closest("[data-add-item]");
     if (add) {
       const item = addItem(add.closest("[data-list]"));

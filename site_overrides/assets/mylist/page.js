@@ -24,7 +24,8 @@ const isoDay = (day) => new Date(day * DAY).toISOString().slice(0, 10);
 // Listing id -> its rows in the index, in ordinal order: [{ordinal, record}], fetching only the card shards
 // that hold the rows of the listings' organizations.
 export async function findListings(data, ids) {
-  const index = await data.load();
+  if (!data.index) await data.load();
+  const index = await data.facets(["org"]); // the organizations' facet is in a file of its own
   const orgs = index.facets.get("org");
   const wanted = new Set(ids);
   const candidates = new Set();
