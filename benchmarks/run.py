@@ -265,6 +265,21 @@ def browser_figures(site: Path) -> dict[str, float]:
             page.wait_for_load_state("networkidle")
             page.wait_for_timeout(500)
             search_bytes = max(received["bytes"], GzipHandler.sent)
+            # A word people use for a field (found through the synonyms) and a ZIP code typed in the search box
+            # (a place query: the near-me files), each on a freshly loaded page: bytes beyond the first load.
+            typed = {}
+            for name, words in (("synonym_query_kb", "coding"), ("zip_query_kb", "90044")):
+                page.goto(base + "opportunities/", wait_until="networkidle")
+                page.wait_for_selector("#wbl-results li", timeout=30_000)
+                received["bytes"] = 0
+                GzipHandler.sent = 0
+                before = page.url
+                page.fill("#wbl-q", words)
+                page.press("#wbl-q", "Enter")
+                page.wait_for_function("u => location.href !== u", arg=before, timeout=30_000)
+                page.wait_for_load_state("networkidle")
+                page.wait_for_timeout(500)
+                typed[name] = max(received["bytes"], GzipHandler.sent) / 1000
             page.goto(base + "opportunities/", wait_until="networkidle")
             page.wait_for_selector("#wbl-results li", timeout=30_000)
             cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
@@ -289,7 +304,12 @@ def browser_figures(site: Path) -> dict[str, float]:
             browser.close()
     finally:
         server.shutdown()
-    return {"browse_first_load_kb": first_load / 1000, "first_search_kb": search_bytes / 1000, "filter_ms_4x": max(timings)}
+    return {
+        "browse_first_load_kb": first_load / 1000,
+        "first_search_kb": search_bytes / 1000,
+        **typed,
+        "filter_ms_4x": max(timings),
+    }
 
 
 def browse_data_sizes(site: Path) -> dict[str, float]:
@@ -386,6 +406,8 @@ COLUMNS = [
     ("index_bytes_per_listing", "index B/listing", "{:.0f}"),
     ("browse_first_load_kb", "browse kB", "{:.0f}"),
     ("first_search_kb", "search kB", "{:.0f}"),
+    ("synonym_query_kb", "synonym query kB", "{:.0f}"),
+    ("zip_query_kb", "ZIP query kB", "{:.0f}"),
     ("filter_ms_4x", "filter ms 4x", "{:.0f}"),
     ("preview_s", "preview s", "{:.1f}"),
 ]
