@@ -36,6 +36,7 @@ from generator.present.repository import Repository
 from generator.present.view import lang_prefix
 from generator.processes import PausedCollector, can_fork
 from generator.render import caches
+from generator.render.contribute_form import write_organizations
 from generator.render.shell import RecordStream, workers
 from generator.render.site import SiteRenderer
 
@@ -328,6 +329,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             coming = self.stream.release()  # the workers write while this process goes on
             if self.checked:
                 write_logos(self.checked.catalog.logos, site_dir)
+                # Read by the new-listing form of every language (contribute/new/), which does not carry them.
+                write_organizations(self.checked.catalog, site_dir)
             prune_theme_assets(site_dir, set(config.plugins))
             schemas = site_dir / "schemas"
             schemas.mkdir(parents=True, exist_ok=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from generator import i18n
 from generator.check import messages
 from generator.render import contribute_form
 from generator.render.contribute_form import COMMON, FIXED, LEFT_OUT, Field, FormBuilder, label_key
+from generator.render.site import SiteRenderer
 
 ROOT = Path(__file__).resolve().parents[1]
 # What a first listing needs: each has a label in every language of the site.
@@ -165,3 +167,59 @@ def test_self_is_one_tap_away_for_the_employer_of_record(catalog: Any) -> None:
     assert [(o.value, o.label, o.lang) for o in field.suggestions] == [
         ("self", i18n.t("cform_opt_employer_of_record_self", "es"), "es")
     ]
+
+
+def with_organizations(tmp_path: Path, count: int) -> Any:
+    """The minimal catalog with `count` organizations in all (Acme and copies of it)."""
+    root = copy_fixture("minimal", tmp_path / str(count))
+    acme = (root / "employers/acme/organization.yml").read_text(encoding="utf-8")
+    for n in range(1, count):
+        folder = root / "employers" / f"shop-{n:02d}"
+        folder.mkdir()
+        (folder / "organization.yml").write_text(acme.replace("Acme Fabrication", f"Shop {n:02d} Fabrication"), encoding="utf-8")
+    return clean_catalog(root)
+
+
+def form_page(catalog: Any, lang: str) -> str:
+    renderer = SiteRenderer(catalog)
+    renderer.guides(lang)
+    return next(p.body for p in renderer.pages if p.kind == "contribute-new")
+
+
+@pytest.mark.parametrize("lang", i18n.available())
+def test_the_page_does_not_grow_with_the_organizations(tmp_path: Path, lang: str) -> None:
+    small, large = with_organizations(tmp_path, 2), with_organizations(tmp_path, 40)
+    assert len(large.organizations) == 40
+    few, many = form_page(small, lang), form_page(large, lang)
+    assert abs(len(many.encode()) - len(few.encode())) <= 8
+    assert "Shop 01" not in few and "Shop 39" not in many and "shop-39" not in many
+    assert 'list="cf-organization-choices"' in many and '<select id="cf-organization"' not in many
+
+
+def test_the_organizations_are_one_small_file_for_every_language(tmp_path: Path) -> None:
+    catalog = with_organizations(tmp_path, 3)
+    contribute_form.write_organizations(catalog, tmp_path / "site")
+    written = json.loads((tmp_path / "site/contribute/new/organizations.json").read_text(encoding="utf-8"))
+    assert written == {
+        "format": 1,
+        "organizations": [
+            {"id": "acme", "name": "Acme Fabrication"},
+            {"id": "shop-01", "name": "Shop 01 Fabrication"},
+            {"id": "shop-02", "name": "Shop 02 Fabrication"},
+        ],
+    }
+    assert not list((tmp_path / "site").glob("es/**/organizations.json"))
+    page = form_page(catalog, "es")
+    assert 'data-source="../../../contribute/new/organizations.json"' in page
+
+
+def test_an_unknown_organization_is_told_in_the_checkers_words() -> None:
+    """The form (organizations.js) fills in the same template the checker uses for a folder without organization.yml."""
+    assert contribute_form.script_messages()["templates"]["missing-organization"] == list(
+        messages.TEMPLATES["missing-organization"]
+    )
+    discover = (ROOT / "generator/check/discover.py").read_text(encoding="utf-8")
+    assert 'template("missing-organization", 0' in discover
+    assert messages.template("missing-organization", 0, org="acme-shop") == (
+        "The folder catalog/employers/acme-shop/ has no organization.yml"
+    )

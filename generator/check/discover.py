@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.check.messages import template
 from generator.check.problems import Problem
 from generator.ids import ID, MAX_ID, reserved_problem, suggest_id
 
@@ -293,12 +294,12 @@ def _employers(folder: Path, add: Callable[[str, str, Path], None], logos: list[
                     "for a new organization, add organization.yml here instead (see CONTRIBUTING.md)"
                 )
             else:
-                fix = "Add organization.yml describing the organization (see CONTRIBUTING.md)"
+                fix = template("missing-organization", 1)
             problems.append(
                 _problem(
                     org_dir / "organization.yml",
                     "missing-organization",
-                    f"The folder catalog/employers/{org}/ has no organization.yml",
+                    template("missing-organization", 0, org=org),
                     fix,
                 )
             )

@@ -123,6 +123,11 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     "grades-order": ("The lowest grade ({min}) is higher than the highest grade ({max})", "Swap `min` and `max`"),
     "age-order": ("The minimum age ({min}) is higher than the maximum age ({max})", "Swap `min` and `max`"),
+    # A listing's folder that is no organization of the catalog; the form says it of an organization not in its list.
+    "missing-organization": (
+        "The folder catalog/employers/{org}/ has no organization.yml",
+        "Add organization.yml describing the organization (see CONTRIBUTING.md)",
+    ),
 }
 # Added to a fix when the field may be left out altogether.
 OR_REMOVE = ", or remove the line"

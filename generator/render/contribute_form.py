@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from babel import Locale
@@ -22,8 +23,12 @@ from generator import i18n
 from generator.check import messages
 from generator.check.schemas import VOCAB_ENUMS, bundle
 from generator.model import Catalog
+from generator.render.encoding import compact_json
 
 PATH = "contribute/new/"
+# The organizations a new listing may go in, fetched by the page: one file for every language, so that the page
+# itself stays the same size however many organizations the catalog has.
+ORGANIZATIONS_FILE = PATH + "organizations.json"
 KIND = "opportunity"
 
 # Written by the form, not asked: a listing added through it is a real one, open when it is published.
@@ -271,13 +276,33 @@ def script_messages() -> dict[str, Any]:
     }
 
 
-def organizations(catalog: Catalog, lang: str) -> list[tuple[str, str, str]]:
-    """(id, name, the name's language) of each organization, by name: the folder a new listing goes in."""
+def organizations(catalog: Catalog) -> list[dict[str, Any]]:
+    """Each organization's id and name, by name: the folder a new listing goes in. `names` holds the name in
+    another language of the site where the organization gives one."""
     out = []
-    for org in catalog.organizations.values():
-        name = org.text("name", lang)
-        out.append((org.id, name.value if name else org.name, name.lang if name else i18n.SOURCE))
-    return sorted(out, key=lambda row: row[1].casefold())
+    for org in sorted(catalog.organizations.values(), key=lambda o: (o.name.casefold(), o.id)):
+        row: dict[str, Any] = {"id": org.id, "name": org.name}
+        names = {}
+        for lang in catalog.langs:
+            name = org.text("name", lang)
+            if lang != i18n.SOURCE and name and name.lang == lang and name.value != org.name:
+                names[lang] = name.value
+        if names:
+            row["names"] = names
+        out.append(row)
+    return out
+
+
+def organizations_json(catalog: Catalog) -> bytes:
+    return compact_json({"format": 1, "organizations": organizations(catalog)})
+
+
+def write_organizations(catalog: Catalog, site_dir: Path) -> None:
+    """Writes ORGANIZATIONS_FILE under the site's root, beside the English page; the other languages' pages read it
+    from there too."""
+    target = Path(site_dir) / ORGANIZATIONS_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(organizations_json(catalog))
 
 
 @dataclass(frozen=True)
@@ -309,11 +334,13 @@ SCRIPT_TEXT = (
     "cform_status_ok", "cform_status_problems", "cform_status_empty", "cform_item", "unpaid", "stipend",
     "browse_pay_free", "browse_pay_fee", "status_open", "grade_one", "grade_range", "remote", "per_hour",
     "cform_per_week", "cform_per_month", "cform_total", "cform_org_missing", "cform_id_missing", "cform_id_bad",
+    "cform_org_chosen",
 )  # fmt: skip
 
 
 def page_context(catalog: Catalog, lang: str, repo_url: str, branch: str) -> dict[str, Any]:
-    """What contribute-new.html needs: the sections, the organizations, and the script's data."""
+    """What contribute-new.html needs: the sections and the script's data. The organizations are not in it: the
+    script fetches them (ORGANIZATIONS_FILE)."""
     import jinja2.utils
 
     builder = FormBuilder(catalog, lang)
@@ -323,12 +350,11 @@ def page_context(catalog: Catalog, lang: str, repo_url: str, branch: str) -> dic
         "messages": script_messages(),
         "labels": {key: i18n.t(key, lang) for key in SCRIPT_TEXT},
         "formats": formats,
-        "organizations": {ident: name for ident, name, _ in organizations(catalog, lang)},
         "fixed": dict(FIXED),
     }
     return {
         "sections": sections(builder.fields()) + translation_sections(builder),
-        "organizations": organizations(catalog, lang),
+        "organizations_file": ORGANIZATIONS_FILE,
         "repo_url": repo_url,
         "branch": branch,
         "data_json": jinja2.utils.htmlsafe_json_dumps(data),

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence, Set
+from collections import Counter
+from collections.abc import Iterable, Sequence, Set
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,18 @@ from generator.render.structured_data import educational_program, listing_struct
 
 PACKAGE_TEMPLATES = PACKAGE_DIR / "templates"
 EXAMPLE_FILE = PROJECT_DIR / "docs" / "reference-opportunity.yml"
+
+
+# A sector page names at most this many of the sector's organizations, like its 100 listing cards, so that it does
+# not grow with the catalog; the rest are found through the browse page filtered by the sector.
+SECTOR_EMPLOYER_LIMIT = 100
+
+
+def ranked_employers(orgs: Iterable[Organization], listings: Iterable[Opportunity]) -> list[Organization]:
+    """Organizations with the most open listings among `listings` first, ties by name and then id: the ones a
+    student can apply to now come first when the list is cut, and the order is the same from build to build."""
+    open_count = Counter(o.org_id for o in listings if o.status == "open")
+    return sorted(orgs, key=lambda org: (-open_count[org.id], org.name.casefold(), org.id))
 
 
 # `{{ v.t("key") }}`: an interface label with nothing to fill in.
@@ -343,7 +356,9 @@ class SiteRenderer:
         self.page("sectors", "sectors/", "sectors.html", lang, view.t("sectors"), sectors=counts)
         for sector in sectors:
             v = View(self.catalog, lang, f"sectors/{sector.id}/")
-            mine = v.card_opps([o.id for o in opps if sector.id in o.sectors])
+            in_sector = [o for o in opps if sector.id in o.sectors]
+            mine = v.card_opps([o.id for o in in_sector])
+            employers = ranked_employers((o for o in self.catalog.organizations.values() if sector.id in o.sectors), in_sector)
             self.page(
                 "sector",
                 f"sectors/{sector.id}/",
@@ -354,7 +369,8 @@ class SiteRenderer:
                 sector=sector,
                 opps=mine,
                 pathways=[p for p in self.catalog.pathways.values() if p.sector == sector.id],
-                orgs=[o for o in self.catalog.organizations.values() if sector.id in o.sectors],
+                orgs=employers[:SECTOR_EMPLOYER_LIMIT],
+                more_orgs=max(0, len(employers) - SECTOR_EMPLOYER_LIMIT),
             )
 
     def quality(self, lang: str) -> None:

@@ -26,7 +26,8 @@ def fill_listing(page: Any, base: str, lang: str = "") -> None:
     """What an employer types for a first listing: the required fields and the common ones, one tap at a time."""
     page.goto(base + lang + "contribute/new/")
     page.locator("#wbl-cform-form").wait_for(state="visible")
-    page.select_option("#cf-organization", ORG)
+    # Typed: the suggestions come from organizations.json, and the page carries no list of its own.
+    page.locator("#cf-organization").press_sequentially(ORG)
     page.locator("#cf-title").press_sequentially("Summer Clinic Aide Internship")
     page.fill("#cf-summary", "A paid summer internship helping the front desk and nurses of a community clinic.")
     page.fill(
@@ -193,3 +194,21 @@ def test_the_spanish_title_and_summary_are_optional_and_pass_the_checker(page: A
     assert checked_with(tmp_path, text) == []
     page.goto(site_server + "contribute/new/")
     assert page.locator('[data-section="translations.es"] > summary').inner_text() == "In Spanish"
+
+
+def test_the_organization_is_typed_and_an_unknown_one_is_told(page: Any, site_server: str, tmp_path: Path) -> None:
+    fill_listing(page, site_server)
+    assert page.locator(f'#cf-organization-choices option[value="{ORG}"]').count() == 1
+    assert page.locator("#cf-organization-chosen").inner_text() == "The listing goes in the folder of Crossroads Youth Staffing."
+    page.fill("#cf-organization", "crossroads-youth-stafing")
+    message = shown_at(page, "organization")
+    assert message == (
+        "The folder catalog/employers/crossroads-youth-stafing/ has no organization.yml. "
+        "Add organization.yml describing the organization (see CONTRIBUTING.md)."
+    )
+    assert page.locator("#cf-submit").get_attribute("aria-disabled") == "true"
+    # The full name, as the suggestions show it, is taken for its folder.
+    page.fill("#cf-organization", "Crossroads Youth Staffing")
+    assert shown_at(page, "organization") == ""
+    assert page.locator("#cf-file-path").inner_text() == f"catalog/employers/{ORG}/{SLUG}.yml"
+    assert page.locator("#cf-submit").get_attribute("aria-disabled") == "false"

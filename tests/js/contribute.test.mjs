@@ -124,3 +124,37 @@ test("the checker's rules between fields: employer of record, deadline, date ord
     "The minimum age (18) is higher than the maximum age (16)",
   ]);
 });
+
+test("an organization is found by its id or its full name, and an unknown one is told in the checker's words", async () => {
+  const { organizationIndex, organizationProblem, resolveOrganization } = await import(
+    "../../site_overrides/assets/contribute/organizations.js"
+  );
+  const file = {
+    format: 1,
+    organizations: [
+      { id: "acme", name: "Acme Fabrication" },
+      { id: "clinica", name: "Community Clinic", names: { es: "Clínica Comunitaria" } },
+    ],
+  };
+  const index = organizationIndex(file, "es");
+  assert.deepEqual(index.byId.get("clinica"), { id: "clinica", name: "Clínica Comunitaria", lang: "es" });
+  assert.deepEqual(index.byId.get("acme"), { id: "acme", name: "Acme Fabrication", lang: "en" });
+  assert.equal(resolveOrganization(index, " acme "), "acme");
+  assert.equal(resolveOrganization(index, "clínica comunitaria"), "clinica");
+  assert.equal(resolveOrganization(index, "Community Clinic"), "clinica");
+  assert.equal(resolveOrganization(index, "acme-shop"), "acme-shop");
+  assert.equal(organizationProblem(index, "acme", {}), null);
+  const text = {
+    templates: {
+      "missing-organization": [
+        "The folder catalog/employers/{org}/ has no organization.yml",
+        "Add organization.yml describing the organization (see CONTRIBUTING.md)",
+      ],
+    },
+  };
+  assert.deepEqual(organizationProblem(index, "acme-shop", text), {
+    path: ["organization"],
+    what: "The folder catalog/employers/acme-shop/ has no organization.yml",
+    fix: "Add organization.yml describing the organization (see CONTRIBUTING.md)",
+  });
+});

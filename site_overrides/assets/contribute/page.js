@@ -4,6 +4,7 @@
 import { problems } from "./messages.js";
 import { crossProblems } from "./rules.js";
 import { ID, ID_MAX, clean, filePath, newFileUrl, slugify, toYaml } from "./listing.js";
+import { organizationIndex, organizationProblem, resolveOrganization } from "./organizations.js";
 
 const root = document.getElementById("wbl-cform");
 const form = document.getElementById("wbl-cform-form");
@@ -13,6 +14,9 @@ const lang = root.dataset.lang;
 const touched = new Set();
 let idEdited = false;
 let counter = 0;
+// Filled from organizations.json when the page loads; null until then (or if it could not be read), when any
+// well-formed folder name is taken as it is and the checker judges it.
+let orgs = null;
 
 function today() {
   const now = new Date();
@@ -134,7 +138,8 @@ function preview(value, org) {
     if (element) element.textContent = text || "";
   };
   set("title", value.title);
-  set("org", data.organizations[org] || "");
+  const known = orgs && orgs.byId.get(org);
+  set("org", known ? known.name : "");
   set("format", data.formats[value.format] || value.format);
   set("status", labels.status_open);
   set("pay", payText(value.pay));
@@ -153,10 +158,16 @@ function preview(value, org) {
 
 function update() {
   const value = listing();
-  const org = document.getElementById("cf-organization").value;
+  const typed = document.getElementById("cf-organization").value;
+  const org = orgs ? resolveOrganization(orgs, typed) : typed.trim();
   const id = document.getElementById("cf-id").value.trim();
   const found = [...problems(value, data.schema, data.messages), ...crossProblems(value, data.messages)];
+  const unknown = (orgs || !ID.test(org)) && organizationProblem(orgs || organizationIndex(null, lang), org, data.messages);
   if (!org) found.unshift({ path: ["organization"], what: labels.cform_org_missing, fix: "", own: true });
+  else if (unknown) found.unshift(unknown);
+  const chosen = document.getElementById("cf-organization-chosen");
+  const named = orgs && orgs.byId.get(org);
+  chosen.textContent = named ? labels.cform_org_chosen.replace("{name}", named.name) : "";
   if (!id) found.unshift({ path: ["id"], what: labels.cform_id_missing, fix: "", own: true });
   else if (!ID.test(id) || id.length > ID_MAX) found.unshift({ path: ["id"], what: labels.cform_id_bad, fix: "", own: true });
 
@@ -202,7 +213,28 @@ function touch(target) {
   if (field) touched.add(field.dataset.field);
 }
 
-function start() {
+// The suggestions of the organization field. The file is the site's own; read once, the page works offline.
+async function loadOrganizations() {
+  const input = document.getElementById("cf-organization");
+  try {
+    const response = await fetch(input.dataset.source);
+    if (!response.ok) return;
+    orgs = organizationIndex(await response.json(), lang);
+  } catch {
+    return;
+  }
+  const options = [...orgs.byId.values()].map((org) => {
+    const option = document.createElement("option");
+    option.value = org.id;
+    option.textContent = org.name;
+    if (org.lang !== lang) option.lang = org.lang;
+    return option;
+  });
+  document.getElementById("cf-organization-choices").replaceChildren(...options);
+}
+
+async function start() {
+  await loadOrganizations();
   for (const input of form.querySelectorAll("[data-today]")) {
     if (!input.value) input.value = today();
   }
