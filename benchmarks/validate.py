@@ -17,22 +17,18 @@ autocomplete="off" on its checkboxes, in a part of the theme no override reaches
 from __future__ import annotations
 
 import argparse
-import functools
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
 AS_OF = "2026-11-22"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -41,6 +37,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 STYLESHEETS = sorted((ROOT / "site_overrides" / "assets").glob("*.css"))
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 THEME_MESSAGE = "Attribute “autocomplete” is only allowed when the input type is"
+from sitebuild import serve  # noqa: E402 - the tests' helper, found through the path above
+
 BROWSE_READY = """() => { const root = document.getElementById("wbl-browse");
   return !root || root.dataset.state === "ready"; }"""
 
@@ -119,24 +117,6 @@ def run_nu(files: list[Path]) -> list[dict[str, Any]]:
     for message in messages:
         message["file"] = message.get("url", "").removeprefix("file:")
     return messages
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the name is fixed by http.server
-        pass
-
-
-@contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def local_only(base: str) -> Any:

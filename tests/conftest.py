@@ -139,3 +139,30 @@ def bundled_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Pa
     base = tmp_path_factory.getbasetemp()
     shared = base if worker_id == "master" else base.parent  # xdist gives each process a folder in a shared one
     return shared_bundled_site(shared)
+
+
+def html_text(html: str) -> str:
+    """The text of a piece of HTML, without its tags, as written (spaces and line breaks kept)."""
+    from html.parser import HTMLParser
+
+    class Text(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.parts: list[str] = []
+
+        def handle_data(self, data: str) -> None:
+            self.parts.append(data)
+
+    parser = Text()
+    parser.feed(html)
+    return "".join(parser.parts)
+
+
+def listing_text(catalog: Any, catalog_id: str, lang: str, site: str = "https://wbl.example.org/") -> str:
+    """A listing page's body as rendered for a language, tags replaced by spaces and spaces collapsed."""
+    import re
+
+    from generator.render.site import SiteRenderer
+
+    html = SiteRenderer(catalog, site).opportunity(catalog.opportunities[catalog_id], lang).body
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())

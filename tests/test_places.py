@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import AS_OF, ROOT, clean_catalog, copy_fixture, use_cached_validators
+from conftest import AS_OF, ROOT, clean_catalog, copy_fixture, html_text, use_cached_validators
 
 from generator.check import places
 from generator.exports import records, tabular
@@ -266,28 +266,12 @@ def test_the_page_says_outside_the_region_and_online(placed: Catalog, lang: str,
     assert view.where(placed.opportunities["acme/two-places"]) == where
     renderer = SiteRenderer(placed, "https://wbl.example.org/")
     page = renderer.opportunity(placed.opportunities["acme/two-places"], lang).body
-    flat = " ".join(_text(page).split())
+    flat = " ".join(html_text(page).split())
     assert site in flat
     assert where in flat
-    remote = " ".join(_text(renderer.opportunity(placed.opportunities["acme/online-only"], lang).body).split())
+    remote = " ".join(html_text(renderer.opportunity(placed.opportunities["acme/online-only"], lang).body).split())
     assert online in remote
     assert View(placed, lang, "").where(placed.opportunities["acme/online-only"]) == online.split(" — ")[1]
-
-
-def _text(html: str) -> str:
-    from html.parser import HTMLParser
-
-    class Text(HTMLParser):
-        def __init__(self) -> None:
-            super().__init__()
-            self.parts: list[str] = []
-
-        def handle_data(self, data: str) -> None:
-            self.parts.append(data)
-
-    parser = Text()
-    parser.feed(html)
-    return "".join(parser.parts)
 
 
 def test_the_area_filter_keeps_outside_sites_apart(placed: Catalog) -> None:

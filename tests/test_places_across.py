@@ -14,7 +14,7 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
-from conftest import AS_OF, clean_catalog, copy_fixture, use_cached_validators
+from conftest import AS_OF, clean_catalog, copy_fixture, html_text, use_cached_validators
 
 from generator.check import places
 from generator.exports import records, tabular
@@ -187,7 +187,7 @@ def test_the_page_and_the_card_say_where_without_a_city(spread: Catalog, lang: s
     assert view.where(spread.opportunities["acme/whole-region"]) == region
     renderer = SiteRenderer(spread, "https://wbl.example.org/")
     page = renderer.opportunity(spread.opportunities["acme/two-areas"], lang).body
-    flat = " ".join(_text(page).split())
+    flat = " ".join(html_text(page).split())
     assert f"Worksites in South and East LA — {mode}. {two}" in flat
     assert "(Map)" not in flat and "(Mapa)" not in flat  # no address, so no map link
     # The browse page's card, from the same words.
@@ -199,22 +199,6 @@ def test_a_card_names_three_areas_and_counts_the_rest(spread: Catalog) -> None:
     many = type(site)(**{**{f: getattr(site, f) for f in site.__slots__}, "region_wide": False})
     assert View(spread, "en", "").across(many, limit=2) == "Sites across South Bay and Harbor, South Los Angeles, and 1 more area"
     assert View(spread, "es", "").across(many, limit=1) == "Sitios en South Bay y el puerto y 2 zonas más"
-
-
-def _text(html: str) -> str:
-    from html.parser import HTMLParser
-
-    class Text(HTMLParser):
-        def __init__(self) -> None:
-            super().__init__()
-            self.parts: list[str] = []
-
-        def handle_data(self, data: str) -> None:
-            self.parts.append(data)
-
-    parser = Text()
-    parser.feed(html)
-    return "".join(parser.parts)
 
 
 def test_the_area_filter_matches_every_covered_area(spread: Catalog) -> None:

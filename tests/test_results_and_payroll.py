@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import AS_OF, ROOT, clean_catalog, copy_fixture, write_variants
+from conftest import AS_OF, ROOT, clean_catalog, copy_fixture, listing_text, write_variants
 
 from generator.exports import records
 from generator.exports.dates import ChangeDates
@@ -59,8 +59,7 @@ def opp_of(catalog: Catalog, slug: str) -> Opportunity:
 
 
 def page_text(catalog: Catalog, slug: str, lang: str) -> str:
-    html = SiteRenderer(catalog, SITE).opportunity(opp_of(catalog, slug), lang).body
-    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    return listing_text(catalog, f"acme/{slug}", lang, SITE)
 
 
 # -- model -------------------------------------------------------------------------------------
