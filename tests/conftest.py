@@ -141,8 +141,9 @@ def bundled_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Pa
     return shared_bundled_site(shared)
 
 
-def html_text(html: str) -> str:
-    """The text of a piece of HTML, without its tags, as written (spaces and line breaks kept)."""
+def html_text(html: str, sep: str = "") -> str:
+    """The text of a piece of HTML, without its tags, as written (spaces and line breaks kept); `sep` goes
+    between the text of neighbouring elements."""
     from html.parser import HTMLParser
 
     class Text(HTMLParser):
@@ -155,7 +156,7 @@ def html_text(html: str) -> str:
 
     parser = Text()
     parser.feed(html)
-    return "".join(parser.parts)
+    return sep.join(parser.parts)
 
 
 def listing_text(catalog: Any, catalog_id: str, lang: str, site: str = "https://wbl.example.org/") -> str:

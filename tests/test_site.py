@@ -12,6 +12,7 @@ from urllib.parse import urljoin
 
 import index_reader
 import pytest
+from conftest import html_text
 from markupsafe import escape
 from paged_catalog import paged_catalog
 from sitebuild import ROOT, build_site, minimal_catalog
@@ -43,17 +44,7 @@ def read(site: Path, url: str) -> str:
 
 
 def text_of(html: str) -> str:
-    class Text(HTMLParser):
-        def __init__(self) -> None:
-            super().__init__()
-            self.parts: list[str] = []
-
-        def handle_data(self, data: str) -> None:
-            self.parts.append(data)
-
-    parser = Text()
-    parser.feed(html)
-    return " ".join(" ".join(parser.parts).split())
+    return " ".join(html_text(html, " ").split())
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
