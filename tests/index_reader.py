@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from generator.render.encoding import DIGITS
-from generator.render.word_index import MAX_QUERY_WORDS, shard_file, shard_key, words
+from generator.render.word_index import MAX_QUERY_WORDS, query_keys, shard_file, words
 
 
 def unrice(text: str, count: int, n: int) -> list[int]:
@@ -34,6 +34,27 @@ def unrice(text: str, count: int, n: int) -> list[int]:
             position += 1
         previous += (quotient << k | remainder) + 1
         out.append(previous)
+    return out
+
+
+def row_sets(data: dict[str, Any], size: int, n: int) -> list[list[int]]:
+    """Per ordinal its set of values below size, from either encoding of browse_index.encode_rows (browse/index.js
+    rowSets)."""
+    if "post" in data:
+        rows: list[list[int]] = [[] for _ in range(n)]
+        for value, (text, count) in enumerate(zip(data["post"], data["counts"], strict=True)):
+            for ordinal in unrice(text, count, n):
+                rows[ordinal].append(value)
+        return rows
+    width, col = data["width"], data["col"]
+    assert len(col) == n * width
+    out = []
+    for i in range(n):
+        code = 0
+        for c in col[i * width : (i + 1) * width]:
+            code = code * 64 + DIGITS.index(c)
+        out.append(list(data["sets"][code]))
+    assert all(v < size for row in out for v in row)
     return out
 
 
@@ -83,13 +104,22 @@ def join_terms(terms: list[str], shards: list[list[Any]]) -> tuple[list[str], li
     return out_terms, out_shards
 
 
+def term_files(term: str, meta: dict[str, Any]) -> list[str]:
+    """The files of the shards a (folded) query word looks in (word_index.query_keys)."""
+    return [shard_file(k) for k in query_keys(term, set(meta.get("split", "").split()), set(meta["shards"].split()))]
+
+
+def term_entries(term: str, meta: dict[str, Any], load: Callable[[str], dict[str, Any]], n: int) -> list[Any]:
+    """The entries of the shards a query word looks in, one after the other (browse/index.js mergeShards)."""
+    return [entry for name in term_files(term, meta) for entry in read_shard(load(name), n)]
+
+
 def search(query: str, meta: dict[str, Any], load: Callable[[str], dict[str, Any]], n: int) -> list[int]:
     """Ordinals that match every word of a query, best first (see the module's docstring)."""
     terms = list(dict.fromkeys(words(query)))[:MAX_QUERY_WORDS]
     if not terms:
         return []
-    keys = set(meta["shards"].split())
-    shards = [read_shard(load(shard_file(shard_key(t))), n) if shard_key(t) in keys else [] for t in terms]
+    shards = [term_entries(t, meta, load, n) for t in terms]
     terms, shards = join_terms(terms, shards)
     found: set[int] | None = None
     score: dict[int, int] = {}

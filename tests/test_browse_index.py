@@ -276,3 +276,20 @@ def test_built_site_serves_the_indexes(catalog: Catalog, bundled_site: Path) -> 
         html = (site / ("es/" if lang == "es" else "") / "opportunities" / "index.html").read_text(encoding="utf-8")
         assert f'data-index-path="{"../../" if lang == "es" else "../"}browse-data/{lang}/facets.json"' in html
     assert not (site / "pagefind").exists()
+
+
+@pytest.mark.parametrize("kind", ["post", "sets"])
+def test_encode_rows_picks_the_smaller_encoding_and_both_read_back(kind: str) -> None:
+    rng = random.Random(5)
+    n = 3000
+    if kind == "post":
+        # Sites: a few hundred points, most rows at one or two of them: each point's rows are short lists.
+        rows = [tuple(sorted(rng.sample(range(300), rng.choice((1, 1, 2))))) for _ in range(n)]
+    else:
+        # A facet of few values, every row with several: one column digit per row beats the posting lists.
+        rows = [tuple(sorted(rng.sample(range(6), 3))) for _ in range(n)]
+    size = max(v for row in rows for v in row) + 1
+    encoded = bi.encode_rows(rows, size, n)
+    assert kind in encoded
+    assert index_reader.row_sets(encoded, size, n) == [list(row) for row in rows]
+    assert index_reader.row_sets(bi.columns(rows), size, n) == [list(row) for row in rows]

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 from conftest import AS_OF, edit
+from index_reader import row_sets
 
 from generator.model import Catalog
 from generator.model.checked import check_catalog
 from generator.render import browse_index, nearby
-from generator.render.encoding import DIGITS, ordered
+from generator.render.encoding import ordered
 
 SITES = """\
 sites:
@@ -104,13 +105,12 @@ def test_each_row_has_the_distinct_points_of_its_sites(catalog: Catalog) -> None
 def test_the_files_under_browse_data(catalog: Catalog, tmp_path: Path) -> None:
     browse_index.write_browse_index(catalog, tmp_path)
     zips = json.loads((tmp_path / "browse-data" / "zips.json").read_bytes())
-    assert zips["format"] == nearby.FORMAT
+    assert zips["format"] == nearby.ZIPS_FORMAT
     assert zips["zips"] == {code: list(p) for code, p in nearby.centroids(catalog).items()}
     sites = json.loads((tmp_path / "browse-data" / "sites.json").read_bytes())
     n = len(ordered(catalog))
-    assert sites["n"] == n and len(sites["col"]) == n * sites["width"]
-    assert sites["width"] == 1
-    rows = [[sites["points"][i] for i in sites["sets"][DIGITS.index(c)]] for c in sites["col"]]
+    assert sites["format"] == nearby.SITES_FORMAT and sites["n"] == n
+    rows = [[sites["points"][i] for i in row] for row in row_sets(sites, len(sites["points"]), n)]
     expected = [[list(p) for p in row] for row in nearby.row_points(ordered(catalog), nearby.centroids(catalog))]
     assert rows == expected
     # One file for every language, beside the languages' folders.

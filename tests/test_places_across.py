@@ -15,6 +15,7 @@ import jsonschema
 import pytest
 import yaml
 from conftest import AS_OF, clean_catalog, copy_fixture, html_text, use_cached_validators
+from index_reader import row_sets
 
 from generator.check import places
 from generator.exports import records, tabular
@@ -24,7 +25,7 @@ from generator.model import Catalog
 from generator.model.checked import Checked, check_catalog
 from generator.present.view import View
 from generator.render import browse_index, facets, nearby, structured_data
-from generator.render.encoding import DIGITS, ordered
+from generator.render.encoding import ordered
 from generator.render.site import SiteRenderer
 from generator.report.coverage import compute
 
@@ -258,16 +259,14 @@ def test_near_me_gets_the_areas_their_zip_codes_and_middles(spread: Catalog, tmp
     east = [nearby.zip_centroid("90022"), nearby.zip_centroid("90023")]
     assert across["centers"][2] == [round((east[0][0] + east[1][0]) / 2, 3), round((east[0][1] + east[1][1]) / 2, 3)]
     opps = ordered(spread)
-    rows = {
-        opp.id: [across["areas"][i] for i in across["sets"][DIGITS.index(c)]] for opp, c in zip(opps, across["col"], strict=True)
-    }
+    area_sets = row_sets(across, len(across["areas"]), len(opps))
+    rows = {opp.id: [across["areas"][i] for i in row] for opp, row in zip(opps, area_sets, strict=True)}
     assert rows["acme/two-areas"] == ["south-la", "east-la"]
     assert rows["acme/whole-region"] == ["south-bay-harbor", "south-la", "east-la"]
     assert rows["acme/one-shop"] == []
     # Worksites across areas have no point of their own: no distance is claimed for them.
-    points = [
-        sites["points"][i] for i in sites["sets"][DIGITS.index(sites["col"][opps.index(spread.opportunities["acme/two-areas"])])]
-    ]
+    point_sets = row_sets(sites, len(sites["points"]), len(opps))
+    points = [sites["points"][i] for i in point_sets[opps.index(spread.opportunities["acme/two-areas"])]]
     assert points == []
 
 

@@ -388,3 +388,46 @@ def test_the_name_of_unpaid_does_not_find_paid_listings(expanded: tuple) -> None
 def test_synonyms_yml_is_optional(catalog: Catalog) -> None:
     assert not catalog.vocabularies.items(wi.SYNONYMS)
     assert wi._synonym_groups(catalog) == []
+
+
+# ---------- split shards ----------
+
+
+def test_split_keys_take_three_characters_and_a_split_key_looks_in_its_extensions() -> None:
+    split = {"co"}
+    assert [wi.shard_key(w, split) for w in ("coding", "co", "c", "cod", "nurse")] == ["cod", "co", "c", "cod", "nu"]
+    keys = {"co", "cod", "com", "nu", "c"}
+    assert wi.query_keys("co", split, keys) == ["co", "cod", "com"]  # the words "co" begins
+    assert wi.query_keys("coding", split, keys) == ["cod"]
+    assert wi.query_keys("cop", split, keys) == []  # no word starts so
+    assert wi.query_keys("nurse", split, keys) == ["nu"]
+    assert wi.shard_file("cod") == "cod.json"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_split_shards_find_what_whole_shards_find(lang: str) -> None:
+    """Splitting changes which files a search downloads, never what it finds: every two- and three-character start,
+    word and pair of words of the bundled catalog's titles, with every shard split, half of them, and none."""
+    from sitebuild import ROOT
+
+    checked = check_catalog(ROOT / "catalog", as_of=AS_OF)
+    catalog = checked.catalog
+    n = sum(len(opp.rows) for opp in catalog.opportunities.values())
+    view = View(catalog, lang, "opportunities/")
+    queries: set[str] = {"health care", "sin pago", "co op", "part time"}
+    for opp in catalog.opportunities.values():
+        title = wi.words(opp.text("title", lang).value)
+        queries.update(title)
+        queries.update(w[:size] for w in title for size in (2, 3))
+        queries.update(" ".join(pair) for pair in zip(title, title[1:], strict=False))
+    assert view.lang == lang and len(queries) > 200
+    whole_meta, whole = wi.word_files(catalog, lang, split_bytes=1 << 30)
+    sizes = sorted(map(len, whole.values()))
+    assert not whole_meta["split"]
+    for split_bytes in (0, sizes[len(sizes) // 2]):
+        meta, files = wi.word_files(catalog, lang, split_bytes=split_bytes)
+        assert meta["split"] and len(files) > len(whole)
+        for query in sorted(queries):
+            got = index_reader.search(query, meta, lambda name, f=files: json.loads(f[name]), n)
+            want = index_reader.search(query, whole_meta, lambda name: json.loads(whole[name]), n)
+            assert got == want, (split_bytes, query)

@@ -81,7 +81,9 @@ from generator.render.word_index import FOLDER as WORDS
 from generator.render.word_index import MAX_QUERY_WORDS, MAX_WORD, word_files
 
 FORMAT = 2
-SHARD = 40
+# Cards per file. A search's first results are spread over the catalog, one card from each file: small files
+# keep a search's download small (at 10,000 listings a word query's cards took 46 kB with 40 a file, 21 kB with 8).
+SHARD = 8
 FOLDER = "browse-data"
 
 
@@ -102,17 +104,23 @@ def _gz(data: Any) -> int:
 
 def encode_facet(values: list[str], rows: Sequence[tuple[int, ...]], n: int) -> dict[str, Any]:
     """One facet: its values, and whichever encoding of who has them is smaller after gzip."""
-    column = {"values": values, **columns(rows)}
+    return {"values": values, **encode_rows(rows, len(values), n)}
+
+
+def encode_rows(rows: Sequence[tuple[int, ...]], size: int, n: int) -> dict[str, Any]:
+    """Per ordinal a set of integers below size, as columns() or as each integer's ordinals (`counts` and
+    Rice-coded `post`), whichever is smaller after gzip (browse/index.js rowSets reads both)."""
+    column = columns(rows)
     # The ordinals of each distinct set, then of each value: far fewer sets than listings.
     having: defaultdict[tuple[int, ...], list[int]] = defaultdict(list)
     for ordinal, row in enumerate(rows):
         having[row].append(ordinal)
-    runs: list[list[list[int]]] = [[] for _ in values]
+    runs: list[list[list[int]]] = [[] for _ in range(size)]
     for row, ordinals in having.items():
         for value in row:
             runs[value].append(ordinals)
     members = [sorted(chain.from_iterable(parts)) for parts in runs]
-    postings = {"values": values, "counts": [len(m) for m in members], "post": [rice(m, n) for m in members]}
+    postings = {"counts": [len(m) for m in members], "post": [rice(m, n) for m in members]}
     return postings if _gz(postings) < _gz(column) else column
 
 
@@ -318,11 +326,12 @@ def near_files(catalog: Catalog) -> dict[str, bytes]:
     table = nearby.centroids(catalog)
     opps = ordered(catalog)
     points, rows = nearby.points_table(nearby.row_points(opps, table))
-    sites = {"format": nearby.FORMAT, "n": len(rows), "points": [list(p) for p in points], **columns(rows)}
+    n = len(rows)
+    sites = {"format": nearby.SITES_FORMAT, "n": n, "points": [list(p) for p in points], **encode_rows(rows, len(points), n)}
     across, area_rows = nearby.across_table(catalog, nearby.row_areas(opps))
     if across:
-        # Worksites spread across areas: the areas, and per row its areas as a column of its own.
-        sites["across"] = {**across, **columns(area_rows)}
+        # Worksites spread across areas: the areas, and per row its areas, encoded the same way.
+        sites["across"] = {**across, **encode_rows(area_rows, len(across["areas"]), n)}
     return {nearby.ZIPS_FILE: nearby.zips_json(table), nearby.SITES_FILE: compact_json(sites)}
 
 

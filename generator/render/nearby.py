@@ -7,12 +7,14 @@ files under `browse-data/`, the same for every language, fetched only when a vis
 - `zips.json`: `{"format": 1, "zips": {"<zip>": [lat, lon], ...}}`, the centroids of the region's ZIP codes
   (`zips` of catalog/vocabularies/areas.yml) and of the sites' own ZIP codes, and nothing else: the browser
   never gets the country's list, and never asks another host.
-- `sites.json`: `{"format": 1, "n": rows, "points": [[lat, lon], ...]}` and, per browse row (the facet index's
-  ordinals), the indices of its sites' points as a `sets`/`width`/`col` column (browse_index.columns). A row
-  without a located site (remote, or a city without ZIP code or coordinates) has the empty set.
+- `sites.json`: `{"format": 2, "n": rows, "points": [[lat, lon], ...]}` and, per browse row (the facet index's
+  ordinals), the indices of its sites' points, encoded as a facet's values are (browse_index.encode_rows: a
+  `sets`/`width`/`col` column, or per point its rows as `counts` and Rice-coded `post`, whichever is smaller;
+  at 10,000 listings the posting lists take two thirds of the column's bytes). A row without a located site
+  (remote, or a city without ZIP code or coordinates) has the empty set.
   When some listing has worksites spread across areas with no single address (`across`), `across` holds
-  `areas`, their `zips` and `centers` (across_table), and per row the indices of its areas as another
-  `sets`/`width`/`col` column. Such a worksite has no distance: a visitor's ZIP code in one of its areas counts
+  `areas`, their `zips` and `centers` (across_table), and per row the indices of its areas, encoded the same
+  way. Such a worksite has no distance: a visitor's ZIP code in one of its areas counts
   as 0 miles and the card says "Sites in your area", never a number of miles. A ZIP code outside its areas sorts
   it by the nearest covered area's middle (the mean of the area's ZIP centroids), a rough order that the card
   does not turn into miles and that the "within N miles" filter does not use.
@@ -39,7 +41,8 @@ import zipcodes
 from generator.model import Catalog, Opportunity, Site
 from generator.render.encoding import compact_json
 
-FORMAT = 1
+ZIPS_FORMAT = 1
+SITES_FORMAT = 2  # 1 had only the column encoding
 DECIMALS = 3
 ZIPS_FILE = "zips.json"
 SITES_FILE = "sites.json"
@@ -168,4 +171,4 @@ def across_table(catalog: Catalog, rows: Sequence[tuple[str, ...]]) -> tuple[dic
 
 
 def zips_json(table: Mapping[str, Point]) -> bytes:
-    return compact_json({"format": FORMAT, "zips": {code: list(p) for code, p in table.items()}})
+    return compact_json({"format": ZIPS_FORMAT, "zips": {code: list(p) for code, p in table.items()}})

@@ -9,7 +9,10 @@ Words are lowercased, accent-folded (NFD, marks dropped: "Enfermería" -> "enfer
 on anything that is not a letter or a digit; browse/words.js folds the query the same way. Per language,
 under `browse-data/<lang>/words/`, one file per *shard*: the words whose first two characters are
 that shard's key (a one-character word has a one-character key), so a one-word query fetches one
-file. A file holds, for its words in sorted order:
+file. A two-character shard whose file would pass SPLIT_BYTES is *split*: its words go to shards keyed by
+their first three characters (the two-character word itself keeps the two-character key), so that "coding"
+does not download "community" and "computer"; a two-character query word that is a split key fetches every
+shard that extends it (shard_key, query_keys). A file holds, for its words in sorted order:
 
 - `w` the words; `s` each word's stem: the number of characters to drop from its end, or the
   stem itself when it is not a prefix of the word (Snowball's stem of the accented word, folded;
@@ -23,8 +26,8 @@ file. A file holds, for its words in sorted order:
   format, stage and the other labels, skills); -1 and "" when those are all its listings. A listing
   that has it only through a synonym in its prose ranks after them.
 
-facets.json's `words` entry lists the shard keys (so that no missing file is ever asked for),
-the path of the folder, and the endings that query words may add to a stem (see matches()).
+facets.json's `words` entry lists the shard keys (so that no missing file is ever asked for), the split
+keys, the path of the folder, and the endings that query words may add to a stem (see matches()).
 
 A query word matches an index word when it is a prefix of it ("nurs" -> "nursing"), when both
 have the same stem (a query word found in the shard: "nursing" -> "nurse"), or when it is the
@@ -50,7 +53,7 @@ import functools
 import re
 import unicodedata
 from collections import defaultdict, deque
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from itertools import filterfalse, repeat
 from operator import itemgetter
 from typing import Any
@@ -69,6 +72,9 @@ FOLDER = "words"
 MAX_WORD = 32  # longer "words" are codes or run-together text nobody types
 MIN_STEM = 4  # a shorter stem plus an ending would match unrelated words ("car" + "e")
 MAX_QUERY_WORDS = 8
+# A two-character shard whose file is larger than this is split by the words' first three characters, so that
+# a query word does not download every word of a common start ("co": community, computer, coding, ...).
+SPLIT_BYTES = 6000
 UNPAID = ("unpaid",)  # the pay types whose name is indexed as one word (see listing_texts)
 SYNONYMS = "synonyms"  # catalog/vocabularies/synonyms.yml
 MIN_PART = 3  # the shortest half of a compound word found in the catalog ("healthcare" = "health" + "care")
@@ -139,13 +145,30 @@ def words(text: str) -> list[str]:
     return [w for w in _split(fold(text)) if len(w) <= MAX_WORD]
 
 
-def shard_key(word: str) -> str:
-    return word[:2]
+def shard_key(word: str, split: Collection[str] = ()) -> str:
+    """The key of the shard that holds a word: its first two characters, or its first three when the first two
+    are a key that is split (`split`), the word itself when it is no longer than the key."""
+    key = word[:2]
+    while key in split and len(word) > len(key):
+        key = word[: len(key) + 1]
+    return key
+
+
+def query_keys(term: str, split: Collection[str], keys: Collection[str]) -> list[str]:
+    """The keys of the shards a query word looks in (those in `keys`): its own shard's, and when the word is
+    itself a key that is split, every key that extends it, since the words it begins are there ("co" finds
+    "coding" in "cod"). The words it matches by stem or ending start with its first three characters, so are
+    in its own shard (MIN_STEM is longer than a key)."""
+    own = shard_key(term, split)
+    out = [own] if own in keys else []
+    if own == term and term in split:
+        out += sorted(k for k in keys if len(k) > len(term) and k.startswith(term))
+    return out
 
 
 def shard_file(key: str) -> str:
     """A shard's file name: the key itself when it is ASCII letters and digits, else its code points."""
-    if re.fullmatch(r"[a-z0-9]{1,2}", key):
+    if re.fullmatch(r"[a-z0-9]{1,3}", key):
         return key + ".json"
     return "_" + "-".join(format(ord(c), "x") for c in key) + ".json"
 
@@ -568,36 +591,53 @@ def _stem_code(word: str, word_stem: str) -> int | str:
     return len(word) - len(word_stem) if word.startswith(word_stem) else word_stem
 
 
-def word_files(catalog: Catalog, lang: str) -> tuple[dict[str, Any], dict[str, bytes]]:
+def word_files(catalog: Catalog, lang: str, split_bytes: int = SPLIT_BYTES) -> tuple[dict[str, Any], dict[str, bytes]]:
     """(facets.json's `words` entry, file name under words/ -> bytes) for one language."""
     n = sum(len(opp.rows) for opp in catalog.opportunities.values())  # the ordinals of ordered(): one per row
     postings, stems = build(catalog, lang)
     shards: dict[str, list[str]] = {}
     for word in sorted(postings):
         shards.setdefault(shard_key(word), []).append(word)
-    files = {}
+    encoded: dict[str, bytes] = {}
+    split: list[str] = []
     for key, members in shards.items():
-        every = [postings[w][0] for w in members]
-        strong = [postings[w][1] for w in members]
-        own = [postings[w][2] for w in members]
-        shard: dict[str, Any] = {
-            "w": members,
-            "s": [_stem_code(w, stems[w]) for w in members],
-            "c": [len(p) for p in every],
-            "p": [rice(p, n) for p in every],
-            "tc": [len(p) for p in strong],
-            "tp": [rice(p, n) if p else "" for p in strong],
-        }
-        if any(p is not None for p in own):
-            # Only synonyms' names have them: -1 and "" for a word whose listings all have it on their own.
-            shard["oc"] = [-1 if p is None else len(p) for p in own]
-            shard["op"] = [rice(p, n) if p else "" for p in own]
-        files[shard_file(key)] = compact_json(shard)
+        data = _shard_json(members, postings, stems, n)
+        if len(data) <= split_bytes or len(key) < 2 or all(len(w) <= len(key) for w in members):
+            encoded[key] = data
+            continue
+        split.append(key)
+        parts: dict[str, list[str]] = {}
+        for word in members:
+            parts.setdefault(shard_key(word, (key,)), []).append(word)
+        encoded.update((part, _shard_json(words_of, postings, stems, n)) for part, words_of in parts.items())
     meta = {
         "format": FORMAT,
         "path": FOLDER + "/",
-        "shards": " ".join(sorted(shards)),
+        "shards": " ".join(sorted(encoded)),
+        "split": " ".join(sorted(split)),
         "endings": list(ENDINGS.get(language_of(lang), ("",))),
         "stem": MIN_STEM,
     }
-    return meta, files
+    return meta, {shard_file(key): data for key, data in encoded.items()}
+
+
+def _shard_json(
+    members: list[str], postings: dict[str, tuple[list[int], list[int], list[int] | None]], stems: dict[str, str], n: int
+) -> bytes:
+    """One shard's file: its words (sorted) with their stems and posting lists."""
+    every = [postings[w][0] for w in members]
+    strong = [postings[w][1] for w in members]
+    own = [postings[w][2] for w in members]
+    shard: dict[str, Any] = {
+        "w": members,
+        "s": [_stem_code(w, stems[w]) for w in members],
+        "c": [len(p) for p in every],
+        "p": [rice(p, n) for p in every],
+        "tc": [len(p) for p in strong],
+        "tp": [rice(p, n) if p else "" for p in strong],
+    }
+    if any(p is not None for p in own):
+        # Only synonyms' names have them: -1 and "" for a word whose listings all have it on their own.
+        shard["oc"] = [-1 if p is None else len(p) for p in own]
+        shard["op"] = [rice(p, n) if p else "" for p in own]
+    return compact_json(shard)

@@ -725,8 +725,11 @@ def title_matches(catalog: Catalog, site: Path, query: str) -> set[str]:
     """Paths of the English listings whose title or organization has a word the (one-word) query matches."""
     folder = site / "browse-data" / "en"
     meta = json.loads((folder / "facets.json").read_text(encoding="utf-8"))["words"]
-    shard = json.loads((folder / "words" / wi.shard_file(wi.shard_key(query))).read_text(encoding="utf-8"))
-    entries = index_reader.read_shard(shard, len(catalog.opportunities))
+
+    def load(name: str) -> dict:
+        return json.loads((folder / "words" / name).read_text(encoding="utf-8"))
+
+    entries = index_reader.term_entries(query, meta, load, len(catalog.opportunities))
     matched = {entries[i][0] for i in index_reader.matches(query, entries, meta["endings"], meta["stem"])}
     view = View(catalog, "en", "opportunities/")
     return {

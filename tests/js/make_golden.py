@@ -228,6 +228,10 @@ QUERIES = {
         "clínica",
         "soldadura",
         "Ωmega",
+        # Two characters that are split keys: every shard that extends them.
+        "en",
+        "cl",
+        "pa ni",
     ),
 }
 
@@ -258,10 +262,23 @@ def shown(view: Any, opp: Any, href: str) -> dict[str, str]:
     }
 
 
+SPLIT_LANG = "es"  # the language whose golden word index has its shards split (word_index.SPLIT_BYTES)
+# Split keys for text.json's shard keys, and the keys of an index with them.
+SPLIT_KEYS = ("co", "nu", "en", "in")
+SPLIT_INDEX = ("a", "co", "cod", "com", "en", "enf", "ent", "in", "int", "nu", "nur", "we", "_")
+
+
 def browse_golden(bi: SimpleNamespace, wi: SimpleNamespace, labels: Any, catalog: Any, lang: str) -> dict[str, Any]:
     reader = reference_decoders()
     files = {name: json.loads(data) for name, data in bi.browse_files(catalog, lang).items()}
     index = files["facets.json"]
+    if lang == SPLIT_LANG:
+        # Every shard split (word_files with split_bytes 0), so that the JavaScript reads split shards as well.
+        meta, split_files = wi.word_files(catalog, lang, 0)
+        files = {name: data for name, data in files.items() if not name.startswith(meta["path"])}
+        files.update({meta["path"] + name: json.loads(data) for name, data in split_files.items()})
+        index["words"] = meta
+        assert meta["split"]
     n = index["n"]
     shard = index["shard"]
     opps = [catalog.opportunities[files[f"cards-{i // shard}.json"][i % shard]["u"]] for i in range(n)]  # by ordinal
@@ -301,7 +318,6 @@ def browse_golden(bi: SimpleNamespace, wi: SimpleNamespace, labels: Any, catalog
     meta = index["words"]
     words = meta["path"]  # the word shards' folder, "words/"
     shard_files = {name.removeprefix(words) for name in files if name.startswith(words)}
-    keys = set(meta["shards"].split())
 
     def load(name: str) -> dict[str, Any]:
         return files[words + name]
@@ -311,10 +327,10 @@ def browse_golden(bi: SimpleNamespace, wi: SimpleNamespace, labels: Any, catalog
         terms = list(dict.fromkeys(wi.words(query)))[: wi.MAX_QUERY_WORDS]
         matched = {}
         for term in terms:
-            key = wi.shard_key(term)
-            if key in keys:
-                needed.add(wi.shard_file(key))
-                entries = reader.read_shard(load(wi.shard_file(key)), n)
+            names = reader.term_files(term, meta)
+            if names:
+                needed.update(names)
+                entries = reader.term_entries(term, meta, load, n)
                 matched[term] = [entries[i][0] for i in reader.matches(term, entries, meta["endings"], meta["stem"])]
             else:
                 matched[term] = None
@@ -397,7 +413,16 @@ def text_golden(wi: SimpleNamespace) -> dict[str, Any]:
                 "shards": [[w, wi.shard_key(w), wi.shard_file(wi.shard_key(w))] for w in dict.fromkeys(words)],
             }
         )
-    return {"max_word": wi.MAX_WORD, "max_query_words": wi.MAX_QUERY_WORDS, "cases": cases}
+    split = []
+    for word in ("co", "c", "cod", "coding", "community", "nurse", "nu", "enfermeria", "en", "entry", "intern", "we", "welding"):
+        key = wi.shard_key(word, SPLIT_KEYS)
+        split.append([word, key, wi.shard_file(key), wi.query_keys(word, SPLIT_KEYS, SPLIT_INDEX)])
+    return {
+        "max_word": wi.MAX_WORD,
+        "max_query_words": wi.MAX_QUERY_WORDS,
+        "cases": cases,
+        "split": {"split": list(SPLIT_KEYS), "keys": list(SPLIT_INDEX), "cases": split},
+    }
 
 
 # ---------- all ----------
@@ -406,7 +431,7 @@ def text_golden(wi: SimpleNamespace) -> dict[str, Any]:
 def golden() -> dict[str, Any]:
     """File name under tests/js/golden/ -> its data."""
     bi = encoders("DIGITS", "rice", "encode_facet", "facet_rows", "sort_ranks", "browse_files", "View")
-    wi = encoders("fold", "words", "shard_key", "shard_file", "MAX_WORD", "MAX_QUERY_WORDS")
+    wi = encoders("fold", "words", "shard_key", "query_keys", "shard_file", "word_files", "MAX_WORD", "MAX_QUERY_WORDS")
     catalog = load_catalog()
     out = {
         "rice.json": rice_golden(bi),

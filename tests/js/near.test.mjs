@@ -43,14 +43,22 @@ describe("zipOf", () => {
 describe("decodeSites and distances", () => {
   // Four rows: two sites (downtown, Long Beach), Long Beach only, remote (no site), South LA.
   const points = [LONG_BEACH, DOWNTOWN, SOUTH_LA];
-  const data = { format: 1, n: 4, points, sets: [[0, 1], [0], [], [2]], width: 1, col: "ABCD" };
+  const data = { format: 2, n: 4, points, sets: [[0, 1], [0], [], [2]], width: 1, col: "ABCD" };
 
   test("each row's points", () => {
     assert.deepEqual(decodeSites(data), [[LONG_BEACH, DOWNTOWN], [LONG_BEACH], [], [SOUTH_LA]]);
   });
 
+  test("each point's rows, the other encoding, give the same points", () => {
+    // Point 0 (Long Beach): rows 0 and 1; point 1 (downtown): row 0; point 2 (South LA): row 3.
+    const counts = [2, 1, 1];
+    const post = ["AA", "BA", "Bo"]; // encoding.rice([0, 1], 4), rice([0], 4), rice([3], 4)
+    assert.deepEqual(decodeSites({ format: 2, n: 4, points, counts, post }), decodeSites(data));
+  });
+
   test("an unknown format throws", () => {
-    assert.throws(() => decodeSites({ ...data, format: 2 }), /unknown format/);
+    assert.throws(() => decodeSites({ ...data, format: 1 }), /unknown format/);
+    assert.throws(() => decodeSites({ ...data, format: 3 }), /unknown format/);
   });
 
   test("a row's distance is its nearest site's; a row without a site is infinitely far", () => {
@@ -115,7 +123,7 @@ describe("worksites across areas (decodeAcross, nearness)", () => {
   // downtown site and worksites across East LA. Areas: 0 South LA (90044), 1 East LA (90022, 90023).
   const EAST_LA = [34.02, -118.16];
   const data = {
-    format: 1, n: 3, points: [LONG_BEACH, DOWNTOWN], sets: [[0], [], [1]], width: 1, col: "ABC",
+    format: 2, n: 3, points: [LONG_BEACH, DOWNTOWN], sets: [[0], [], [1]], width: 1, col: "ABC",
     across: {
       areas: ["south-la", "east-la"], zips: [["90044"], ["90022", "90023"]], centers: [SOUTH_LA, EAST_LA],
       sets: [[], [0, 1], [1]], width: 1, col: "ABC",

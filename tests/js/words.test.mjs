@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
 import { allBits, ordinals } from "../../site_overrides/assets/browse/bits.js";
-import { decodeIndex, decodeWordShard } from "../../site_overrides/assets/browse/index.js";
+import { decodeIndex, decodeWordShard, mergeShards } from "../../site_overrides/assets/browse/index.js";
 import {
-  editDistance, fold, joinTerms, matchWords, queryWords, searchShards, searchTerm, shardFile, shardKey, suggestion, words,
+  editDistance, fold, joinTerms, matchWords, queryKeys, queryWords, searchShards, searchTerm, shardFile, shardKey, suggestion, words,
 } from "../../site_overrides/assets/browse/words.js";
 import { golden } from "./golden.mjs";
 
@@ -93,6 +93,19 @@ describe("shardKey and shardFile, as word_index.shard_key and shard_file", () =>
     assert.ok(checked > 50);
   });
 
+  test("split keys, as word_index.shard_key and query_keys with a split", () => {
+    const { split, keys, cases } = text.split;
+    const splitSet = new Set(split);
+    const keySet = new Set(keys);
+    for (const [word, key, file, looked] of cases) {
+      assert.equal(shardKey(word, splitSet), key, word);
+      assert.equal(shardFile(key), file, key);
+      assert.deepEqual(queryKeys(word, splitSet, keySet), looked, word);
+    }
+    assert.ok(cases.some(([, , , looked]) => looked.length > 1), "a split key looks in the keys that extend it");
+    assert.ok(cases.some(([, key]) => [...key].length === 3), "a word of a split key has a three-character key");
+  });
+
   test("keys are code points", () => {
     assert.equal(shardKey("a"), "a");
     assert.equal(shardKey("𝒜𝒜𝒜"), "𝒜𝒜");
@@ -104,14 +117,13 @@ describe("shardKey and shardFile, as word_index.shard_key and shard_file", () =>
   });
 });
 
-// The decoded shards of a query's words: null where the word index has no such shard.
+// The decoded shards of a query's words, each word's shards as one: null where the word index has none.
 function shardsFor(lang, terms) {
   const { files } = browse[lang];
-  const keys = new Set(files["facets.json"].words.shards.split(" "));
-  return terms.map((term) => {
-    const key = shardKey(term);
-    return keys.has(key) ? decodeWordShard(files["words/" + shardFile(key)]) : null;
-  });
+  const meta = files["facets.json"].words;
+  const keys = new Set(meta.shards.split(" "));
+  const split = new Set((meta.split || "").split(" ").filter(Boolean));
+  return terms.map((term) => mergeShards(queryKeys(term, split, keys).map((key) => decodeWordShard(files["words/" + shardFile(key)]))));
 }
 
 describe("matchWords, as word_index.matches", () => {

@@ -5,8 +5,8 @@
 //
 // getJson(url) -> Promise of the parsed file is given (main.js fetches), so that the store runs anywhere.
 
-import { addFacet, cardRecord, decodeIndex, decodeWordShard, sortOrder as decodeSortOrder } from "./index.js";
-import { joinTerms, queryWords, searchShards, shardFile, shardKey } from "./words.js";
+import { addFacet, cardRecord, decodeIndex, decodeWordShard, mergeShards, sortOrder as decodeSortOrder } from "./index.js";
+import { joinTerms, queryKeys, queryWords, searchShards, shardFile } from "./words.js";
 
 const WORD_SEARCHES = 20; // word searches kept
 
@@ -74,23 +74,36 @@ export function createStore(indexUrl, getJson) {
     });
   }
 
+  // The shards a query word looks in (words.js queryKeys), fetched, as one decoded shard (null: none).
+  function termKeys(term) {
+    if (!index.wordIndex) throw new Error("word index: missing or of an unknown format");
+    return queryKeys(term, index.wordIndex.split, index.wordIndex.keys);
+  }
+  async function termShard(term) {
+    return mergeShards(await Promise.all(termKeys(term).map(wordShard)));
+  }
+
   // Which listings have every word of a search, best first: {bits, order}, with the words looked up and their
   // shards ({terms, shards}, for suggestions when nothing matches). The last searches are kept.
   function wordSearch(text) {
     const hadIt = wordCache.has(text);
     const promise = cached(wordCache, text, async () => {
       const words = queryWords(text, index.limits);
-      const { terms, shards: found } = joinTerms(words, await Promise.all(words.map((term) => wordShard(shardKey(term)))));
+      const { terms, shards: found } = joinTerms(words, await Promise.all(words.map(termShard)));
       return { ...searchShards(terms, found, index.wordIndex, index.n, index.all), terms, shards: found };
     });
     if (!hadIt && wordCache.size > WORD_SEARCHES) wordCache.delete(wordCache.keys().next().value);
     return promise;
   }
 
-  // While typing: fetch the shards of the words so far (a failure shows when the search runs).
+  // While typing: fetch the shards of the words so far (a failure shows when the search runs). Not those of a
+  // ZIP code, which the search usually takes as a place (main.js liftQuery) rather than words.
   function prefetchWords(text) {
     if (!index || !index.wordIndex) return;
-    for (const term of queryWords(text, index.limits)) wordShard(shardKey(term)).catch(() => {});
+    for (const term of queryWords(text, index.limits)) {
+      if (/^\d{5}$/.test(term)) continue;
+      for (const key of termKeys(term)) wordShard(key).catch(() => {});
+    }
   }
 
   return {

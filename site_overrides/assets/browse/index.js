@@ -1,7 +1,7 @@
 // Decoding the browse indexes that the generator writes under browse-data/<lang>/ (browse_index.py and
 // word_index.py): the facet index, the sort ranks, the result cards and the word index's shards.
 
-import { allBits, contains, wordCount } from "./bits.js";
+import { allBits, ascending, contains, wordCount } from "./bits.js";
 import { digitAt, unrice } from "./rice.js";
 import { decodeWhen } from "./status.js";
 
@@ -24,20 +24,36 @@ export function eachRow(data, n, visit) {
   }
 }
 
+// Per value 0 to size - 1, a bitset of the listings that have it, from either encoding of browse_index.encode_rows:
+// each value's posting list (`counts`, `post`), or each listing's set (`sets`, `col`).
+export function valueBits(f, size, n, all) {
+  if (f.post) return f.post.map((text, i) => unrice(text, f.counts[i], n, all));
+  const bits = Array.from({ length: size }, () => new Uint32Array(all.length));
+  eachRow(f, n, (i, row) => {
+    for (const v of row) bits[v][i >>> 5] |= 1 << (i & 31);
+  });
+  return bits;
+}
+
+// Per listing 0 to n - 1, its set of values (ascending), from either encoding of browse_index.encode_rows.
+export function rowSets(f, size, n) {
+  const rows = Array.from({ length: n }, () => []);
+  if (!f.post) {
+    eachRow(f, n, (i, row) => { rows[i] = row; });
+    return rows;
+  }
+  const all = allBits(n);
+  valueBits(f, size, n, all).forEach((bits, v) => {
+    for (const i of ascending(bits)) rows[i].push(v);
+  });
+  return rows;
+}
+
 // One facet's encoding (`post`, or `sets` and `col`) as {pos: value -> position, bits: per value a bitset of
 // the listings that have it}.
 export function decodeFacet(f, n, all) {
   const values = f.values || [];
-  let bits;
-  if (f.post) {
-    bits = f.post.map((text, i) => unrice(text, f.counts[i], n, all));
-  } else {
-    bits = values.map(() => new Uint32Array(all.length));
-    eachRow(f, n, (i, row) => {
-      for (const v of row) bits[v][i >>> 5] |= 1 << (i & 31);
-    });
-  }
-  return { pos: new Map(values.map((v, i) => [v, i])), bits };
+  return { pos: new Map(values.map((v, i) => [v, i])), bits: valueBits(f, values.length, n, all) };
 }
 
 // facets.json, read from `url`: listings, facets (value -> position, and per value a bitset of the
@@ -66,7 +82,10 @@ export function decodeIndex(data, url) {
   }
   const w = data.words;
   const wordIndex = w && w.format === WORDS_FORMAT
-    ? { path: new URL(w.path || "words/", url), keys: new Set(String(w.shards || "").split(" ")), endings: new Set(w.endings || []), stem: w.stem | 0 }
+    ? {
+      path: new URL(w.path || "words/", url), keys: new Set(String(w.shards || "").split(" ")),
+      split: new Set(String(w.split || "").split(" ").filter(Boolean)), endings: new Set(w.endings || []), stem: w.stem | 0,
+    }
     : null;
   const labels = data.labels && typeof data.labels === "object" ? data.labels : {};
   return {
@@ -158,4 +177,22 @@ export function decodeWordShard(data) {
   });
   // oc/op (only in shards with synonyms' names): the listings that have the word on their own, -1 for all.
   return { w: data.w, stems, c: data.c, p: data.p, tc: data.tc, tp: data.tp, oc: data.oc || null, op: data.op || null };
+}
+
+// The decoded shards a query word looks in (words.js queryKeys) as one: their words one after the other. null
+// when there are none.
+export function mergeShards(shards) {
+  const found = shards.filter(Boolean);
+  if (found.length < 2) return found[0] || null;
+  const own = found.some((s) => s.oc);
+  const out = { w: [], stems: [], c: [], p: [], tc: [], tp: [], oc: own ? [] : null, op: own ? [] : null };
+  for (const s of found) {
+    for (const key of ["w", "stems", "c", "p", "tc", "tp"]) out[key].push(...s[key]);
+    // A shard without synonyms' names: every listing of each word has it on its own (-1).
+    if (own) {
+      out.oc.push(...(s.oc || s.w.map(() => -1)));
+      out.op.push(...(s.op || s.w.map(() => "")));
+    }
+  }
+  return out;
 }

@@ -36,7 +36,7 @@ import { byDistance, decodeAcross, decodeSites, milesText, nearestZip, nearness,
 const TYPING_DELAY = 250;
 const PREFETCH_DELAY = 150;
 const PREFETCH_OPTIONS = 40; // options looked at
-const PREFETCH_SHARDS = 6; // card files fetched, at most, after each change
+const PREFETCH_SHARDS = 12; // card files fetched, at most, after each change
 
 async function fetchJson(url) {
   const response = await fetch(url, { credentials: "same-origin" });

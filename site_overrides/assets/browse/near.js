@@ -3,7 +3,9 @@
 // visitor uses "near me": zips.json (the region's ZIP codes and their centroids) and sites.json (each row's
 // site points). A place is [latitude, longitude] in degrees. Nothing here asks another host.
 
-import { eachRow } from "./index.js";
+import { rowSets } from "./index.js";
+
+const SITES_FORMAT = 2; // nearby.SITES_FORMAT
 
 const EARTH_MILES = 3958.8; // mean radius
 const RADIANS = Math.PI / 180;
@@ -24,10 +26,8 @@ export function zipOf(text) {
 
 // sites.json as, per row, the list of its points.
 export function decodeSites(data) {
-  if (!data || data.format !== 1 || !Array.isArray(data.points)) throw new Error("sites: unknown format");
-  const rows = new Array(data.n);
-  eachRow(data, data.n, (i, set) => { rows[i] = set.map((p) => data.points[p]); });
-  return rows;
+  if (!data || data.format !== SITES_FORMAT || !Array.isArray(data.points)) throw new Error("sites: unknown format");
+  return rowSets(data, data.points.length, data.n).map((set) => set.map((p) => data.points[p]));
 }
 
 // Per row, the distance from `origin` to its nearest site (Infinity for a row without a located site).
@@ -82,9 +82,7 @@ export function decodeAcross(data) {
   across.zips.forEach((zips, area) => {
     for (const zip of zips) zipAreas.set(zip, [...(zipAreas.get(zip) || []), area]);
   });
-  const rows = new Array(data.n);
-  eachRow(across, data.n, (i, set) => { rows[i] = set; });
-  return { centers: across.centers, zipAreas, rows };
+  return { centers: across.centers, zipAreas, rows: rowSets(across, across.areas.length, data.n) };
 }
 
 // How near each row is to a visitor's ZIP code at `origin`, with the rows' site points (decodeSites) and their

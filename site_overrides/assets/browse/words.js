@@ -1,5 +1,5 @@
 // Search words: what the page does to a query, as the generator's word_index does to the catalog's text
-// (fold, words, shard_key, shard_file, matches, search). The limits are word_index's, given in the facet
+// (fold, words, shard_key, query_keys, shard_file, matches, search). The limits are word_index's, given in the facet
 // index (`limits`): `word`, the longest word (longer query words are left out, as the index leaves them
 // out), and `query_words`, the most words of a query looked up.
 
@@ -28,14 +28,30 @@ export function queryWords(text, limits) {
   return [...new Set(words(text, limits.word))].slice(0, limits.query_words);
 }
 
-// A word's shard: its first two characters (code points, as in Python).
-export function shardKey(word) {
-  return [...word].slice(0, 2).join("");
+// The key of the shard that holds a word: its first two characters (code points, as in Python), or its first
+// three when the first two are a split key (`split`, a Set), the word itself when it is no longer than the key.
+export function shardKey(word, split = new Set()) {
+  const chars = [...word];
+  let size = Math.min(2, chars.length);
+  while (split.has(chars.slice(0, size).join("")) && chars.length > size) size++;
+  return chars.slice(0, size).join("");
+}
+
+// The keys of the shards a query word looks in, of those in `keys` (a Set): its own shard's, and when the word is
+// itself a split key, every key that extends it, where the words it begins are ("co" finds "coding" in "cod").
+export function queryKeys(term, split, keys) {
+  const own = shardKey(term, split);
+  const out = keys.has(own) ? [own] : [];
+  if (own === term && split.has(term)) {
+    const size = [...term].length;
+    out.push(...[...keys].filter((k) => [...k].length > size && k.startsWith(term)).sort());
+  }
+  return out;
 }
 
 // A shard's file name: the key itself when it is a-z and 0-9, else its characters' code points.
 export function shardFile(key) {
-  if (/^[a-z0-9]{1,2}$/.test(key)) return key + ".json";
+  if (/^[a-z0-9]{1,3}$/.test(key)) return key + ".json";
   return "_" + [...key].map((c) => c.codePointAt(0).toString(16)).join("-") + ".json";
 }
 
