@@ -29,15 +29,16 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator import i18n
 from generator.check.problems import as_text
+from generator.commands.assemble import write_manifest
 from generator.exports.logos import write_logos
 from generator.model import LANGS, regions
 from generator.model.checked import Checked, check_catalog
 from generator.present.repository import Repository
 from generator.present.view import lang_prefix
 from generator.processes import PausedCollector, can_fork
-from generator.render import caches
+from generator.render import caches, parts
 from generator.render.contribute_form import write_organizations
-from generator.render.shell import RecordStream, workers
+from generator.render.shell import RecordStream, engine_pages, streamed_paths, workers
 from generator.render.site import SiteRenderer
 
 if TYPE_CHECKING:
@@ -148,6 +149,12 @@ class CatalogConfig(Config):
     commas: only listings in those regions, and their organizations, are published (generator/model/regions.py).
     Empty (the default) means every region. The bundled mkdocs.yml reads CATALOG_REGIONS."""
 
+    part = c.Type(str, default="")
+    """One part of a build that runs side by side (generator/render/parts.py, `python -m generator assemble`):
+    `shared`, every page but the listing and organization pages the workers write, or a region id, only the pages
+    of that region's records. Empty (the default) builds the whole site. The bundled mkdocs.yml reads
+    CATALOG_PART."""
+
     stream_records = c.Type(bool, default=True)
     """Write listing and organization pages from a page shell that MkDocs renders once per kind and
     language, in worker processes, instead of handing MkDocs thousands of pages. The pages are the
@@ -189,6 +196,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         self.collector = PausedCollector()
         self.env: jinja2.Environment | None = None
         self.not_found_context: TemplateContext | None = None
+        self.part = ""  # the part of a build in parts this build is (`part`), "" for the whole site
+        self.streamed: list[str] = []  # in the shared part, the pages the regions' parts write
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
@@ -224,6 +233,13 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         if problem:
             raise PluginError(problem)
         self.checked = dataclasses.replace(checked, catalog=regions.select(checked.catalog, wanted))
+        self.part = "" if self.preview else self.config.part.strip()
+        if self.part:
+            problem = parts.unknown_problem(self.checked.catalog, self.part)
+            if not problem and not self.config.stream_records:
+                problem = "A build in parts needs `stream_records: true`: the parts are the pages the workers write."
+            if problem:
+                raise PluginError(problem)
 
     # Before other plugins' on_files (priority 0): mkdocs-redirects reads the redirect_maps this fills from
     # `former_ids`, whatever the order of the plugins in mkdocs.yml.
@@ -236,17 +252,25 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         repository = Repository.from_config(config.repo_url, config.edit_uri)
         renderer = SiteRenderer(checked.catalog, config.site_url or "", overrides, repository)
         stream = self.config.stream_records
+        region_part = self.part not in ("", parts.SHARED)
         pages = []
-        if stream:
+        if stream and self.part != parts.SHARED:
             processes = workers(self.config.workers) if self.command == "build" and can_fork() else 1
-            pages += self.stream.start(renderer, Path(config.site_dir), processes, only)
-        if self.config.exports and not self.preview:
+            if region_part:
+                only = parts.records(checked.catalog, self.part)
+            # A region's part writes its records' pages and nothing else: the shared part has the rest.
+            pages += self.stream.start(renderer, Path(config.site_dir), processes, only, engine=not region_part)
+        elif stream:
+            pages += engine_pages(renderer)
+        if self.config.exports and not self.preview and not region_part:
             # Written before the pages, while the workers render, so that the Data page gives each file's size.
             from generator.exports import write_exports
 
             site_dir = Path(config.site_dir)
             renderer.export_sizes = write_exports(checked.catalog, site_dir, config.site_url or "", self.catalog_path())
-        pages += renderer.render(only, records=not stream)
+        if not region_part:
+            pages += renderer.render(only, records=not stream)
+        self.streamed = streamed_paths(renderer) if self.part == parts.SHARED else []
         taken = {f.src_uri for f in files}
         for page in pages:
             if page.src_uri in taken:
@@ -260,7 +284,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         # Old addresses of renamed listings: mkdocs-redirects (after this plugin in mkdocs.yml) reads its map in its on_files.
         from generator.exports.permalinks import configure_redirects
 
-        configure_redirects(config, checked.catalog, set() if self.preview else {f.src_uri for f in files})
+        configure_redirects(config, checked.catalog, set() if self.preview or region_part else {f.src_uri for f in files})
         return files
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -327,6 +351,13 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         started = time.perf_counter()
         try:
             coming = self.stream.release()  # the workers write while this process goes on
+            if self.part not in ("", parts.SHARED):
+                # A region's part: its record pages, and the manifest that says which they are.
+                names = list(parts.names(self.checked.catalog)) if self.checked else []
+                self.stream.finish()
+                write_manifest(site_dir, self.part, names, coming)
+                return
+            coming = coming or self.streamed  # the shared part lists the pages the regions' parts write
             if self.checked:
                 write_logos(self.checked.catalog.logos, site_dir)
                 # Read by the new-listing form of every language (contribute/new/), which does not carry them.
@@ -349,6 +380,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
 
                 redirects = configured_redirect_pages(config)
                 write_sitemap(self.checked.catalog, site_dir, config.site_url or "", self.catalog_path(), redirects, coming)
+            if self.part == parts.SHARED and self.checked:
+                write_manifest(site_dir, parts.SHARED, list(parts.names(self.checked.catalog)), self.streamed)
             written = self.stream.finish()
         except RuntimeError as exc:
             raise PluginError(str(exc)) from None

@@ -71,7 +71,7 @@ def _mkdocs_variables() -> set[str]:
 
 
 def test_mkdocs_yml_reads_the_documented_overrides() -> None:
-    assert _mkdocs_variables() == {"SITE_URL", "CATALOG_DIR", "CATALOG_REGIONS", "WBL_BUILD_WORKERS"}
+    assert _mkdocs_variables() == {"SITE_URL", "CATALOG_DIR", "CATALOG_REGIONS", "CATALOG_PART", "WBL_BUILD_WORKERS"}
 
 
 @pytest.mark.parametrize("variable", sorted(_environment_variables() | _mkdocs_variables()))

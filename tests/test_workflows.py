@@ -214,12 +214,13 @@ def test_deploy_permissions_are_confined_to_the_deploy_job() -> None:
     workflow = load(DEPLOY)
     assert workflow["permissions"] == {}
     all_jobs = jobs(workflow)
-    assert set(all_jobs) == {"build", "deploy"}
-    assert write_scopes(all_jobs["build"]["permissions"]) == set()
-    assert all_jobs["build"]["permissions"]["contents"] == "read"
+    assert set(all_jobs) == {"plan", "build", "assemble", "deploy"}
+    for name in ("plan", "build", "assemble"):
+        assert write_scopes(all_jobs[name]["permissions"]) == set(), name
+        assert all_jobs[name]["permissions"]["contents"] == "read", name
     assert all_jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     needs = all_jobs["deploy"]["needs"]
-    assert needs == "build" or needs == ["build"]
+    assert needs == "assemble" or needs == ["assemble"]
     environment = all_jobs["deploy"]["environment"]
     assert environment["name"] == "github-pages"
     assert environment["url"] == "${{ steps.deployment.outputs.page_url }}"
@@ -228,18 +229,37 @@ def test_deploy_permissions_are_confined_to_the_deploy_job() -> None:
     assert deploy_steps[0]["id"] == "deployment"
 
 
-def test_deploy_builds_with_pages_actions_and_no_cache() -> None:
+def test_deploy_builds_the_parts_side_by_side_and_assembles_them() -> None:
     workflow = load(DEPLOY)
-    build = jobs(workflow)["build"]
-    used = [step.get("uses", "").split("@")[0] for step in build["steps"]]
-    assert "actions/configure-pages" in used
-    assert "actions/upload-pages-artifact" in used
-    scripts = [step.get("run") or "" for step in build["steps"]]
-    assert any("mkdocs build --strict" in script for script in scripts)
-    assert any("generator check" in script for script in scripts)
-    for step in build["steps"]:
-        if step.get("uses", "").startswith("actions/setup-python@"):
-            assert "cache" not in step.get("with", {}), "no dependency cache in the deploy build"
+    all_jobs = jobs(workflow)
+    plan, build, assemble = all_jobs["plan"], all_jobs["build"], all_jobs["assemble"]
+
+    def used(job: dict[str, Any]) -> list[str]:
+        return [step.get("uses", "").split("@")[0] for step in job["steps"]]
+
+    def scripts(job: dict[str, Any]) -> str:
+        return "\n".join(step.get("run") or "" for step in job["steps"])
+
+    assert "actions/configure-pages" in used(plan) and "generator check" in scripts(plan)
+    # The matrix is the catalog's parts, as `assemble --list-parts` prints them.
+    assert "python -m generator assemble --list-parts" in scripts(plan)
+    assert plan["outputs"]["parts"] == "${{ steps.parts.outputs.parts }}"
+    assert build["needs"] in ("plan", ["plan"])
+    assert build["strategy"]["matrix"]["part"] == "${{ fromJSON(needs.plan.outputs.parts) }}"
+    step = next(s for s in build["steps"] if "mkdocs build --strict" in (s.get("run") or ""))
+    assert step["env"]["CATALOG_PART"] == "${{ matrix.part }}" and '"parts/$CATALOG_PART"' in step["run"]
+    upload = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["include-hidden-files"] is True  # the part's manifest is a dot file
+    assert upload["with"]["name"] == "part-${{ matrix.part }}"
+    assert assemble["needs"] in ("build", ["build"])
+    download = next(s for s in assemble["steps"] if s.get("uses", "").startswith("actions/download-artifact@"))
+    assert download["with"] == {"pattern": "part-*", "path": "parts/"}
+    assert "python -m generator assemble --out site --parts parts/*" in scripts(assemble)
+    assert used(assemble)[-1] == "actions/upload-pages-artifact"
+    for job in (plan, build, assemble):
+        for step in job["steps"]:
+            if step.get("uses", "").startswith("actions/setup-python@"):
+                assert "cache" not in step.get("with", {}), "no dependency cache in the deploy build"
     concurrency = workflow["concurrency"]
     assert concurrency == {"group": "pages", "cancel-in-progress": False}
 
@@ -347,7 +367,7 @@ def test_tests_run_on_both_engines() -> None:
 
 
 def deploy_check_step() -> dict[str, Any]:
-    build = jobs(load(DEPLOY))["build"]
+    build = jobs(load(DEPLOY))["plan"]
     found = [step for step in build["steps"] if "generator check" in (step.get("run") or "")]
     assert len(found) == 1, "deploy.yml must run the catalog checker once, before the build"
     return found[0]
@@ -357,10 +377,10 @@ def test_deploy_checks_against_the_commit_before_the_push() -> None:
     step = deploy_check_step()
     assert step["env"]["BEFORE_SHA"] == "${{ github.event.before }}"
     assert '--against "$BEFORE_SHA"' in step["run"]
-    build = jobs(load(DEPLOY))["build"]
-    names = [s.get("name") for s in build["steps"]]
-    assert names.index(step["name"]) < names.index("Build the site")
-    checkout = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/checkout@"))
+    plan = jobs(load(DEPLOY))["plan"]
+    names = [s.get("name") for s in plan["steps"]]
+    assert names.index(step["name"]) < names.index("List the parts of the build")  # the builds need the plan
+    checkout = next(s for s in plan["steps"] if s.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["fetch-depth"] == 0  # the commit before the push is in the history
 
 

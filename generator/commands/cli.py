@@ -145,6 +145,7 @@ _EXTRA_COMMANDS = [
     ("from-issue", "from_issue"),
     ("preview", "preview"),
     ("pages", "pages"),
+    ("assemble", "assemble"),
     ("stale", "stale"),
 ]
 

@@ -22,7 +22,7 @@ import queue
 import re
 import shutil
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -203,7 +203,7 @@ class RecordWriter:
 
     def paths(self) -> list[str]:
         """The site path of every page this writer writes."""
-        return [f"{lang_prefix(lang)}{FOLDERS[kind]}{ident}/" for kind, ident, lang in self.jobs]
+        return job_paths(self.jobs)
 
     def start(self) -> None:
         if not self.parallel or self.workers:
@@ -265,6 +265,32 @@ def workers(setting: int = 0) -> int:
     return max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
 
 
+def job_paths(jobs: Sequence[tuple[str, str, str]]) -> list[str]:
+    """The site path of each record page job (kind, id, language)."""
+    return [f"{lang_prefix(lang)}{FOLDERS[kind]}{ident}/" for kind, ident, lang in jobs]
+
+
+def engine_records(renderer: SiteRenderer) -> set[str]:
+    """The records whose pages stay with the engine: listings with former addresses, since the redirects plugin
+    only points at pages it was given."""
+    return {f"opportunity:{o.id}" for o in renderer.catalog.opportunities.values() if o.former_ids}
+
+
+def engine_pages(renderer: SiteRenderer, only: set[str] | None = None) -> list[Page]:
+    """The pages of engine_records (of `only`'s, when given), for the engine to render."""
+    return [
+        renderer.record_page("opportunity", key.split(":", 1)[1], lang)
+        for key in sorted(engine_records(renderer))
+        for lang in renderer.catalog.langs
+        if only is None or key in only
+    ]
+
+
+def streamed_paths(renderer: SiteRenderer) -> list[str]:
+    """The site path of every page the workers write in a whole build."""
+    return job_paths(renderer.record_jobs(None, skip=engine_records(renderer)))
+
+
 class RecordStream:
     """One build's listing and organization pages, from the moment the catalog is checked to the last page.
 
@@ -280,21 +306,19 @@ class RecordStream:
         self.variants: dict[str, Variant] = {}  # shell page's src_uri -> its variant
         self.shells: dict[Variant, Shell] = {}
 
-    def start(self, renderer: SiteRenderer, site_dir: Path, processes: int = 1, only: set[str] | None = None) -> list[Page]:
+    def start(
+        self, renderer: SiteRenderer, site_dir: Path, processes: int = 1, only: set[str] | None = None, engine: bool = True
+    ) -> list[Page]:
         """Starts writing the record pages (of `only`'s records, when given) into site_dir; returns the pages the
-        engine must render: the records that stay with it, then the shells."""
+        engine must render: the records that stay with it (unless engine is False: another part of the build
+        writes them, generator/render/parts.py), then the shells."""
         self.abort()
         self.site_dir = site_dir
-        # Listings with former addresses stay with the engine: the redirects plugin only points at pages it was given.
-        kept = sorted(f"opportunity:{o.id}" for o in renderer.catalog.opportunities.values() if o.former_ids)
-        self.writer = RecordWriter(renderer.record_page, renderer.record_jobs(only, skip=set(kept)), site_dir, processes)
+        self.writer = RecordWriter(
+            renderer.record_page, renderer.record_jobs(only, skip=engine_records(renderer)), site_dir, processes
+        )
         self.writer.start()  # the workers render while the engine builds the other pages
-        pages = [
-            renderer.record_page("opportunity", key.split(":", 1)[1], lang)
-            for key in kept
-            for lang in renderer.catalog.langs
-            if only is None or key in only
-        ]
+        pages = engine_pages(renderer, only) if engine else []
         shells = shell_pages(renderer.catalog.langs)
         self.variants = {p.src_uri: variant_of(p) for p in shells}
         return pages + shells
