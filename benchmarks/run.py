@@ -1,8 +1,8 @@
 """Benchmark: how the product behaves as the catalog grows.
 
-    python benchmarks/run.py --sizes 100,1000,10000 [--seed 1] [--out benchmarks/out/results.json]
+    python benchmarks/run.py --sizes 100,1000,10000 [--seed 1] [--regions 5] [--out benchmarks/out/results.json]
 
-For each size it writes a synthetic catalog, then measures check time against a bare PyYAML C-loader parse,
+For each size it writes a synthetic catalog (five regions unless --regions says), then measures check time against a bare PyYAML C-loader parse,
 the full site build against a plain MkDocs + Material build of as many trivial pages, peak memory, listing
 page sizes, bytes a browser transfers (compressed) for the browse page and a first search, the filter-to-
 results time with the CPU throttled 4x, and the preview build for one changed listing. It prints a table and
@@ -93,8 +93,9 @@ def timed(cmd: list[str], env: dict[str, str] | None = None, cwd: Path = ROOT) -
     return elapsed, result
 
 
-def synth(n: int, seed: int, out: Path) -> None:
-    timed([sys.executable, "-m", "generator", "synth", "--opportunities", str(n), "--out", str(out), "--seed", str(seed)])
+def synth(n: int, seed: int, out: Path, regions: int = 5) -> None:
+    command = [sys.executable, "-m", "generator", "synth", "--opportunities", str(n), "--out", str(out), "--seed", str(seed)]
+    timed([*command, "--regions", str(regions)])
 
 
 def check_vs_parse(catalog: Path, work: Path) -> dict[str, float]:
@@ -347,13 +348,13 @@ def preview_time(catalog: Path, work: Path) -> float:
     return elapsed
 
 
-def run(sizes: list[int], seed: int, keep: Path | None, browser: bool = True) -> list[dict[str, float]]:
+def run(sizes: list[int], seed: int, keep: Path | None, browser: bool = True, regions: int = 5) -> list[dict[str, float]]:
     rows = []
     for n in sizes:
         work = Path(tempfile.mkdtemp(prefix=f"wbl-bench-{n}-", dir=keep))
         catalog = work / "catalog"
         print(f"[{n}] synth", file=sys.stderr, flush=True)
-        synth(n, seed, catalog)
+        synth(n, seed, catalog, regions)
         row: dict[str, Any] = {"listings": n}
         print(f"[{n}] check", file=sys.stderr, flush=True)
         row.update(check_vs_parse(catalog, work))
@@ -424,6 +425,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="100,1000,10000")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--regions", type=int, default=5, help="regions of the synthetic catalogs (synth --regions; default 5)")
     parser.add_argument("--out", default=str(ROOT / "benchmarks" / "out" / "results.json"))
     parser.add_argument("--keep", help="keep the generated catalogs and sites under this folder")
     parser.add_argument("--no-browser", action="store_true", help="skip the measurements made in Chromium")
@@ -438,7 +440,7 @@ def main() -> int:
     keep = Path(args.keep) if args.keep else None
     if keep:
         keep.mkdir(parents=True, exist_ok=True)
-    rows = run(sizes, args.seed, keep, browser=not args.no_browser)
+    rows = run(sizes, args.seed, keep, browser=not args.no_browser, regions=args.regions)
     print(table(rows))
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -448,6 +450,7 @@ def main() -> int:
                 "as_of": AS_OF,
                 "measured": dt.datetime.now().isoformat(timespec="seconds"),
                 "seed": args.seed,
+                "regions": args.regions,
                 "machine": {"cpus": os.cpu_count()},
                 "rows": rows,
             },

@@ -58,6 +58,7 @@ PLACEHOLDERS = {
     "<sector-id>": ("health-science-and-medical-technology",),
     "<n>": ("2",),
     "<kind>": tuple(schema_kinds()),
+    "<region-id>": ("los-angeles",),
 }
 # Addresses the page names that a small build does not have: a sitemap is split only above MAX_URLS addresses
 # (test_a_large_sitemap_becomes_the_documented_index covers it).
@@ -234,14 +235,25 @@ def minimal():
     return checked.catalog
 
 
-def test_every_export_file_is_in_the_exports_table(minimal) -> None:
+def test_every_export_file_is_in_the_exports_table(minimal, tmp_path) -> None:
+    from test_regions import two_regions
+
     listed = [address for row in table(section("Open-data exports")) for address in addresses(row[0])]
-    sectors = {s.id for s in minimal.vocabularies.items("sectors")}
+    root = two_regions(tmp_path / "regions")
+    checked = check_catalog(root, as_of=AS_OF)
+    assert checked.ok, checked.failure_report()
     written = set()
-    for path in export_files(minimal, SITE_URL, FIXTURES / "minimal"):
-        folder, _, name = path.rpartition("/")
-        stem = name.removesuffix(".ics")
-        written.add(f"/{folder}/<sector-id>.ics" if folder == "data/deadlines" and stem in sectors else f"/{path}")
+    for catalog, folder_of in ((minimal, FIXTURES / "minimal"), (checked.catalog, root)):
+        sectors = {s.id for s in catalog.vocabularies.items("sectors")}
+        region_ids = {r.id for r in catalog.vocabularies.items("regions")}
+        for path in export_files(catalog, SITE_URL, folder_of):
+            parts = path.split("/")
+            if parts[:2] == ["data", "regions"] and parts[2] in region_ids:
+                parts[2] = "<region-id>"
+            if parts[-2] == "deadlines" and parts[-1].removesuffix(".ics") in sectors:
+                parts[-1] = "<sector-id>.ics"
+            written.add("/" + "/".join(parts))
+    assert any(w.startswith("/data/regions/<region-id>/") for w in written)
     assert written <= set(listed), f"exports missing from docs/contracts.md: {sorted(written - set(listed))}"
     assert {a for a in listed if a.startswith("/data/")} == written, "the table names a data file that is not written"
 

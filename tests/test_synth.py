@@ -371,3 +371,20 @@ def test_copies_the_bundled_vocabularies_and_rubric(synth: Path) -> None:
         names = sorted(p.name for p in (BUNDLED / part).glob("*.yml"))
         assert sorted(p.name for p in (synth / part).glob("*.yml")) == names
         assert all(filecmp.cmp(BUNDLED / part / n, synth / part / n, shallow=False) for n in names)
+
+
+def test_a_statewide_catalog_of_five_regions_checks_and_spreads_its_listings(tmp_path: Path) -> None:
+    from collections import Counter
+
+    from generator.model import regions
+
+    synthesize(tmp_path / "state", 600, seed=5, as_of=AS_OF, regions=5)
+    checked = check_catalog(tmp_path / "state", as_of=AS_OF)
+    assert checked.ok and not checked.problems, checked.failure_report()
+    catalog = checked.catalog
+    ids = regions.ids(catalog.vocabularies)
+    assert len(ids) == 5 and ids[:2] == ("los-angeles", "inland-empire")  # the bundled catalog's first
+    spread = Counter(r for o in catalog.opportunities.values() for r in regions.listing_regions(catalog, o))
+    assert set(spread) == set(ids) and min(spread.values()) >= 30, spread
+    with pytest.raises(ValueError, match="at most"):
+        synthesize(tmp_path / "too-many", 10, seed=5, as_of=AS_OF, regions=50)

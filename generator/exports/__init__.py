@@ -10,6 +10,7 @@ write_exports() writes, under site/data/ (addresses in the README, "Choices that
 | catalog.schema.json | JSON Schema 2020-12 of catalog.json | exports/schema.py |
 | opportunities.csv, opportunities-dictionary.csv | one row per listing, and its columns | exports/tabular.py |
 | deadlines.ics, deadlines/<sector-id>.ics | deadlines and start dates | exports/calendar.py |
+| regions/<region-id>/ | with several regions, each region's catalog.json.gz, opportunities.csv and calendars | exports/regional.py |
 | feed.xml | Atom, the 100 most recent changes | exports/feed.py |
 
 The sitemap (exports/sitemap.py), the redirects of renamed listings
@@ -38,9 +39,12 @@ from generator.exports.feed import LIMIT
 from generator.exports.feed import feed as atom_feed
 from generator.exports.hsds import PROFILE_URI
 from generator.exports.records import LICENSE, LICENSE_URL, extra_languages
+from generator.exports.regional import FILES as REGION_FILES
+from generator.exports.regional import folder as region_folder
+from generator.exports.regional import write_regional
 from generator.exports.schema import FORMAT_VERSION, catalog_schema, documentation
 from generator.exports.tabular import COLUMNS, dictionary_csv, meaning, opportunities_csv
-from generator.model import Catalog
+from generator.model import Catalog, regions
 from generator.present.view import View
 
 __all__ = ["data_page_context", "write_exports", "export_files"]
@@ -59,6 +63,7 @@ def export_files(catalog: Catalog, site_url: str, catalog_dir: Path) -> dict[str
     dates = change_dates(catalog, catalog_dir)
     files: dict[str, bytes] = {}
     write_catalog(catalog, site_url, dates, functools.partial(into, files))
+    write_regional(catalog, site_url, dates, functools.partial(into, files), files.__setitem__)
     return {**files, **_small_files(catalog, site_url, dates)}
 
 
@@ -84,11 +89,15 @@ def write_exports(catalog: Catalog, site_dir: Path, site_url: str, catalog_dir: 
         target.parent.mkdir(parents=True, exist_ok=True)
         return target.open("wb")
 
-    write_catalog(catalog, site_url, dates, opener)
-    for path, data in _small_files(catalog, site_url, dates).items():
+    def write(path: str, data: bytes) -> None:
         target = Path(site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
+
+    write_catalog(catalog, site_url, dates, opener)
+    write_regional(catalog, site_url, dates, opener, write)
+    for path, data in _small_files(catalog, site_url, dates).items():
+        write(path, data)
     return {
         p.relative_to(site_dir).as_posix(): p.stat().st_size for p in sorted((Path(site_dir) / "data").rglob("*")) if p.is_file()
     }
@@ -114,7 +123,15 @@ def data_page_context(catalog: Catalog, view: View, sizes: Mapping[str, int] | N
         )
         for s in catalog.vocabularies.items("sectors")
     ]
+    shown = {path[len("data/") :]: i18n.file_size(size, view.lang) for path, size in (sizes or {}).items()}
+    region_files = []
+    if regions.several(catalog):
+        for region in catalog.vocabularies.items("regions"):
+            base = region_folder(region.id)
+            files = [(name, view.asset(base + name), shown.get(base[len("data/") :] + name, "")) for name in REGION_FILES]
+            region_files.append((region.label(view.lang), files))
     return {
+        "region_files": region_files,
         "counts": {
             "opportunities": len(catalog.opportunities),
             "organizations": len(catalog.organizations),
@@ -140,7 +157,7 @@ def data_page_context(catalog: Catalog, view: View, sizes: Mapping[str, int] | N
                 "feed.xml",
             )
         },
-        "sizes": {path[len("data/") :]: i18n.file_size(size, view.lang) for path, size in (sizes or {}).items()},
+        "sizes": shown,
         "hsds_profile": PROFILE_URI,
         "calendar_url": view.absolute("data/deadlines.ics", "en"),
         "feed_url": view.absolute("data/feed.xml", "en"),

@@ -61,20 +61,23 @@ class PageWriter:
         self.out.write(self.tail)
 
 
-def write_catalog(catalog: Catalog, site_url: str, dates: ChangeDates, opener: Opener) -> None:
+def write_catalog(catalog: Catalog, site_url: str, dates: ChangeDates, opener: Opener, compressed_only: bool = False) -> None:
+    """Writes every file of FILES through opener, in one pass; with compressed_only, catalog.json.gz alone (a
+    region's, exports/regional.py)."""
     sections = catalog_sections(catalog, site_url, dates)
     meta = {k: v for k, v in sections.items() if not isinstance(v, (Iterator, list))}
+    wanted = (GZIP,) if compressed_only else (CATALOG, GZIP, NDJSON, HSDS_SERVICES, HSDS_ORGANIZATIONS, META)
     with contextlib.ExitStack() as stack:
-        plain, packed, lines, services_out, orgs_out, meta_out = (
-            stack.enter_context(opener(p)) for p in (CATALOG, GZIP, NDJSON, HSDS_SERVICES, HSDS_ORGANIZATIONS, META)
-        )
+        out = {p: stack.enter_context(opener(p)) for p in wanted}
+        plain, lines, meta_out = out.get(CATALOG), out.get(NDJSON), out.get(META)
         # filename="" keeps the output's name out of the header; mtime=0 the time.
-        zipped = stack.enter_context(gzip.GzipFile(filename="", mode="wb", fileobj=packed, mtime=0, compresslevel=GZIP_LEVEL))
-        services = PageWriter(services_out, len(catalog.opportunities))
-        organizations = PageWriter(orgs_out, len(catalog.organizations))
+        zipped = stack.enter_context(gzip.GzipFile(filename="", mode="wb", fileobj=out[GZIP], mtime=0, compresslevel=GZIP_LEVEL))
+        services = PageWriter(out[HSDS_SERVICES], len(catalog.opportunities)) if HSDS_SERVICES in out else None
+        organizations = PageWriter(out[HSDS_ORGANIZATIONS], len(catalog.organizations)) if HSDS_ORGANIZATIONS in out else None
 
         def both(data: bytes) -> None:
-            plain.write(data)
+            if plain is not None:
+                plain.write(data)
             zipped.write(data)
 
         both(b"{")
@@ -89,15 +92,19 @@ def write_catalog(catalog: Catalog, site_url: str, dates: ChangeDates, opener: O
                 data = dumps(record)
                 both((b"," if i else b"") + data)
                 if key == "opportunities":
-                    lines.write(data + b"\n")
-                    services.add(hsds.service(catalog, record))
-                elif key == "organizations":
+                    if lines is not None:
+                        lines.write(data + b"\n")
+                    if services is not None:
+                        services.add(hsds.service(catalog, record))
+                elif key == "organizations" and organizations is not None:
                     organizations.add(hsds.organization(record))
             both(b"]")
         both(b"}\n")
-        services.close()
-        organizations.close()
-        meta_out.write(dumps(meta) + b"\n")
+        if services is not None and organizations is not None:
+            services.close()
+            organizations.close()
+        if meta_out is not None:
+            meta_out.write(dumps(meta) + b"\n")
 
 
 @contextlib.contextmanager

@@ -329,13 +329,14 @@ def calendar(name: str, path: str, site_url: str, events: list[bytes]) -> bytes:
     return head[: -len(END)] + b"".join(events) + END
 
 
-def calendars(catalog: Catalog, site_url: str, dates: ChangeDates) -> dict[str, bytes]:
-    """Path under the site -> calendar bytes: data/deadlines.ics and data/deadlines/<sector-id>.ics for every sector."""
+def calendars(catalog: Catalog, site_url: str, dates: ChangeDates, folder: str = "data/", scope: str = "") -> dict[str, bytes]:
+    """Path under the site -> calendar bytes: <folder>deadlines.ics and <folder>deadlines/<sector-id>.ics for every
+    sector. `scope` names what the calendars cover when it is not the whole catalog (a region), after the site's name."""
     items = dated_events(catalog)
     writer = EventWriter(catalog, site_url, dates)
     written = [writer.event(item) for item in items]
-    site = "LA Work-Based Learning Catalog"
-    out = {"data/deadlines.ics": calendar(f"{site}: deadlines", "data/deadlines.ics", site_url, written)}
+    site = "LA Work-Based Learning Catalog" + (f": {scope}" if scope else "")
+    out = {f"{folder}deadlines.ics": calendar(f"{site}: deadlines", f"{folder}deadlines.ics", site_url, written)}
     sectors = catalog.vocabularies.items("sectors")
     # One pass over the events rather than one per sector; a sector named twice by a listing holds its events once.
     mine: dict[str, list[bytes]] = {sector.id: [] for sector in sectors}
@@ -344,6 +345,6 @@ def calendars(catalog: Catalog, site_url: str, dates: ChangeDates) -> dict[str, 
             if ident in mine:
                 mine[ident].append(event)
     for sector in sectors:
-        path = f"data/deadlines/{sector.id}.ics"
+        path = f"{folder}deadlines/{sector.id}.ics"
         out[path] = calendar(f"{site}: {sector.name}", path, site_url, mine[sector.id])
     return out

@@ -10,6 +10,8 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
+import yaml
+
 from generator.commands.synth.documents import document
 from generator.commands.synth.opportunities import listing
 from generator.commands.synth.organizations import organization, organizations
@@ -43,6 +45,12 @@ def write(syn: Synth, out: Path) -> tuple[int, int, int, int]:
         for src in sorted((syn.source / part).glob("*.yml")):
             shutil.copyfile(src, out / part / src.name)
             files += 1
+    for name, items in syn.added.items():
+        if items:  # further regions and their areas, after the source's items (its comments kept)
+            target = out / "vocabularies" / f"{name}.yml"
+            text = target.read_text(encoding="utf-8").rstrip("\n") + "\n" if target.exists() else "items:\n"
+            listed = yaml.safe_dump(items, allow_unicode=True, sort_keys=False, width=1000)
+            target.write_text(text + "".join("  " + line + "\n" for line in listed.splitlines()), encoding="utf-8")
     (out / "pathways").mkdir(parents=True, exist_ok=True)
     for pid, pathway in paths.items():
         (out / "pathways" / f"{pid}.yml").write_text(document("../../schemas/pathway.schema.json", pathway), encoding="utf-8")
@@ -86,8 +94,9 @@ def write(syn: Synth, out: Path) -> tuple[int, int, int, int]:
     return files, len(orgs), len(slots), len(paths)
 
 
-def synthesize(out: Path, n: int, seed: int = 1, as_of: dt.date | None = None) -> tuple[int, int, int, int]:
-    """Write a synthetic catalog into out. Returns (files, organizations, opportunities, pathways)."""
+def synthesize(out: Path, n: int, seed: int = 1, as_of: dt.date | None = None, regions: int = 0) -> tuple[int, int, int, int]:
+    """Write a synthetic catalog into out, with at least `regions` regions (the source's, then data/regions.yml's).
+    Returns (files, organizations, opportunities, pathways)."""
     from generator.model.assemble import today
 
-    return write(Synth(n, seed, as_of or today()), out)
+    return write(Synth(n, seed, as_of or today(), regions=regions), out)

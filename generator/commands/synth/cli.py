@@ -22,7 +22,12 @@ def _count(text: str) -> int:
 
 
 def cmd_synth(args: argparse.Namespace) -> int:
+    from generator.commands.synth.state import most_regions
+
     out = Path(args.out)
+    if args.regions > most_regions():
+        print(f"synth: error: --regions {args.regions}: synth knows {most_regions()} regions; ask for at most that", file=sys.stderr)
+        return 2
     if out.exists() and not out.is_dir():
         print(f"synth: error: {out} is a file, not a folder", file=sys.stderr)
         return 1
@@ -42,7 +47,7 @@ def cmd_synth(args: argparse.Namespace) -> int:
     from generator.model.assemble import today
 
     as_of = today()
-    files, orgs, opps, paths = synthesize(out, args.opportunities, args.seed, as_of)
+    files, orgs, opps, paths = synthesize(out, args.opportunities, args.seed, as_of, args.regions)
     print(
         f"synth: wrote {files} files to {out}: {orgs} organizations, {opps} opportunities, {paths} pathways "
         f"(seed {args.seed}, as of {as_of})"
@@ -60,6 +65,13 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--opportunities", type=_count, required=True, metavar="N", help="number of listings to write")
     parser.add_argument("--out", required=True, metavar="DIR", help="folder to write the catalog into (must be empty)")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default: 1)")
+    parser.add_argument(
+        "--regions",
+        type=int,
+        default=0,
+        metavar="N",
+        help="at least N regions: the bundled catalog's, then further California regions (default: the bundled catalog's)",
+    )
     parser.add_argument(
         "--force",
         action="store_true",

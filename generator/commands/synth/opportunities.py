@@ -449,6 +449,8 @@ def listing(
         sites.append(site)
     if s["stage"] in ("preparation", "training") and sites[0]["mode"] != "remote" and rng.random() < 0.015:
         name, city, zip_code, state = rng.choice(OUTSIDE)
+        if syn.in_added_region(zip_code):  # a place one of the further regions covers is not outside the regions
+            name, city, zip_code, state = next(o for o in OUTSIDE if not syn.in_added_region(o[2]))
         outside: dict[str, Any] = {"name": f"{org['short']} {name}", "city": city, "zip": zip_code, "mode": "in-person"}
         sites.append(outside | {"outside_region": True} | ({"state": state} if state != "CA" else {}))
     spread_across(syn, s, pay, sites)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -20,14 +21,34 @@ from generator.commands.synth.words import lower_first
 BUNDLED = PROJECT_DIR / "catalog"
 
 
+def most_regions(source: Path = BUNDLED) -> int:
+    """How many regions a synthetic catalog can have: the source's and data/regions.yml's."""
+    path = source / "vocabularies" / "regions.yml"
+    have = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)["items"] if path.is_file() else []
+    return max(1, len(have)) + len(T.regions)
+
+
 class Synth:
-    def __init__(self, n: int, seed: int, as_of: dt.date, source: Path = BUNDLED) -> None:
+    def __init__(self, n: int, seed: int, as_of: dt.date, source: Path = BUNDLED, regions: int = 0) -> None:
         self.n, self.as_of, self.source = n, as_of, source
         self.rng = random.Random(seed)
         vocab = {
             p.stem: yaml.load(p.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)["items"]
             for p in sorted((source / "vocabularies").glob("*.yml"))
         }
+        # Regions beyond the source's, from data/regions.yml, up to `regions` in all: their items and their areas'.
+        self.added: dict[str, list[dict[str, Any]]] = {"regions": [], "areas": []}
+        have = vocab.get("regions", [])
+        wanted = max(0, regions - max(1, len(have)))
+        if wanted > len(T.regions):
+            raise ValueError(
+                f"synth knows {len(T.regions)} regions beyond the source's {len(have)}: ask for at most {len(have) + len(T.regions)}"
+            )
+        for extra in T.regions[:wanted]:
+            self.added["regions"].append({k: v for k, v in extra.items() if k != "areas"})
+            self.added["areas"] += [{**area, "region": extra["id"]} for area in extra["areas"]]
+        for name, items in self.added.items():
+            vocab[name] = [*vocab.get(name, []), *items]
         self.vocab = vocab
         self.formats = {f["id"]: f for f in vocab["formats"]}
         self.sectors = {s["id"]: s for s in vocab["sectors"]}
@@ -48,6 +69,15 @@ class Synth:
         heads: list[str] = T.brand_heads
         tails: list[str] = T.brand_tails
         return self.rng.choice(heads) + self.rng.choice(tails)
+
+    def in_added_region(self, zip_code: str) -> bool:
+        """Whether a ZIP code is in the ranges of a region this catalog adds to the source's."""
+        for region in self.added["regions"]:
+            for written in region.get("zip_ranges", ()):
+                low, _, high = str(written).partition("-")
+                if low <= zip_code <= (high or low):
+                    return True
+        return False
 
     def place(self, area: str) -> tuple[str, str]:
         zip_code = self.rng.choice(self.areas[area]["zips"])
