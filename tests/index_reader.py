@@ -37,9 +37,9 @@ def unrice(text: str, count: int, n: int) -> list[int]:
     return out
 
 
-def row_sets(data: dict[str, Any], size: int, n: int) -> list[list[int]]:
-    """Per ordinal its set of values below size, from either encoding of browse_index.encode_rows (browse/index.js
-    rowSets)."""
+def row_sets(data: dict[str, Any], size: int | None, n: int) -> list[list[int]]:
+    """Per ordinal its set of values (below size, when given), from either encoding of browse_index.encode_rows
+    (browse/index.js rowSets)."""
     if "post" in data:
         rows: list[list[int]] = [[] for _ in range(n)]
         for value, (text, count) in enumerate(zip(data["post"], data["counts"], strict=True)):
@@ -54,7 +54,7 @@ def row_sets(data: dict[str, Any], size: int, n: int) -> list[list[int]]:
         for c in col[i * width : (i + 1) * width]:
             code = code * 64 + DIGITS.index(c)
         out.append(list(data["sets"][code]))
-    assert all(v < size for row in out for v in row)
+    assert size is None or all(v < size for row in out for v in row)
     return out
 
 

@@ -41,15 +41,8 @@ def loads(data: bytes) -> Any:
 
 def rows_of(data: dict[str, Any], n: int) -> list[list[int]]:
     """A `sets`/`col` encoding, decoded: per ordinal, its set."""
-    width, col = data["width"], data["col"]
-    assert len(col) == n * width
-    out = []
-    for i in range(n):
-        code = 0
-        for c in col[i * width : (i + 1) * width]:
-            code = code * 64 + encoding.DIGITS.index(c)
-        out.append(data["sets"][code])
-    return out
+    assert "col" in data
+    return index_reader.row_sets(data, None, n)
 
 
 def members(facet: dict[str, Any], n: int) -> dict[str, set[int]]:
