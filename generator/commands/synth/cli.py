@@ -26,7 +26,9 @@ def cmd_synth(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     if args.regions > most_regions():
-        print(f"synth: error: --regions {args.regions}: synth knows {most_regions()} regions; ask for at most that", file=sys.stderr)
+        print(
+            f"synth: error: --regions {args.regions}: synth knows {most_regions()} regions; ask for at most that", file=sys.stderr
+        )
         return 2
     if out.exists() and not out.is_dir():
         print(f"synth: error: {out} is a file, not a folder", file=sys.stderr)
