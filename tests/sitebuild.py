@@ -19,13 +19,12 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from generator.commands.engine import engine
+
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-22"
 
-ENGINES = ("mkdocs", "properdocs")
-ENGINE = os.environ.get("WBL_ENGINE", "").strip() or "mkdocs"
-if ENGINE not in ENGINES:
-    raise RuntimeError(f"WBL_ENGINE={ENGINE!r}: write one of {', '.join(ENGINES)}")
+ENGINE = engine()  # WBL_ENGINE, read as the commands read it
 
 
 def engine_command(*args: str, engine: str = ENGINE) -> list[str]:

@@ -31,6 +31,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from generator.commands.engine import engine
 from generator.commands.outdir import MARKER, mark, output_problem
 
 PART_FILE = ".wbl-part.json"
@@ -130,11 +131,16 @@ def assemble(folders: list[Path], out: Path) -> int:
 
 
 def build_parts(config: Path, catalog: Path, work: Path, strict: bool) -> list[Path]:
-    """Builds every part of the catalog into folders under work, `shared` first (its manifest names the others)."""
+    """Builds every part of the catalog into folders under work, `shared` first (its manifest names the others),
+    with the engine WBL_ENGINE names."""
+    try:
+        chosen = engine()
+    except ValueError as exc:
+        raise AssemblyError(str(exc)) from None
 
     def build(part: str) -> Path:
         folder = work / part
-        command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config), "--site-dir", str(folder)]
+        command = [sys.executable, "-m", chosen, "build", "--quiet", "--config-file", str(config), "--site-dir", str(folder)]
         env = {**os.environ, ENVIRONMENT: part, "CATALOG_DIR": str(catalog.resolve())}
         done = subprocess.run([*command, *(["--strict"] if strict else [])], env=env, check=False)
         if done.returncode != 0:
@@ -218,5 +224,5 @@ def register(subparsers: Any) -> None:
         default=os.environ.get("CATALOG_DIR", "catalog"),
         help="catalog folder the parts are built from (default: $CATALOG_DIR, else ./catalog)",
     )
-    parser.add_argument("--strict", action="store_true", help="build each part with mkdocs build --strict")
+    parser.add_argument("--strict", action="store_true", help="build each part with --strict")
     parser.set_defaults(func=cmd_assemble)

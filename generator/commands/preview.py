@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
+from generator.commands.engine import engine
 from generator.commands.outdir import mark, output_problem
 from generator.model.checked import Checked, check_catalog
 
@@ -57,7 +58,12 @@ class PreviewTarget(Protocol):
 
 
 def cmd_preview(args: argparse.Namespace) -> int:
-    if os.environ.get("WBL_ENGINE") == "properdocs":
+    try:
+        chosen = engine()
+    except ValueError as exc:
+        print(f"preview: error: {exc}", file=sys.stderr)
+        return 2
+    if chosen == "properdocs":
         import properdocs.replacement  # noqa: F401 - routes the mkdocs imports below to ProperDocs
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
