@@ -53,7 +53,16 @@ def test_the_plugin_options_are_the_ones_listed() -> None:
 def _environment_variables() -> set[str]:
     found = set()
     for path in GENERATOR.rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        # A name the module gives a string at its top level stands for that string.
+        constants = {
+            target.id: node.value.value
+            for node in tree.body
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
+            for target in node.targets
+            if isinstance(target, ast.Name)
+        }
+        for node in ast.walk(tree):
             if (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Attribute)
@@ -61,7 +70,13 @@ def _environment_variables() -> set[str]:
                 and ast.unparse(node.func.value) == "os.environ"
                 and node.args
             ):
-                found.add(ast.literal_eval(node.args[0]) if isinstance(node.args[0], ast.Constant) else ast.unparse(node.args[0]))
+                given = node.args[0]
+                if isinstance(given, ast.Constant):
+                    found.add(given.value)
+                elif isinstance(given, ast.Name) and given.id in constants:
+                    found.add(constants[given.id])
+                else:
+                    found.add(ast.unparse(given))
     return found
 
 
