@@ -219,7 +219,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         caches.clear()  # a build starts from nothing that another left behind
         # Checked before MkDocs empties the output folder, so a catalog with errors leaves the last site intact.
-        checked = self.preview[0] if self.preview else check_catalog(self.catalog_path())
+        checked = self.preview[0] if self.preview else check_catalog(self.catalog_path(), cache=self.command == "serve")
         checked = dataclasses.replace(checked, catalog=dataclasses.replace(checked.catalog, langs=self.langs))
         self.collector.pause()
         for line in as_text([p for p in checked.problems if p.severity == "warning"]):

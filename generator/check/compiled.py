@@ -39,7 +39,9 @@ MAGIC = b"WBLV1\n"
 FORMATS = {"date": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
 # Detailed exceptions make the code five times the size, and generating and compiling it then costs more
 # than checking a small catalog.
-OPTIONS: dict[str, Any] = {"formats": FORMATS, "detailed_exceptions": False}
+# use_default off: checking a file never changes its data, so a file known to pass can skip the check
+# (parsecache.py).
+OPTIONS: dict[str, Any] = {"formats": FORMATS, "detailed_exceptions": False, "use_default": False}
 
 # A call to a shared definition's validator still builds the value's path for a message, with
 # `"...[{i}]".format(**locals())` inside lists: a tenth of the time spent checking a listing. The
@@ -54,12 +56,17 @@ _RAISE = re.compile(r'^(\s*raise JsonSchemaValueException\()".*\)$', re.MULTILIN
 _TRIM_VERSION = 1
 
 
+def cache_base() -> Path:
+    """The project's folder in the user's cache folder."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "wbl-catalog"
+
+
 def cache_dir() -> Path:
     named = os.environ.get(CACHE_ENV)
     if named:
         return Path(named)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "wbl-catalog" / "validators"
+    return cache_base() / "validators"
 
 
 def cache_key(definition: dict[str, Any]) -> str:

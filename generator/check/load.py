@@ -12,6 +12,7 @@ from typing import Any
 from generator.check.discover import Entry, discover, shown_path
 from generator.check.logos import read_logo
 from generator.check.messages import to_problems
+from generator.check.parsecache import ParseCache, for_catalog
 from generator.check.partial import blocked_paths, hides, readable
 from generator.check.problems import Problem
 from generator.check.schemas import Validators
@@ -113,7 +114,9 @@ def modeline(kind: str) -> str:
 def modeline_problems(entry: Entry, text: str) -> list[Problem]:
     """A `$schema=` editor line that leads nowhere (often one copied from another folder) would give the
     contributor no help, or another kind's rules, while they type: say which line is right here."""
-    problems = []
+    problems: list[Problem] = []
+    if "yaml-language-server" not in text:  # most files: a substring test is far quicker than the expression
+        return problems
     right = modeline(entry.kind)
     for match in MODELINE.finditer(text):
         given = match.group(1)
@@ -160,7 +163,39 @@ def _read_share(entries: list[Entry], conn: Any) -> None:
         conn.close()
 
 
-def read_all(entries: list[Entry]) -> list[tuple[Loaded | None, list[Problem]]]:
+def _cached(entry: Entry, cache: ParseCache) -> tuple[Loaded, list[Problem]] | None:
+    """The file as an earlier check parsed it, when its bytes have not changed since; None to parse it."""
+    try:
+        with entry.path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError:
+        return None
+    if len(raw) > MAX_BYTES:
+        return None
+    data = cache.hit(entry, raw)
+    if data is None:
+        return None
+    text, problems = decode(entry.shown, raw)
+    if text is None or problems:
+        return None
+    return Loaded(data, text=text), modeline_problems(entry, text)
+
+
+def read_all(entries: list[Entry], cache: ParseCache | None = None) -> list[tuple[Loaded | None, list[Problem]]]:
+    """Every entry read and parsed, in order; with a cache, only the entries it does not know are parsed."""
+    if cache is None:
+        return _parse_all(entries)
+    results: list[tuple[Loaded | None, list[Problem]] | None] = [_cached(entry, cache) for entry in entries]
+    missed = [i for i, result in enumerate(results) if result is None]
+    for i, result in zip(missed, _parse_all([entries[i] for i in missed]), strict=True):
+        results[i] = result
+        loaded, found = result
+        if loaded is not None and not found:
+            cache.keep(entries[i], loaded.data)
+    return [result for result in results if result is not None]
+
+
+def _parse_all(entries: list[Entry]) -> list[tuple[Loaded | None, list[Problem]]]:
     """Every entry read and parsed, in order. In a large catalog a forked process parses the second half
     while this one parses the first: parsing is most of a check."""
     if len(entries) < SHARE_FROM or not can_fork():
@@ -197,11 +232,14 @@ def checked_logos(found: list[Path], problems: list[Problem]) -> list[Path]:
     return list(kept.values())
 
 
-def load_all(root: Path) -> Loading:
+def load_all(root: Path, cache: bool = False) -> Loading:
+    """Every file of the catalog parsed and checked against its schema; `cache` keeps parsed files from one
+    check to the next (parsecache.py), in a catalog large enough for it to pay."""
     entries, found_logos, problems = discover(root)
     logos = checked_logos(found_logos, problems)
     parsed: list[tuple[Entry, Loaded]] = []
-    for entry, (loaded, found) in zip(entries, read_all(entries), strict=True):
+    kept = for_catalog(root, entries, cache)
+    for entry, (loaded, found) in zip(entries, read_all(entries, kept), strict=True):
         problems.extend(found)
         if loaded is not None:
             parsed.append((entry, loaded))
@@ -213,14 +251,14 @@ def load_all(root: Path) -> Loading:
     blocked: dict[tuple[str, str], tuple[tuple[Any, ...], ...]] = {}
     for entry, loaded in parsed:
         if entry.kind == "vocabulary":
-            record = _validated(entry, loaded, validators, problems, blocked)
+            record = _validated(entry, loaded, validators, problems, blocked, kept)
             if record:
                 records.append(record)
                 vocabularies[entry.id] = record.data["items"]
     validators = Validators(vocabularies)
     for entry, loaded in parsed:
         if entry.kind != "vocabulary":
-            record = _validated(entry, loaded, validators, problems, blocked)
+            record = _validated(entry, loaded, validators, problems, blocked, kept)
             if record:
                 records.append(record)
     passed = {(r.kind, r.id) for r in records}
@@ -230,6 +268,8 @@ def load_all(root: Path) -> Loading:
             # A file whose errors are not known (it never reached the detailed validator) blocks everything.
             where = blocked.get((entry.kind, entry.id), ((),))
             failed[entry.kind, entry.id] = Record(entry.kind, entry.id, entry.shown, loaded.data, loaded, where)
+    if kept:
+        kept.save()
     return Loading(records, logos, problems, len(entries), failed)
 
 
@@ -239,9 +279,14 @@ def _validated(
     validators: Validators,
     problems: list[Problem],
     blocked: dict[tuple[str, str], tuple[tuple[Any, ...], ...]],
+    cache: ParseCache | None = None,
 ) -> Record | None:
     data = loaded.data
+    if cache and cache.passed(entry, validators.fingerprint(entry.kind)):
+        return Record(entry.kind, entry.id, entry.shown, data, loaded)
     if validators.is_valid(entry.kind, data):
+        if cache:
+            cache.mark_passed(entry, validators.fingerprint(entry.kind))
         return Record(entry.kind, entry.id, entry.shown, data, loaded)
     errors = validators.errors(entry.kind, data)
     if not errors:  # the two validators disagree; trust the detailed one

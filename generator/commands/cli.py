@@ -88,7 +88,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"check: error: {problem}", file=sys.stderr)
             return 2
     as_of = today()
-    checked = check_catalog(root, as_of=as_of, against=args.against)
+    checked = check_catalog(root, as_of=as_of, against=args.against, cache=True)
     # A folder that holds the catalog (`check .` at the project's root) means the whole catalog.
     selected = [p for p in paths if not (p.resolve() == root.resolve() or p.resolve() in root.resolve().parents)]
     problems = reported(checked, root, selected, as_of)

@@ -74,7 +74,7 @@ def cmd_preview(args: argparse.Namespace) -> int:
     if problem:
         print(f"preview: error: {problem}", file=sys.stderr)
         return 2
-    checked = check_catalog(root)
+    checked = check_catalog(root, cache=True)
     if not checked.ok:
         print(checked.failure_report())
         return 1

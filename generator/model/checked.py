@@ -35,11 +35,14 @@ class Checked:
         return "\n".join([*as_text(self.errors), summary(self.files, self.problems)])
 
 
-def check_catalog(root: Path, as_of: dt.date | None = None, against: str | None = None) -> Checked:
-    """Load, check and model the catalog at root. Never raises for bad catalog content."""
+def check_catalog(root: Path, as_of: dt.date | None = None, against: str | None = None, cache: bool = False) -> Checked:
+    """Load, check and model the catalog at root. Never raises for bad catalog content.
+
+    `cache` keeps parsed files in the user's cache folder for the next check of a large catalog (the check
+    command, preview and `mkdocs serve`, which check the same catalog again and again)."""
     as_of = as_of or today()
     with no_cycle_collection():
-        loading = load_all(root)
+        loading = load_all(root, cache)
         problems = list(loading.problems)
         problems.extend(Rules(loading.records, as_of, loading.failed, loading.logos).run())
         catalog = assemble(loading.records, loading.logos, as_of)

@@ -1,0 +1,150 @@
+"""Parsed files kept from one check of a large catalog to the next, by content.
+
+Parsing is most of a check: at 50,000 listings it takes about 20 of the check's 35 seconds, and a preview or a
+`mkdocs serve` rebuild after one changed listing parses 49,999 files it parsed before. The cache keeps the data of
+each file that parsed without a problem, under a hash of its bytes; a file whose bytes changed, or that had a
+problem, is parsed again. The result is the same as parsing every file (tests/test_parsecache.py).
+
+One cache file per catalog folder, in the user's cache folder (never in the repository, so a pull request cannot
+bring one), written whole or not at all, with a checksum: a damaged, foreign or outdated cache file is ignored.
+The key includes the parser's own source, so a change to the parsing never reuses data parsed the old way.
+Each file also keeps the fingerprint of the schema check it passed (the schema with the catalog's vocabularies):
+while neither the file nor the fingerprint changes, the check is not run again. A file that failed is always
+checked again, so its problems are reported every time.
+marshal, not pickle: it reads and writes only plain values, and is several times faster.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import marshal
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.check import yamlload, yamlsyntax, yamltext
+from generator.check.compiled import cache_base
+from generator.check.discover import Entry
+
+MAGIC = b"WBLP2\n"  # the format of the cache file
+# Below this many files a check takes a second or two, and a cache file per test catalog would pile up.
+CACHE_FROM = 2000
+# The cache files of this many catalog folders are kept, the most recently written; older ones are deleted.
+KEEP_FOLDERS = 8
+
+
+@functools.cache
+def parser_version() -> str:
+    """What the parsed data depends on besides the bytes: the parser's source, PyYAML and Python."""
+    digest = hashlib.sha256()
+    for module in (yamlload, yamlsyntax, yamltext):
+        digest.update(Path(module.__file__ or "").read_bytes())
+    digest.update(f"{yaml.__version__} {yamlload.LIBYAML} {sys.implementation.cache_tag}".encode())
+    return digest.hexdigest()
+
+
+def digest(raw: bytes) -> bytes:
+    return hashlib.blake2b(raw, digest_size=16).digest()
+
+
+class ParseCache:
+    """The data of earlier parsed files of one catalog folder: `hit` before parsing a file, `keep` after."""
+
+    def __init__(self, root: Path, folder: Path | None = None) -> None:
+        name = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:32]
+        self.path = (folder or cache_base() / "parsed") / f"{name}.bin"
+        # shown path -> (hash of the bytes, parsed data, fingerprint of the schema check it passed, or "")
+        self.old: dict[str, tuple[bytes, Any, str]] = {}
+        self.new: dict[str, tuple[bytes, Any, str]] = {}
+        self.pending: dict[str, bytes] = {}  # the hash of each file `hit` did not know
+        self.parsed = 0
+        self.changed = False
+        self.loaded = False
+
+    def load(self) -> None:
+        self.loaded = True
+        try:
+            data = self.path.read_bytes()
+        except OSError:
+            return
+        head = len(MAGIC) + 32
+        if not data.startswith(MAGIC) or hashlib.sha256(data[head:]).digest() != data[len(MAGIC) : head]:
+            return
+        try:
+            version, files = marshal.loads(data[head:])
+        except (EOFError, ValueError, TypeError):
+            return
+        if version == parser_version() and isinstance(files, dict):
+            self.old = files
+
+    def hit(self, entry: Entry, raw: bytes) -> Any | None:
+        """The data of the file when these bytes parsed cleanly before, else None (parse it, then `keep`)."""
+        if not self.loaded:
+            self.load()
+        key = digest(raw)
+        known = self.old.get(entry.shown)
+        if known is not None and known[0] == key:
+            self.new[entry.shown] = known
+            return known[1]
+        self.parsed += 1
+        self.pending[entry.shown] = key
+        return None
+
+    def keep(self, entry: Entry, data: Any) -> None:
+        """Remember the data of a file `hit` did not know, which then parsed without a problem."""
+        key = self.pending.pop(entry.shown, None)
+        if key is not None:
+            self.new[entry.shown] = (key, data, "")
+            self.changed = True
+
+    def passed(self, entry: Entry, fingerprint: str) -> bool:
+        """Whether the file, unchanged, passed the schema check with this fingerprint before."""
+        known = self.new.get(entry.shown)
+        return known is not None and known[2] == fingerprint
+
+    def mark_passed(self, entry: Entry, fingerprint: str) -> None:
+        """Remember that the file's data passed the schema check with this fingerprint."""
+        known = self.new.get(entry.shown)
+        if known is not None and known[2] != fingerprint:
+            self.new[entry.shown] = (known[0], known[1], fingerprint)
+            self.changed = True
+
+    def save(self) -> None:
+        """Write what this check saw (files since deleted are dropped), when anything changed."""
+        if not self.changed and len(self.new) == len(self.old):
+            return
+        try:
+            payload = marshal.dumps((parser_version(), self.new))
+        except ValueError:  # a value marshal cannot write; the next check parses again
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-", suffix=".bin")
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(MAGIC + hashlib.sha256(payload).digest() + payload)
+                os.replace(temp, self.path)
+            except BaseException:
+                os.unlink(temp)
+                raise
+            prune(self.path.parent)
+        except OSError:
+            pass  # an unwritable cache only costs time
+
+
+def prune(folder: Path) -> None:
+    """Delete all but the KEEP_FOLDERS newest cache files: each catalog folder checked once leaves one."""
+    files = sorted(folder.glob("*.bin"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for old in files[KEEP_FOLDERS:]:
+        old.unlink(missing_ok=True)
+
+
+def for_catalog(root: Path, entries: Sequence[Entry], wanted: bool) -> ParseCache | None:
+    """The cache for a check that wants one, when the catalog is large enough for it to pay."""
+    return ParseCache(root) if wanted and len(entries) >= CACHE_FROM else None
