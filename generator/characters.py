@@ -55,7 +55,7 @@ def text_problem(value: str) -> tuple[str, str, str] | None:
 
 
 def plain_text_problem(value: str) -> tuple[str, str, str] | None:
-    """text_problem, one character at a time."""
+    """(code, what, fix) as text_problem gives them, worked out one character at a time."""
     if value.isascii():
         return None
     visible = False

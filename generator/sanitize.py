@@ -73,7 +73,10 @@ def url_problem(url: str) -> str | None:
     """Why a contributor's web address cannot be a link on the page (a short phrase), or None."""
     if not url.startswith("https://"):
         return "does not start with https://"
-    bad = next((c for c in url if not c.isprintable() or c.isspace() or ord(c) > 0x7E), None)
+    if url.isascii() and url.isprintable() and " " not in url:  # most addresses: nothing to find character by character
+        bad = None
+    else:
+        bad = next((c for c in url if not c.isprintable() or c.isspace() or ord(c) > 0x7E), None)
     if bad == " ":
         return "contains a space"
     if bad is not None and bad.isprintable() and not bad.isspace():

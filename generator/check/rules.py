@@ -80,6 +80,13 @@ class _InTrack(Loaded):
         return self._file.where(("tracks", self._track, *path), key=key)
 
 
+def _may_matter(value: Any) -> bool:
+    """Whether `Rules.strings` must look at a value: a mapping or list, or text that is not ASCII or is a link."""
+    if isinstance(value, str):
+        return not value.isascii() or value.startswith("https://")
+    return isinstance(value, (dict, list))
+
+
 class Rules:
     def __init__(
         self,
@@ -278,30 +285,38 @@ class Rules:
         return found
 
     def strings(self, record: Record, value: Any, path: tuple[Any, ...]) -> None:
-        """Every text: no hidden code points, no text that only looks like text, links a page can show."""
-        if record.blocked and record.hides(path):  # its schema problem is reported
-            return
-        if isinstance(value, dict):
-            for key, item in value.items():
-                self.strings(record, item, (*path, key))
-        elif isinstance(value, list):
-            for i, item in enumerate(value):
-                self.strings(record, item, (*path, i))
-        elif isinstance(value, str):
-            problem = text_problem(value)
-            if problem:
-                code, what, fix = problem
-                self.add(record, path, code, f"{field_name(path)} {what}", fix)
-            elif value.startswith("https://") and "description" not in path:
-                url_what = url_problem(value)
-                if url_what:
-                    self.add(
-                        record,
-                        path,
-                        "bad-https-url",
-                        f"{field_name(path)} {url_what}",
-                        "Open the page in a browser and copy the address from its address bar",
-                    )
+        """Every text: no hidden code points, no text that only looks like text, links a page can show.
+
+        A walk with a stack, in the order of the file, that never visits what cannot have a problem (numbers,
+        and ASCII text that is not a link): a file holds hundreds of values and every file is walked."""
+        blocked = bool(record.blocked)
+        stack: list[tuple[Any, tuple[Any, ...]]] = [(value, path)]
+        while stack:
+            value, path = stack.pop()
+            if blocked and record.hides(path):  # its schema problem is reported
+                continue
+            if isinstance(value, dict):
+                stack.extend((item, (*path, key)) for key, item in reversed(value.items()) if _may_matter(item))
+            elif isinstance(value, list):
+                stack.extend((value[i], (*path, i)) for i in range(len(value) - 1, -1, -1) if _may_matter(value[i]))
+            elif isinstance(value, str):
+                self.string(record, value, path)
+
+    def string(self, record: Record, value: str, path: tuple[Any, ...]) -> None:
+        problem = text_problem(value)
+        if problem:
+            code, what, fix = problem
+            self.add(record, path, code, f"{field_name(path)} {what}", fix)
+        elif value.startswith("https://") and "description" not in path:
+            url_what = url_problem(value)
+            if url_what:
+                self.add(
+                    record,
+                    path,
+                    "bad-https-url",
+                    f"{field_name(path)} {url_what}",
+                    "Open the page in a browser and copy the address from its address bar",
+                )
 
     def money(self, record: Record, path: tuple[Any, ...], amount: float, unit: str) -> None:
         low, high = MONEY[unit]
