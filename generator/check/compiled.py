@@ -26,13 +26,14 @@ import marshal
 import os
 import re
 import sys
-import tempfile
 import types
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import fastjsonschema
+
+from generator.check.cachefile import read_checked, write_checked
 
 CACHE_ENV = "WBL_VALIDATOR_CACHE"
 MAGIC = b"WBLV1\n"
@@ -100,15 +101,11 @@ def compiled(definition: dict[str, Any]) -> Callable[[Any], Any]:
 
 def _read(path: Path) -> types.CodeType | None:
     """The cached code, or None when the entry is missing, damaged or not one of ours."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    head = len(MAGIC) + 32
-    if not data.startswith(MAGIC) or hashlib.sha256(data[head:]).digest() != data[len(MAGIC) : head]:
+    payload = read_checked(path, MAGIC)
+    if payload is None:
         return None
     try:
-        code = marshal.loads(data[head:])
+        code = marshal.loads(payload)
     except (EOFError, ValueError, TypeError):
         return None
     return code if isinstance(code, types.CodeType) else None
@@ -116,16 +113,4 @@ def _read(path: Path) -> types.CodeType | None:
 
 def _store(path: Path, code: types.CodeType) -> None:
     """Write the entry whole or not at all: a check running at the same time must never read half a file."""
-    payload = marshal.dumps(code)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".bin")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(MAGIC + hashlib.sha256(payload).digest() + payload)
-            os.replace(temp, path)
-        except BaseException:
-            os.unlink(temp)
-            raise
-    except OSError:
-        pass  # an unwritable cache only costs time
+    write_checked(path, MAGIC, marshal.dumps(code))

@@ -16,12 +16,11 @@ marshal, not pickle: it reads and writes only plain values, and is several times
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import marshal
-import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -29,6 +28,7 @@ from typing import Any
 import yaml
 
 from generator.check import yamlload, yamlsyntax, yamltext
+from generator.check.cachefile import read_checked, write_checked
 from generator.check.compiled import cache_base
 from generator.check.discover import Entry
 
@@ -63,21 +63,16 @@ class ParseCache:
         self.old: dict[str, tuple[bytes, Any, str]] = {}
         self.new: dict[str, tuple[bytes, Any, str]] = {}
         self.pending: dict[str, bytes] = {}  # the hash of each file `hit` did not know
-        self.parsed = 0
         self.changed = False
         self.loaded = False
 
     def load(self) -> None:
         self.loaded = True
-        try:
-            data = self.path.read_bytes()
-        except OSError:
-            return
-        head = len(MAGIC) + 32
-        if not data.startswith(MAGIC) or hashlib.sha256(data[head:]).digest() != data[len(MAGIC) : head]:
+        payload = read_checked(self.path, MAGIC)
+        if payload is None:
             return
         try:
-            version, files = marshal.loads(data[head:])
+            version, files = marshal.loads(payload)
         except (EOFError, ValueError, TypeError):
             return
         if version == parser_version() and isinstance(files, dict):
@@ -92,7 +87,6 @@ class ParseCache:
         if known is not None and known[0] == key:
             self.new[entry.shown] = known
             return known[1]
-        self.parsed += 1
         self.pending[entry.shown] = key
         return None
 
@@ -123,19 +117,9 @@ class ParseCache:
             payload = marshal.dumps((parser_version(), self.new))
         except ValueError:  # a value marshal cannot write; the next check parses again
             return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-", suffix=".bin")
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(MAGIC + hashlib.sha256(payload).digest() + payload)
-                os.replace(temp, self.path)
-            except BaseException:
-                os.unlink(temp)
-                raise
-            prune(self.path.parent)
-        except OSError:
-            pass  # an unwritable cache only costs time
+        if write_checked(self.path, MAGIC, payload):
+            with contextlib.suppress(OSError):
+                prune(self.path.parent)
 
 
 def prune(folder: Path) -> None:
