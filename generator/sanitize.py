@@ -69,14 +69,18 @@ HOST = re.compile(r"(?=.{1,253}\Z)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-
 UNSAFE = frozenset("\"'<>\\^`{|}")
 
 
+def first_unwritable(url: str) -> str | None:
+    """The first character a link cannot hold as it is (hidden, a space, or beyond ASCII), or None."""
+    if url.isascii() and url.isprintable() and " " not in url:  # most addresses: nothing to look for one by one
+        return None
+    return next((c for c in url if not c.isprintable() or c.isspace() or ord(c) > 0x7E), None)
+
+
 def url_problem(url: str) -> str | None:
     """Why a contributor's web address cannot be a link on the page (a short phrase), or None."""
     if not url.startswith("https://"):
         return "does not start with https://"
-    if url.isascii() and url.isprintable() and " " not in url:  # most addresses: nothing to find character by character
-        bad = None
-    else:
-        bad = next((c for c in url if not c.isprintable() or c.isspace() or ord(c) > 0x7E), None)
+    bad = first_unwritable(url)
     if bad == " ":
         return "contains a space"
     if bad is not None and bad.isprintable() and not bad.isspace():
