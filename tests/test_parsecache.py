@@ -140,3 +140,34 @@ def test_unchanged_files_are_neither_parsed_nor_checked_again(catalog: Path, mon
     path.write_text(path.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
     assert check_catalog(catalog, DAY, cache=True).ok
     assert calls == {"parse": 1, "schema": 1}
+
+
+def test_a_problem_in_the_text_is_reported_every_time(catalog: Path) -> None:
+    path = catalog / LISTING
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\ntitle: ", "\ntitle: Te\u0301\u0302\u0303\u0304\u0305st ", 1), encoding="utf-8")
+    plain = check_catalog(catalog, DAY)
+    assert any(p.code == "stacked-marks" for p in plain.errors)
+    assert same(check_catalog(catalog, DAY, cache=True), plain)
+    assert same(check_catalog(catalog, DAY, cache=True), plain)
+
+
+def test_the_text_rules_read_only_the_changed_files_again(catalog: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.check import rules
+
+    check_catalog(catalog, DAY, cache=True)
+    read: list[str] = []
+    strings = rules.Rules.all_strings
+
+    def counted(self, record):  # noqa: ANN001, ANN202
+        read.append(record.shown)
+        return strings(self, record)
+
+    monkeypatch.setattr(rules.Rules, "all_strings", counted)
+    path = catalog / LISTING
+    path.write_text(path.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    cached = check_catalog(catalog, DAY, cache=True)
+    assert len(read) == 1 and read[0].endswith(LISTING)
+    read.clear()
+    assert same(cached, check_catalog(catalog, DAY))
+    assert len(read) == cached.files  # the plain check reads every file

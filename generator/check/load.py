@@ -68,6 +68,10 @@ class Loading:
     # file's data when it parsed (None when it did not), so the rules between files still run on
     # it: one run reports a file's schema problems and its broken references together.
     failed: Mapping[tuple[str, str], Record | None] = field(default_factory=dict)
+    # With the parse cache: the cache, to be saved once the rules have run, and the files (shown paths) whose text
+    # the text rules found nothing in before, unchanged since.
+    cache: ParseCache | None = None
+    text_clean: frozenset[str] = frozenset()
 
 
 def read_entry(entry: Entry) -> tuple[Loaded | None, list[Problem]]:
@@ -268,9 +272,8 @@ def load_all(root: Path, cache: bool = False) -> Loading:
             # A file whose errors are not known (it never reached the detailed validator) blocks everything.
             where = blocked.get((entry.kind, entry.id), ((),))
             failed[entry.kind, entry.id] = Record(entry.kind, entry.id, entry.shown, loaded.data, loaded, where)
-    if kept:
-        kept.save()
-    return Loading(records, logos, problems, len(entries), failed)
+    clean = frozenset(r.shown for r in records if kept and kept.text_clean(r.shown))
+    return Loading(records, logos, problems, len(entries), failed, kept, clean)
 
 
 def _validated(

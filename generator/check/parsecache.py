@@ -10,7 +10,8 @@ bring one), written whole or not at all, with a checksum: a damaged, foreign or 
 The key includes the parser's own source, so a change to the parsing never reuses data parsed the old way.
 Each file also keeps the fingerprint of the schema check it passed (the schema with the catalog's vocabularies):
 while neither the file nor the fingerprint changes, the check is not run again. A file that failed is always
-checked again, so its problems are reported every time.
+checked again, so its problems are reported every time. So are the rules that read nothing but the file's own
+text (hidden characters, links, Markdown depth): a file they found nothing in is not read by them again.
 marshal, not pickle: it reads and writes only plain values, and is several times faster.
 """
 
@@ -27,24 +28,28 @@ from typing import Any
 
 import yaml
 
-from generator.check import yamlload, yamlsyntax, yamltext
+from generator.check import yamlload
 from generator.check.cachefile import read_checked, write_checked
 from generator.check.compiled import cache_base
 from generator.check.discover import Entry
 
-MAGIC = b"WBLP2\n"  # the format of the cache file
+MAGIC = b"WBLP3\n"  # the format of the cache file
 # Below this many files a check takes a second or two, and a cache file per test catalog would pile up.
 CACHE_FROM = 2000
+# The modules of generator/check a file's entry depends on (read as files: rules.py imports this module's user).
+SOURCES = ("yamlload", "yamlsyntax", "yamltext", "rules")
 # The cache files of this many catalog folders are kept, the most recently written; older ones are deleted.
 KEEP_FOLDERS = 8
 
 
 @functools.cache
 def parser_version() -> str:
-    """What the parsed data depends on besides the bytes: the parser's source, PyYAML and Python."""
+    """What a file's entry depends on besides its bytes: the parser's and the text rules' source, PyYAML and
+    Python."""
     digest = hashlib.sha256()
-    for module in (yamlload, yamlsyntax, yamltext):
-        digest.update(Path(module.__file__ or "").read_bytes())
+    here = Path(__file__).parent
+    for source in (*(here / f"{name}.py" for name in SOURCES), here.parent / "characters.py", here.parent / "sanitize.py"):
+        digest.update(source.read_bytes())
     digest.update(f"{yaml.__version__} {yamlload.LIBYAML} {sys.implementation.cache_tag}".encode())
     return digest.hexdigest()
 
@@ -59,9 +64,10 @@ class ParseCache:
     def __init__(self, root: Path, folder: Path | None = None) -> None:
         name = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:32]
         self.path = (folder or cache_base() / "parsed") / f"{name}.bin"
-        # shown path -> (hash of the bytes, parsed data, fingerprint of the schema check it passed, or "")
-        self.old: dict[str, tuple[bytes, Any, str]] = {}
-        self.new: dict[str, tuple[bytes, Any, str]] = {}
+        # shown path -> (hash of the bytes, parsed data, fingerprint of the schema check it passed or "", whether
+        # the rules on its text alone found nothing)
+        self.old: dict[str, tuple[bytes, Any, str, bool]] = {}
+        self.new: dict[str, tuple[bytes, Any, str, bool]] = {}
         self.pending: dict[str, bytes] = {}  # the hash of each file `hit` did not know
         self.changed = False
         self.loaded = False
@@ -94,7 +100,7 @@ class ParseCache:
         """Remember the data of a file `hit` did not know, which then parsed without a problem."""
         key = self.pending.pop(entry.shown, None)
         if key is not None:
-            self.new[entry.shown] = (key, data, "")
+            self.new[entry.shown] = (key, data, "", False)
             self.changed = True
 
     def passed(self, entry: Entry, fingerprint: str) -> bool:
@@ -106,7 +112,19 @@ class ParseCache:
         """Remember that the file's data passed the schema check with this fingerprint."""
         known = self.new.get(entry.shown)
         if known is not None and known[2] != fingerprint:
-            self.new[entry.shown] = (known[0], known[1], fingerprint)
+            self.new[entry.shown] = (known[0], known[1], fingerprint, False)
+            self.changed = True
+
+    def text_clean(self, shown: str) -> bool:
+        """Whether the rules on the text alone (Rules.TEXT_RULES) found nothing in the file, unchanged, before."""
+        known = self.new.get(shown)
+        return known is not None and known[3]
+
+    def mark_text_clean(self, shown: str) -> None:
+        """Remember that the rules on the text alone found nothing in the file's data."""
+        known = self.new.get(shown)
+        if known is not None and not known[3]:
+            self.new[shown] = (known[0], known[1], known[2], True)
             self.changed = True
 
     def save(self) -> None:

@@ -94,7 +94,12 @@ class Rules:
         today: dt.date,
         failed: Iterable[tuple[str, str]] | Mapping[tuple[str, str], Record | None] = (),
         logos: Iterable[Path] = (),
+        text_clean: frozenset[str] = frozenset(),
     ) -> None:
+        # Files (shown paths) the text rules found nothing in at an earlier check, unchanged since (parsecache.py):
+        # those rules read nothing but the file's own text, so they are not run on them again.
+        self.known_clean = text_clean
+        self.text_found: set[str] = set()  # files the text rules found a problem in
         self.logos = {(p.parent.name, p.name) for p in logos}
         self.today = today
         self.failed = set(failed)
@@ -133,10 +138,12 @@ class Rules:
     def run(self) -> list[Problem]:
         for records in self.by_kind.values():
             for record in records.values():
-                self.strings(record, record.data, ())
+                if record.shown not in self.known_clean:
+                    self.text_rule(record, self.all_strings)
         for kind in ("organization", "opportunity", "pathway", "rubric"):
             for record in self.kind(kind).values():
-                self.descriptions(record)
+                if record.shown not in self.known_clean:
+                    self.text_rule(record, self.descriptions)
                 self.free_mail(record)
                 self.languages(record, record.data.get("translations", {}), ("translations",))
         for record in self.kind("vocabulary").values():
@@ -168,6 +175,18 @@ class Rules:
         return list(dict.fromkeys(self.problems))
 
     # -- helpers -------------------------------------------------------
+
+    def text_rule(self, record: Record, rule: Callable[[Record], None]) -> None:
+        """Run a rule that reads nothing but the record's own text, noting whether it found a problem."""
+        before = len(self.problems)
+        rule(record)
+        if len(self.problems) != before:
+            self.text_found.add(record.shown)
+
+    @property
+    def text_clean(self) -> set[str]:
+        """The files that passed their schema and in whose text the text rules found nothing, after `run`."""
+        return {record.shown for records in self.by_kind.values() for record in records.values()} - self.text_found
 
     def own(self, record: Record, reads: Iterable[tuple[Any, ...]], rule: Callable[[], object]) -> None:
         """Run one of a file's own rules when the parts it reads passed the schema: always, for a file that
@@ -283,6 +302,9 @@ class Rules:
             else:
                 found[path] = date
         return found
+
+    def all_strings(self, record: Record) -> None:
+        self.strings(record, record.data, ())
 
     def strings(self, record: Record, value: Any, path: tuple[Any, ...]) -> None:
         """Every text: no hidden code points, no text that only looks like text, links a page can show.

@@ -44,7 +44,12 @@ def check_catalog(root: Path, as_of: dt.date | None = None, against: str | None 
     with no_cycle_collection():
         loading = load_all(root, cache)
         problems = list(loading.problems)
-        problems.extend(Rules(loading.records, as_of, loading.failed, loading.logos).run())
+        rules = Rules(loading.records, as_of, loading.failed, loading.logos, loading.text_clean)
+        problems.extend(rules.run())
+        if loading.cache:
+            for shown in rules.text_clean:
+                loading.cache.mark_text_clean(shown)
+            loading.cache.save()
         catalog = assemble(loading.records, loading.logos, as_of)
     if against:
         problems.extend(deleted_listings(root, against, catalog))
