@@ -6,7 +6,6 @@ The checker uses `text_problem` on every string of every record; the XML writers
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 
@@ -26,15 +25,18 @@ def is_noncharacter(char: str) -> bool:
     return 0xFDD0 <= point <= 0xFDEF or point & 0xFFFE == 0xFFFE
 
 
-@functools.cache
-def _careful() -> frozenset[str]:
-    """Every character `plain_text_problem` must look at closely: a noncharacter, a surrogate, a combining mark or
-    a letter that draws nothing. Built once, from this Python's Unicode data. (A set: a regular expression class
-    this large is searched range by range.)"""
-    points = {c for c in range(0x110000) if unicodedata.category(chr(c)) in ("Mn", "Me")}
-    points |= set(range(0xFDD0, 0xFDF0)) | set(range(0xD800, 0xE000))
-    points |= {(plane << 16) | last for plane in range(17) for last in (0xFFFE, 0xFFFF)}
-    return frozenset(map(chr, points)) | BLANK
+# Characters met so far that need no close look (see _needs_close_look); a catalog uses a few hundred.
+_PLAIN: set[str] = set()
+
+
+def _needs_close_look(value: str) -> bool:
+    """Whether value holds a character `plain_text_problem` must look at closely: a noncharacter, a surrogate,
+    a combining mark or a letter that draws nothing. Each distinct character is classified once per process."""
+    for char in set(value) - _PLAIN:
+        if is_noncharacter(char) or 0xD800 <= ord(char) <= 0xDFFF or char in BLANK or unicodedata.category(char) in ("Mn", "Me"):
+            return True
+        _PLAIN.add(char)
+    return False
 
 
 # A printable ASCII character is a visible letter, digit or sign.
@@ -45,11 +47,11 @@ def text_problem(value: str) -> tuple[str, str, str] | None:
     """(code, what, fix) when value holds a character no page or export can carry, or only looks like text.
 
     Every string of every record passes here. Most are ASCII, or letters with precomposed accents next to ASCII
-    letters: a regular expression and a set settle those, and only the rest take the character-by-character way, which
+    letters: a regular expression and the characters already known settle those, and only the rest take the character-by-character way, which
     gives the same answer for all (tests/test_characters.py)."""
     if value.isascii():  # the schema already refuses ASCII control characters and blank text
         return None
-    if _ASCII_VISIBLE.search(value) and _careful().isdisjoint(value):
+    if _ASCII_VISIBLE.search(value) and not _needs_close_look(value):
         return None
     return plain_text_problem(value)
 
