@@ -50,11 +50,11 @@ class Record:
 
     def readable(self, *paths: tuple[Any, ...]) -> bool:
         """Whether the rules may read each of paths, with all it holds: always, once the file passed its schema."""
-        return readable(self.blocked, *paths)
+        return not self.blocked or readable(self.blocked, *paths)
 
     def hides(self, path: tuple[Any, ...]) -> bool:
         """Whether the value at path, or something that holds it, failed the schema."""
-        return hides(self.marks, path)
+        return bool(self.marks) and hides(self.marks, path)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +122,8 @@ def modeline_problems(entry: Entry, text: str) -> list[Problem]:
     if "yaml-language-server" not in text:  # most files: a substring test is far quicker than the expression
         return problems
     right = modeline(entry.kind)
+    if text.startswith(f"# yaml-language-server: $schema={right}\n") and text.count("yaml-language-server") == 1:
+        return problems  # the line the starter templates and synth write, and no other
     for match in MODELINE.finditer(text):
         given = match.group(1)
         # The published schemas (/schemas/<kind>.schema.json on the site) serve editors as well.
