@@ -1,3 +1,4 @@
 from generator.commands.cli import main
+from generator.processes import exit_at_once
 
-raise SystemExit(main())
+exit_at_once(main())

@@ -1,15 +1,21 @@
-"""Process and garbage-collector helpers: the one place that forks, freezes or pauses the collector.
+"""Process and garbage-collector helpers: the one place that forks, freezes or pauses the collector, or ends a
+run at once.
 
 The checker's parsing and the build's page writers use them; nothing here knows about catalogs.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import logging
 import multiprocessing
+import os
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import NoReturn
 
 
 def can_fork() -> bool:
@@ -58,3 +64,18 @@ class PausedCollector:
         if self.was_enabled:
             gc.enable()
         self.paused = False
+
+
+def exit_at_once(code: int) -> NoReturn:
+    """Ends a command-line run without freeing its objects one by one.
+
+    A check of 50,000 listings leaves millions of objects alive; the interpreter's shutdown frees them one at a
+    time, which took 3 to 4 s after a preview had printed its result. The output streams and the logging
+    handlers are flushed first, and the commands have already stopped their own processes and removed their
+    temporary folders, so nothing the shutdown would do is lost.
+    """
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(code)
