@@ -47,8 +47,8 @@ def text_problem(value: str) -> tuple[str, str, str] | None:
     """(code, what, fix) when value holds a character no page or export can carry, or only looks like text.
 
     Every string of every record passes here. Most are ASCII, or letters with precomposed accents next to ASCII
-    letters: a regular expression and the characters already known settle those, and only the rest take the character-by-character way, which
-    gives the same answer for all (tests/test_characters.py)."""
+    letters: a regular expression and the characters already known settle those. Only the rest take the
+    character-by-character way, which gives the same answer for all (tests/test_characters.py)."""
     if value.isascii():  # the schema already refuses ASCII control characters and blank text
         return None
     if _ASCII_VISIBLE.search(value) and not _needs_close_look(value):

@@ -56,7 +56,7 @@ def test_the_second_half_is_read_by_another_process(tmp_path: Path, monkeypatch:
     entries, _, _ = discover(_broken_catalog(tmp_path))
     monkeypatch.setattr(load, "SHARE_FROM", 0)
     monkeypatch.setattr(load, "can_fork", lambda: True)
-    monkeypatch.setattr(load, "_read_safely", lambda entry: (None, [(os.getpid(), entry.shown)]))
+    monkeypatch.setattr(load, "_read_safely", lambda item: (None, [(os.getpid(), item[0].shown)]))
     results = load.read_all(entries)
     readers = [problems[0][0] for _, problems in results]
     assert [problems[0][1] for _, problems in results] == [e.shown for e in entries]

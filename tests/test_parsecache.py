@@ -171,3 +171,18 @@ def test_the_text_rules_read_only_the_changed_files_again(catalog: Path, monkeyp
     read.clear()
     assert same(cached, check_catalog(catalog, DAY))
     assert len(read) == cached.files  # the plain check reads every file
+
+
+def test_each_file_is_read_once_when_the_cache_does_not_know_it(catalog: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.check import load
+
+    reads: list[str] = []
+    read_raw = load.read_raw
+
+    def counted(entry):  # noqa: ANN001, ANN202
+        reads.append(entry.shown)
+        return read_raw(entry)
+
+    monkeypatch.setattr(load, "read_raw", counted)
+    checked = check_catalog(catalog, DAY, cache=True)
+    assert len(reads) == len(set(reads)) == checked.files

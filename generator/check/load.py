@@ -68,17 +68,21 @@ class Loading:
     # file's data when it parsed (None when it did not), so the rules between files still run on
     # it: one run reports a file's schema problems and its broken references together.
     failed: Mapping[tuple[str, str], Record | None] = field(default_factory=dict)
-    # With the parse cache: the cache, to be saved once the rules have run, and the files (shown paths) whose text
-    # the text rules found nothing in before, unchanged since.
+    # The parse cache, when the check uses one: saved once the rules have run, with what they found.
     cache: ParseCache | None = None
-    text_clean: frozenset[str] = frozenset()
 
 
-def read_entry(entry: Entry) -> tuple[Loaded | None, list[Problem]]:
-    """Bytes to located data, or located problems. Never raises for bad input."""
+def read_raw(entry: Entry) -> bytes:
+    """The file's bytes, at most one more than a file may have. Raises OSError."""
+    with entry.path.open("rb") as handle:
+        return handle.read(MAX_BYTES + 1)
+
+
+def read_entry(entry: Entry, raw: bytes | None = None) -> tuple[Loaded | None, list[Problem]]:
+    """Bytes (read here unless given) to located data, or located problems. Never raises for bad input."""
     try:
-        with entry.path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+        if raw is None:
+            raw = read_raw(entry)
     except OSError as exc:
         return None, [
             Problem(
@@ -145,9 +149,14 @@ def modeline_problems(entry: Entry, text: str) -> list[Problem]:
     return problems
 
 
-def _read_safely(entry: Entry) -> tuple[Loaded | None, list[Problem]]:
+# A file to read, with its bytes when they were read already.
+Item = tuple[Entry, bytes | None]
+
+
+def _read_safely(item: Item) -> tuple[Loaded | None, list[Problem]]:
+    entry = item[0]
     try:
-        return read_entry(entry)
+        return read_entry(*item)
     except Exception as exc:  # noqa: BLE001 - any surprise is a located problem, never a traceback
         return None, [
             Problem(
@@ -162,61 +171,69 @@ def _read_safely(entry: Entry) -> tuple[Loaded | None, list[Problem]]:
         ]
 
 
-def _read_share(entries: list[Entry], conn: Any) -> None:
+def _read_share(items: list[Item], conn: Any) -> None:
     try:
-        conn.send([_read_safely(entry) for entry in entries])
+        conn.send([_read_safely(item) for item in items])
     finally:
         conn.close()
 
 
-def _cached(entry: Entry, cache: ParseCache) -> tuple[Loaded, list[Problem]] | None:
-    """The file as an earlier check parsed it, when its bytes have not changed since; None to parse it."""
+def _cached(entry: Entry, cache: ParseCache) -> tuple[Loaded, list[Problem]] | bytes | None:
+    """The file as an earlier check parsed it, when its bytes have not changed since; else its bytes to parse
+    (None when it cannot be read: parsing says why)."""
     try:
-        with entry.path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+        raw = read_raw(entry)
     except OSError:
         return None
     if len(raw) > MAX_BYTES:
-        return None
+        return raw
     data = cache.hit(entry, raw)
     if data is None:
-        return None
+        return raw
     text, problems = decode(entry.shown, raw)
     if text is None or problems:
-        return None
+        return raw
     return Loaded(data, text=text), modeline_problems(entry, text)
 
 
 def read_all(entries: list[Entry], cache: ParseCache | None = None) -> list[tuple[Loaded | None, list[Problem]]]:
     """Every entry read and parsed, in order; with a cache, only the entries it does not know are parsed."""
     if cache is None:
-        return _parse_all(entries)
-    results: list[tuple[Loaded | None, list[Problem]] | None] = [_cached(entry, cache) for entry in entries]
+        return _parse_all([(entry, None) for entry in entries])
+    results: list[tuple[Loaded | None, list[Problem]] | None] = []
+    items: list[Item] = []  # the files to parse, with the bytes already read
+    for entry in entries:
+        found = _cached(entry, cache)
+        if isinstance(found, tuple):
+            results.append(found)
+        else:
+            results.append(None)
+            items.append((entry, found))
     missed = [i for i, result in enumerate(results) if result is None]
-    for i, result in zip(missed, _parse_all([entries[i] for i in missed]), strict=True):
+    for i, result in zip(missed, _parse_all(items), strict=True):
         results[i] = result
-        loaded, found = result
-        if loaded is not None and not found:
+        loaded, problems = result
+        if loaded is not None and not problems:
             cache.keep(entries[i], loaded.data)
     return [result for result in results if result is not None]
 
 
-def _parse_all(entries: list[Entry]) -> list[tuple[Loaded | None, list[Problem]]]:
+def _parse_all(items: list[Item]) -> list[tuple[Loaded | None, list[Problem]]]:
     """Every entry read and parsed, in order. In a large catalog a forked process parses the second half
     while this one parses the first: parsing is most of a check."""
-    if len(entries) < SHARE_FROM or not can_fork():
-        return [_read_safely(entry) for entry in entries]
-    half = len(entries) // 2
+    if len(items) < SHARE_FROM or not can_fork():
+        return [_read_safely(item) for item in items]
+    half = len(items) // 2
     ctx = multiprocessing.get_context("fork")
     receiver, sender = ctx.Pipe(duplex=False)
-    child = ctx.Process(target=_read_share, args=(entries[half:], sender), daemon=True)
+    child = ctx.Process(target=_read_share, args=(items[half:], sender), daemon=True)
     child.start()
     sender.close()
-    mine = [_read_safely(entry) for entry in entries[:half]]
+    mine = [_read_safely(item) for item in items[:half]]
     try:
         theirs: list[tuple[Loaded | None, list[Problem]]] = receiver.recv()
     except (EOFError, OSError):  # the process died; read its half here instead
-        theirs = [_read_safely(entry) for entry in entries[half:]]
+        theirs = [_read_safely(item) for item in items[half:]]
     finally:
         receiver.close()
         child.join()
@@ -274,8 +291,7 @@ def load_all(root: Path, cache: bool = False) -> Loading:
             # A file whose errors are not known (it never reached the detailed validator) blocks everything.
             where = blocked.get((entry.kind, entry.id), ((),))
             failed[entry.kind, entry.id] = Record(entry.kind, entry.id, entry.shown, loaded.data, loaded, where)
-    clean = frozenset(r.shown for r in records if kept and kept.text_clean(r.shown))
-    return Loading(records, logos, problems, len(entries), failed, kept, clean)
+    return Loading(records, logos, problems, len(entries), failed, kept)
 
 
 def _validated(
@@ -287,11 +303,11 @@ def _validated(
     cache: ParseCache | None = None,
 ) -> Record | None:
     data = loaded.data
-    if cache and cache.passed(entry, validators.fingerprint(entry.kind)):
+    if cache and cache.passed(entry.shown, validators.fingerprint(entry.kind)):
         return Record(entry.kind, entry.id, entry.shown, data, loaded)
     if validators.is_valid(entry.kind, data):
         if cache:
-            cache.mark_passed(entry, validators.fingerprint(entry.kind))
+            cache.mark_passed(entry.shown, validators.fingerprint(entry.kind))
         return Record(entry.kind, entry.id, entry.shown, data, loaded)
     errors = validators.errors(entry.kind, data)
     if not errors:  # the two validators disagree; trust the detailed one

@@ -12,7 +12,7 @@ Each file also keeps the fingerprint of the schema check it passed (the schema w
 while neither the file nor the fingerprint changes, the check is not run again. A file that failed is always
 checked again, so its problems are reported every time. So are the rules that read nothing but the file's own
 text (hidden characters, links, Markdown depth): a file they found nothing in is not read by them again.
-marshal, not pickle: it reads and writes only plain values, and is several times faster.
+marshal, not pickle: it reads and writes only plain values, never code.
 """
 
 from __future__ import annotations
@@ -36,8 +36,9 @@ from generator.check.discover import Entry
 MAGIC = b"WBLP3\n"  # the format of the cache file
 # Below this many files a check takes a second or two, and a cache file per test catalog would pile up.
 CACHE_FROM = 2000
-# The modules of generator/check a file's entry depends on (read as files: rules.py imports this module's user).
-SOURCES = ("yamlload", "yamlsyntax", "yamltext", "rules")
+# The modules (under generator/) a file's entry depends on; read as files, since rules.py imports load.py, which
+# imports this module.
+SOURCES = ("check/yamlload.py", "check/yamlsyntax.py", "check/yamltext.py", "check/rules.py", "characters.py", "sanitize.py")
 # The cache files of this many catalog folders are kept, the most recently written; older ones are deleted.
 KEEP_FOLDERS = 8
 
@@ -47,9 +48,9 @@ def parser_version() -> str:
     """What a file's entry depends on besides its bytes: the parser's and the text rules' source, PyYAML and
     Python."""
     digest = hashlib.sha256()
-    here = Path(__file__).parent
-    for source in (*(here / f"{name}.py" for name in SOURCES), here.parent / "characters.py", here.parent / "sanitize.py"):
-        digest.update(source.read_bytes())
+    package = Path(__file__).parent.parent
+    for source in SOURCES:
+        digest.update((package / source).read_bytes())
     digest.update(f"{yaml.__version__} {yamlload.LIBYAML} {sys.implementation.cache_tag}".encode())
     return digest.hexdigest()
 
@@ -103,20 +104,20 @@ class ParseCache:
             self.new[entry.shown] = (key, data, "", False)
             self.changed = True
 
-    def passed(self, entry: Entry, fingerprint: str) -> bool:
+    def passed(self, shown: str, fingerprint: str) -> bool:
         """Whether the file, unchanged, passed the schema check with this fingerprint before."""
-        known = self.new.get(entry.shown)
+        known = self.new.get(shown)
         return known is not None and known[2] == fingerprint
 
-    def mark_passed(self, entry: Entry, fingerprint: str) -> None:
+    def mark_passed(self, shown: str, fingerprint: str) -> None:
         """Remember that the file's data passed the schema check with this fingerprint."""
-        known = self.new.get(entry.shown)
+        known = self.new.get(shown)
         if known is not None and known[2] != fingerprint:
-            self.new[entry.shown] = (known[0], known[1], fingerprint, False)
+            self.new[shown] = (known[0], known[1], fingerprint, False)
             self.changed = True
 
     def text_clean(self, shown: str) -> bool:
-        """Whether the rules on the text alone (Rules.TEXT_RULES) found nothing in the file, unchanged, before."""
+        """Whether the rules on the text alone (`Rules.text_rule`) found nothing in the file, unchanged, before."""
         known = self.new.get(shown)
         return known is not None and known[3]
 

@@ -311,11 +311,10 @@ class Rules:
 
         A walk with a stack, in the order of the file, that never visits what cannot have a problem (numbers,
         and ASCII text that is not a link): a file holds hundreds of values and every file is walked."""
-        blocked = bool(record.blocked)
         stack: list[tuple[Any, tuple[Any, ...]]] = [(value, path)]
         while stack:
             value, path = stack.pop()
-            if blocked and record.hides(path):  # its schema problem is reported
+            if record.hides(path):  # its schema problem is reported
                 continue
             if isinstance(value, dict):
                 stack.extend((item, (*path, key)) for key, item in reversed(value.items()) if _may_matter(item))

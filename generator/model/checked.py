@@ -44,12 +44,14 @@ def check_catalog(root: Path, as_of: dt.date | None = None, against: str | None 
     with no_cycle_collection():
         loading = load_all(root, cache)
         problems = list(loading.problems)
-        rules = Rules(loading.records, as_of, loading.failed, loading.logos, loading.text_clean)
+        kept = loading.cache
+        clean = frozenset(r.shown for r in loading.records if kept.text_clean(r.shown)) if kept else frozenset()
+        rules = Rules(loading.records, as_of, loading.failed, loading.logos, clean)
         problems.extend(rules.run())
-        if loading.cache:
+        if kept:
             for shown in rules.text_clean:
-                loading.cache.mark_text_clean(shown)
-            loading.cache.save()
+                kept.mark_text_clean(shown)
+            kept.save()
         catalog = assemble(loading.records, loading.logos, as_of)
     if against:
         problems.extend(deleted_listings(root, against, catalog))
