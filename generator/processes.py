@@ -13,9 +13,12 @@ import multiprocessing
 import os
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import NoReturn
+from typing import Any, NoReturn, TypeVar
+
+Here = TypeVar("Here")
+There = TypeVar("There")
 
 
 def can_fork() -> bool:
@@ -23,16 +26,61 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
+def _send(work: Callable[[], Any], conn: Any) -> None:
+    try:
+        conn.send(work())
+    except BaseException:  # noqa: BLE001 - the parent works it out again and reports the error itself
+        os._exit(1)
+    conn.close()
+
+
+def side_by_side(here: Callable[[], Here], there: Callable[[], There]) -> tuple[Here, There]:
+    """Both results, `there` worked out in a forked process while this one works out `here`: the machine's
+    second core does half of the work. The forked process sends its result back pickled. Where forking is not
+    safe, or the process dies (or raises) before it answers, `there` runs here after `here`, so an error it
+    raises is raised in this process, as without the fork.
+
+    Worth it only for work of a second or more: forking a large process and sending the result back cost tens
+    of milliseconds.
+    """
+    if not can_fork():
+        return here(), there()
+    ctx = multiprocessing.get_context("fork")
+    receiver, sender = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=_send, args=(there, sender), daemon=True)
+    child.start()
+    sender.close()
+    try:
+        mine = here()
+        try:
+            theirs: There = receiver.recv()
+        except (EOFError, OSError):  # the process died or failed: work it out here instead
+            theirs = there()
+    except BaseException:
+        child.kill()
+        raise
+    finally:
+        receiver.close()
+        child.join()
+    return mine, theirs
+
+
 @contextmanager
 def no_cycle_collection() -> Iterator[None]:
     """Parsing and modelling allocate millions of objects that stay alive, and hardly any garbage cycles:
-    in a large catalog the cyclic collector would only rescan the live ones again and again. Whatever
-    cycles there are get collected once the collector is back on."""
+    in a large catalog the cyclic collector would only rescan the live ones again and again.
+
+    What is alive at the end is frozen (gc.freeze) before the collector is back on: otherwise its first runs
+    would go through all of it, generation after generation, only to find it alive (0.7 s after a check of
+    50,000 listings, for the youngest generation alone). Frozen objects are still freed when nothing refers to
+    them; only cycles among them wait for gc.unfreeze, which PausedCollector.resume calls at the end of a build.
+    """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if enabled:
             gc.enable()
 

@@ -1,4 +1,4 @@
-"""Reading a catalog in two processes gives what reading it in one gives; a file's editor line leads to its schema."""
+"""Reading a catalog and running its rules in two processes gives what one process gives; a file's editor line leads to its schema."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pytest
 from conftest import ROOT, check_lines, copy_fixture
 from sitebuild import copy_catalog
 
+from generator import processes
 from generator.check import load
 from generator.check.problems import as_text
 from generator.model.checked import check_catalog
@@ -31,7 +32,7 @@ def test_two_processes_read_exactly_what_one_reads(tmp_path: Path, monkeypatch: 
     monkeypatch.setattr(load, "SHARE_FROM", 10**9)
     alone = check_catalog(root, as_of=AS_OF)
     monkeypatch.setattr(load, "SHARE_FROM", 0)
-    monkeypatch.setattr(load, "can_fork", lambda: True)  # other tests may have left threads running
+    monkeypatch.setattr(processes, "can_fork", lambda: True)  # other tests may have left threads running
     shared = check_catalog(root, as_of=AS_OF)
     assert as_text(shared.problems) == as_text(alone.problems)
     assert len(alone.problems) >= 3
@@ -43,7 +44,7 @@ def test_entries_come_back_in_order_with_their_problems(tmp_path: Path, monkeypa
 
     entries, _, _ = discover(_broken_catalog(tmp_path))
     monkeypatch.setattr(load, "SHARE_FROM", 0)
-    monkeypatch.setattr(load, "can_fork", lambda: True)
+    monkeypatch.setattr(processes, "can_fork", lambda: True)
     shared = load.read_all(entries)
     assert [loaded.data if loaded else problems for loaded, problems in shared] == [
         loaded.data if loaded else problems for loaded, problems in (load.read_entry(e) for e in entries)
@@ -55,7 +56,7 @@ def test_the_second_half_is_read_by_another_process(tmp_path: Path, monkeypatch:
 
     entries, _, _ = discover(_broken_catalog(tmp_path))
     monkeypatch.setattr(load, "SHARE_FROM", 0)
-    monkeypatch.setattr(load, "can_fork", lambda: True)
+    monkeypatch.setattr(processes, "can_fork", lambda: True)
     monkeypatch.setattr(load, "_read_safely", lambda item: (None, [(os.getpid(), item[0].shown)]))
     results = load.read_all(entries)
     readers = [problems[0][0] for _, problems in results]

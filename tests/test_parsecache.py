@@ -26,8 +26,9 @@ def catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-def cache_files(tmp_path: Path) -> list[Path]:
-    return sorted((tmp_path / "cache" / "wbl-catalog" / "parsed").glob("*.bin"))
+def cache_folders(tmp_path: Path) -> list[Path]:
+    """Each catalog's cache: a folder of cache files."""
+    return sorted(p for p in (tmp_path / "cache" / "wbl-catalog" / "parsed").glob("*") if p.is_dir())
 
 
 def same(a, b) -> bool:  # noqa: ANN001
@@ -36,11 +37,49 @@ def same(a, b) -> bool:  # noqa: ANN001
 
 def test_a_cached_check_is_the_plain_check(catalog: Path, tmp_path: Path) -> None:
     plain = check_catalog(catalog, DAY)
-    assert not cache_files(tmp_path)  # a check that does not ask for the cache leaves none
+    assert not cache_folders(tmp_path)  # a check that does not ask for the cache leaves none
     first = check_catalog(catalog, DAY, cache=True)
-    assert len(cache_files(tmp_path)) == 1
+    (folder,) = cache_folders(tmp_path)
+    assert len(list(folder.glob("*.bin"))) > 1  # the entries are spread over several files
     again = check_catalog(catalog, DAY, cache=True)
     assert same(plain, first) and same(plain, again)
+
+
+def test_a_cached_check_in_two_processes_is_the_plain_check(catalog: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import processes
+    from generator.check import load
+
+    plain = check_catalog(catalog, DAY)
+    monkeypatch.setattr(load, "SHARE_FROM", 0)  # the rules run in another process while the model is built
+    monkeypatch.setattr(processes, "can_fork", lambda: True)  # other tests may have left threads running
+    first = check_catalog(catalog, DAY, cache=True)
+    cache = parsecache.ParseCache(catalog)
+    cache.load()
+    # What the rules found in the other process reached the cache: every file's text was found clean.
+    assert len(cache.old) == plain.files and all(entry[3] for entry in cache.old.values())
+    assert same(plain, first) and same(plain, check_catalog(catalog, DAY, cache=True))
+
+
+def test_one_changed_file_writes_one_cache_file_again(catalog: Path, tmp_path: Path) -> None:
+    from generator.check.discover import shown_path
+
+    check_catalog(catalog, DAY, cache=True)
+    (folder,) = cache_folders(tmp_path)
+    before = {p.name: p.stat().st_ino for p in folder.glob("*.bin")}
+    path = catalog / LISTING
+    path.write_text(path.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    check_catalog(catalog, DAY, cache=True)
+    after = {p.name: p.stat().st_ino for p in folder.glob("*.bin")}
+    assert after.keys() == before.keys()
+    assert [name for name in after if after[name] != before[name]] == [f"{parsecache.shard(shown_path(path)):02d}.bin"]
+
+
+def test_a_cache_of_an_earlier_format_is_removed(catalog: Path, tmp_path: Path) -> None:
+    earlier = tmp_path / "cache" / "wbl-catalog" / "parsed" / "0123456789abcdef.bin"
+    earlier.parent.mkdir(parents=True)
+    earlier.write_bytes(b"WBLP3\n")
+    check_catalog(catalog, DAY, cache=True)
+    assert not earlier.exists() and len(cache_folders(tmp_path)) == 1
 
 
 def test_a_changed_file_is_parsed_again(catalog: Path) -> None:
@@ -76,15 +115,16 @@ def test_a_damaged_or_outdated_cache_is_ignored(
 ) -> None:
     plain = check_catalog(catalog, DAY)
     check_catalog(catalog, DAY, cache=True)
-    (path,) = cache_files(tmp_path)
-    data = path.read_bytes()
-    if damage == "truncate":
-        path.write_bytes(data[: len(data) // 2])
-    elif damage == "flip":
-        path.write_bytes(data[:-10] + bytes([data[-10] ^ 0xFF]) + data[-9:])
-    elif damage == "foreign":
-        path.write_bytes(b"not a cache file at all")
-    else:
+    (folder,) = cache_folders(tmp_path)
+    for path in folder.glob("*.bin"):
+        data = path.read_bytes()
+        if damage == "truncate":
+            path.write_bytes(data[: len(data) // 2])
+        elif damage == "flip":
+            path.write_bytes(data[:-10] + bytes([data[-10] ^ 0xFF]) + data[-9:])
+        elif damage == "foreign":
+            path.write_bytes(b"not a cache file at all")
+    if damage == "old parser":
         parsecache.parser_version.cache_clear()
         monkeypatch.setattr(parsecache, "parser_version", lambda: "another parser")
     cache = parsecache.ParseCache(catalog)
@@ -96,7 +136,7 @@ def test_a_damaged_or_outdated_cache_is_ignored(
 def test_a_small_catalog_is_not_cached(catalog: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parsecache, "CACHE_FROM", 10_000)
     check_catalog(catalog, DAY, cache=True)
-    assert not cache_files(tmp_path)
+    assert not cache_folders(tmp_path)
 
 
 def test_only_the_newest_catalog_folders_are_kept(catalog: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -104,9 +144,9 @@ def test_only_the_newest_catalog_folders_are_kept(catalog: Path, tmp_path: Path,
     for name in ("a", "b", "c"):
         shutil.copytree(catalog / "vocabularies", tmp_path / name / "vocabularies")
         check_catalog(tmp_path / name, DAY, cache=True)
-    kept = cache_files(tmp_path)
+    kept = cache_folders(tmp_path)
     assert len(kept) == 2
-    assert parsecache.ParseCache(tmp_path / "a").path not in kept
+    assert parsecache.ParseCache(tmp_path / "a").folder not in kept
 
 
 def test_a_vocabulary_change_checks_the_files_that_passed_again(catalog: Path) -> None:

@@ -260,6 +260,18 @@ def test_the_employers_index_is_paged_and_links_every_organization_once(catalog,
             assert i18n.t("page_n", lang, n=number, total=count) in page.body
 
 
+def test_a_preview_renders_the_first_employers_page_and_the_changed_organizations_page(catalog, monkeypatch):
+    from generator.render import site as site_module
+
+    monkeypatch.setattr(site_module, "PAGE_SIZE", 2)
+    full = [p for p in site_module.SiteRenderer(catalog).render(records=False) if p.kind == "organizations"]
+    last = [p for p in full if p.lang == "en"][-1]
+    changed = re.findall(r'<li><a href="[^"]*?([^"/]+)/"', last.body)[0]
+    shown = [p for p in site_module.SiteRenderer(catalog).render({f"organization:{changed}"}) if p.kind == "organizations"]
+    assert [p.path for p in shown if p.lang == "en"] == ["employers/", last.path] and last.path != "employers/"
+    assert [p.body for p in shown if p.path == last.path] == [p.body for p in full if p.path == last.path]
+
+
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_an_organization_logo_is_shown_and_published_as_parsed(site, catalog, lang):
     org_id = next(iter(catalog.logos))

@@ -58,6 +58,15 @@ def shown_path(path: Path) -> str:
     return Path(rel).as_posix() if not rel.startswith("..") else path.as_posix()
 
 
+def shown_under(root: Path) -> Callable[[Path], str]:
+    """shown_path for paths under root, worked out from root's: a large catalog has 50,000 files, and
+    os.path.relpath asks for the working folder for each."""
+    base = shown_path(root)
+    prefix = "" if base == "." else base + "/"
+    start = len(root.parts)
+    return lambda path: prefix + "/".join(path.parts[start:])
+
+
 def _problem(path: Path, code: str, what: str, fix: str) -> Problem:
     return Problem(shown_path(path), 1, 1, "error", code, what, fix)
 
@@ -154,7 +163,7 @@ def _regular_yaml(path: Path, problems: list[Problem]) -> bool:
 
 def _children(folder: Path, problems: list[Problem]) -> list[Path]:
     try:
-        return sorted(folder.iterdir())
+        return [folder / name for name in sorted(os.listdir(folder))]  # by name, as sorting the paths would
     except OSError as exc:
         problems.append(_problem(folder, "unreadable", f"The folder cannot be read ({exc.strerror})", "Check its permissions"))
         return []
@@ -171,8 +180,10 @@ def discover(root: Path) -> tuple[list[Entry], list[Path], list[Problem]]:
         )
         return entries, logos, problems
 
+    shown = shown_under(root)
+
     def add(kind: str, ident: str, path: Path) -> None:
-        entries.append(Entry(kind, ident, path, shown_path(path)))
+        entries.append(Entry(kind, ident, path, shown(path)))
 
     for child in _children(root, problems):
         name = child.name

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -17,9 +16,10 @@ from generator.check.partial import blocked_paths, hides, readable
 from generator.check.problems import Problem
 from generator.check.schemas import Validators
 from generator.check.yamlload import MAX_BYTES, Loaded, decode, load
-from generator.processes import can_fork
+from generator.processes import side_by_side
 
-# From this many files on, a second process shares the parsing.
+# From this many files on, a second process shares the parsing, and runs the rules while the model is built
+# (generator/model/checked.py).
 SHARE_FROM = 2000
 # How deep each kind of file sits in the catalog, which the schemas folder is next to: the editor line
 # `# yaml-language-server: $schema=...` of a file there must climb this many folders to reach schemas/.
@@ -171,13 +171,6 @@ def _read_safely(item: Item) -> tuple[Loaded | None, list[Problem]]:
         ]
 
 
-def _read_share(items: list[Item], conn: Any) -> None:
-    try:
-        conn.send([_read_safely(item) for item in items])
-    finally:
-        conn.close()
-
-
 def _cached(entry: Entry, cache: ParseCache) -> tuple[Loaded, list[Problem]] | bytes | None:
     """The file as an earlier check parsed it, when its bytes have not changed since; else its bytes to parse
     (None when it cannot be read: parsing says why)."""
@@ -221,22 +214,12 @@ def read_all(entries: list[Entry], cache: ParseCache | None = None) -> list[tupl
 def _parse_all(items: list[Item]) -> list[tuple[Loaded | None, list[Problem]]]:
     """Every entry read and parsed, in order. In a large catalog a forked process parses the second half
     while this one parses the first: parsing is most of a check."""
-    if len(items) < SHARE_FROM or not can_fork():
+    if len(items) < SHARE_FROM:
         return [_read_safely(item) for item in items]
     half = len(items) // 2
-    ctx = multiprocessing.get_context("fork")
-    receiver, sender = ctx.Pipe(duplex=False)
-    child = ctx.Process(target=_read_share, args=(items[half:], sender), daemon=True)
-    child.start()
-    sender.close()
-    mine = [_read_safely(item) for item in items[:half]]
-    try:
-        theirs: list[tuple[Loaded | None, list[Problem]]] = receiver.recv()
-    except (EOFError, OSError):  # the process died; read its half here instead
-        theirs = [_read_safely(item) for item in items[half:]]
-    finally:
-        receiver.close()
-        child.join()
+    mine, theirs = side_by_side(
+        lambda: [_read_safely(item) for item in items[:half]], lambda: [_read_safely(item) for item in items[half:]]
+    )
     return mine + theirs
 
 

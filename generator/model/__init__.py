@@ -63,9 +63,19 @@ class VocabItem:
 @dataclass(frozen=True, slots=True)
 class Vocabularies:
     lists: Mapping[str, tuple[VocabItem, ...]]
+    # Each list's items as their file writes them, made once per list: the rules on places (check/places.py)
+    # read them in that form for every site of every listing.
+    _written: dict[str, tuple[Mapping[str, Any], ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def items(self, name: str) -> tuple[VocabItem, ...]:
         return self.lists.get(name, ())
+
+    def written(self, name: str) -> tuple[Mapping[str, Any], ...]:
+        """The list's items as mappings of their fields, `id` included, as the vocabulary file has them."""
+        found = self._written.get(name)
+        if found is None:
+            found = self._written[name] = tuple({"id": item.id, **item.extra} for item in self.items(name))
+        return found
 
     def get(self, name: str, ident: str) -> VocabItem | None:
         for item in self.lists.get(name, ()):

@@ -142,18 +142,18 @@ def _area_for(site: dict[str, Any], vocab: Vocabularies) -> str:
         return ""
     if site["mode"] == "remote":
         return "online" if vocab.get("areas", "online") else ""
-    return places.local_area(site, [{"id": a.id, **a.extra} for a in vocab.items("areas")])
+    return places.local_area(site, vocab.written("areas"))
 
 
 def _across_for(site: dict[str, Any], vocab: Vocabularies) -> tuple[str, ...]:
     """The areas a site spread across areas covers (check/places.py), () for a site at one place."""
-    home = places.home_region([{"id": r.id} for r in vocab.items("regions")])
-    return tuple(places.across_areas(site, [{"id": a.id, **a.extra} for a in vocab.items("areas")], home))
+    home = places.home_region(vocab.written("regions"))
+    return tuple(places.across_areas(site, vocab.written("areas"), home))
 
 
 def _region_for(area_id: str, vocab: Vocabularies) -> str:
     area = vocab.get("areas", area_id) if area_id else None
-    regions = [{"id": r.id} for r in vocab.items("regions")]
+    regions = vocab.written("regions")
     if area is None:
         return ""
     # "Online" is no place: in a catalog of several regions a remote site is in none of them (the listing's
@@ -402,10 +402,12 @@ def assemble(records: list[Record], logos: list[Path], as_of: dt.date) -> Catalo
         )
     # Opportunities whose organization failed its check are left out of the model; the check has failed anyway.
     opportunities = {k: o for k, o in opportunities.items() if o.org_id in organizations}
+    on_pathway: dict[tuple[str, str], list[str]] = {}
+    for opp in opportunities.values():
+        for pid in dict.fromkeys(opp.pathways):
+            on_pathway.setdefault((pid, opp.stage), []).append(opp.id)
     for pid, pathway in pathways.items():
-        by_stage = {
-            stage: tuple(o.id for o in opportunities.values() if pid in o.pathways and o.stage == stage) for stage in STAGES
-        }
+        by_stage = {stage: tuple(on_pathway.get((pid, stage), ())) for stage in STAGES}
         pathways[pid] = dataclasses.replace(pathway, opportunity_ids=by_stage)
     retired = {}
     for record in by_kind.get("retired", []):

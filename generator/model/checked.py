@@ -7,13 +7,14 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.check import load
 from generator.check.discover import shown_path
 from generator.check.load import load_all
 from generator.check.problems import Problem, as_text, ordered, summary
 from generator.check.rules import Rules
 from generator.model import Catalog
 from generator.model.assemble import assemble, today
-from generator.processes import no_cycle_collection
+from generator.processes import no_cycle_collection, side_by_side
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,12 +48,25 @@ def check_catalog(root: Path, as_of: dt.date | None = None, against: str | None 
         kept = loading.cache
         clean = frozenset(r.shown for r in loading.records if kept.text_clean(r.shown)) if kept else frozenset()
         rules = Rules(loading.records, as_of, loading.failed, loading.logos, clean)
-        problems.extend(rules.run())
+
+        def run_rules() -> tuple[list[Problem], set[str]]:
+            found = rules.run()
+            return found, rules.text_clean if kept else set()
+
+        def model() -> Catalog:
+            return assemble(loading.records, loading.logos, as_of)
+
+        if loading.files >= load.SHARE_FROM:
+            # Neither reads what the other makes: in a large catalog a forked process runs the rules meanwhile.
+            catalog, (found, text_clean) = side_by_side(model, run_rules)
+        else:
+            found, text_clean = run_rules()
+            catalog = model()
+        problems.extend(found)
         if kept:
-            for shown in rules.text_clean:
+            for shown in text_clean:
                 kept.mark_text_clean(shown)
             kept.save()
-        catalog = assemble(loading.records, loading.logos, as_of)
     if against:
         problems.extend(deleted_listings(root, against, catalog))
     return Checked(catalog, ordered(problems), loading.files)

@@ -270,7 +270,10 @@ class SiteRenderer:
         # Pages of PAGE_SIZE organizations, like the browse pages, so the index stays light however many there are.
         count = max(1, -(-len(ordered) // PAGE_SIZE))
         view = View(self.catalog, lang, "employers/")
-        for number in range(1, count + 1):
+        numbers: Sequence[int] = range(1, count + 1)
+        if only is not None:  # a preview: the first page, and the pages that list the changed organizations
+            numbers = sorted({1} | {i // PAGE_SIZE + 1 for i, o in enumerate(ordered) if f"organization:{o.id}" in only})
+        for number in numbers:
             path = "employers/" if number == 1 else f"employers/page/{number}/"
             chunk: dict[str, list[Organization]] = {}
             for org in ordered[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]:
