@@ -90,3 +90,18 @@ def test_a_shell_without_its_markers_is_refused(renderer: SiteRenderer, tmp_path
     with pytest.raises(ValueError, match="lost its markers"):
         stream.collect(shell_page.src_uri, "<title>no markers</title>")
     stream.abort()
+
+
+@pytest.mark.parametrize("processes", [1, 2, 3, 100])
+def test_workers_share_the_pages_by_organization(renderer: SiteRenderer, processes: int) -> None:
+    jobs = renderer.record_jobs()
+    split = shell.shares(jobs, processes)
+    assert sorted(job for share in split for job in share) == sorted(jobs)  # every page once
+    owners: dict[str, set[int]] = {}
+    for number, share in enumerate(split):
+        for _, ident, _ in share:
+            owners.setdefault(ident.split("/", 1)[0], set()).add(number)
+    assert all(len(found) == 1 for found in owners.values())  # an organization and its listings, in one worker
+    assert len(split) == min(processes, len(owners))
+    largest = max(sum(1 for _, ident, _ in jobs if ident.split("/", 1)[0] == org) for org in owners)
+    assert max(map(len, split)) - min(map(len, split)) <= 2 * largest  # about as many pages each

@@ -7,6 +7,7 @@ import filecmp
 import os
 import re
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -193,12 +194,12 @@ def _broken_render(kind: str, ident: str, lang: str) -> Page:
 
 def test_a_failing_worker_stops_the_writer_with_its_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(shell, "PARALLEL_FROM", 0)
-    jobs = [("opportunity", f"acme/x{i}", "en") for i in range(10)]
+    jobs = [("opportunity", f"acme-{i}/x", "en") for i in range(10)]
     writer = shell.RecordWriter(_broken_render, jobs, tmp_path, processes=2)
     writer.start()
     assert len(writer.workers) == 2
     writer.send({})
-    with pytest.raises(RuntimeError, match=r"(?s)A worker writing listing.*KeyError: 'no such opportunity: acme/x"):
+    with pytest.raises(RuntimeError, match=r"(?s)A worker writing listing.*KeyError: 'no such opportunity: acme-\d/x"):
         writer.finish()
     assert writer.workers == []
 
@@ -219,3 +220,41 @@ def test_workers_render_before_the_shells_arrive_and_write_after(
     finally:
         writer.stop()
     assert len(list(tmp_path.rglob("index.html"))) == len(jobs)
+
+
+def test_pages_kept_until_the_shells_arrive_are_written_as_rendered(
+    renderer: SiteRenderer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(shell, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(shell, "BATCH", 4)
+    jobs = renderer.record_jobs()
+    shells = {variant_of(p): Shell(variant_of(p), _shell_html(variant_of(p))) for p in shell_pages(LANGS)}
+    log = tmp_path / "rendered"
+
+    def render(kind: str, ident: str, lang: str) -> Page:
+        page = renderer.record_page(kind, ident, lang)
+        with log.open("a", encoding="utf-8") as out:
+            out.write(f"{ident}\n")
+        return page
+
+    kept = tmp_path / "kept"
+    writer = shell.RecordWriter(render, jobs, kept, processes=2)
+    writer.start()
+    try:
+        deadline = time.monotonic() + 120
+        # Every page rendered and kept; the first of each kind and language is rendered here too, before the fork.
+        expected = len(jobs) + len({(kind, lang) for kind, _, lang in jobs})
+        while (len(log.read_text(encoding="utf-8").splitlines()) if log.exists() else 0) < expected:
+            assert time.monotonic() < deadline, "the workers did not render their pages"
+            time.sleep(0.05)
+        writer.send(shells)
+        assert writer.finish() == len(jobs)
+    finally:
+        writer.stop()
+    plain = tmp_path / "plain"
+    alone = shell.RecordWriter(renderer.record_page, jobs, plain, processes=1)
+    alone.send(shells)
+    assert alone.finish() == len(jobs)
+    written = sorted(p.relative_to(kept) for p in kept.rglob("index.html"))
+    assert written == sorted(p.relative_to(plain) for p in plain.rglob("index.html")) and len(written) == len(jobs)
+    assert all((kept / p).read_bytes() == (plain / p).read_bytes() for p in written)

@@ -18,11 +18,13 @@ import contextlib
 import itertools
 import multiprocessing
 import os
+import pickle
 import queue
 import re
 import shutil
 import traceback
-from collections.abc import Callable, Iterable, Sequence
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -154,20 +156,29 @@ def write_pages(pages: Iterable[Page], shells: dict[Variant, Shell], site_dir: P
     return count
 
 
+def _unpacked(pending: list[bytes]) -> Iterator[Page]:
+    """The pages kept compressed, each let go of once it is read."""
+    pending.reverse()
+    while pending:
+        yield pickle.loads(zlib.decompress(pending.pop()))
+
+
 def _work(render: Render, jobs: list[Job], site_dir: Path, inbox: Any, outbox: Any, parent: int) -> None:
     """A worker: render pages from the start of the build, write them once the shells arrive."""
     try:
         shells: dict[Variant, Shell] | None = None
-        pending: list[Page] = []
+        # Pages rendered before the shells arrive, kept compressed: at 50,000 listings a worker renders most of
+        # its pages before the engine has rendered the shells, over a gigabyte of HTML held uncompressed.
+        pending: list[bytes] = []
         written = 0
         for start in range(0, len(jobs), BATCH):
             batch = [render(*job) for job in jobs[start : start + BATCH]]
             if shells is None and not inbox.empty():
                 shells = inbox.get()
             if shells is None:
-                pending += batch
+                pending += (zlib.compress(pickle.dumps(page, pickle.HIGHEST_PROTOCOL), 1) for page in batch)
             else:
-                written += write_pages(pending + batch, shells, site_dir)
+                written += write_pages(itertools.chain(_unpacked(pending), batch), shells, site_dir)
                 pending = []
         while shells is None:
             try:
@@ -175,10 +186,34 @@ def _work(render: Render, jobs: list[Job], site_dir: Path, inbox: Any, outbox: A
             except queue.Empty:
                 if os.getppid() != parent:  # the build is gone: nobody will send the shells
                     return
-        written += write_pages(pending, shells, site_dir)
+        written += write_pages(_unpacked(pending), shells, site_dir)
         outbox.put(("ok", written))
     except BaseException:  # reported by the build, which stops with it
         outbox.put(("error", traceback.format_exc()))
+
+
+def shares(jobs: Sequence[Job], processes: int) -> list[list[Job]]:
+    """The jobs split among `processes` workers, by organization: each worker gets a run of organizations next
+    to each other in the catalog, with their listings, in every language.
+
+    A forked worker shares the parent's memory until it touches an object (CPython writes a count into every
+    object it uses), when it gets its own copy of that memory page. The catalog is modelled in the order of its
+    files, an organization's listings together: a worker that renders one run of organizations copies about
+    its share of the catalog, where every other listing would take a page from everywhere.
+    """
+    counts: dict[str, int] = {}
+    for _, ident, _ in jobs:
+        org = ident.split("/", 1)[0]
+        counts[org] = counts.get(org, 0) + 1
+    owner: dict[str, int] = {}
+    before = 0
+    for org in sorted(counts):  # about as many pages each
+        owner[org] = min(processes - 1, before * processes // len(jobs))
+        before += counts[org]
+    found: list[list[Job]] = [[] for _ in range(processes)]
+    for job in jobs:
+        found[owner[job[1].split("/", 1)[0]]].append(job)
+    return [share for share in found if share]
 
 
 class RecordWriter:
@@ -216,9 +251,9 @@ class RecordWriter:
                 self.render(*job)
         ctx = multiprocessing.get_context("fork")
         self.outbox = ctx.Queue()
-        for share in range(self.processes):
+        for share in shares(self.jobs, self.processes):
             inbox = ctx.Queue()
-            args = (self.render, self.jobs[share :: self.processes], self.site_dir, inbox, self.outbox, os.getpid())
+            args = (self.render, share, self.site_dir, inbox, self.outbox, os.getpid())
             worker = ctx.Process(target=_work, args=args, daemon=True)
             worker.start()
             self.workers.append(worker)
@@ -295,8 +330,8 @@ class RecordStream:
     """One build's listing and organization pages, from the moment the catalog is checked to the last page.
 
     `start` sets the workers rendering and returns the pages the engine must render itself; `collect`
-    keeps the engine's rendering of each shell; `release` hands the shells to the workers and returns the
-    addresses of the pages they write, for the sitemap; `finish` waits for the pages; `abort` stops
+    keeps the engine's rendering of each shell, and hands the workers the shells once it has them all;
+    `release` makes sure they have them and returns the addresses of the pages they write, for the sitemap; `finish` waits for the pages; `abort` stops
     the workers of a build that failed. A stream that was not started writes nothing.
     """
 
@@ -324,10 +359,15 @@ class RecordStream:
         return pages + shells
 
     def collect(self, src_uri: str, html: str) -> None:
-        """Keeps the page the engine wrote when it is a shell. Raises ValueError when the shell lost its markers."""
+        """Keeps the page the engine wrote when it is a shell, and hands the workers the shells as soon as it
+        has them all, so that they write while the engine goes on. Raises ValueError when the shell lost its
+        markers."""
         variant = self.variants.get(src_uri)
-        if variant is not None:
-            self.shells[variant] = Shell(variant, html)
+        if variant is None:
+            return
+        self.shells[variant] = Shell(variant, html)
+        if self.writer is not None and not self.writer.shells and len(self.shells) == len(self.variants):
+            self.writer.send(self.shells)
 
     def release(self) -> list[str]:
         """Takes the engine's files of the shells out of the site and hands the shells to the workers, which write
@@ -346,7 +386,8 @@ class RecordStream:
         missing = set(self.variants.values()) - set(self.shells)
         if missing:
             raise RuntimeError(f"MkDocs did not render the page shells {sorted(v.src_uri for v in missing)}.")
-        writer.send(self.shells)
+        if not writer.shells:
+            writer.send(self.shells)
         return writer.paths()
 
     def finish(self) -> int:
