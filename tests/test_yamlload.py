@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from conftest import check_lines
 
+from generator.check import yamlload
 from generator.check.problems import as_text
 from generator.check.yamlload import MAX_BYTES, decode, load
 
@@ -356,3 +357,18 @@ def test_crlf_listing_passes(minimal: Path) -> None:
     listing = minimal / "employers/acme/welding-intern.yml"
     listing.write_bytes(listing.read_bytes().replace(b"\n", b"\r\n"))
     assert check_lines(minimal) == []
+
+
+@pytest.mark.parametrize("careful", [False, True])
+def test_keys_and_short_values_are_kept_once_across_files(careful: bool) -> None:
+    # Tabs inside a value send a file down the careful path; both paths share what repeats.
+    extra = 'note: "a\tb"\n' if careful else ""
+    long = "x" * (yamlload.SHARED_UP_TO + 1)
+    first, _ = yamlload.load("a.yml", f"format: internship\npay: {{type: hourly}}\nsummary: {long}\n{extra}")
+    second, _ = yamlload.load("b.yml", f"format: internship\npay: {{type: hourly}}\nsummary: {long}\n{extra}")
+    assert first is not None and second is not None
+    assert first.data == second.data
+    one, two = list(first.data), list(second.data)
+    assert all(a is b for a, b in zip(one, two, strict=True))
+    assert first.data["format"] is second.data["format"] and first.data["pay"]["type"] is second.data["pay"]["type"]
+    assert first.data["summary"] is not second.data["summary"]  # long text is each file's own
