@@ -190,6 +190,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         # Set by `python -m generator preview`: an already checked catalog and the records to render.
         self.preview: tuple[Checked, set[str]] | None = None
         self.bodies: dict[str, str] = {}
+        self.filled: set[str] = set()  # the generated pages whose body on_page_content put in
         self.command = "build"
         self.langs: tuple[str, ...] = LANGS
         self.stream = RecordStream()
@@ -292,6 +293,10 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             self.stream.collect(page.file.src_uri, output)
         except ValueError as exc:
             raise PluginError(str(exc)) from None
+        if page.file.src_uri in self.filled:
+            # The engine keeps every page's HTML to the end of the build, though nothing reads a generated
+            # page's again once it is written: at 50,000 listings, a quarter of a gigabyte.
+            page.content = None
         return output
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -300,6 +305,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             return html
         if html.strip() != f"<p>{BODY_MARK}</p>":
             raise PluginError(f"The page {page.file.src_uri} was changed by another plugin before it was filled in.")
+        self.filled.add(page.file.src_uri)
         return body
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
@@ -398,6 +404,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         """Lets go of what a build held, whether it succeeded or not: `mkdocs serve` keeps this process."""
         self.stream.abort()
         self.bodies.clear()
+        self.filled.clear()
         self.not_found_context = None
         caches.clear()
         self.collector.resume()

@@ -22,12 +22,13 @@ import pickle
 import queue
 import re
 import shutil
+import tempfile
 import traceback
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from generator.ids import SHELL_PREFIX
 from generator.present.view import Page, alternates, lang_prefix
@@ -156,37 +157,52 @@ def write_pages(pages: Iterable[Page], shells: dict[Variant, Shell], site_dir: P
     return count
 
 
-def _unpacked(pending: list[bytes]) -> Iterator[Page]:
-    """The pages kept compressed, each let go of once it is read."""
-    pending.reverse()
-    while pending:
-        yield pickle.loads(zlib.decompress(pending.pop()))
+def _spool(spool: IO[bytes], pages: Iterable[Page]) -> int:
+    """Appends the pages to the spool file, compressed; returns how many."""
+    count = 0
+    for page in pages:
+        data = zlib.compress(pickle.dumps(page, pickle.HIGHEST_PROTOCOL), 1)
+        spool.write(len(data).to_bytes(4, "little") + data)
+        count += 1
+    return count
+
+
+def _unspooled(spool: IO[bytes], count: int) -> Iterator[Page]:
+    """The `count` pages of the spool file, in order; the file is emptied once they are read."""
+    spool.seek(0)
+    for _ in range(count):
+        size = int.from_bytes(spool.read(4), "little")
+        yield pickle.loads(zlib.decompress(spool.read(size)))
+    spool.seek(0)
+    spool.truncate()
 
 
 def _work(render: Render, jobs: list[Job], site_dir: Path, inbox: Any, outbox: Any, parent: int) -> None:
     """A worker: render pages from the start of the build, write them once the shells arrive."""
     try:
         shells: dict[Variant, Shell] | None = None
-        # Pages rendered before the shells arrive, kept compressed: at 50,000 listings a worker renders most of
-        # its pages before the engine has rendered the shells, over a gigabyte of HTML held uncompressed.
-        pending: list[bytes] = []
-        written = 0
-        for start in range(0, len(jobs), BATCH):
-            batch = [render(*job) for job in jobs[start : start + BATCH]]
-            if shells is None and not inbox.empty():
-                shells = inbox.get()
-            if shells is None:
-                pending += (zlib.compress(pickle.dumps(page, pickle.HIGHEST_PROTOCOL), 1) for page in batch)
-            else:
-                written += write_pages(itertools.chain(_unpacked(pending), batch), shells, site_dir)
-                pending = []
-        while shells is None:
-            try:
-                shells = inbox.get(timeout=1)
-            except queue.Empty:
-                if os.getppid() != parent:  # the build is gone: nobody will send the shells
-                    return
-        written += write_pages(_unpacked(pending), shells, site_dir)
+        # Pages rendered before the shells arrive wait in a temporary file: at 50,000 listings a worker renders
+        # most of its pages before the engine has rendered the shells, over a gigabyte of HTML, a quarter of
+        # that compressed, that would otherwise be held in memory.
+        with tempfile.TemporaryFile() as spool:
+            pending = 0
+            written = 0
+            for start in range(0, len(jobs), BATCH):
+                batch = [render(*job) for job in jobs[start : start + BATCH]]
+                if shells is None and not inbox.empty():
+                    shells = inbox.get()
+                if shells is None:
+                    pending += _spool(spool, batch)
+                else:
+                    written += write_pages(itertools.chain(_unspooled(spool, pending), batch), shells, site_dir)
+                    pending = 0
+            while shells is None:
+                try:
+                    shells = inbox.get(timeout=1)
+                except queue.Empty:
+                    if os.getppid() != parent:  # the build is gone: nobody will send the shells
+                        return
+            written += write_pages(_unspooled(spool, pending), shells, site_dir)
         outbox.put(("ok", written))
     except BaseException:  # reported by the build, which stops with it
         outbox.put(("error", traceback.format_exc()))

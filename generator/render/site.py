@@ -183,7 +183,9 @@ class SiteRenderer:
                 self.data(lang)
                 self.coverage(lang)
                 self.my_list(lang)
-        return self.pages
+        # Handed over, not kept: the record pages' workers keep this renderer for the whole build.
+        pages, self.pages = self.pages, []
+        return pages
 
     # -- pages ---------------------------------------------------------
 
