@@ -1,7 +1,7 @@
 """Process and garbage-collector helpers: the one place that forks, freezes or pauses the collector, or ends a
 run at once.
 
-The checker's parsing and the build's page writers use them; nothing here knows about catalogs.
+The check (its parsing and its rules) and the build's page writers use them; nothing here knows about catalogs.
 """
 
 from __future__ import annotations
@@ -68,21 +68,26 @@ def side_by_side(here: Callable[[], Here], there: Callable[[], There]) -> tuple[
 @contextmanager
 def no_cycle_collection() -> Iterator[None]:
     """Parsing and modelling allocate millions of objects that stay alive, and hardly any garbage cycles:
-    in a large catalog the cyclic collector would only rescan the live ones again and again.
-
-    What is alive at the end is frozen (gc.freeze) before the collector is back on: otherwise its first runs
-    would go through all of it, generation after generation, only to find it alive (0.7 s after a check of
-    50,000 listings, for the youngest generation alone). Frozen objects are still freed when nothing refers to
-    them; only cycles among them wait for gc.unfreeze, which PausedCollector.resume calls at the end of a build.
-    """
+    in a large catalog the cyclic collector would only rescan the live ones again and again. Whatever
+    cycles there are get collected once the collector is back on."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
         if enabled:
             gc.enable()
+
+
+def freeze_survivors() -> None:
+    """Moves what is alive now out of the cyclic collector's sight (gc.freeze), after a large catalog is checked.
+
+    Otherwise the collector's first runs would go through all of it, generation after generation, only to find
+    it alive: 0.7 s after a check of 50,000 listings, for the youngest generation alone. Frozen objects are
+    still freed when nothing refers to them; only cycles among them wait for gc.unfreeze, which
+    PausedCollector.resume calls at the end of a build.
+    """
+    gc.freeze()
 
 
 class PausedCollector:

@@ -14,7 +14,7 @@ from generator.check.problems import Problem, as_text, ordered, summary
 from generator.check.rules import Rules
 from generator.model import Catalog
 from generator.model.assemble import assemble, today
-from generator.processes import no_cycle_collection, side_by_side
+from generator.processes import freeze_survivors, no_cycle_collection, side_by_side
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +56,8 @@ def check_catalog(root: Path, as_of: dt.date | None = None, against: str | None 
         def model() -> Catalog:
             return assemble(loading.records, loading.logos, as_of)
 
-        if loading.files >= load.SHARE_FROM:
+        large = loading.files >= load.SHARE_FROM
+        if large:
             # Neither reads what the other makes: in a large catalog a forked process runs the rules meanwhile.
             catalog, (found, text_clean) = side_by_side(model, run_rules)
         else:
@@ -67,6 +68,8 @@ def check_catalog(root: Path, as_of: dt.date | None = None, against: str | None 
             for shown in text_clean:
                 kept.mark_text_clean(shown)
             kept.save()
+        if large:
+            freeze_survivors()
     if against:
         problems.extend(deleted_listings(root, against, catalog))
     return Checked(catalog, ordered(problems), loading.files)
