@@ -347,8 +347,9 @@ class RecordStream:
 
     `start` sets the workers rendering and returns the pages the engine must render itself; `collect`
     keeps the engine's rendering of each shell, and hands the workers the shells once it has them all;
-    `release` makes sure they have them and returns the addresses of the pages they write, for the sitemap; `finish` waits for the pages; `abort` stops
-    the workers of a build that failed. A stream that was not started writes nothing.
+    `release` makes sure they have them and returns the addresses of the pages they write, for the sitemap;
+    `finish` waits for the pages; `abort` stops the workers of a build that failed. A stream that was not
+    started writes nothing.
     """
 
     def __init__(self) -> None:
