@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+import itertools
 from collections import Counter
 from typing import Any
 
@@ -83,25 +84,47 @@ def labels(catalog: Catalog, view: View, inline: bool = False) -> dict[str, Any]
     }
 
 
-def open_by_sector(catalog: Catalog) -> dict[str, list[Opportunity]]:
-    """Open listings grouped by sector, built once per site so finding similar ones stays cheap at scale."""
-    groups: dict[str, list[Opportunity]] = {}
+# Open listings that every listing scores alike, as similar_open scores them: the same sectors, stage and format.
+Group = tuple[frozenset[str], str, str]
+# Under each sector, the groups of open listings with that sector, each group in id order.
+OpenGroups = dict[str, list[tuple[Group, list[Opportunity]]]]
+
+
+def open_by_sector(catalog: Catalog) -> OpenGroups:
+    """Open listings grouped for similar_open, built once per site so finding similar ones stays cheap at scale."""
+    groups: dict[Group, list[Opportunity]] = {}
     for opp in catalog.opportunities.values():
         if opp.status == "open":
-            for sector in opp.sectors:
-                groups.setdefault(sector, []).append(opp)
-    return groups
+            groups.setdefault((frozenset(opp.sectors), opp.stage, opp.format), []).append(opp)
+    by_sector: OpenGroups = {}
+    for key, members in groups.items():
+        members.sort(key=lambda o: o.id)
+        for sector in sorted(key[0]):
+            by_sector.setdefault(sector, []).append((key, members))
+    return by_sector
 
 
-def similar_open(opp: Opportunity, by_sector: dict[str, list[Opportunity]], limit: int = 3) -> list[Opportunity]:
-    """Open listings that share a sector with opp, closest first (sectors, then stage and format)."""
+def similar_open(opp: Opportunity, by_sector: OpenGroups, limit: int = 3) -> list[Opportunity]:
+    """Open listings that share a sector with opp, closest first (sectors, then stage and format), then by id.
+
+    Every listing of a group scores the same, so only the first `limit` of each (by id, opp left out) can be among
+    the closest: the work per listing depends on how many groups there are, which the vocabularies bound, not on
+    how many open listings share its sectors (scoring all of them took 22 s at 50,000 listings, 1 s at 10,000).
+    """
     mine = set(opp.sectors)
 
     def score(other: Opportunity) -> tuple[int, str]:
         return (-(2 * len(mine & set(other.sectors)) + (other.stage == opp.stage) + (other.format == opp.format)), other.id)
 
-    candidates = {o.id: o for sector in opp.sectors for o in by_sector.get(sector, ()) if o.id != opp.id}
-    return heapq.nsmallest(limit, candidates.values(), key=score)
+    seen: set[Group] = set()
+    candidates: list[Opportunity] = []
+    for sector in opp.sectors:
+        for key, members in by_sector.get(sector, ()):
+            if key in seen:
+                continue
+            seen.add(key)
+            candidates += itertools.islice((o for o in members if o.id != opp.id), limit)
+    return heapq.nsmallest(limit, candidates, key=score)
 
 
 def _level_rows(rubric: Rubric, opps: list[Opportunity], view: View, not_assessed: bool) -> list[dict[str, Any]]:

@@ -115,7 +115,7 @@ class SiteRenderer:
         self.repository = repository  # the edit and report links of record pages
         self.envs = {lang: environment(overrides, lang) for lang in catalog.langs}
         self.pages: list[Page] = []
-        self._open_by_sector: dict[str, list[Opportunity]] | None = None
+        self._open_by_sector: browse.OpenGroups | None = None
         self._similar: dict[str, list[Opportunity]] = {}
         # Each export's size in bytes, by site path, when the exports were written before the pages (the Data page).
         self.export_sizes: dict[str, int] = {}
