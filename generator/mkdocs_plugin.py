@@ -129,8 +129,9 @@ class CatalogConfig(Config):
     tests, benchmarks and forks build another catalog with the same site configuration."""
 
     workers = c.Type(int, default=0)
-    """Worker processes that write listing and organization pages in `mkdocs build`; 0 means one per CPU, at
-    most 4 (`mkdocs serve` uses none). The bundled mkdocs.yml reads WBL_BUILD_WORKERS."""
+    """Worker processes that write listing and organization pages in `mkdocs build`, beside the build's own
+    process; 0 means one per CPU, at most 4, and none on a single CPU (`mkdocs serve` uses none). The bundled
+    mkdocs.yml reads WBL_BUILD_WORKERS."""
 
     search = c.Type(bool, default=True)
     """Build the browse page's facet and word indexes after the site is written; without them the browse page
@@ -256,7 +257,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         region_part = self.part not in ("", parts.SHARED)
         pages = []
         if stream and self.part != parts.SHARED:
-            processes = workers(self.config.workers) if self.command == "build" and can_fork() else 1
+            processes = workers(self.config.workers) if self.command == "build" and can_fork() else 0  # 0: this process
             if region_part:
                 only = parts.records(checked.catalog, self.part)
             # A region's part writes its records' pages and nothing else: the shared part has the rest.

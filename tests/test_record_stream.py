@@ -39,7 +39,7 @@ def _render_shells(stream: RecordStream, pages: list[Page], site_dir: Path) -> i
     return shells
 
 
-@pytest.mark.parametrize("processes", [1, 2])
+@pytest.mark.parametrize("processes", [0, 1, 2])
 def test_a_stream_writes_every_record_page_and_lists_them_for_the_sitemap(
     renderer: SiteRenderer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, processes: int
 ) -> None:

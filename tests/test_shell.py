@@ -119,7 +119,7 @@ def test_every_variant_has_its_own_shell_page_at_the_records_depth() -> None:
         assert variant.path.count("/") == depth
 
 
-@pytest.mark.parametrize("processes", [1, 2])
+@pytest.mark.parametrize("processes", [0, 1, 2])
 def test_write_records_writes_every_record_page_in_both_languages(
     renderer: SiteRenderer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, processes: int
 ) -> None:
@@ -252,9 +252,27 @@ def test_pages_kept_until_the_shells_arrive_are_written_as_rendered(
     finally:
         writer.stop()
     plain = tmp_path / "plain"
-    alone = shell.RecordWriter(renderer.record_page, jobs, plain, processes=1)
+    alone = shell.RecordWriter(renderer.record_page, jobs, plain, processes=0)
     alone.send(shells)
     assert alone.finish() == len(jobs)
     written = sorted(p.relative_to(kept) for p in kept.rglob("index.html"))
     assert written == sorted(p.relative_to(plain) for p in plain.rglob("index.html")) and len(written) == len(jobs)
     assert all((kept / p).read_bytes() == (plain / p).read_bytes() for p in written)
+
+
+@pytest.mark.parametrize(("cpus", "setting", "expected"), [(1, 0, 0), (2, 0, 2), (8, 0, 4), (2, 1, 1), (1, 3, 3)])
+def test_workers_are_one_per_cpu_beside_the_build_and_none_on_one_cpu(
+    monkeypatch: pytest.MonkeyPatch, cpus: int, setting: int, expected: int
+) -> None:
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(cpus)), raising=False)
+    assert shell.workers(setting) == expected
+
+
+def test_one_worker_is_a_forked_process(renderer: SiteRenderer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shell, "PARALLEL_FROM", 0)
+    writer = shell.RecordWriter(renderer.record_page, renderer.record_jobs(), tmp_path, processes=1)
+    writer.start()
+    try:
+        assert len(writer.workers) == 1 and writer.workers[0].pid != os.getpid()
+    finally:
+        writer.stop()

@@ -235,18 +235,18 @@ def shares(jobs: Sequence[Job], processes: int) -> list[list[Job]]:
 class RecordWriter:
     """Renders and writes record pages.
 
-    With processes > 1, forked workers start rendering as soon as the catalog is checked (`start`),
+    With processes ≥ 1, that many forked workers start rendering as soon as the catalog is checked (`start`),
     while MkDocs builds the other pages and the shells; they write their pages once `finish` hands
     them the shells, while this process writes the exports. They inherit the checked catalog and the
     compiled templates instead of receiving them pickled.
     """
 
-    def __init__(self, render: Render, jobs: list[Job], site_dir: Path, processes: int = 1) -> None:
+    def __init__(self, render: Render, jobs: list[Job], site_dir: Path, processes: int = 0) -> None:
         self.render = render
         self.jobs = jobs
         self.site_dir = site_dir
         self.processes = processes
-        self.parallel = processes > 1 and len(jobs) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods()
+        self.parallel = processes >= 1 and len(jobs) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods()
         self.workers: list[Any] = []
         self.inboxes: list[Any] = []
         self.outbox: Any = None
@@ -310,10 +310,12 @@ class RecordWriter:
 
 
 def workers(setting: int = 0) -> int:
-    """Worker processes for record pages: the setting when it is positive, else one per CPU (at most 4)."""
+    """Worker processes for record pages: the setting when it is positive, else one per CPU (at most 4), and
+    none on a single CPU, where the build's own process writes them."""
     if setting > 0:
         return setting
-    return max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return min(4, cpus) if cpus > 1 else 0
 
 
 def job_paths(jobs: Sequence[tuple[str, str, str]]) -> list[str]:
@@ -359,7 +361,7 @@ class RecordStream:
         self.shells: dict[Variant, Shell] = {}
 
     def start(
-        self, renderer: SiteRenderer, site_dir: Path, processes: int = 1, only: set[str] | None = None, engine: bool = True
+        self, renderer: SiteRenderer, site_dir: Path, processes: int = 0, only: set[str] | None = None, engine: bool = True
     ) -> list[Page]:
         """Starts writing the record pages (of `only`'s records, when given) into site_dir; returns the pages the
         engine must render: the records that stay with it (unless engine is False: another part of the build
