@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -259,3 +260,19 @@ def test_an_organization_folder_named_page_is_refused(minimal: Path) -> None:
     assert not [e for e in entries if e.kind in ("organization", "opportunity")]
     assert [(p.path, p.code) for p in problems] == [("catalog/employers/page", "reserved-id")]
     assert "site's own addresses" in problems[0].message and problems[0].hint.startswith("Rename the folder")
+
+
+@pytest.mark.parametrize("where", [".", "catalog", "catalog/employers", "catalog/employers/acme", "elsewhere"])
+def test_shown_paths_are_relative_to_where_the_command_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str) -> None:
+    from generator.check.discover import shown_path
+
+    root = tmp_path / "catalog"
+    (root / "employers" / "acme").mkdir(parents=True)
+    (root / "employers" / "acme" / "organization.yml").write_text("name: Acme\n", encoding="utf-8")
+    (root / "employers" / "acme" / "welding.yml").write_text("title: Welding\n", encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / where)
+    for given in (root, Path(os.path.relpath(root))):
+        entries, _, _ = discover(given)
+        assert len(entries) == 2
+        assert [e.shown for e in entries] == [shown_path(e.path) for e in entries]

@@ -60,8 +60,15 @@ def shown_path(path: Path) -> str:
 
 def shown_under(root: Path) -> Callable[[Path], str]:
     """shown_path for paths under root, worked out from root's: a large catalog has 50,000 files, and
-    os.path.relpath asks for the working folder for each."""
+    os.path.relpath asks for the working folder for each. From a folder inside root (`check` run in
+    catalog/employers/), a file's shown path is not root's followed by the rest, so each is worked out."""
+    try:
+        inside = not os.path.relpath(os.getcwd(), os.path.abspath(root)).startswith("..")
+    except ValueError:  # another drive on Windows
+        inside = False
     base = shown_path(root)
+    if inside and base != ".":
+        return shown_path
     prefix = "" if base == "." else base + "/"
     start = len(root.parts)
     return lambda path: prefix + "/".join(path.parts[start:])
