@@ -124,7 +124,7 @@ def test_write_records_writes_every_record_page_in_both_languages(
     renderer: SiteRenderer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, processes: int
 ) -> None:
     monkeypatch.setattr(shell, "PARALLEL_FROM", 0)
-    shells = {variant_of(p): Shell(variant_of(p), _shell_html(variant_of(p))) for p in shell_pages(LANGS)}
+    shells = _shells()
     jobs = renderer.record_jobs()
     catalog = renderer.catalog
     assert len(jobs) == 2 * (len(catalog.opportunities) + len(catalog.organizations))
@@ -188,6 +188,11 @@ def test_listing_page_qr_code_is_the_pages_address(renderer: SiteRenderer) -> No
     assert _decode(svg) == f"https://wbl.example.org/es/opportunities/{ident}/"
 
 
+def _shells() -> dict[Variant, Shell]:
+    """A shell for every kind, language and variant, as the engine would render them."""
+    return {variant_of(p): Shell(variant_of(p), _shell_html(variant_of(p))) for p in shell_pages(LANGS)}
+
+
 def _broken_render(kind: str, ident: str, lang: str) -> Page:
     raise KeyError(f"no such {kind}: {ident}")
 
@@ -214,7 +219,7 @@ def test_workers_render_before_the_shells_arrive_and_write_after(
     writer.start()
     try:
         assert not any(tmp_path.iterdir()), "nothing is written before the shells are sent"
-        shells = {variant_of(p): Shell(variant_of(p), _shell_html(variant_of(p))) for p in shell_pages(LANGS)}
+        shells = _shells()
         writer.send(shells)
         assert writer.finish() == len(jobs)
     finally:
@@ -228,7 +233,7 @@ def test_pages_kept_until_the_shells_arrive_are_written_as_rendered(
     monkeypatch.setattr(shell, "PARALLEL_FROM", 0)
     monkeypatch.setattr(shell, "BATCH", 4)
     jobs = renderer.record_jobs()
-    shells = {variant_of(p): Shell(variant_of(p), _shell_html(variant_of(p))) for p in shell_pages(LANGS)}
+    shells = _shells()
     log = tmp_path / "rendered"
 
     def render(kind: str, ident: str, lang: str) -> Page:
