@@ -13,8 +13,10 @@ import dataclasses
 import functools
 import io
 import logging
+import os
 import re
 import shutil
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -24,14 +26,16 @@ from markupsafe import Markup, escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator import i18n
+from generator.check.load import SHARE_FROM
 from generator.check.problems import as_text
 from generator.commands.assemble import write_manifest
 from generator.exports.logos import write_logos
-from generator.model import LANGS, regions
+from generator.model import LANGS, Catalog, regions
+from generator.model.changes import changed_records
 from generator.model.checked import Checked, check_catalog
 from generator.present.repository import Repository
 from generator.present.view import lang_prefix
@@ -76,6 +80,92 @@ def site_languages(chosen: list[str]) -> tuple[str, ...]:
             f"{', '.join(i18n.available())}, or add generator/locales/<code>/LC_MESSAGES/messages.po (CONTRIBUTING, Languages)."
         )
     return langs
+
+
+def merge_site(fresh: Path, served: Path) -> int:
+    """Moves every file of `fresh` into `served`, over the file of the same path; returns how many."""
+    moved = 0
+    for folder, _, names in os.walk(fresh):
+        target = served / Path(folder).relative_to(fresh)
+        target.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            os.replace(Path(folder) / name, target / name)
+            moved += 1
+    return moved
+
+
+def replace_site(fresh: Path, served: Path) -> None:
+    """Puts the folder `fresh` in the place of `served`: between two renames, not while a build writes."""
+    old = served.with_name(served.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if served.exists():
+        served.rename(old)
+    fresh.rename(served)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def newest_change(paths: list[Path]) -> float:
+    """The latest modification time of these files and folders and of everything under the folders (0 for none):
+    a folder's time changes when a file is added to it or removed."""
+    newest = 0.0
+    for path in paths:
+        with contextlib.suppress(OSError):
+            newest = max(newest, path.stat().st_mtime)
+        for folder, dirs, names in os.walk(path):
+            for name in (*dirs, *names):
+                with contextlib.suppress(OSError):
+                    newest = max(newest, os.stat(os.path.join(folder, name)).st_mtime)
+    return newest
+
+
+class CatalogWatch:
+    """Watches a large catalog with the system's file events, and tells `mkdocs serve` through a file of its own.
+
+    `mkdocs serve` polls what it watches: it lists and reads the times of every file twice a second. In a catalog
+    of 50,000 listings that keeps a core busy, and, as it shares the interpreter with the build, it makes a
+    rebuild's check half again as long. The system's events (inotify on Linux, FSEvents on macOS) cost nothing
+    while nothing changes; each one rewrites a file in a folder of its own, the folder `mkdocs serve` polls.
+    """
+
+    def __init__(self, folder: Path, observer: Any) -> None:
+        self.folder = folder
+        self.signal = folder / "catalog-changed"
+        self.observer = observer
+        self.changes = 0
+
+    @classmethod
+    def start(cls, catalog: Path) -> CatalogWatch | None:
+        """A running watch of the catalog; None where the system cannot watch it (too many folders for its limit,
+        say): `mkdocs serve` then polls the catalog itself."""
+        from watchdog.events import FileSystemEvent, FileSystemEventHandler
+        from watchdog.observers import Observer
+
+        watch = cls(Path(tempfile.mkdtemp(prefix="wbl-catalog-watch-")), Observer())
+
+        class Handler(FileSystemEventHandler):
+            def on_any_event(self, event: FileSystemEvent) -> None:
+                if not event.is_directory and event.event_type not in ("opened", "closed_no_write"):
+                    watch.changed()
+
+        try:
+            watch.signal.write_text("0", encoding="utf-8")
+            watch.observer.schedule(Handler(), str(catalog), recursive=True)
+            watch.observer.start()
+        except OSError as exc:
+            log.info(f"Polling {catalog} for changes: the system's file events cannot watch it ({exc}).")
+            watch.stop()
+            return None
+        return watch
+
+    def changed(self) -> None:
+        self.changes += 1
+        self.signal.write_text(str(self.changes), encoding="utf-8")
+
+    def stop(self) -> None:
+        with contextlib.suppress(RuntimeError):  # never started
+            self.observer.stop()
+            self.observer.join()
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def prune_theme_assets(site_dir: Path, plugins: set[str]) -> list[str]:
@@ -156,6 +246,12 @@ class CatalogConfig(Config):
     of that region's records. Empty (the default) builds the whole site. The bundled mkdocs.yml reads
     CATALOG_PART."""
 
+    serve_updates_from = c.Type(int, default=2000)
+    """In `mkdocs serve`, from this many listings, a change to listings, organizations or pathways rebuilds
+    only their pages and the first and listing index pages that show them, into the site being served (the
+    exports, the browse page's indexes and the other pages stay those of the last full build). 0: every change
+    rebuilds the whole site."""
+
     stream_records = c.Type(bool, default=True)
     """Write listing and organization pages from a page shell that MkDocs renders once per kind and
     language, in worker processes, instead of handing MkDocs thousands of pages. The pages are the
@@ -200,12 +296,29 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         self.not_found_context: TemplateContext | None = None
         self.part = ""  # the part of a build in parts this build is (`part`), "" for the whole site
         self.streamed: list[str] = []  # in the shared part, the pages the regions' parts write
+        # The records whose pages this build renders, with the index pages; None: every page (a full build).
+        self.only: set[str] | None = None
+        # `mkdocs serve`: what the served site was last built from, where it is, and when that build began.
+        self.served: Catalog | None = None
+        self.served_dir: Path | None = None
+        self.served_at = 0.0
+        self.started_at = 0.0
+        # A rebuild in `mkdocs serve` writes into a folder of its own and then moves that into the served one,
+        # so the site stays whole while it builds: the served folder, for such a build; None otherwise.
+        self.target: Path | None = None
+        self.update = False  # this build renders changed records into the served site, which keeps the rest
+        self.watch: CatalogWatch | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        self.started_at = time.time()
+        self.target = None
+        if self.command == "serve" and not self.preview and self.served_dir == Path(config.site_dir):
+            self.target = self.served_dir
+            config.site_dir = str(self.target.with_name(self.target.name + ".next"))
         # The bundled mkdocs.yml reads SITE_URL (`!ENV`); links are built on a base that ends in a slash.
         if config.site_url:
             config.site_url = config.site_url.strip().rstrip("/") + "/"
@@ -242,6 +355,29 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
                 problem = "A build in parts needs `stream_records: true`: the parts are the pages the workers write."
             if problem:
                 raise PluginError(problem)
+        self.only = set(self.preview[1]) if self.preview else None
+        changed = self.served_changes(config)
+        self.update = changed is not None
+        if changed is not None:
+            self.only = set(changed)
+
+    def served_changes(self, config: MkDocsConfig) -> frozenset[str] | None:
+        """The records to render again into the served site, in a rebuild of `mkdocs serve` that can keep the
+        rest of it (`serve_updates_from`); None when the whole site is to be built."""
+        checked, served, least = self.checked, self.served, self.config.serve_updates_from
+        if self.target is None or checked is None or served is None or self.part or not self.config.stream_records:
+            return None
+        if least <= 0 or len(checked.catalog.opportunities) < least:
+            return None
+        # The pages' sources besides the catalog: an edit there reaches every page.
+        sources = [Path(config.docs_dir), *(Path(p) for p in config.watch)]
+        if config.config_file_path:
+            sources.append(Path(config.config_file_path))
+        if config.theme.custom_dir:
+            sources.append(Path(config.theme.custom_dir))
+        if newest_change(sources) >= self.served_at:
+            return None
+        return changed_records(served, checked.catalog)
 
     # Before other plugins' on_files (priority 0): mkdocs-redirects reads the redirect_maps this fills from
     # `former_ids`, whatever the order of the plugins in mkdocs.yml.
@@ -249,7 +385,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         checked = self.checked
         assert checked is not None  # set by on_pre_build
-        only = self.preview[1] if self.preview else None
+        only = self.only
         overrides = self.root / "site_overrides" / "templates"
         repository = Repository.from_config(config.repo_url, config.edit_uri)
         renderer = SiteRenderer(checked.catalog, config.site_url or "", overrides, repository)
@@ -257,14 +393,14 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         region_part = self.part not in ("", parts.SHARED)
         pages = []
         if stream and self.part != parts.SHARED:
-            processes = workers(self.config.workers) if self.command == "build" and can_fork() else 0  # 0: this process
+            processes = workers(self.config.workers) if can_fork() else 0  # 0: this process
             if region_part:
                 only = parts.records(checked.catalog, self.part)
             # A region's part writes its records' pages and nothing else: the shared part has the rest.
             pages += self.stream.start(renderer, Path(config.site_dir), processes, only, engine=not region_part)
         elif stream:
             pages += engine_pages(renderer)
-        if self.config.exports and not self.preview and not region_part:
+        if self.config.exports and self.only is None and not region_part:
             # Written before the pages, while the workers render, so that the Data page gives each file's size.
             from generator.exports import write_exports
 
@@ -286,7 +422,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         # Old addresses of renamed listings: mkdocs-redirects (after this plugin in mkdocs.yml) reads its map in its on_files.
         from generator.exports.permalinks import configure_redirects
 
-        configure_redirects(config, checked.catalog, set() if self.preview or region_part else {f.src_uri for f in files})
+        configure_redirects(config, checked.catalog, set() if only is not None or region_part else {f.src_uri for f in files})
         return files
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -350,10 +486,13 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         return output_content
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
-        server.watch(str(self.catalog_path()))
+        catalog = self.catalog_path()
+        if self.watch is None and self.checked is not None and self.checked.files >= SHARE_FROM:
+            self.watch = CatalogWatch.start(catalog)
+        server.watch(str(self.watch.folder if self.watch else catalog))
         return server
 
-    def on_post_build(self, config: MkDocsConfig) -> None:
+    def _write_after_build(self, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
         started = time.perf_counter()
         try:
@@ -374,12 +513,12 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             schemas.mkdir(parents=True, exist_ok=True)
             for schema in sorted((self.root / "schemas").glob("*.schema.json")):
                 shutil.copyfile(schema, schemas / schema.name)
-            if self.checked and self.config.search:
+            if self.checked and self.config.search and not self.update:
                 # The browse page's facet and word indexes, built from the catalog model.
                 from generator.render.browse_index import write_browse_index
 
                 write_browse_index(self.checked.catalog, site_dir)
-            if self.checked and not self.preview:
+            if self.checked and self.only is None:
                 # Replaces the theme's sitemap, whose dates are the build time; redirect pages are left out.
                 # The pages the workers are still writing are listed from their jobs, so it need not wait.
                 from generator.exports.permalinks import configured_redirect_pages
@@ -394,9 +533,35 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             raise PluginError(str(exc)) from None
         finally:
             self.end_build()
-        if written:
-            seconds = time.perf_counter() - started
+        seconds = time.perf_counter() - started
+        if self.update:
+            log.info(
+                f"Rebuilt the pages of {len(self.only or ())} changed records and the index pages that list them in "
+                f"{seconds:.1f} s. The exports, the browse page's search and the other pages are those of the last "
+                "full build: restart `mkdocs serve` to build them again."
+            )
+        elif written:
             log.info(f"Wrote {written} listing and organization pages, the exports and the indexes in {seconds:.1f} s.")
+
+    @event_priority(-100)  # after every plugin has written its files (mkdocs-redirects writes its pages here)
+    def _serve_after_build(self, config: MkDocsConfig) -> None:
+        """In `mkdocs serve`, moves a rebuild's pages into the served site, and remembers what it was built from."""
+        if self.command != "serve" or self.preview or self.part or self.checked is None:
+            return
+        site_dir = Path(config.site_dir)
+        if self.target is not None:
+            (merge_site if self.update else replace_site)(site_dir, self.target)
+        self.served, self.served_dir, self.served_at = self.checked.catalog, self.target or site_dir, self.started_at
+
+    on_post_build = CombinedEvent(_write_after_build, _serve_after_build)
+
+    def on_shutdown(self) -> None:
+        if self.watch is not None:
+            self.watch.stop()
+            self.watch = None
+        if self.served_dir is not None:
+            for leftover in (".next", ".old"):
+                shutil.rmtree(self.served_dir.with_name(self.served_dir.name + leftover), ignore_errors=True)
 
     def on_build_error(self, error: Exception) -> None:
         self.end_build()
