@@ -137,19 +137,29 @@ class CatalogWatch:
     def start(cls, catalog: Path) -> CatalogWatch | None:
         """A running watch of the catalog; None where the system cannot watch it (too many folders for its limit,
         say): `mkdocs serve` then polls the catalog itself."""
-        from watchdog.events import FileSystemEvent, FileSystemEventHandler
+        from watchdog import events
         from watchdog.observers import Observer
 
         watch = cls(Path(tempfile.mkdtemp(prefix="wbl-catalog-watch-")), Observer())
 
-        class Handler(FileSystemEventHandler):
-            def on_any_event(self, event: FileSystemEvent) -> None:
-                if not event.is_directory and event.event_type not in ("opened", "closed_no_write"):
-                    watch.changed()
+        class Handler(events.FileSystemEventHandler):
+            def on_any_event(self, event: events.FileSystemEvent) -> None:
+                watch.changed()
 
+        # Writes only: a check opens every folder and file, and reads must neither rebuild the site nor flood
+        # the system's queue of events (past 16,384, it loses them and the watch walks the catalog again).
+        writes: list[type[events.FileSystemEvent]] = [
+            events.FileCreatedEvent,
+            events.FileModifiedEvent,
+            events.FileDeletedEvent,
+            events.FileMovedEvent,
+            events.DirCreatedEvent,
+            events.DirDeletedEvent,
+            events.DirMovedEvent,
+        ]
         try:
             watch.signal.write_text("0", encoding="utf-8")
-            watch.observer.schedule(Handler(), str(catalog), recursive=True)
+            watch.observer.schedule(Handler(), str(catalog), recursive=True, event_filter=writes)
             watch.observer.start()
         except OSError as exc:
             log.info(f"Polling {catalog} for changes: the system's file events cannot watch it ({exc}).")
