@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from pathlib import Path
 
 import pytest
@@ -92,16 +93,25 @@ def test_a_shell_without_its_markers_is_refused(renderer: SiteRenderer, tmp_path
     stream.abort()
 
 
-@pytest.mark.parametrize("processes", [1, 2, 3, 100])
-def test_workers_share_the_pages_by_organization(renderer: SiteRenderer, processes: int) -> None:
+def test_record_pages_are_rendered_an_organization_at_a_time(renderer: SiteRenderer) -> None:
     jobs = renderer.record_jobs()
-    split = shell.shares(jobs, processes)
-    assert sorted(job for share in split for job in share) == sorted(jobs)  # every page once
-    owners: dict[str, set[int]] = {}
-    for number, share in enumerate(split):
-        for _, ident, _ in share:
-            owners.setdefault(ident.split("/", 1)[0], set()).add(number)
-    assert all(len(found) == 1 for found in owners.values())  # an organization and its listings, in one worker
-    assert len(split) == min(processes, len(owners))
-    largest = max(sum(1 for _, ident, _ in jobs if ident.split("/", 1)[0] == org) for org in owners)
-    assert max(map(len, split)) - min(map(len, split)) <= 2 * largest  # about as many pages each
+    ordered = shell.by_organization(jobs)
+    assert sorted(ordered) == sorted(jobs)  # every page once
+    orgs = [ident.split("/", 1)[0] for _, ident, _ in ordered]
+    runs = [org for i, org in enumerate(orgs) if i == 0 or orgs[i - 1] != org]
+    assert len(runs) == len(set(runs)) == len(renderer.catalog.organizations)  # each organization's pages together
+
+
+@pytest.mark.parametrize(("count", "batch"), [(0, 4), (1, 4), (10, 4), (64, 8), (65, 8)])
+def test_claims_from_both_ends_take_every_job_once(monkeypatch: pytest.MonkeyPatch, count: int, batch: int) -> None:
+    monkeypatch.setattr(shell, "BATCH", batch)
+    claims = shell.Claims(count)
+    taken: list[int] = []
+    for turn in itertools.count():
+        run = claims.front() if turn % 3 else claims.back()
+        if not run and not (run := claims.front()):
+            break
+        assert len(run) <= batch
+        taken += run
+    assert sorted(taken) == list(range(count))
+    assert not claims.front() and not claims.back()

@@ -204,7 +204,9 @@ def test_a_failing_worker_stops_the_writer_with_its_traceback(tmp_path: Path, mo
     writer.start()
     assert len(writer.workers) == 2
     writer.send({})
-    with pytest.raises(RuntimeError, match=r"(?s)A worker writing listing.*KeyError: 'no such opportunity: acme-\d/x"):
+    with pytest.raises(
+        RuntimeError, match=r"(?s)Writing listing and organization pages failed.*KeyError: 'no such opportunity: acme-\d/x"
+    ):
         writer.finish()
     assert writer.workers == []
 
@@ -281,3 +283,40 @@ def test_one_worker_is_a_forked_process(renderer: SiteRenderer, tmp_path: Path, 
         assert len(writer.workers) == 1 and writer.workers[0].pid != os.getpid()
     finally:
         writer.stop()
+
+
+def test_the_build_process_renders_pages_too_once_its_other_work_is_done(
+    renderer: SiteRenderer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(shell, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(shell, "BATCH", 2)
+    parent = os.getpid()
+    log = tmp_path / "rendered"
+    counting = [False]  # this process's pages count from `finish`; the worker's all count
+
+    def render(kind: str, ident: str, lang: str) -> Page:
+        if os.getpid() != parent:
+            time.sleep(0.02)  # a worker slower than this process
+        if os.getpid() != parent or counting[0]:
+            with log.open("a", encoding="utf-8") as out:
+                out.write(f"{os.getpid()} {kind} {ident} {lang}\n")
+        return renderer.record_page(kind, ident, lang)
+
+    jobs = renderer.record_jobs()
+    shells = _shells()
+    writer = shell.RecordWriter(render, jobs, tmp_path / "site", processes=1)
+    writer.start()
+    worker = writer.workers[0].pid
+    counting[0] = True
+    writer.send(shells)
+    assert writer.finish() == len(jobs)
+    lines = [line.split(" ", 1) for line in log.read_text(encoding="utf-8").splitlines()]
+    assert sorted(job for _, job in lines) == sorted(" ".join(job) for job in jobs)  # each page once
+    assert {int(pid) for pid, _ in lines} == {parent, worker}
+    plain = tmp_path / "plain"
+    alone = shell.RecordWriter(renderer.record_page, jobs, plain, processes=0)
+    alone.send(shells)
+    alone.finish()
+    written = sorted(p.relative_to(tmp_path / "site") for p in (tmp_path / "site").rglob("index.html"))
+    assert len(written) == len(jobs)
+    assert all((tmp_path / "site" / p).read_bytes() == (plain / p).read_bytes() for p in written)

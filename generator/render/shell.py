@@ -177,7 +177,40 @@ def _unspooled(spool: IO[bytes], count: int) -> Iterator[Page]:
     spool.truncate()
 
 
-def _work(render: Render, jobs: list[Job], site_dir: Path, inbox: Any, outbox: Any, parent: int) -> None:
+class Claims:
+    """Who renders which jobs: workers take runs of BATCH jobs from the front of the list, the build's own process
+    takes them from the back once its other work is done, until they meet. Each process renders runs of jobs
+    next to each other, so of organizations next to each other (`by_organization`): a forked process copies a
+    memory page of the catalog when it touches an object on it (CPython writes a count into every object it
+    uses), and runs of neighbouring records touch as few pages as they can."""
+
+    def __init__(self, count: int) -> None:
+        # Shared with forked workers: [next job from the front, end of the jobs not yet taken from the back].
+        self.bounds = multiprocessing.get_context("fork").Array("q", [0, count])
+
+    def front(self) -> range:
+        """The next run of jobs from the front; empty once none is left."""
+        with self.bounds.get_lock():
+            start, end = self.bounds[0], self.bounds[1]
+            taken = min(start + BATCH, end)
+            self.bounds[0] = taken
+        return range(start, taken)
+
+    def back(self) -> range:
+        """The next run of jobs from the back; empty once none is left."""
+        with self.bounds.get_lock():
+            start, end = self.bounds[0], self.bounds[1]
+            taken = max(end - BATCH, start)
+            self.bounds[1] = taken
+        return range(taken, end)
+
+
+def by_organization(jobs: Iterable[Job]) -> list[Job]:
+    """The jobs with each organization's pages together, in both languages, organizations in catalog order."""
+    return sorted(jobs, key=lambda job: job[1].split("/", 1)[0])
+
+
+def _work(render: Render, jobs: list[Job], claims: Claims, site_dir: Path, inbox: Any, outbox: Any, parent: int) -> None:
     """A worker: render pages from the start of the build, write them once the shells arrive."""
     try:
         shells: dict[Variant, Shell] | None = None
@@ -187,8 +220,8 @@ def _work(render: Render, jobs: list[Job], site_dir: Path, inbox: Any, outbox: A
         with tempfile.TemporaryFile() as spool:
             pending = 0
             written = 0
-            for start in range(0, len(jobs), BATCH):
-                batch = [render(*job) for job in jobs[start : start + BATCH]]
+            while run := claims.front():
+                batch = [render(*jobs[i]) for i in run]
                 if shells is None and not inbox.empty():
                     shells = inbox.get()
                 if shells is None:
@@ -208,42 +241,20 @@ def _work(render: Render, jobs: list[Job], site_dir: Path, inbox: Any, outbox: A
         outbox.put(("error", traceback.format_exc()))
 
 
-def shares(jobs: Sequence[Job], processes: int) -> list[list[Job]]:
-    """The jobs split among `processes` workers, by organization: each worker gets a run of organizations next
-    to each other in the catalog, with their listings, in every language.
-
-    A forked worker shares the parent's memory until it touches an object (CPython writes a count into every
-    object it uses), when it gets its own copy of that memory page. The catalog is modelled in the order of its
-    files, an organization's listings together: a worker that renders one run of organizations copies about
-    its share of the catalog, where every other listing would take a page from everywhere.
-    """
-    counts: dict[str, int] = {}
-    for _, ident, _ in jobs:
-        org = ident.split("/", 1)[0]
-        counts[org] = counts.get(org, 0) + 1
-    owner: dict[str, int] = {}
-    before = 0
-    for org in sorted(counts):  # about as many pages each
-        owner[org] = min(processes - 1, before * processes // len(jobs))
-        before += counts[org]
-    found: list[list[Job]] = [[] for _ in range(processes)]
-    for job in jobs:
-        found[owner[job[1].split("/", 1)[0]]].append(job)
-    return [share for share in found if share]
-
-
 class RecordWriter:
     """Renders and writes record pages.
 
     With processes ≥ 1, that many forked workers start rendering as soon as the catalog is checked (`start`),
-    while MkDocs builds the other pages and the shells; they write their pages once `finish` hands
-    them the shells, while this process writes the exports. They inherit the checked catalog and the
-    compiled templates instead of receiving them pickled.
+    while MkDocs builds the other pages and the shells; they write their pages once they have the shells
+    (`send`), while this process writes the exports and the indexes. Then this process renders pages too, until
+    none is left (`finish`, `Claims`). The workers inherit the checked catalog and the compiled templates
+    instead of receiving them pickled.
     """
 
     def __init__(self, render: Render, jobs: list[Job], site_dir: Path, processes: int = 0) -> None:
         self.render = render
-        self.jobs = jobs
+        self.jobs = by_organization(jobs)
+        self.claims: Claims | None = None
         self.site_dir = site_dir
         self.processes = processes
         self.parallel = processes >= 1 and len(jobs) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods()
@@ -267,9 +278,10 @@ class RecordWriter:
                 self.render(*job)
         ctx = multiprocessing.get_context("fork")
         self.outbox = ctx.Queue()
-        for share in shares(self.jobs, self.processes):
+        self.claims = Claims(len(self.jobs))
+        for _ in range(self.processes):
             inbox = ctx.Queue()
-            args = (self.render, share, self.site_dir, inbox, self.outbox, os.getpid())
+            args = (self.render, self.jobs, self.claims, self.site_dir, inbox, self.outbox, os.getpid())
             worker = ctx.Process(target=_work, args=args, daemon=True)
             worker.start()
             self.workers.append(worker)
@@ -282,13 +294,19 @@ class RecordWriter:
             inbox.put(shells)
 
     def finish(self) -> int:
-        """Waits for the pages (or, without workers, renders and writes them); returns how many were written."""
-        if not self.workers:
-            render = self.render
-            return write_pages((render(*job) for job in self.jobs), self.shells, self.site_dir)
+        """Renders and writes the pages no worker has taken, waits for the workers' pages; returns how many were
+        written."""
+        render, jobs = self.render, self.jobs
+        if not self.workers or self.claims is None:
+            return write_pages((render(*job) for job in jobs), self.shells, self.site_dir)
         written = 0
         errors = []
         try:
+            try:
+                while run := self.claims.back():
+                    written += write_pages((render(*jobs[i]) for i in run), self.shells, self.site_dir)
+            except Exception:  # noqa: BLE001 - reported as a worker's failure is, once the workers are done
+                errors.append(traceback.format_exc())
             for _ in self.workers:
                 status, value = self.outbox.get()
                 if status == "ok":
@@ -298,7 +316,7 @@ class RecordWriter:
         finally:
             self.stop()
         if errors:
-            raise RuntimeError("A worker writing listing and organization pages failed:\n" + errors[0])
+            raise RuntimeError("Writing listing and organization pages failed:\n" + errors[0])
         return written
 
     def stop(self) -> None:
