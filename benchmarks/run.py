@@ -5,7 +5,8 @@
 For each size it writes a synthetic catalog (five regions unless --regions says), then measures check time against a bare PyYAML C-loader parse,
 the full site build against a plain MkDocs + Material build of as many trivial pages, peak memory, listing
 page sizes, bytes a browser transfers (compressed) for the browse page and a first search, the filter-to-
-results time with the CPU throttled 4x, and the preview build for one changed listing. It prints a table and
+results time with the CPU throttled 4x, the preview build for one changed listing, and `mkdocs serve`'s rebuild
+after a listing's title changed. It prints a table and
 writes the figures as JSON. It is not part of the test suite's pass/fail.
 """
 
@@ -355,6 +356,57 @@ def preview_time(catalog: Path, work: Path) -> dict[str, float]:
     return {"preview_first_s": times[0], "preview_s": times[1]}
 
 
+def serve_rebuild(catalog: Path) -> dict[str, float]:
+    """`mkdocs serve` on the catalog: its first build, then, twice, the time from saving a listing with a new title
+    to the server telling browsers to reload (the slower of the two), with the served page checked for the title."""
+    import queue
+    import re
+    import signal
+    import socket
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**ENV, "CATALOG_DIR": str(catalog)}
+    command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
+    started = time.perf_counter()
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in server.stdout or ()], daemon=True).start()
+
+    def until(text: str) -> float:
+        while True:
+            line = lines.get(timeout=3600)
+            if text in line:
+                return time.perf_counter()
+            if "ERROR" in line or "Aborted" in line:
+                raise RuntimeError(f"mkdocs serve failed: {line}")
+
+    listings = sorted(p for p in (catalog / "employers").glob("*/*.yml") if p.name != "organization.yml")
+    listing = listings[len(listings) // 3]
+    address = f"http://127.0.0.1:{port}/opportunities/{listing.parent.name}/{listing.stem}/"
+    try:
+        first = until("Serving on") - started
+        rebuilds = []
+        for n in range(2):
+            time.sleep(2)
+            text = listing.read_text(encoding="utf-8")
+            listing.write_text(re.sub(r"(?m)^title: ", f"title: Edited{n} ", text, count=1), encoding="utf-8")
+            saved = time.perf_counter()
+            rebuilds.append(until("Reloading browsers") - saved)
+            with urllib.request.urlopen(address) as response:  # noqa: S310 - the local server started above
+                if f"Edited{n} " not in response.read().decode("utf-8"):
+                    raise RuntimeError(f"mkdocs serve did not show the changed title at {address}")
+    finally:
+        server.send_signal(signal.SIGINT)  # as Ctrl-C: the server cleans up its folders
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    return {"serve_first_s": first, "serve_rebuild_s": max(rebuilds)}
+
+
 def run(sizes: list[int], seed: int, keep: Path | None, browser: bool = True, regions: int = 5) -> list[dict[str, float]]:
     rows = []
     for n in sizes:
@@ -386,6 +438,8 @@ def run(sizes: list[int], seed: int, keep: Path | None, browser: bool = True, re
             row.update(browser_figures(work / "site"))
         print(f"[{n}] preview", file=sys.stderr, flush=True)
         row.update(preview_time(catalog, work))
+        print(f"[{n}] mkdocs serve", file=sys.stderr, flush=True)
+        row.update(serve_rebuild(catalog))
         rows.append(row)
         if keep is None:
             shutil.rmtree(work, ignore_errors=True)
@@ -419,6 +473,8 @@ COLUMNS = [
     ("filter_ms_4x", "filter ms 4x", "{:.0f}"),
     ("preview_first_s", "first preview s", "{:.1f}"),
     ("preview_s", "preview s", "{:.1f}"),
+    ("serve_first_s", "serve first build s", "{:.1f}"),
+    ("serve_rebuild_s", "serve rebuild s", "{:.1f}"),
 ]
 
 

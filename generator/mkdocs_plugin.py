@@ -229,9 +229,10 @@ class CatalogConfig(Config):
     tests, benchmarks and forks build another catalog with the same site configuration."""
 
     workers = c.Type(int, default=0)
-    """Worker processes that write listing and organization pages in `mkdocs build`, beside the build's own
-    process; 0 means one per CPU, at most 4, and none on a single CPU (`mkdocs serve` uses none). The bundled
-    mkdocs.yml reads WBL_BUILD_WORKERS."""
+    """Worker processes that write listing and organization pages, beside the build's own process, which writes
+    them too once its other work is done; 0 means one per CPU beside the first, at most 4 (none on a single CPU).
+    A rebuild of `mkdocs serve` uses none: the server's threads make forking unsafe. The bundled mkdocs.yml reads
+    WBL_BUILD_WORKERS."""
 
     search = c.Type(bool, default=True)
     """Build the browse page's facet and word indexes after the site is written; without them the browse page

@@ -267,8 +267,10 @@ def test_pages_kept_until_the_shells_arrive_are_written_as_rendered(
     assert all((kept / p).read_bytes() == (plain / p).read_bytes() for p in written)
 
 
-@pytest.mark.parametrize(("cpus", "setting", "expected"), [(1, 0, 0), (2, 0, 2), (8, 0, 4), (2, 1, 1), (1, 3, 3)])
-def test_workers_are_one_per_cpu_beside_the_build_and_none_on_one_cpu(
+@pytest.mark.parametrize(
+    ("cpus", "setting", "expected"), [(1, 0, 0), (2, 0, 1), (3, 0, 2), (8, 0, 4), (2, 1, 1), (2, 2, 2), (1, 3, 3)]
+)
+def test_workers_are_one_per_cpu_beside_the_builds_own_and_none_on_one_cpu(
     monkeypatch: pytest.MonkeyPatch, cpus: int, setting: int, expected: int
 ) -> None:
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(cpus)), raising=False)

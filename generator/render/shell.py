@@ -328,12 +328,13 @@ class RecordWriter:
 
 
 def workers(setting: int = 0) -> int:
-    """Worker processes for record pages: the setting when it is positive, else one per CPU (at most 4), and
-    none on a single CPU, where the build's own process writes them."""
+    """Worker processes for record pages: the setting when it is positive, else one per CPU beside the first, at
+    most 4. The build's own process takes the first CPU: it writes the exports and indexes while the workers
+    render, then renders pages too (`Claims`). On a single CPU it writes them all itself."""
     if setting > 0:
         return setting
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return min(4, cpus) if cpus > 1 else 0
+    return max(0, min(4, cpus - 1))
 
 
 def job_paths(jobs: Sequence[tuple[str, str, str]]) -> list[str]:
