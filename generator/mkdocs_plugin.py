@@ -546,10 +546,12 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             self.end_build()
         seconds = time.perf_counter() - started
         if self.update:
+            changed = len(self.only or ())
+            what = f"the pages of {changed} records (those changed and those that list them)" if changed else "no record's pages"
             log.info(
-                f"Rebuilt the pages of {len(self.only or ())} changed records and the index pages that list them in "
-                f"{seconds:.1f} s. The exports, the browse page's search and the other pages are those of the last "
-                "full build: restart `mkdocs serve` to build them again."
+                f"Rebuilt {what} and the first index pages in {seconds:.1f} s. The exports, the browse page's search, "
+                "the sector pages and other listings' pages are those of the last full build: restart `mkdocs serve` "
+                "to build them again."
             )
         elif written:
             log.info(f"Wrote {written} listing and organization pages, the exports and the indexes in {seconds:.1f} s.")
