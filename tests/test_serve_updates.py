@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
-from sitebuild import AS_OF, ENGINE, ROOT, copy_catalog, engine_command
+from sitebuild import AS_OF, ENGINE, ROOT, build_site, copy_catalog
 
 from generator.mkdocs_plugin import CatalogWatch, merge_site, newest_change, replace_site
 
@@ -98,15 +98,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
             timeout=900,
         )
         assert result.returncode == 0, result.stderr[-5000:]
-        fresh = subprocess.run(
-            engine_command("build", "--strict", "-f", str(config), "-d", str(tmp / "fresh")),
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=900,
-        )
-        assert fresh.returncode == 0, fresh.stderr[-5000:]
+        build_site(tmp / "fresh", catalog, config=config, unset=("DISABLE_MKDOCS_2_WARNING",))
     finally:
         config.unlink()
     return tmp / "site", tmp / "fresh", result.stderr
