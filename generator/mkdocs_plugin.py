@@ -41,7 +41,7 @@ from generator.present.repository import Repository
 from generator.present.view import lang_prefix
 from generator.processes import PausedCollector, can_fork
 from generator.render import caches, parts
-from generator.render.contribute_form import write_organizations
+from generator.render.contribute_form import write_form_files
 from generator.render.shell import RecordStream, engine_pages, streamed_paths, workers
 from generator.render.site import SiteRenderer
 
@@ -518,7 +518,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             if self.checked:
                 write_logos(self.checked.catalog.logos, site_dir)
                 # Read by the new-listing form of every language (contribute/new/), which does not carry them.
-                write_organizations(self.checked.catalog, site_dir)
+                write_form_files(self.checked.catalog, site_dir)
             prune_theme_assets(site_dir, set(config.plugins))
             schemas = site_dir / "schemas"
             schemas.mkdir(parents=True, exist_ok=True)

@@ -198,7 +198,7 @@ def test_the_page_does_not_grow_with_the_organizations(tmp_path: Path, lang: str
 
 def test_the_organizations_are_one_small_file_for_every_language(tmp_path: Path) -> None:
     catalog = with_organizations(tmp_path, 3)
-    contribute_form.write_organizations(catalog, tmp_path / "site")
+    contribute_form.write_form_files(catalog, tmp_path / "site")
     written = json.loads((tmp_path / "site/contribute/new/organizations.json").read_text(encoding="utf-8"))
     assert written == {
         "format": 1,
@@ -223,3 +223,25 @@ def test_an_unknown_organization_is_told_in_the_checkers_words() -> None:
     assert messages.template("missing-organization", 0, org="acme-shop") == (
         "The folder catalog/employers/acme-shop/ has no organization.yml"
     )
+
+
+def test_the_rules_are_one_file_for_every_language_and_not_in_the_pages(catalog: Any, tmp_path: Path) -> None:
+    """The schema, the checker's templates and the fields' help are the same in every language: the pages link to
+    one rules.json instead of each carrying them."""
+    contribute_form.write_form_files(catalog, tmp_path / "site")
+    rules = json.loads((tmp_path / "site/contribute/new/rules.json").read_text(encoding="utf-8"))
+    assert rules["format"] == 1 and rules["schema"] == contribute_form.page_schema(catalog)
+    assert rules["messages"] == contribute_form.script_messages() and rules["fixed"] == dict(contribute_form.FIXED)
+    fields = flat(FormBuilder(catalog, "en").fields())
+    assert rules["help"]["pay.amount"] == fields["pay.amount"].help
+    assert {name for name, f in fields.items() if f.help} <= set(rules["help"])
+    assert "organization" not in rules["help"] and "id" not in rules["help"]  # those have the page's own help
+    assert not list((tmp_path / "site").glob("es/**/rules.json"))
+    for lang in i18n.available():
+        page = form_page(catalog, lang)
+        link = re.search(r'data-rules="([^"]+)"', page)
+        here = Path("/site") / ("" if lang == "en" else lang) / "contribute/new"
+        assert link and (here / link.group(1)).resolve() == Path("/site/contribute/new/rules.json"), link
+        assert fields["pay.amount"].help not in page and '"$schema"' not in page
+        assert 'id="cf-pay-amount-help"' in page and "<code>18.5</code>" in page  # the example stays
+        assert "data-problem" not in page  # the script adds a field's problem when it has one

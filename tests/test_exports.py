@@ -779,9 +779,15 @@ def test_data_page_links_every_export_and_documents_every_field(bundled, lang):
         assert (site / target).is_file(), target
     for column in COLUMNS:
         assert f"<code>{column.name}</code>" in html
+    # The fields of catalog.json are on a page of their own, which the Data page links to.
+    fields_link = re.search(r'<h2 id="json">.*?<a href="([^"]+)"', content, re.S)
+    assert fields_link, "the Data page does not link to the fields of catalog.json"
+    fields_page = (page.parent / fields_link.group(1) / "index.html").resolve()
+    assert fields_page == (site / ("" if lang == "en" else "es/") / "data" / "fields" / "index.html").resolve()
+    fields_html = fields_page.read_text(encoding="utf-8")
     for _, rows in documentation(lang):
         for path, _, _ in rows:
-            assert f"<code>{path}</code>" in html, path
+            assert f"<code>{path}</code>" in fields_html, path
     assert "CC BY 4.0" in html and "https://creativecommons.org/licenses/by/4.0/" in html
     versions = html.split('id="versions"', 1)[1].split("<h2", 1)[0]
     assert "<strong>1.2</strong>" in versions and "<code>tracks</code>" in versions

@@ -79,8 +79,11 @@ def test_every_page_type_exists(site, lang):
         "quality/",
         "coverage/",
         "contribute/",
+        "contribute/new/",
+        "contribute/region/",
         "counselors/",
         "data/",
+        "data/fields/",
     ]:
         html = read(site, prefix + url)
         assert f'<html lang="{lang}"' in html, url

@@ -109,6 +109,15 @@ def schema_kinds() -> list[str]:
     return found or list(SCHEMA_KINDS)
 
 
+# The fields of catalog.json, documented on a page of their own: with them, the Data page would be its heaviest.
+FIELDS_PATH = "data/fields/"
+
+
+def fields_page_context(catalog: Catalog, view: View) -> dict[str, Any]:
+    """What templates/data-fields.html shows: every field of catalog.json, with its type and meaning."""
+    return {"json_fields": documentation(view.lang, extra_languages(catalog)), "data_page": "data/"}
+
+
 def data_page_context(catalog: Catalog, view: View, sizes: Mapping[str, int] | None = None) -> dict[str, Any]:
     """What templates/data.html shows: the exports, their fields and how to use them; `sizes`, each written file's
     size by site path (write_exports), empty when the exports are not written with the pages."""
@@ -163,7 +172,7 @@ def data_page_context(catalog: Catalog, view: View, sizes: Mapping[str, int] | N
         "feed_url": view.absolute("data/feed.xml", "en"),
         "sector_calendars": sectors,
         "columns": [(c.name, meaning(c, view.lang), c.example) for c in COLUMNS],
-        "json_fields": documentation(view.lang, extra_languages(catalog)),
+        "fields_page": FIELDS_PATH,
         "schemas": [(kind, view.asset(f"schemas/{kind}.schema.json")) for kind in schema_kinds()],
         "feed_limit": LIMIT,
         "format_version": FORMAT_VERSION,

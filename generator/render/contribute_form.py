@@ -29,6 +29,9 @@ PATH = "contribute/new/"
 # The organizations a new listing may go in, fetched by the page: one file for every language, so that the page
 # itself stays the same size however many organizations the catalog has.
 ORGANIZATIONS_FILE = PATH + "organizations.json"
+# The schema, the checker's message templates and the fields' help, the same for every language: one file the pages
+# fetch (and a browser keeps), not 70 kB inside each page.
+RULES_FILE = PATH + "rules.json"
 KIND = "opportunity"
 
 # Written by the form, not asked: a listing added through it is a real one, open when it is published.
@@ -297,12 +300,42 @@ def organizations_json(catalog: Catalog) -> bytes:
     return compact_json({"format": 1, "organizations": organizations(catalog)})
 
 
-def write_organizations(catalog: Catalog, site_dir: Path) -> None:
-    """Writes ORGANIZATIONS_FILE under the site's root, beside the English page; the other languages' pages read it
-    from there too."""
-    target = Path(site_dir) / ORGANIZATIONS_FILE
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(organizations_json(catalog))
+def help_texts(catalog: Catalog) -> dict[str, str]:
+    """Each field's help (the schema's description, in English), by its name: the same for every language, so the
+    script writes it into the form from RULES_FILE rather than each page carrying it."""
+    builder = FormBuilder(catalog, i18n.SOURCE)
+    out: dict[str, str] = {}
+
+    def add(fields: tuple[Field, ...]) -> None:
+        for f in fields:
+            if f.help:
+                out[f.name] = f.help
+            add(f.children)
+
+    add(builder.fields())
+    add(builder.translations())
+    return out
+
+
+def rules_json(catalog: Catalog) -> bytes:
+    return compact_json(
+        {
+            "format": 1,
+            "schema": page_schema(catalog),
+            "messages": script_messages(),
+            "fixed": dict(FIXED),
+            "help": help_texts(catalog),
+        }
+    )
+
+
+def write_form_files(catalog: Catalog, site_dir: Path) -> None:
+    """Writes ORGANIZATIONS_FILE and RULES_FILE under the site's root, beside the English page; the other languages'
+    pages read them from there too."""
+    folder = Path(site_dir) / PATH
+    folder.mkdir(parents=True, exist_ok=True)
+    (Path(site_dir) / ORGANIZATIONS_FILE).write_bytes(organizations_json(catalog))
+    (Path(site_dir) / RULES_FILE).write_bytes(rules_json(catalog))
 
 
 @dataclass(frozen=True)
@@ -339,22 +372,17 @@ SCRIPT_TEXT = (
 
 
 def page_context(catalog: Catalog, lang: str, repo_url: str, branch: str) -> dict[str, Any]:
-    """What contribute-new.html needs: the sections and the script's data. The organizations are not in it: the
-    script fetches them (ORGANIZATIONS_FILE)."""
+    """What contribute-new.html needs: the sections and the script's text in the page's language. The organizations
+    and the rules are not in it: the script fetches them (ORGANIZATIONS_FILE, RULES_FILE)."""
     import jinja2.utils
 
     builder = FormBuilder(catalog, lang)
     formats = {item.id: item.label(lang) for item in catalog.vocabularies.items("formats")}
-    data = {
-        "schema": builder.schema,
-        "messages": script_messages(),
-        "labels": {key: i18n.t(key, lang) for key in SCRIPT_TEXT},
-        "formats": formats,
-        "fixed": dict(FIXED),
-    }
+    data = {"labels": {key: i18n.t(key, lang) for key in SCRIPT_TEXT}, "formats": formats}
     return {
         "sections": sections(builder.fields()) + translation_sections(builder),
         "organizations_file": ORGANIZATIONS_FILE,
+        "rules_file": RULES_FILE,
         "repo_url": repo_url,
         "branch": branch,
         "data_json": jinja2.utils.htmlsafe_json_dumps(data),

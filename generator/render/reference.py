@@ -14,6 +14,16 @@ import yaml
 from generator.check.schemas import read_schema
 
 KINDS = ("opportunity", "organization", "pathway", "rubric", "vocabulary", "retired")
+# The files an employer writes: their fields are on the guide (/contribute/). The other kinds, which the region's hub
+# and its partners keep, have a page of their own, so that neither page is heavy on a phone.
+GUIDE_PATH = "contribute/"
+REGION_PATH = "contribute/region/"
+GUIDE_KINDS = ("opportunity", "organization")
+
+
+def page_of(kind: str) -> str:
+    """The page whose field reference lists `kind`."""
+    return GUIDE_PATH if kind in GUIDE_KINDS else REGION_PATH
 
 
 @dataclass(frozen=True)

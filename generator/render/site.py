@@ -406,9 +406,10 @@ class SiteRenderer:
         )
         example = EXAMPLE_FILE.read_text(encoding="utf-8") if EXAMPLE_FILE.exists() else ""
         repository = self.repository
+        kinds = [(kind, reference.page_of(kind)) for kind in reference.KINDS]
         self.page(
             "contribute",
-            "contribute/",
+            reference.GUIDE_PATH,
             "contribute.html",
             lang,
             view.t("contribute"),
@@ -416,7 +417,18 @@ class SiteRenderer:
             whole_example=reference.WHOLE_EXAMPLE,
             part_examples=reference.PART_EXAMPLES,
             links=reference.guide_links(repository.url, repository.branch) if repository else {},
-            reference=[(kind, reference.grouped(rows)) for kind, rows in field_reference()],
+            all_kinds=kinds,
+            reference=[(kind, reference.grouped(rows)) for kind, rows in field_reference() if kind in reference.GUIDE_KINDS],
+        )
+        self.page(
+            "contribute-region",
+            reference.REGION_PATH,
+            "contribute-region.html",
+            lang,
+            view.t("contribute_region"),
+            guide=reference.GUIDE_PATH,
+            all_kinds=kinds,
+            reference=[(kind, reference.grouped(rows)) for kind, rows in field_reference() if kind not in reference.GUIDE_KINDS],
         )
         self.page(
             "contribute-new",
@@ -456,6 +468,9 @@ class SiteRenderer:
         self.page(
             "data", "data/", "data.html", lang, view.t("data"), **exports.data_page_context(self.catalog, view, self.export_sizes)
         )
+        view = View(self.catalog, lang, exports.FIELDS_PATH, self.site_url)
+        fields = exports.fields_page_context(self.catalog, view)
+        self.page("data-fields", exports.FIELDS_PATH, "data-fields.html", lang, view.t("data_fields_of_catalog_json"), **fields)
 
     def my_list(self, lang: str) -> None:
         view = View(self.catalog, lang, my_list.PATH, self.site_url)  # the handout prints permanent addresses

@@ -103,8 +103,10 @@ def page_types() -> dict[str, str]:
         "quality": "quality/",
         "coverage": "coverage/",
         "data": "data/",
+        "data-fields": "data/fields/",
         "counselors": "counselors/",
         "contribute": "contribute/",
+        "contribute-region": "contribute/region/",
         "retired": f"opportunities/{sorted(cat.retired)[0]}/",
     }
 

@@ -170,10 +170,43 @@ def test_axe_finds_no_violation_on_my_list(page: Page, site_server: str, lang: s
 def test_without_javascript_the_star_hides_and_the_page_explains(new_context: Any, site_server: str, lang: str) -> None:
     page = new_context(java_script_enabled=False).new_page()
     page.goto(url_of(site_server, lang, "opportunities/"))
-    assert page.locator(".wbl-card .wbl-star").count() > 0
+    # Cards get their star from the script; a listing's page has one, hidden.
+    assert page.locator(".wbl-card").count() > 0 and page.locator(".wbl-star").count() == 0
+    page.locator(".wbl-card__title a").first.click()
+    assert page.locator(".wbl-star").count() == 1
     assert page.locator(".wbl-star:visible").count() == 0
     page.goto(url_of(site_server, lang, "my-list/"))
     assert i18n.t("mylist_needs_js", lang) in page.locator("#wbl-content").inner_text()
     assert not page.locator("#wbl-mylist-app").is_visible()
     footer = page.locator(".wbl-footer nav a", has_text=i18n.t("mylist_title", lang))
     assert footer.count() == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_cards_of_a_page_get_stars_named_after_their_listings(page: Page, site_server: str, lang: str) -> None:
+    """An organization's page writes its cards without stars; the script adds one to each, named and linked from
+    the card's title, in the title's own language."""
+    data = catalog()
+    org = max(data.organizations.values(), key=lambda o: sum(x.org_id == o.id for x in data.opportunities.values()))
+    page.goto(url_of(site_server, lang, f"employers/{org.id}/"))
+    cards = page.locator(".wbl-cards > li.wbl-card")
+    cards.first.locator(".wbl-star").wait_for()
+    assert cards.count() >= 2
+    for i in range(cards.count()):
+        card = cards.nth(i)
+        link = card.locator(".wbl-card__title a")
+        star = card.locator(".wbl-star")
+        assert star.count() == 1 and star.is_visible()
+        ident = star.get_attribute("data-id")
+        assert ident in data.opportunities
+        assert link.get_attribute("href").rstrip("/").endswith(ident)
+        title = link.inner_text().strip()
+        assert star.get_attribute("aria-label") is None
+        assert page.get_by_role("button", name=f"{i18n.t('mylist_star', lang)}: {title}", exact=True).count() >= 1
+        shown_lang = data.opportunities[ident].text("title", lang).lang
+        named_lang = star.locator("[data-star-title]").evaluate("(e) => (e.closest('[lang]') || e).getAttribute('lang')")
+        assert named_lang == shown_lang, (ident, named_lang, shown_lang)
+    first = cards.first.locator(".wbl-star")
+    first.click()
+    assert first.get_attribute("aria-pressed") == "true"
+    assert saved(page) == [first.get_attribute("data-id")]

@@ -10,6 +10,8 @@ const root = document.getElementById("wbl-cform");
 const form = document.getElementById("wbl-cform-form");
 const data = JSON.parse(document.getElementById("wbl-cform-data").textContent);
 const labels = data.labels;
+// The schema, the checker's message templates and the fixed answers: rules.json, read when the page loads.
+let rules = null;
 const lang = root.dataset.lang;
 const touched = new Set();
 let idEdited = false;
@@ -64,7 +66,7 @@ function collect(element, into) {
 
 function listing() {
   const answers = collect(form, {});
-  return clean({ ...data.fixed, ...answers }) || {};
+  return clean({ ...rules.fixed, ...answers }) || {};
 }
 
 function addItem(list) {
@@ -108,8 +110,23 @@ function locate(path) {
   return null;
 }
 
+// The paragraph under a field, group or list that shows its problem, added the first time it has one; a field's
+// control is then described by it too.
 function problemOf(element) {
-  return element.querySelector(":scope > [data-problem]");
+  const shown = element.querySelector(":scope > [data-problem]");
+  if (shown) return shown;
+  const holder = document.createElement("p");
+  holder.className = "wbl-cform__problem";
+  holder.dataset.problem = "";
+  holder.hidden = true;
+  element.append(holder);
+  const control = element.querySelector(":scope > input, :scope > select, :scope > textarea");
+  if (control) {
+    holder.id = `${control.id}-problem`;
+    const described = control.getAttribute("aria-describedby");
+    control.setAttribute("aria-describedby", described ? `${described} ${holder.id}` : holder.id);
+  }
+  return holder;
 }
 
 function payText(pay) {
@@ -161,8 +178,8 @@ function update() {
   const typed = document.getElementById("cf-organization").value;
   const org = orgs ? resolveOrganization(orgs, typed) : typed.trim();
   const id = document.getElementById("cf-id").value.trim();
-  const found = [...problems(value, data.schema, data.messages), ...crossProblems(value, data.messages)];
-  const unknown = (orgs || !ID.test(org)) && organizationProblem(orgs || organizationIndex(null, lang), org, data.messages);
+  const found = [...problems(value, rules.schema, rules.messages), ...crossProblems(value, rules.messages)];
+  const unknown = (orgs || !ID.test(org)) && organizationProblem(orgs || organizationIndex(null, lang), org, rules.messages);
   if (!org) found.unshift({ path: ["organization"], what: labels.cform_org_missing, fix: "", own: true });
   else if (unknown) found.unshift(unknown);
   const chosen = document.getElementById("cf-organization-chosen");
@@ -233,8 +250,38 @@ async function loadOrganizations() {
   document.getElementById("cf-organization-choices").replaceChildren(...options);
 }
 
+// Each field's help, in English, before its example: in the form and in the copies that "Add another" makes.
+function writeHelp(root) {
+  for (const paragraph of root.querySelectorAll("p.wbl-cform__help[id$='-help']")) {
+    const field = paragraph.closest("[data-field]");
+    const text = field && rules.help[field.dataset.field];
+    if (!text || paragraph.querySelector("[data-help]")) continue;
+    const span = document.createElement("span");
+    span.lang = "en";
+    span.dataset.help = "";
+    span.textContent = text;
+    paragraph.prepend(span);
+  }
+  for (const template of root.querySelectorAll("template")) writeHelp(template.content);
+}
+
+// Without its rules the form cannot check anything: it stays hidden and the page says so.
+async function loadRules() {
+  try {
+    const response = await fetch(root.dataset.rules);
+    if (response.ok) rules = await response.json();
+  } catch {
+    rules = null;
+  }
+}
+
 async function start() {
-  await loadOrganizations();
+  await Promise.all([loadOrganizations(), loadRules()]);
+  if (!rules) {
+    document.getElementById("cf-unavailable").hidden = false;
+    return;
+  }
+  writeHelp(form);
   for (const input of form.querySelectorAll("[data-today]")) {
     if (!input.value) input.value = today();
   }
@@ -242,7 +289,6 @@ async function start() {
     if (list.closest("template")) continue;
     if (list.hasAttribute("data-required")) addItem(list);
   }
-  for (const star of form.querySelectorAll(".wbl-star")) star.remove();  // a listing not yet published cannot be saved
   form.addEventListener("input", (event) => {
     if (event.target.id === "cf-id") idEdited = event.target.value.trim() !== "";
     if (event.target.id === "cf-title" && !idEdited) document.getElementById("cf-id").value = slugify(event.target.value);
