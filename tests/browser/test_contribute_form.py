@@ -6,6 +6,7 @@ wrong value shows the problem in the words the checker prints for the same file.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -212,3 +213,33 @@ def test_the_organization_is_typed_and_an_unknown_one_is_told(page: Any, site_se
     assert shown_at(page, "organization") == ""
     assert page.locator("#cf-file-path").inner_text() == f"catalog/employers/{ORG}/{SLUG}.yml"
     assert page.locator("#cf-submit").get_attribute("aria-disabled") == "false"
+
+
+@pytest.mark.parametrize("lang", ["", "es/"])
+def test_without_its_rules_the_form_says_so_and_stays_hidden(
+    page: Any, site_server: str, lang: str, js_errors: list[str]
+) -> None:
+    """rules.json holds the checks; a form that could not read it would accept anything, so it is not shown."""
+    page.route("**/contribute/new/rules.json", lambda route: route.fulfill(status=404, body="not found"))
+    page.goto(site_server + lang + "contribute/new/")
+    banner = page.locator("#cf-unavailable")
+    banner.wait_for(state="visible")
+    code = "es" if lang else "en"
+    assert i18n.t("cform_unavailable", code) in banner.inner_text()
+    assert not page.locator("#wbl-cform-form").is_visible()
+    # The browser reports the refused file, and nothing else went wrong.
+    assert js_errors and all("Failed to load resource" in e and "rules.json" in e for e in js_errors), js_errors
+    js_errors.clear()
+
+
+def test_the_help_of_every_field_comes_from_the_rules(page: Any, site_server: str) -> None:
+    """Each field's help is written in from rules.json, in the form and in a list's added items, marked English."""
+    rules = json.loads((ROOT / "schemas" / "opportunity.schema.json").read_text(encoding="utf-8"))
+    pay = rules["properties"]["pay"]
+    page.goto(site_server + "es/contribute/new/")
+    page.locator("#wbl-cform-form").wait_for(state="visible")
+    help_ = page.locator("#cf-pay-help [data-help]")
+    assert help_.get_attribute("lang") == "en" and help_.inner_text() == pay["description"]
+    sites = page.locator('[data-list="sites"] [data-item]')
+    assert sites.count() >= 1
+    assert sites.first.locator("p.wbl-cform__help [data-help]").count() >= 1
