@@ -245,3 +245,17 @@ def test_the_rules_are_one_file_for_every_language_and_not_in_the_pages(catalog:
         assert fields["pay.amount"].help not in page and '"$schema"' not in page
         assert 'id="cf-pay-amount-help"' in page and "<code>18.5</code>" in page  # the example stays
         assert "data-problem" not in page  # the script adds a field's problem when it has one
+
+
+@pytest.mark.parametrize("lang", i18n.available())
+def test_every_field_and_value_is_named_in_the_pages_language(catalog: Any, lang: str) -> None:
+    """An employer reads the form in the page's language: no label is a key spelt out, no choice a raw value (a
+    state's postal code is the same in every language; a weekday is named as the listing page names it)."""
+    fields = flat(FormBuilder(catalog, lang).fields())
+    assert [name for name, f in fields.items() if f.label_lang != lang] == []
+    raw = [(name, o.value) for name, f in fields.items() for o in (*f.options, *f.suggestions) if o.lang != lang]
+    assert raw == []
+    needs = {o.value: o.label for o in fields["eligibility.needs"].options}
+    assert needs["tb-test"] == i18n.t("listing_need_tb_test", lang)
+    days = [o.label for o in fields["schedule.days"].options]
+    assert days[0] == i18n.weekdays((0,), lang) and len(set(days)) == 7

@@ -22,7 +22,7 @@ from babel import Locale
 from generator import i18n
 from generator.check import messages
 from generator.check.schemas import VOCAB_ENUMS, bundle
-from generator.model import Catalog
+from generator.model import WEEKDAYS, Catalog
 from generator.render.encoding import compact_json
 
 PATH = "contribute/new/"
@@ -60,6 +60,15 @@ LEFT_OUT = frozenset({"translations", "tracks", "former_ids", "quality.assessmen
 SUGGESTED: Mapping[str, tuple[str, ...]] = {"employer_of_record": ("self",)}
 # The texts of a listing a family reads first, asked (optionally) in each of the site's other languages.
 TRANSLATED = ("title", "summary")
+# Values the listing page names already: the form shows them in the same words (`{}` is the value, `-` as `_`).
+SHOWN_AS: Mapping[str, str] = {
+    "eligibility.status": "listing_school_{}",
+    "eligibility.needs": "listing_need_{}",
+    "employer_roles.way": "employer_roles_way_{}",
+}
+# Weekdays are named by CLDR in the page's language; state codes are the same in every language.
+WEEKDAY_FIELDS = frozenset({"schedule.days", "schedule.periods.days"})
+CODE_FIELDS = frozenset({"sites.state"})
 # The shared definitions that have an input type of their own.
 DEF_WIDGETS = {"date": "date", "time_of_day": "time", "https_url": "url", "email": "email", "markdown": "textarea"}
 
@@ -69,6 +78,7 @@ class Option:
     value: str
     label: str
     lang: str  # the label's language: the page's, or "en" for a raw value
+    code: bool = False  # a code the same in every language (a state's), not to be translated
 
 
 @dataclass(frozen=True)
@@ -108,6 +118,11 @@ class Field:
 def label_key(path: tuple[str, ...]) -> str:
     """The catalog key of a field's label: `cform_` and the path's keys joined by `_`."""
     return "cform_" + "_".join(re.sub(r"\W", "_", part) for part in path)
+
+
+def _option_key(path: tuple[str, ...], value: str) -> str:
+    """The catalog key of an allowed value's label: `cform_opt_`, the field's path and the value."""
+    return label_key((*path, value)).replace("cform_", "cform_opt_", 1)
 
 
 def _words(key: str) -> str:
@@ -231,6 +246,7 @@ class FormBuilder:
 
     def _options(self, path: tuple[str, ...], values: list[Any], def_name: str) -> tuple[Option, ...]:
         vocab = self.vocab_of.get(def_name)
+        name = ".".join(path)
         out = []
         for value in values:
             text = str(value)
@@ -240,8 +256,13 @@ class FormBuilder:
             elif vocab:
                 item = self.catalog.vocabularies.get(vocab, text)
                 out.append(Option(text, item.label(self.lang) if item else text, self.lang if item else i18n.SOURCE))
+            elif name in WEEKDAY_FIELDS and text in WEEKDAYS:
+                out.append(Option(text, i18n.weekdays((WEEKDAYS.index(text),), self.lang), self.lang))
+            elif name in CODE_FIELDS:
+                out.append(Option(text, text, self.lang, code=True))
             else:
-                label, lang = _label(label_key((*path, text)).replace("cform_", "cform_opt_", 1), text, self.lang)
+                key = SHOWN_AS[name].format(text.replace("-", "_")) if name in SHOWN_AS else _option_key(path, text)
+                label, lang = _label(key, text, self.lang)
                 out.append(Option(text, label, lang))
         return tuple(out)
 
