@@ -119,8 +119,8 @@ def fields_page_context(catalog: Catalog, view: View) -> dict[str, Any]:
 
 
 def data_page_context(catalog: Catalog, view: View, sizes: Mapping[str, int] | None = None) -> dict[str, Any]:
-    """What templates/data.html shows: the exports, their fields and how to use them; `sizes`, each written file's
-    size by site path (write_exports), empty when the exports are not written with the pages."""
+    """What templates/data.html shows: the exports and how to use them (their fields are on FIELDS_PATH); `sizes`,
+    each written file's size by site path (write_exports), empty when the exports are not written with the pages."""
     events = dated_events(catalog)
     per_sector = Counter(sector for e in events for sector in e.opp.sectors)
     sectors = [
