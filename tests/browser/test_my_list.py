@@ -10,6 +10,7 @@ import json
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 import pytest
 from playwright.sync_api import Page
@@ -172,8 +173,9 @@ def test_without_javascript_the_star_hides_and_the_page_explains(new_context: An
     page.goto(url_of(site_server, lang, "opportunities/"))
     # Cards get their star from the script; a listing's page has one, hidden.
     assert page.locator(".wbl-card").count() > 0 and page.locator(".wbl-star").count() == 0
-    page.locator(".wbl-card__title a").first.click()
-    assert page.locator(".wbl-star").count() == 1
+    listing = page.locator(".wbl-card__title a").first.get_attribute("href")
+    page.goto(urljoin(page.url, listing))
+    assert page.locator("h1").count() == 1 and page.locator(".wbl-star").count() == 1
     assert page.locator(".wbl-star:visible").count() == 0
     page.goto(url_of(site_server, lang, "my-list/"))
     assert i18n.t("mylist_needs_js", lang) in page.locator("#wbl-content").inner_text()
