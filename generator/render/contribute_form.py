@@ -385,7 +385,7 @@ def translation_sections(builder: FormBuilder) -> list[Section]:
 
 # Interface text the script shows, under their catalog keys.
 SCRIPT_TEXT = (
-    "cform_status_ok", "cform_status_problems", "cform_status_empty", "cform_item", "unpaid", "stipend",
+    "cform_status_ok", "cform_status_problems", "cform_status_empty", "cform_item", "paid", "unpaid", "stipend",
     "browse_pay_free", "browse_pay_fee", "status_open", "grade_one", "grade_range", "remote", "per_hour",
     "cform_per_week", "cform_per_month", "cform_total", "cform_org_missing", "cform_id_missing", "cform_id_bad",
     "cform_org_chosen",
@@ -399,7 +399,9 @@ def page_context(catalog: Catalog, lang: str, repo_url: str, branch: str) -> dic
 
     builder = FormBuilder(catalog, lang)
     formats = {item.id: item.label(lang) for item in catalog.vocabularies.items("formats")}
-    data = {"labels": {key: i18n.t(key, lang) for key in SCRIPT_TEXT}, "formats": formats}
+    # The locale the server formats money and dates in (i18n.locale), for the preview card to match the site's.
+    locale = i18n.locale(lang).replace("_", "-")
+    data = {"labels": {key: i18n.t(key, lang) for key in SCRIPT_TEXT}, "formats": formats, "locale": locale}
     return {
         "sections": sections(builder.fields()) + translation_sections(builder),
         "organizations_file": ORGANIZATIONS_FILE,

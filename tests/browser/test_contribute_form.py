@@ -74,6 +74,13 @@ def checked_with(tmp_path: Path, text: str) -> list[str]:
     return [line for line in as_text(result.problems) if ": error: " in line]
 
 
+def assert_card_has_no_empty_parts(card: Any) -> None:
+    """As on the browse page, a part the listing does not have (a track, a distance) goes with its separator."""
+    assert card.locator('[data-slot="track"], [data-slot="distance"]').count() == 0
+    for line in card.inner_text().splitlines():
+        assert "· ·" not in line and not line.strip().endswith("·") and not line.strip().startswith("·"), line
+
+
 def test_an_employer_fills_the_form_and_the_file_passes_the_checker(page: Any, site_server: str, tmp_path: Path) -> None:
     fill_listing(page, site_server)
     assert page.locator("#cf-id").input_value() == SLUG  # made from the title
@@ -85,7 +92,8 @@ def test_an_employer_fills_the_form_and_the_file_passes_the_checker(page: Any, s
     # The preview is the site's own card, filled in.
     card = page.locator("#cf-preview .wbl-card")
     assert card.locator('[data-slot="title"]').inner_text() == "Summer Clinic Aide Internship"
-    assert "$18.50" in card.locator('[data-slot="pay"]').inner_text()
+    assert card.locator('[data-slot="pay"]').inner_text() == f"{i18n.t('paid', 'en')}: $18.50 {i18n.t('per_hour', 'en')}"
+    assert_card_has_no_empty_parts(card)
 
     # "Submit on GitHub" opens GitHub's editor for the new file, with the YAML as its content.
     href = page.locator("#cf-submit").get_attribute("href")
@@ -100,6 +108,17 @@ def test_the_spanish_form_writes_the_same_file(page: Any, site_server: str, tmp_
     fill_listing(page, site_server, "es/")
     assert page.locator("label[for=cf-title]").inner_text().startswith("Título")
     assert checked_with(tmp_path, produced(page)) == []
+    # The preview writes pay as the Spanish site does ("Pagada: $18.50 por hora", not "18,50 US$").
+    card = page.locator("#cf-preview .wbl-card")
+    assert card.locator('[data-slot="pay"]').inner_text() == f"{i18n.t('paid', 'es')}: $18.50 {i18n.t('per_hour', 'es')}"
+    assert_card_has_no_empty_parts(card)
+    # A section's name and "(obligatorio)" stay apart, and the choices have no bullets.
+    summary = page.locator('[data-section="pay"] > summary')
+    assert summary.inner_text().split() == [i18n.t("cform_pay", "es"), f"({i18n.t('cform_required', 'es')})"]
+    space = summary.evaluate("(s) => s.children[1].getBoundingClientRect().left - s.children[0].getBoundingClientRect().right")
+    assert space >= 3, space
+    bullet = page.locator(".wbl-cform__choices > li").first.evaluate("(li) => getComputedStyle(li).listStyleType")
+    assert bullet == "none"
 
 
 def test_a_wrong_value_shows_the_checkers_words(page: Any, site_server: str, tmp_path: Path) -> None:
@@ -213,6 +232,17 @@ def test_the_organization_is_typed_and_an_unknown_one_is_told(page: Any, site_se
     assert shown_at(page, "organization") == ""
     assert page.locator("#cf-file-path").inner_text() == f"catalog/employers/{ORG}/{SLUG}.yml"
     assert page.locator("#cf-submit").get_attribute("aria-disabled") == "false"
+
+
+def test_an_organization_being_typed_for_the_first_time_is_judged_once_it_is_left(page: Any, site_server: str) -> None:
+    """Each letter typed would be a folder that does not exist: the field says nothing until the employer leaves it."""
+    page.goto(site_server + "es/contribute/new/")
+    page.locator("#wbl-cform-form").wait_for(state="visible")
+    field = page.locator("#cf-organization")
+    field.press_sequentially("crossroads")
+    assert shown_at(page, "organization") == ""
+    field.press("Tab")
+    assert "catalog/employers/crossroads/" in shown_at(page, "organization")
 
 
 @pytest.mark.parametrize("lang", ["", "es/"])

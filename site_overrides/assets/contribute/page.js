@@ -5,6 +5,7 @@ import { problems } from "./messages.js";
 import { crossProblems } from "./rules.js";
 import { ID, ID_MAX, clean, filePath, newFileUrl, slugify, toYaml } from "./listing.js";
 import { organizationIndex, organizationProblem, resolveOrganization } from "./organizations.js";
+import { fillCard } from "../browse/results.js";
 
 const root = document.getElementById("wbl-cform");
 const form = document.getElementById("wbl-cform-form");
@@ -129,15 +130,22 @@ function problemOf(element) {
   return holder;
 }
 
+// Money as the server writes it (i18n.money): in the site's locale for the language, whole dollars from $100.
+function money(amount) {
+  const whole = Number.isInteger(amount) && amount >= 100;
+  const digits = whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {};
+  return new Intl.NumberFormat(data.locale, { style: "currency", currency: "USD", ...digits }).format(amount);
+}
+
 function payText(pay) {
   if (!pay) return "";
   if (pay.type === "unpaid") return labels.unpaid;
   if (pay.type === "free") return labels.browse_pay_free;
   if (pay.type === "fee") return labels.browse_pay_fee;
-  if (typeof pay.amount !== "number") return pay.type === "stipend" ? labels.stipend : "";
-  const money = new Intl.NumberFormat(lang, { style: "currency", currency: "USD" }).format(pay.amount);
+  const label = pay.type === "stipend" ? labels.stipend : labels.paid;
+  if (typeof pay.amount !== "number") return label || "";
   const unit = { hour: labels.per_hour, week: labels.cform_per_week, month: labels.cform_per_month, total: labels.cform_total }[pay.unit];
-  return unit ? `${money} ${unit}` : money;
+  return `${label}: ${money(pay.amount)}${unit ? ` ${unit}` : ""}`;
 }
 
 function gradesText(eligibility) {
@@ -147,30 +155,31 @@ function gradesText(eligibility) {
   return labels.grade_range.replace("{min}", grades.min).replace("{max}", grades.max);
 }
 
+// The card the listing will have, filled as the browse page fills its cards (results.js fillCard), in a fresh
+// copy of the page's card each time: fillCard takes out the parts a listing does not have.
+let cardTemplate = null;
 function preview(value, org) {
-  const card = document.getElementById("cf-preview");
-  const slot = (name) => card.querySelector(`[data-slot="${name}"]`);
-  const set = (name, text) => {
-    const element = slot(name);
-    if (element) element.textContent = text || "";
-  };
-  set("title", value.title);
+  const list = document.getElementById("cf-preview");
+  if (!cardTemplate) cardTemplate = list.firstElementChild.cloneNode(true);
   const known = orgs && orgs.byId.get(org);
-  set("org", known ? known.name : "");
-  set("format", data.formats[value.format] || value.format);
-  set("status", labels.status_open);
-  set("pay", payText(value.pay));
-  set("grades", gradesText(value.eligibility));
   const site = (value.sites || [])[0] || {};
-  set("where", site.mode === "remote" ? labels.remote : site.city || site.name);
   const deadline = value.application && value.application.deadline;
-  let shown = "";
-  if (deadline && /^\d{4}-\d{2}-\d{2}$/.test(deadline)) {
-    shown = new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" }).format(new Date(deadline + "T00:00:00Z"));
-  }
-  set("deadline", shown);
-  const part = slot("deadline-part");
-  if (part) part.hidden = !shown;
+  const dated = typeof deadline === "string" && /^\d{4}-\d{2}-\d{2}$/.test(deadline);
+  const texts = {
+    title: value.title || "",
+    org: known ? known.name : "",
+    orgLang: known && known.lang !== lang ? known.lang : undefined,
+    format: data.formats[value.format] || value.format || "",
+    statusLabel: labels.status_open,
+    status: "open",
+    pay: payText(value.pay),
+    grades: gradesText(value.eligibility),
+    where: site.mode === "remote" ? labels.remote : site.city || site.name || "",
+    deadline: dated
+      ? new Intl.DateTimeFormat(data.locale, { dateStyle: "long", timeZone: "UTC" }).format(new Date(deadline + "T00:00:00Z"))
+      : "",
+  };
+  list.replaceChildren(fillCard(cardTemplate.cloneNode(true), texts));
 }
 
 function update() {
@@ -292,7 +301,9 @@ async function start() {
   form.addEventListener("input", (event) => {
     if (event.target.id === "cf-id") idEdited = event.target.value.trim() !== "";
     if (event.target.id === "cf-title" && !idEdited) document.getElementById("cf-id").value = slugify(event.target.value);
-    touch(event.target);
+    // The organization is judged once it is left or chosen (change): while its name is being typed, every
+    // letter would be a folder that does not exist.
+    if (event.target.id !== "cf-organization") touch(event.target);
     update();
   });
   form.addEventListener("change", (event) => {
