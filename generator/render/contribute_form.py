@@ -321,10 +321,9 @@ def organizations_json(catalog: Catalog) -> bytes:
     return compact_json({"format": 1, "organizations": organizations(catalog)})
 
 
-def help_texts(catalog: Catalog) -> dict[str, str]:
+def help_texts(builder: FormBuilder) -> dict[str, str]:
     """Each field's help (the schema's description, in English), by its name: the same for every language, so the
     script writes it into the form from RULES_FILE rather than each page carrying it."""
-    builder = FormBuilder(catalog, i18n.SOURCE)
     out: dict[str, str] = {}
 
     def add(fields: tuple[Field, ...]) -> None:
@@ -339,15 +338,15 @@ def help_texts(catalog: Catalog) -> dict[str, str]:
 
 
 def rules_json(catalog: Catalog) -> bytes:
-    return compact_json(
-        {
-            "format": 1,
-            "schema": page_schema(catalog),
-            "messages": script_messages(),
-            "fixed": dict(FIXED),
-            "help": help_texts(catalog),
-        }
-    )
+    builder = FormBuilder(catalog, i18n.SOURCE)
+    rules = {
+        "format": 1,
+        "schema": builder.schema,
+        "messages": script_messages(),
+        "fixed": dict(FIXED),
+        "help": help_texts(builder),
+    }
+    return compact_json(rules)
 
 
 def write_form_files(catalog: Catalog, site_dir: Path) -> None:

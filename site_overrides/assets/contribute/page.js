@@ -6,6 +6,7 @@ import { crossProblems } from "./rules.js";
 import { ID, ID_MAX, clean, filePath, newFileUrl, slugify, toYaml } from "./listing.js";
 import { organizationIndex, organizationProblem, resolveOrganization } from "./organizations.js";
 import { fillCard } from "../browse/results.js";
+import { dateWriter, dayNumber } from "../browse/status.js";
 
 const root = document.getElementById("wbl-cform");
 const form = document.getElementById("wbl-cform-form");
@@ -175,9 +176,7 @@ function preview(value, org) {
     pay: payText(value.pay),
     grades: gradesText(value.eligibility),
     where: site.mode === "remote" ? labels.remote : site.city || site.name || "",
-    deadline: dated
-      ? new Intl.DateTimeFormat(data.locale, { dateStyle: "long", timeZone: "UTC" }).format(new Date(deadline + "T00:00:00Z"))
-      : "",
+    deadline: dated ? dateWriter(data.locale)(dayNumber(deadline)) : "",
   };
   list.replaceChildren(fillCard(cardTemplate.cloneNode(true), texts));
 }
